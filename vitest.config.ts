@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      // Domain modules guard against client bundling with `server-only`; in tests they run on the server.
+      'server-only': fileURLToPath(new URL('./lib/test/server-only-stub.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['{lib,db,app,scripts}/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
