@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { resolveDatabaseTarget, type DatabaseTarget } from './config';
+import { acquireFolderLock, releaseFolderLock } from './folder-lock';
+
+/** PGlite and postgres.js both satisfy this; domain functions take it (or a transaction of it). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database handle or a transaction: domain functions accept either. */
+export type DbOrTx = Db | Tx;
+
+type Handle = { db: Db; target: DatabaseTarget; close: () => Promise<void> };
+
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+
+async function openPglite(dir: string): Promise<Handle> {
+  acquireFolderLock(dir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const [{ PGlite }, { btree_gist }, { drizzle }, { migrate }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/btree_gist'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
+    const client = await PGlite.create(dir, { extensions: { btree_gist } });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+    return {
+      db: db as unknown as Db,
+      target: { kind: 'pglite', dir },
+      close: async () => {
+        await client.close();
+        releaseFolderLock(dir);
+      },
+    };
+  } catch (error) {
+    releaseFolderLock(dir);
+    throw error;
+  }
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js'),
+    import('drizzle-orm/postgres-js/migrator'),
+  ]);
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, target: { kind: 'postgres', url }, close: () => client.end({ timeout: 5 }) };
+}
+
+const globalKey = Symbol.for('technopark.db');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle> };
+
+function open(): Promise<Handle> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    const target = resolveDatabaseTarget();
+    const handle = target.kind === 'pglite' ? openPglite(target.dir) : openPostgres(target.url);
+    // A failed open is not cached, so the next request tries again (after the other process let go).
+    g[globalKey] = handle.catch((error: unknown) => {
+      delete g[globalKey];
+      throw error;
+    });
+  }
+  return g[globalKey]!;
+}
+
+/** The process's database, opened and migrated on first use. */
+export async function getDb(): Promise<Db> {
+  return (await open()).db;
+}
+
+export async function getDatabaseTarget(): Promise<DatabaseTarget> {
+  return (await open()).target;
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const pending = g[globalKey];
+  if (!pending) return;
+  delete g[globalKey];
+  await (await pending).close();
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+/** Where the database lives, as CONTRACT.md's "Database selection" says. */
+export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+
+export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? '.data');
+
+export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
+  const value = url?.trim();
+  if (!value) return { kind: 'pglite', dir: path.join(DATA_DIR, 'db') };
+  if (value.startsWith('pglite:')) {
+    const dir = value.slice('pglite:'.length);
+    if (!dir) throw new Error('DATABASE_URL "pglite:" needs a folder, e.g. pglite:.data/db');
+    return { kind: 'pglite', dir: path.resolve(dir) };
+  }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) return { kind: 'postgres', url: value };
+  throw new Error('DATABASE_URL must be unset, pglite:<folder>, or a postgres:// / postgresql:// URL');
+}
+
+/** Demo mode (demo accounts on the sign-in page, demo data seeded) is on by default only with the embedded database. */
+export function isDemoMode(): boolean {
+  const flag = process.env.DEMO_MODE?.trim().toLowerCase();
+  if (flag === '1' || flag === 'true' || flag === 'on') return true;
+  if (flag === '0' || flag === 'false' || flag === 'off') return false;
+  return resolveDatabaseTarget().kind === 'pglite';
+}

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { applicationStatus, attachmentKind, screeningOutcome } from './enums';
+import { companies } from './companies';
+import { parks } from './parks';
+import { users } from './users';
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parkId: uuid('park_id')
+      .notNull()
+      .references(() => parks.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    key: text('key'),
+    status: applicationStatus('status').notNull().default('draft'),
+    title: text('title').notNull(),
+    description: text('description'),
+    industry: text('industry'),
+    /** Support asked for. */
+    wantsPremises: boolean('wants_premises').notNull().default(false),
+    premisesAreaM2: numeric('premises_area_m2', { precision: 12, scale: 2 }),
+    wantsTaxIncentives: boolean('wants_tax_incentives').notNull().default(false),
+    /** Services asked for: consulting, legal, accounting, patent, finance. */
+    services: text('services').array().notNull().default(sql`'{}'::text[]`),
+    /** The first submission counts as the request for support; later resubmissions do not move it. */
+    submittedOn: date('submitted_on'),
+    lastSubmittedAt: timestamp('last_submitted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('applications_park_key').on(t.parkId, t.key),
+    index('applications_park_submitted').on(t.parkId, t.submittedOn),
+    index('applications_park_status').on(t.parkId, t.status),
+    index('applications_company').on(t.companyId),
+    check('applications_area_positive', sql`${t.premisesAreaM2} IS NULL OR ${t.premisesAreaM2} > 0`),
+    check('applications_submitted_unless_draft', sql`${t.status} = 'draft' OR ${t.submittedOn} IS NOT NULL`),
+  ],
+);
+
+/** The project plan, one row per year. */
+export const applicationPlanYears = pgTable(
+  'application_plan_years',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    investmentRub: numeric('investment_rub', { precision: 18, scale: 2 }).notNull().default('0'),
+    capitalInvestmentRub: numeric('capital_investment_rub', { precision: 18, scale: 2 }).notNull().default('0'),
+    newJobs: integer('new_jobs').notNull().default(0),
+    incomeRub: numeric('income_rub', { precision: 18, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [
+    unique('application_plan_years_app_year').on(t.applicationId, t.year),
+    check('plan_capex_le_investment', sql`${t.capitalInvestmentRub} <= ${t.investmentRub}`),
+    check(
+      'plan_nonneg',
+      sql`${t.investmentRub} >= 0 AND ${t.capitalInvestmentRub} >= 0 AND ${t.incomeRub} >= 0 AND ${t.newJobs} >= 0`,
+    ),
+  ],
+);
+
+/** Every submitted version of an application, as it was submitted. */
+export const applicationVersions = pgTable(
+  'application_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('application_versions_app_version').on(t.applicationId, t.version)],
+);
+
+export const screeningDecisions = pgTable(
+  'screening_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    outcome: screeningOutcome('outcome').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    comment: text('comment'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('screening_decisions_app').on(t.applicationId)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: attachmentKind('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Path relative to the attachments folder, never inside the web root. */
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_app').on(t.applicationId), check('attachments_size_positive', sql`${t.sizeBytes} > 0`)],
+);
+
+export type Application = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+export type ApplicationPlanYear = typeof applicationPlanYears.$inferSelect;
+export type ScreeningDecision = typeof screeningDecisions.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

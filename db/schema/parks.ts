@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { parkType } from './enums';
+
+export const parks = pgTable(
+  'parks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    region: text('region').notNull(),
+    type: parkType('type').notNull(),
+    landAreaHa: numeric('land_area_ha', { precision: 12, scale: 2 }),
+    foundedOn: date('founded_on'),
+    /** The day the park stopped operating; null while it operates. */
+    closedOn: date('closed_on'),
+    /** KPI reports for year Y are due on this month/day of year Y + 1. */
+    kpiDeadlineMonth: integer('kpi_deadline_month').notNull().default(3),
+    kpiDeadlineDay: integer('kpi_deadline_day').notNull().default(1),
+    quarterlyReports: boolean('quarterly_reports').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('parks_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    check('parks_land_area_nonneg', sql`${t.landAreaHa} IS NULL OR ${t.landAreaHa} >= 0`),
+    check('parks_deadline_valid', sql`${t.kpiDeadlineMonth} BETWEEN 1 AND 12 AND ${t.kpiDeadlineDay} BETWEEN 1 AND 28`),
+  ],
+);
+
+export type Park = typeof parks.$inferSelect;
+export type NewPark = typeof parks.$inferInsert;

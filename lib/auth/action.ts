@@ -1,0 +1,68 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { AppError, type FieldErrors } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/validation/parse';
+import type { Actor } from './actor';
+import { getActor } from './session';
+
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; fieldErrors?: FieldErrors; formError?: string };
+
+type UserActor = Extract<Actor, { type: 'user' }>;
+
+/** The message for an error in the reader's language; unknown errors are logged and shown generically. */
+export async function describeError(error: unknown): Promise<{ formError: string; fieldErrors?: FieldErrors }> {
+  const t = await getTranslations('errors');
+  if (error instanceof AppError) {
+    const key = error.key && t.has(error.key) ? error.key : t.has(error.code) ? error.code : null;
+    const params = Object.fromEntries(
+      Object.entries(error.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && t.has(`entities.${v}`) ? t(`entities.${v}`) : v]),
+    );
+    const text = key && (error.code !== 'VALIDATION' || error.key) ? t(key, params) : error.message;
+    return { formError: text, fieldErrors: error.fieldErrors };
+  }
+  console.error('[action] unexpected error', error);
+  return { formError: t('unexpected') };
+}
+
+/**
+ * The one wrapper every server action goes through: the session, the form's own zod schema, and
+ * errors turned into `{ ok: false, fieldErrors, formError }`. The domain function it calls checks
+ * permissions itself; this wrapper never decides who may do what.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  handler: (data: z.output<S>, actor: UserActor) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const actor = await getActor();
+  if (!actor || actor.type !== 'user') {
+    const t = await getTranslations('errors');
+    return { ok: false, formError: t('unauthenticated') };
+  }
+  return runWith(schema, input, (data) => handler(data, actor));
+}
+
+/** Like runAction, for the few actions that need no session (sign-in, sign-up). */
+export async function runPublicAction<S extends z.ZodType, T>(schema: S, input: unknown, handler: (data: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+  return runWith(schema, input, handler);
+}
+
+async function runWith<S extends z.ZodType, T>(schema: S, input: unknown, handler: (data: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const t = await getTranslations('errors');
+    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError: t('checkFields') };
+  }
+  try {
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    // Next's redirect() and notFound() travel as exceptions; let them through.
+    if (error && typeof error === 'object' && 'digest' in error && typeof (error as { digest: unknown }).digest === 'string') {
+      const digest = (error as { digest: string }).digest;
+      if (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK')) throw error;
+    }
+    const { formError, fieldErrors } = await describeError(error);
+    return { ok: false, formError, fieldErrors };
+  }
+}

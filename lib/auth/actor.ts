@@ -1,0 +1,26 @@
+import type { parkRole, userKind } from '@/db/schema';
+
+export type ParkRole = (typeof parkRole.enumValues)[number];
+export type UserKind = (typeof userKind.enumValues)[number];
+
+/** Who is acting. Domain functions take it explicitly; pages build it from the session, the CLI and seed from their context. */
+export type Actor =
+  | {
+      type: 'user';
+      userId: string;
+      email: string;
+      name: string;
+      kind: UserKind;
+      memberships: { parkId: string; role: ParkRole }[];
+    }
+  | { type: 'system'; label: 'cli' | 'seed' | 'import' };
+
+export const systemActor = (label: 'cli' | 'seed' | 'import'): Actor => ({ type: 'system', label });
+
+export function actorUserId(actor: Actor): string | null {
+  return actor.type === 'user' ? actor.userId : null;
+}
+
+export function rolesIn(actor: Actor, parkId: string): ParkRole[] {
+  return actor.type === 'user' ? actor.memberships.filter((m) => m.parkId === parkId).map((m) => m.role) : [];
+}

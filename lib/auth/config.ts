@@ -1,0 +1,42 @@
+import type { NextAuthConfig } from 'next-auth';
+import { ensureAuthEnvironment } from './secret';
+
+ensureAuthEnvironment();
+
+/** Paths anyone may open without signing in. */
+const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/api/auth', '/api/v1', '/api/openapi'];
+
+/**
+ * The part of the auth configuration the proxy uses: no database here. It only redirects
+ * signed-out visitors; what a signed-in user may see is decided in lib/.
+ */
+export const authConfig = {
+  pages: { signIn: '/sign-in' },
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname } = request.nextUrl;
+      if (pathname === '/' || PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && session.user) session.user.id = token.uid;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is not an error worth a stack trace in the server log.
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+    warn() {},
+  },
+} satisfies NextAuthConfig;

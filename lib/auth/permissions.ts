@@ -1,0 +1,85 @@
+import { AppError, notFound } from '@/lib/errors';
+import { rolesIn, type Actor, type ParkRole } from './actor';
+
+type Rule = {
+  /** Park roles that may do it in their parks. */
+  roles?: ParkRole[];
+  /** Admins may do it in every park. */
+  admin?: boolean;
+  /** Applicants may do it (on their own companies' records, which the query scopes). */
+  applicant?: boolean;
+  /** The CLI, the seed and the data-set import may do it. */
+  system?: boolean;
+};
+
+/** The one map of who may do what. Call sites ask `can(actor, action, parkId)`; they never list roles. */
+export const permissions = {
+  'park.read': { roles: ['manager', 'expert', 'analyst'], admin: true, system: true },
+  'park.create': { admin: true, system: true },
+  'park.update': { roles: ['manager'], admin: true, system: true },
+  'user.manage': { admin: true, system: true },
+  'audit.read': { admin: true },
+  'outbox.read': { admin: true },
+  'company.create': { applicant: true, roles: ['manager'], system: true },
+  'application.create': { applicant: true, system: true },
+  'application.readPark': { roles: ['manager'], admin: true, system: true },
+  'application.screen': { roles: ['manager'], system: true },
+  'application.assign': { roles: ['manager'], system: true },
+  'rubric.manage': { roles: ['manager'], system: true },
+  'council.meet': { roles: ['manager'], system: true },
+  'council.decide': { roles: ['manager'], system: true },
+  'review.submit': { roles: ['expert'] },
+  'resident.read': { roles: ['manager', 'analyst'], admin: true, system: true },
+  'resident.admit': { roles: ['manager'], system: true },
+  'resident.exit': { roles: ['manager'], system: true },
+  'premises.manage': { roles: ['manager'], system: true },
+  'lease.manage': { roles: ['manager'], system: true },
+  'incentive.grant': { roles: ['manager'], system: true },
+  'incentive.revoke': { roles: ['manager'], system: true },
+  'kpi.file': { applicant: true, system: true },
+  'kpi.review': { roles: ['manager'], system: true },
+  'kpi.bulkUpload': { roles: ['manager'], system: true },
+  'budget.manage': { roles: ['manager'], system: true },
+  'programme.manage': { roles: ['manager'], system: true },
+  'report.read': { roles: ['manager', 'analyst'], admin: true, system: true },
+  'report.compare': { roles: ['analyst', 'manager'], admin: true, system: true },
+  'dataset.import': { admin: true, system: true },
+  'dataset.export': { roles: ['manager'], admin: true, system: true },
+  'apiToken.manage': { roles: ['manager'], admin: true },
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof permissions;
+
+/** May the actor do `action` in park `parkId` (or anywhere, for actions that are not park-scoped)? */
+export function can(actor: Actor, action: Permission, parkId?: string | null): boolean {
+  const rule: Rule = permissions[action];
+  if (actor.type === 'system') return rule.system === true;
+  if (actor.kind === 'admin') return rule.admin === true;
+  if (actor.kind === 'applicant') return rule.applicant === true;
+  if (!rule.roles) return false;
+  const roles = parkId ? rolesIn(actor, parkId) : actor.memberships.map((m) => m.role);
+  return roles.some((r) => rule.roles!.includes(r));
+}
+
+/** Parks in which the actor may do `action`; `'all'` for admins and system actors that may. */
+export function parksWhere(actor: Actor, action: Permission): string[] | 'all' {
+  const rule: Rule = permissions[action];
+  if (actor.type === 'system') return rule.system ? 'all' : [];
+  if (actor.kind === 'admin') return rule.admin ? 'all' : [];
+  if (!rule.roles) return [];
+  return [...new Set(actor.memberships.filter((m) => rule.roles!.includes(m.role)).map((m) => m.parkId))];
+}
+
+/**
+ * Refuses unless the actor may do `action` in the park. An actor with no business in the park at all
+ * is told the park does not exist, so a forbidden record and a missing one look the same.
+ */
+export function assertCan(actor: Actor, action: Permission, parkId?: string | null): void {
+  if (can(actor, action, parkId)) return;
+  if (parkId && actor.type === 'user' && actor.kind === 'staff' && rolesIn(actor, parkId).length === 0) throw notFound('park');
+  throw new AppError('FORBIDDEN', `not allowed: ${action}`, { key: 'forbidden' });
+}
+
+export function assertSignedIn(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in first', { key: 'unauthenticated' });
+}

@@ -1,0 +1,117 @@
+/** The one error class of the domain. Pages, actions, the API and the CLI all map it the same way. */
+export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_TRANSITION' | 'VALIDATION' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Message-catalogue key under `errors.*`; the English `message` is the fallback and the CLI's text. */
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { key?: string; params?: Record<string, string | number>; fieldErrors?: FieldErrors; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.key = options.key;
+    this.params = options.params;
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`, { key: 'notFound', params: { what } });
+
+export const forbidden = () => new AppError('FORBIDDEN', 'You are not allowed to do this', { key: 'forbidden' });
+
+export const invalidTransition = (what: string, from: string) =>
+  new AppError('INVALID_TRANSITION', `${what} cannot change from status "${from}"`, {
+    key: 'invalidTransition',
+    params: { what, from },
+  });
+
+export const validation = (field: string, message: string) =>
+  new AppError('VALIDATION', `${field}: ${message}`, { fieldErrors: { [field]: [message] } });
+
+/** HTTP status for an error code, for the JSON API. */
+export function httpStatus(code: ErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 404;
+    case 'FORBIDDEN':
+      return 403;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'CONFLICT':
+    case 'INVALID_TRANSITION':
+      return 409;
+    case 'RATE_LIMITED':
+      return 429;
+    default:
+      return 400;
+  }
+}
+
+type PgLikeError = { code?: string; constraint?: string; constraint_name?: string; message?: string; cause?: unknown };
+
+function findPgError(error: unknown): PgLikeError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const e = current as PgLikeError;
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+    current = e.cause;
+  }
+  return undefined;
+}
+
+/** Messages for the database's own rules, by constraint name. */
+const constraintMessages: Record<string, string> = {
+  leases_no_overlap: 'the premises are already leased for some of these days',
+  leases_within_availability: 'the lease falls outside the premises availability',
+  leases_within_residency: 'the lease falls outside the residency',
+  leases_on_site_only: 'an extraterritorial resident cannot lease premises',
+  leases_premises_park: 'the premises belong to another park',
+  residencies_no_overlap: 'the company already holds a residency in this park for these days',
+  kpi_reports_company_period: 'a report for this company and period already exists',
+  kpi_capex_le_investment: 'capital investment cannot exceed the investment',
+  plan_capex_le_investment: 'capital investment cannot exceed the investment',
+  users_email_unique: 'a user with this e-mail already exists',
+  council_meetings_park_number: 'a meeting with this number already exists',
+  parks_slug_unique: 'a park with this slug already exists',
+};
+
+/**
+ * Turns a database refusal (unique, check, exclusion, foreign key) into an AppError with a clear message;
+ * any other error is returned unchanged.
+ */
+export function fromDatabaseError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const pg = findPgError(error);
+  if (!pg) return error;
+  const constraint = pg.constraint ?? pg.constraint_name;
+  const known = constraint ? constraintMessages[constraint] : undefined;
+  switch (pg.code) {
+    case '23505':
+      return new AppError('CONFLICT', known ?? 'this record already exists', { key: constraint ? `db.${constraint}` : undefined, cause: error });
+    case '23P01':
+      return new AppError('CONFLICT', known ?? 'this overlaps an existing record', { key: constraint ? `db.${constraint}` : undefined, cause: error });
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return new AppError('VALIDATION', known ?? 'the value is not allowed', { key: constraint ? `db.${constraint}` : undefined, cause: error });
+    case '23503':
+      return new AppError('NOT_FOUND', known ?? 'a referenced record does not exist', { cause: error });
+    case '40001':
+    case '40P01':
+      return new AppError('CONFLICT', 'someone else changed this at the same time; try again', { key: 'concurrent', cause: error });
+    default:
+      return error;
+  }
+}

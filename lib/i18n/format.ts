@@ -1,0 +1,43 @@
+import type { Locale } from './locales';
+
+const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
+
+/** Roubles with kopecks from an exact decimal string; formatting only, never arithmetic. */
+export function formatRub(value: string | null | undefined, locale: Locale, options: { compact?: boolean } = {}): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = Number(value);
+  if (options.compact) {
+    const abs = Math.abs(n);
+    const [div, unit] =
+      abs >= 1e9 ? [1e9, locale === 'ru' ? 'млрд ₽' : 'bn RUB'] : abs >= 1e6 ? [1e6, locale === 'ru' ? 'млн ₽' : 'M RUB'] : [1, locale === 'ru' ? '₽' : 'RUB'];
+    return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: div === 1 ? 2 : 1 }).format(n / div)} ${unit}`;
+  }
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(n);
+}
+
+export function formatArea(value: string | number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(value))} m²`;
+}
+
+export function formatNumber(value: number | string | null | undefined, locale: Locale, digits = 0): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Number(value));
+}
+
+export function formatPct(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined) return '—';
+  return `${new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+}
+
+/** A calendar date (`YYYY-MM-DD`) in the reader's language, without time-zone drift. */
+export function formatDate(value: string | Date | null | undefined, locale: Locale): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return '—';
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Moscow' }).format(new Date(value));
+}

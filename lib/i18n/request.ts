@@ -1,0 +1,10 @@
+import { cookies, headers } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { isLocale, negotiateLocale } from './locales';
+import { messagesFor } from './messages';
+
+export default getRequestConfig(async () => {
+  const cookie = (await cookies()).get('locale')?.value;
+  const locale = isLocale(cookie) ? cookie : negotiateLocale((await headers()).get('accept-language'));
+  return { locale, messages: messagesFor(locale), timeZone: 'Europe/Moscow' };
+});

@@ -1,0 +1,55 @@
+import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { parks } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan, parksWhere, type Permission } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { parseInput } from '@/lib/validation/parse';
+import { createParkSchema, type CreateParkInput } from '@/lib/validation/parks';
+
+export type ParkDto = { id: string; slug: string; name: string; region: string; type: 'industrial' | 'high_tech' | 'mixed' };
+
+const parkColumns = { id: parks.id, slug: parks.slug, name: parks.name, region: parks.region, type: parks.type };
+
+/** The parks in which the actor may do `action` (by default: see the park at all). */
+export async function listParks(db: DbOrTx, { actor, action = 'park.read' }: { actor: Actor; action?: Permission }): Promise<ParkDto[]> {
+  const scope = parksWhere(actor, action);
+  if (scope !== 'all' && scope.length === 0) return [];
+  const query = db.select(parkColumns).from(parks);
+  return scope === 'all' ? query.orderBy(asc(parks.name)) : query.where(inArray(parks.id, scope)).orderBy(asc(parks.name));
+}
+
+/** A park by slug, if the actor may do `action` in it; otherwise "not found", exactly as if it did not exist. */
+export async function getParkBySlug(db: DbOrTx, { actor, slug, action = 'park.read' }: { actor: Actor; slug: string; action?: Permission }): Promise<ParkDto> {
+  const [park] = await db.select(parkColumns).from(parks).where(eq(parks.slug, slug));
+  if (!park) throw notFound('park');
+  try {
+    assertCan(actor, action, park.id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FORBIDDEN' && actor.type === 'user' && actor.kind !== 'admin') throw notFound('park');
+    throw error;
+  }
+  return park;
+}
+
+export async function createPark(db: Db, { actor, input }: { actor: Actor; input: CreateParkInput }): Promise<ParkDto> {
+  assertCan(actor, 'park.create');
+  const data = parseInput(createParkSchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [park] = await tx
+        .insert(parks)
+        .values({ ...data, landAreaHa: data.landAreaHa ?? null, foundedOn: data.foundedOn ?? null })
+        .returning(parkColumns);
+      await writeAudit(tx, { actor, parkId: park.id, action: 'park.create', entity: 'park', entityId: park.id, after: park });
+      return park;
+    });
+  } catch (error) {
+    const mapped = fromDatabaseError(error);
+    if (mapped instanceof AppError && mapped.code === 'CONFLICT')
+      throw new AppError('CONFLICT', `a park with slug ${data.slug} already exists`, { fieldErrors: { slug: ['a park with this slug already exists'] } });
+    throw mapped;
+  }
+}

@@ -1,0 +1,176 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { memberships, parks, users } from '@/db/schema';
+import type { Actor, ParkRole } from '@/lib/auth/actor';
+import { decoyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { assertCan } from '@/lib/auth/permissions';
+import { accountKey, addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from '@/lib/auth/throttle';
+import { writeAudit } from '@/lib/audit';
+import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { parseInput } from '@/lib/validation/parse';
+import type { z } from 'zod';
+import { createUserSchema, signInSchema, signUpSchema, type CreateUserInput } from '@/lib/validation/users';
+
+/** What a page may show of a user: never the hash. */
+export type UserDto = {
+  id: string;
+  email: string;
+  name: string;
+  kind: 'applicant' | 'staff' | 'admin';
+  disabled: boolean;
+  memberships: { parkId: string; parkSlug: string; parkName: string; role: ParkRole }[];
+};
+
+/** Builds the acting user from the database; a disabled or missing account yields null (signed out). */
+export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  const rows = await db
+    .select({ parkId: memberships.parkId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id));
+  return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows };
+}
+
+export type AuthenticateResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' };
+
+/**
+ * Checks an e-mail and password, throttled per account and per address. Unknown accounts, wrong
+ * passwords and disabled accounts all look like "invalid" from outside except once locked.
+ */
+export async function authenticate(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  const { email, password } = parsed.data;
+  const keys = [accountKey(email), ...(ip ? [addressKey(ip)] : [])];
+  for (const key of keys) if ((await lockedFor(db, key)) > 0) return { ok: false, reason: 'throttled' };
+
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email));
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  if (!user || !valid) {
+    await recordFailure(db, accountKey(email), THROTTLE.accountFailures);
+    if (ip) await recordFailure(db, addressKey(ip), THROTTLE.addressFailures);
+    return { ok: false, reason: 'invalid' };
+  }
+  if (user.disabledAt) return { ok: false, reason: 'disabled' };
+  await clearFailures(db, accountKey(email));
+  return { ok: true, userId: user.id };
+}
+
+async function insertUser(tx: DbOrTx, actor: Actor, data: z.output<typeof createUserSchema>) {
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: data.email, name: data.name, kind: data.kind, passwordHash })
+      .returning({ id: users.id, email: users.email, name: users.name, kind: users.kind });
+    if (data.memberships.length) {
+      await tx.insert(memberships).values(data.memberships.map((m) => ({ userId: user.id, parkId: m.parkId, role: m.role })));
+    }
+    await writeAudit(tx, {
+      actor,
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      after: { ...user, memberships: data.memberships },
+    });
+    return user;
+  } catch (error) {
+    const mapped = fromDatabaseError(error);
+    if (mapped instanceof AppError && mapped.code === 'CONFLICT')
+      throw new AppError('CONFLICT', `a user with e-mail ${data.email} already exists`, {
+        key: 'emailTaken',
+        fieldErrors: { email: ['a user with this e-mail already exists'] },
+      });
+    throw mapped;
+  }
+}
+
+/** Public sign-up: always creates an applicant. */
+export async function signUp(db: Db, input: unknown) {
+  const data = parseInput(signUpSchema, input);
+  return db.transaction((tx) => insertUser(tx, { type: 'system', label: 'cli' }, { ...data, kind: 'applicant', memberships: [] }));
+}
+
+/** Admins (and the CLI) create users of any kind and give staff their parks. */
+export async function createUser(db: Db, { actor, input }: { actor: Actor; input: CreateUserInput }) {
+  assertCan(actor, 'user.manage');
+  const data = parseInput(createUserSchema, input);
+  if (data.kind !== 'staff' && data.memberships.length)
+    throw new AppError('VALIDATION', 'only staff accounts have park roles', {
+      fieldErrors: { memberships: ['only staff accounts have park roles'] },
+    });
+  return db.transaction(async (tx) => {
+    if (data.memberships.length) {
+      const ids = [...new Set(data.memberships.map((m) => m.parkId))];
+      const found = await tx.select({ id: parks.id }).from(parks).where(inArray(parks.id, ids));
+      if (found.length !== ids.length) throw notFound('park');
+    }
+    return insertUser(tx, actor, data);
+  });
+}
+
+export async function setUserDisabled(db: Db, { actor, userId, disabled }: { actor: Actor; userId: string; disabled: boolean }) {
+  assertCan(actor, 'user.manage');
+  if (actor.type === 'user' && actor.userId === userId && disabled)
+    throw new AppError('VALIDATION', 'you cannot disable your own account', { key: 'cannotDisableSelf' });
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).for('update');
+    if (!before) throw notFound('user');
+    const [after] = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null })
+      .where(eq(users.id, userId))
+      .returning({ disabledAt: users.disabledAt });
+    await writeAudit(tx, { actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, before, after });
+  });
+}
+
+export async function setMemberships(
+  db: Db,
+  { actor, userId, assignments }: { actor: Actor; userId: string; assignments: { parkId: string; role: ParkRole }[] },
+) {
+  assertCan(actor, 'user.manage');
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ kind: users.kind }).from(users).where(eq(users.id, userId)).for('update');
+    if (!user) throw notFound('user');
+    if (user.kind !== 'staff' && assignments.length) throw new AppError('VALIDATION', 'only staff accounts have park roles');
+    const before = await tx.select({ parkId: memberships.parkId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    await tx.delete(memberships).where(eq(memberships.userId, userId));
+    const unique = [...new Map(assignments.map((a) => [`${a.parkId}:${a.role}`, a])).values()];
+    if (unique.length) await tx.insert(memberships).values(unique.map((a) => ({ userId, parkId: a.parkId, role: a.role })));
+    await writeAudit(tx, { actor, action: 'user.setRoles', entity: 'user', entityId: userId, before, after: unique });
+  });
+}
+
+export async function listUsers(db: DbOrTx, { actor }: { actor: Actor }): Promise<UserDto[]> {
+  assertCan(actor, 'user.manage');
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind, disabledAt: users.disabledAt })
+    .from(users)
+    .orderBy(asc(users.email));
+  const ms = await db
+    .select({ userId: memberships.userId, parkId: memberships.parkId, role: memberships.role, parkSlug: parks.slug, parkName: parks.name })
+    .from(memberships)
+    .innerJoin(parks, eq(parks.id, memberships.parkId));
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    kind: u.kind,
+    disabled: u.disabledAt !== null,
+    memberships: ms.filter((m) => m.userId === u.id).map(({ parkId, parkSlug, parkName, role }) => ({ parkId, parkSlug, parkName, role })),
+  }));
+}
+
+export async function findUserIdByEmail(db: DbOrTx, email: string): Promise<string | null> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row?.id ?? null;
+}
