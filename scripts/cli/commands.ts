@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { getDb } from '@/db/client';
+import { systemActor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { listParks } from '@/lib/parks/parks';
+import { createUser } from '@/lib/users/users';
+
+export class UsageError extends Error {}
+
+export type Command = (args: string[]) => Promise<void>;
+
+/** Parses options strictly: an unknown option or a missing value is a usage error (exit 2). */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+/** Writes the result to --out FILE, or to stdout. */
+export function output(data: string | Buffer, out: string | undefined): void {
+  if (out) fs.writeFileSync(out, data);
+  else process.stdout.write(data);
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('the password is read from stdin, e.g. echo "$PASSWORD" | npm run --silent cli -- user add …');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const migrate: Command = async (args) => {
+  parse(args, {});
+  await getDb(); // opening applies pending migrations
+  process.stderr.write('migrations applied\n');
+};
+
+const ROLES = ['applicant', 'admin', 'manager', 'expert', 'analyst'] as const;
+
+const userAdd: Command = async (args) => {
+  const { values } = parse(args, {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    park: { type: 'string', multiple: true },
+  });
+  const email = required(values.email, '--email');
+  const name = required(values.name, '--name');
+  const role = required(values.role, '--role');
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  const parkSlugs = values.park ?? [];
+  const isParkRole = role === 'manager' || role === 'expert' || role === 'analyst';
+  if (isParkRole && parkSlugs.length === 0) throw new UsageError(`--park is required for role ${role}`);
+  if (!isParkRole && parkSlugs.length) throw new UsageError(`role ${role} is global and takes no --park`);
+  const password = await readStdin();
+  const db = await getDb();
+  const actor = systemActor('cli');
+  const parks = await listParks(db, { actor });
+  const memberships = parkSlugs.map((slug) => {
+    const park = parks.find((p) => p.slug === slug);
+    if (!park) throw new AppError('NOT_FOUND', `--park ${slug}: no park with slug "${slug}"`);
+    return { parkId: park.id, role: role as 'manager' | 'expert' | 'analyst' };
+  });
+  const user = await createUser(db, {
+    actor,
+    input: { email, name, password, kind: isParkRole ? 'staff' : (role as 'applicant' | 'admin'), memberships },
+  });
+  process.stdout.write(`${user.email}\n`);
+};
+
+/** Each command module registers here; CONTRACT.md lists them. */
+export const commands: Record<string, Command> = {
+  migrate,
+  user: async (args) => {
+    const [sub, ...rest] = args;
+    if (sub !== 'add') throw new UsageError('usage: user add --email E --name N --role ROLE [--park SLUG]...');
+    await userAdd(rest);
+  },
+};
