@@ -3,11 +3,14 @@ import path from 'node:path';
 /** Where the database lives, as CONTRACT.md's "Database selection" says. */
 export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
 
-export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? '.data');
+/** The data folder: the embedded database, the generated auth secret, uploaded documents. */
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? '.data');
+}
 
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
   const value = url?.trim();
-  if (!value) return { kind: 'pglite', dir: path.join(DATA_DIR, 'db') };
+  if (!value) return { kind: 'pglite', dir: path.join(dataDir(), 'db') };
   if (value.startsWith('pglite:')) {
     const dir = value.slice('pglite:'.length);
     if (!dir) throw new Error('DATABASE_URL "pglite:" needs a folder, e.g. pglite:.data/db');

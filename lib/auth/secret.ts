@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATA_DIR } from '@/db/config';
+import { dataDir } from '@/db/config';
 
 /**
  * With no AUTH_SECRET configured, one is generated on first start and kept under the data folder,
@@ -9,11 +9,11 @@ import { DATA_DIR } from '@/db/config';
  */
 export function ensureAuthEnvironment(): void {
   if (!process.env.AUTH_SECRET) {
-    const file = path.join(DATA_DIR, 'auth-secret');
+    const file = path.join(dataDir(), 'auth-secret');
     try {
       process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
     } catch {
-      fs.mkdirSync(DATA_DIR, { recursive: true });
+      fs.mkdirSync(dataDir(), { recursive: true });
       const secret = crypto.randomBytes(32).toString('base64url');
       try {
         fs.writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['{lib,db,app,scripts}/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['./lib/test/global-setup.ts'],
+    setupFiles: ['./lib/test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

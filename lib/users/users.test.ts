@@ -1,0 +1,140 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { auditLog, users } from '@/db/schema';
+import { systemActor } from '@/lib/auth/actor';
+import { assertCan, can } from '@/lib/auth/permissions';
+import { THROTTLE } from '@/lib/auth/throttle';
+import { AppError } from '@/lib/errors';
+import { createPark, getParkBySlug, listParks } from '@/lib/parks/parks';
+import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
+import { authenticate, createUser, loadActor, setUserDisabled, signUp } from './users';
+
+describe('sign-up and sign-in', () => {
+  it('sign-up creates an applicant with an argon2id hash, never the password', async () => {
+    const db = await getDb();
+    const email = `${uniq()}@Example.com`;
+    const user = await signUp(db, { name: 'New Founder', email, password: TEST_PASSWORD });
+    expect(user.kind).toBe('applicant');
+    expect(user.email).toBe(email.toLowerCase());
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row.passwordHash).not.toContain(TEST_PASSWORD);
+    expect(user).not.toHaveProperty('passwordHash');
+  });
+
+  it('sign-up refuses a taken e-mail, a short password and unknown fields, changing nothing', async () => {
+    const db = await getDb();
+    const email = `${uniq()}@example.com`;
+    await signUp(db, { name: 'A', email, password: TEST_PASSWORD });
+    await expect(signUp(db, { name: 'B', email: email.toUpperCase(), password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(signUp(db, { name: 'C', email: `${uniq()}@example.com`, password: 'short' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { password: ['passwordTooShort'] },
+    });
+    await expect(signUp(db, { name: 'D', email: `${uniq()}@example.com`, password: TEST_PASSWORD, kind: 'admin' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const rows = await db.select().from(users).where(eq(users.email, email));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('authenticates the right password only', async () => {
+    const db = await getDb();
+    const applicant = await makeApplicant();
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.0.0.1')).toEqual({ ok: true, userId: applicant.userId });
+    expect(await authenticate(db, { email: applicant.email, password: 'wrong-password!' }, '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db, { email: 'nobody@example.com', password: TEST_PASSWORD }, '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db, { email: 42, password: null }, null)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('throttles an account after repeated failures, even with the right password', async () => {
+    const db = await getDb();
+    const applicant = await makeApplicant();
+    for (let i = 0; i < THROTTLE.accountFailures; i++) {
+      expect((await authenticate(db, { email: applicant.email, password: `wrong-${i}-password` }, `10.1.0.${i}`)).ok).toBe(false);
+    }
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.1.1.1')).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('throttles an address that tries many accounts', async () => {
+    const db = await getDb();
+    const applicant = await makeApplicant();
+    for (let i = 0; i < THROTTLE.addressFailures; i++) {
+      await authenticate(db, { email: `${uniq()}@example.com`, password: 'wrong-password!' }, '10.9.9.9');
+    }
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.9.9.9')).toEqual({ ok: false, reason: 'throttled' });
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.9.9.10')).toMatchObject({ ok: true });
+  });
+
+  it('a disabled user can neither sign in nor act on an existing session', async () => {
+    const db = await getDb();
+    const admin = await makeAdmin();
+    const applicant = await makeApplicant();
+    await setUserDisabled(db, { actor: admin, userId: applicant.userId, disabled: true });
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, null)).toEqual({ ok: false, reason: 'disabled' });
+    expect(await loadActor(db, applicant.userId)).toBeNull();
+    await setUserDisabled(db, { actor: admin, userId: applicant.userId, disabled: false });
+    expect(await loadActor(db, applicant.userId)).not.toBeNull();
+    const entries = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, applicant.userId)));
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['user.create', 'user.disable', 'user.enable']));
+  });
+});
+
+describe('permissions in the data layer', () => {
+  it('maps roles to actions per park', async () => {
+    const park = await makePark();
+    const other = await makePark();
+    const manager = await makeManager(park.id);
+    const expert = await makeExpert(park.id);
+    const analyst = await makeAnalyst(park.id);
+    const applicant = await makeApplicant();
+    const admin = await makeAdmin();
+    expect(can(manager, 'incentive.grant', park.id)).toBe(true);
+    expect(can(manager, 'incentive.grant', other.id)).toBe(false);
+    expect(can(expert, 'incentive.grant', park.id)).toBe(false);
+    expect(can(expert, 'review.submit', park.id)).toBe(true);
+    expect(can(analyst, 'report.read', park.id)).toBe(true);
+    expect(can(analyst, 'kpi.review', park.id)).toBe(false);
+    expect(can(applicant, 'application.create')).toBe(true);
+    expect(can(applicant, 'report.read', park.id)).toBe(false);
+    expect(can(admin, 'user.manage')).toBe(true);
+    expect(can(admin, 'review.submit', park.id)).toBe(false);
+    expect(can(systemActor('cli'), 'dataset.import')).toBe(true);
+  });
+
+  it('refuses in the domain function, not only in the UI', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const manager = await makeManager(park.id);
+    const applicant = await makeApplicant();
+    await expect(createUser(db, { actor: manager, input: { email: `${uniq()}@example.com`, name: 'X', password: TEST_PASSWORD, kind: 'admin' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createPark(db, { actor: applicant, input: { slug: uniq('p-'), name: 'P', region: 'R', type: 'mixed' } })).rejects.toBeInstanceOf(AppError);
+    await expect(setUserDisabled(db, { actor: manager, userId: applicant.userId, disabled: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await loadActor(db, applicant.userId)).not.toBeNull();
+  });
+
+  it('isolates parks: another park looks like a missing one', async () => {
+    const db = await getDb();
+    const mine = await makePark();
+    const theirs = await makePark();
+    const manager = await makeManager(mine.id);
+    expect((await listParks(db, { actor: manager })).map((p) => p.slug)).toEqual([mine.slug]);
+    await expect(getParkBySlug(db, { actor: manager, slug: theirs.slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getParkBySlug(db, { actor: manager, slug: 'no-such-park' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(() => assertCan(manager, 'incentive.grant', theirs.id)).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect((await getParkBySlug(db, { actor: manager, slug: mine.slug })).id).toBe(mine.id);
+  });
+
+  it('writes the audit row in the same transaction as the change', async () => {
+    const db = await getDb();
+    const admin = await makeAdmin();
+    const park = await createPark(db, { actor: admin, input: { slug: uniq('audit-'), name: 'Audited', region: 'R', type: 'industrial' } });
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'park'), eq(auditLog.entityId, park.id)));
+    expect(entry).toMatchObject({ action: 'park.create', actorId: admin.userId, parkId: park.id });
+    expect(entry.after).toMatchObject({ slug: park.slug });
+    // the log is append-only
+    await expect(db.update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.id, entry.id))).rejects.toThrow();
+    await expect(createPark(db, { actor: admin, input: { slug: park.slug, name: 'Dup', region: 'R', type: 'mixed' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const entries = await db.select().from(auditLog).where(eq(auditLog.action, 'park.create'));
+    expect(entries.filter((e) => (e.after as { slug?: string } | null)?.slug === park.slug)).toHaveLength(1);
+  });
+});
