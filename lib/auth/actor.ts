@@ -13,7 +13,12 @@ export type Actor =
       kind: UserKind;
       memberships: { parkId: string; role: ParkRole }[];
     }
-  | { type: 'system'; label: 'cli' | 'seed' | 'import' };
+  | { type: 'system'; label: 'cli' | 'seed' | 'import' }
+  /**
+   * A read-only API token (lib/api-tokens/tokens.ts). It belongs to one park and may only read
+   * (lib/auth/permissions.ts: TOKEN_PERMISSIONS); it is not a person, so it holds no user id.
+   */
+  | { type: 'apiToken'; tokenId: string; parkId: string; name: string };
 
 export const systemActor = (label: 'cli' | 'seed' | 'import'): Actor => ({ type: 'system', label });
 

@@ -50,10 +50,14 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
+/** All an API token may do, and only in its own park: read the park and its reports. */
+const TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['park.read', 'report.read']);
+
 /** May the actor do `action` in park `parkId` (or anywhere, for actions that are not park-scoped)? */
 export function can(actor: Actor, action: Permission, parkId?: string | null): boolean {
   const rule: Rule = permissions[action];
   if (actor.type === 'system') return rule.system === true;
+  if (actor.type === 'apiToken') return TOKEN_PERMISSIONS.has(action) && (!parkId || parkId === actor.parkId);
   if (actor.kind === 'admin') return rule.admin === true;
   if (actor.kind === 'applicant') return rule.applicant === true;
   if (!rule.roles) return false;
@@ -65,6 +69,7 @@ export function can(actor: Actor, action: Permission, parkId?: string | null): b
 export function parksWhere(actor: Actor, action: Permission): string[] | 'all' {
   const rule: Rule = permissions[action];
   if (actor.type === 'system') return rule.system ? 'all' : [];
+  if (actor.type === 'apiToken') return TOKEN_PERMISSIONS.has(action) ? [actor.parkId] : [];
   if (actor.kind === 'admin') return rule.admin ? 'all' : [];
   if (!rule.roles) return [];
   return [...new Set(actor.memberships.filter((m) => rule.roles!.includes(m.role)).map((m) => m.parkId))];
@@ -77,6 +82,7 @@ export function parksWhere(actor: Actor, action: Permission): string[] | 'all' {
 export function assertCan(actor: Actor, action: Permission, parkId?: string | null): void {
   if (can(actor, action, parkId)) return;
   if (parkId && actor.type === 'user' && actor.kind === 'staff' && rolesIn(actor, parkId).length === 0) throw notFound('park');
+  if (parkId && actor.type === 'apiToken' && parkId !== actor.parkId) throw notFound('park');
   throw new AppError('FORBIDDEN', `not allowed: ${action}`, { key: 'forbidden' });
 }
 
