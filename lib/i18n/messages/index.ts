@@ -5,14 +5,18 @@ import enAuth from './en/auth.json';
 import ruAuth from './ru/auth.json';
 import enAdmin from './en/admin.json';
 import ruAdmin from './ru/admin.json';
+import enNotifications from './en/notifications.json';
+import ruNotifications from './ru/notifications.json';
+import enHome from './en/home.json';
+import ruHome from './ru/home.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin],
-  ru: [ruCommon, ruAuth, ruAdmin],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome],
 };
 
 export function messagesFor(locale: Locale): Record<string, unknown> {

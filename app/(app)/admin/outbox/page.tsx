@@ -1,0 +1,39 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { adminContext } from '@/app/_components/admin-context';
+import { PageHeader } from '@/app/_components/page-header';
+import { Badge } from '@/app/_components/ui/badge';
+import { listOutbox } from '@/lib/admin/admin';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { smtpConfigured } from '@/lib/notifications/mailer';
+
+export default async function OutboxPage() {
+  const { actor, db } = await adminContext();
+  const messages = await listOutbox(db, { actor });
+  const t = await getTranslations('admin');
+  const locale = (await getLocale()) as Locale;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('outboxTitle')} description={smtpConfigured() ? t('outboxSmtp') : t('outboxSubtitle')} />
+      {messages.length === 0 && <p className="text-sm text-muted-foreground">{t('empty')}</p>}
+      <ul className="space-y-3">
+        {messages.map((m) => (
+          <li key={m.id} className="rounded-lg border bg-card p-4">
+            <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+              <span>
+                <span className="text-muted-foreground">{t('to')}:</span> {m.to}
+              </span>
+              <span className="flex items-center gap-2 text-xs text-muted-foreground">
+                {formatDateTime(m.createdAt, locale)}
+                {m.sentAt ? <Badge variant="success">{t('sent')}</Badge> : <Badge variant="secondary">{t('notSent')}</Badge>}
+              </span>
+            </div>
+            <p className="mt-1 font-medium">{m.subject}</p>
+            <pre className="mt-2 whitespace-pre-wrap font-sans text-sm text-muted-foreground">{m.body}</pre>
+            {m.error && <p className="mt-1 text-xs text-destructive">{m.error}</p>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

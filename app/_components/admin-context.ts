@@ -1,0 +1,12 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+
+/** Admin pages: anyone else gets the same 404 as for a missing page. */
+export async function adminContext() {
+  const actor = await requireActor();
+  if (!can(actor, 'user.manage')) notFound();
+  return { actor, db: await getDb() };
+}

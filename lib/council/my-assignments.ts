@@ -1,0 +1,35 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { applications, companies, expertAssignments } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+
+export type MyAssignmentDto = {
+  id: string;
+  applicationId: string;
+  title: string;
+  company: string;
+  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  dueOn: string;
+};
+
+/** The applications assigned to the acting expert in one park: only their own assignments. */
+export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MyAssignmentDto[]> {
+  assertCan(actor, 'review.submit', parkId);
+  if (actor.type !== 'user') return [];
+  return db
+    .select({
+      id: expertAssignments.id,
+      applicationId: applications.id,
+      title: applications.title,
+      company: companies.name,
+      status: expertAssignments.status,
+      dueOn: expertAssignments.dueOn,
+    })
+    .from(expertAssignments)
+    .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(and(eq(expertAssignments.expertId, actor.userId), eq(applications.parkId, parkId)))
+    .orderBy(asc(expertAssignments.dueOn));
+}
