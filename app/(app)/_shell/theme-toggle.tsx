@@ -3,7 +3,7 @@
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useTheme } from 'next-themes';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { Button } from '@/app/_components/ui/button';
 
 const ORDER = ['system', 'light', 'dark'] as const;
@@ -12,8 +12,12 @@ const ORDER = ['system', 'light', 'dark'] as const;
 export function ThemeToggle() {
   const t = useTranslations('common');
   const { theme, setTheme } = useTheme();
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // The stored theme is known only in the browser; render the neutral icon on the server.
+  const mounted = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   const current = (mounted ? theme : 'system') as (typeof ORDER)[number];
   const Icon = current === 'dark' ? Moon : current === 'light' ? Sun : Monitor;
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length];

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { FieldError, FormError } from '@/app/_components/form-error';
@@ -22,7 +22,7 @@ export function CreateUserForm({ parks }: { parks: { id: string; name: string }[
     defaultValues: { name: '', email: '', password: '', kind: 'staff', memberships: [] },
   });
   const roles = useFieldArray({ control: form.control, name: 'memberships' });
-  const kind = form.watch('kind');
+  const kind = useWatch({ control: form.control, name: 'kind' });
   const { submit, formError } = useActionForm(form, (v) => createUserAction(v.kind === 'staff' ? v : { ...v, memberships: [] }), () => {
     toast.success(t('userCreated'));
     form.reset();

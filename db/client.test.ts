@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDatabaseTarget, getDb } from './client';
+import { isDemoMode, resolveDatabaseTarget } from './config';
+import { acquireFolderLock, DatabaseLockedError, lockPathFor, releaseFolderLock } from './folder-lock';
+import { queryRows } from './rows';
+
+describe('database selection (CONTRACT.md)', () => {
+  it('unset → embedded PGlite in .data/db', () => {
+    const saved = process.env.DATA_DIR;
+    delete process.env.DATA_DIR;
+    try {
+      expect(resolveDatabaseTarget('')).toEqual({ kind: 'pglite', dir: path.resolve('.data/db') });
+      expect(resolveDatabaseTarget('  ')).toEqual({ kind: 'pglite', dir: path.resolve('.data/db') });
+    } finally {
+      process.env.DATA_DIR = saved;
+    }
+  });
+
+  it('pglite:<dir> → that folder, relative to the working directory', () => {
+    expect(resolveDatabaseTarget('pglite:tmp/x')).toEqual({ kind: 'pglite', dir: path.resolve('tmp/x') });
+    expect(resolveDatabaseTarget('pglite:/abs/db')).toEqual({ kind: 'pglite', dir: '/abs/db' });
+  });
+
+  it('postgres:// and postgresql:// → a PostgreSQL server', () => {
+    expect(resolveDatabaseTarget('postgres://u@h:5432/d')).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d' });
+    expect(resolveDatabaseTarget('postgresql://u@h/d')).toEqual({ kind: 'postgres', url: 'postgresql://u@h/d' });
+  });
+
+  it('anything else is refused with a clear message', () => {
+    expect(() => resolveDatabaseTarget('mysql://x')).toThrow(/DATABASE_URL must be/);
+    expect(() => resolveDatabaseTarget('pglite:')).toThrow(/needs a folder/);
+  });
+
+  it('demo mode is on with the embedded database, off with a server unless asked for', () => {
+    const saved = { url: process.env.DATABASE_URL, demo: process.env.DEMO_MODE };
+    try {
+      delete process.env.DEMO_MODE;
+      process.env.DATABASE_URL = 'pglite:x';
+      expect(isDemoMode()).toBe(true);
+      process.env.DATABASE_URL = 'postgres://h/d';
+      expect(isDemoMode()).toBe(false);
+      process.env.DEMO_MODE = 'true';
+      expect(isDemoMode()).toBe(true);
+    } finally {
+      process.env.DATABASE_URL = saved.url;
+      if (saved.demo === undefined) delete process.env.DEMO_MODE;
+      else process.env.DEMO_MODE = saved.demo;
+    }
+  });
+
+  it('opens the selected database migrated', async () => {
+    const db = await getDb();
+    const target = await getDatabaseTarget();
+    expect(target.kind).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+    const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM parks`);
+    expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('the embedded database folder lock', () => {
+  it('a second process is refused at once, naming the holder and what to do', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
+    const dbDir = path.join(dir, 'db');
+    acquireFolderLock(dbDir);
+    try {
+      const lock = JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8'));
+      expect(lock.pid).toBe(process.pid);
+      const started = Date.now();
+      const child = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/cli.ts', 'migrate'], {
+        env: { ...process.env, DATABASE_URL: `pglite:${dbDir}` },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(child.status).toBe(1);
+      expect(child.stderr).toContain(`in use by process ${process.pid}`);
+      expect(child.stderr).toMatch(/Stop that process first, or use PostgreSQL/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(fs.existsSync(path.join(dbDir, 'PG_VERSION'))).toBe(false); // nothing was opened or written
+    } finally {
+      releaseFolderLock(dbDir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a lock left by a dead process is taken over', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
+    const dbDir = path.join(dir, 'db');
+    fs.writeFileSync(lockPathFor(dbDir), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: new Date().toISOString() }));
+    try {
+      expect(() => acquireFolderLock(dbDir)).not.toThrow();
+      expect(JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8')).pid).toBe(process.pid);
+    } finally {
+      releaseFolderLock(dbDir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(DatabaseLockedError).toBeDefined();
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts: opens the database (applying pending migrations, and taking
+ * the embedded database's folder lock) and, in demo mode, seeds the demo parks on an empty database.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { prepareDatabase } = await import('./lib/startup');
+  await prepareDatabase();
+}
