@@ -1,0 +1,230 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import type { Actor } from '@/lib/auth/actor';
+import { getParkBySlug } from '@/lib/parks/parks';
+import { parseInput } from '@/lib/validation/parse';
+import { summaryQuerySchema, type SummaryQueryInput } from '@/lib/validation/reports';
+import { fromKopecks, pct, ratio, toKopecks } from './money';
+import { summaryNarrative } from './summary-narrative';
+import { BUDGET_SOURCES, SUMMARY_FORMAT, type BudgetSource, type BudgetSourceShare, type ParkSummary } from './types';
+
+type SummaryRow = {
+  requests: number;
+  passed_council: number;
+  tax_incentive_residents: number;
+  residents_supported: number;
+  residents_supported_on_site: number;
+  residents_at_end: number;
+  sme_residents_at_end: number;
+  area_total: string;
+  area_leased: string;
+  investment: string;
+  capital_investment: string;
+  jobs: string;
+  income: string;
+  taxes: string;
+  ly_investment: string;
+  ly_capital_investment: string;
+  ly_jobs: string;
+  ly_income: string;
+  ly_taxes: string;
+  taxes_to_date: string;
+  budget: Record<string, string> | string | null;
+  payback_year: number | null;
+  expected: number;
+  accepted: number;
+  pending: number;
+};
+
+/** The first and the last day of the whole years FROM..TO. */
+export function periodDays(from: number, to: number): { firstDay: string; lastDay: string } {
+  const pad = (year: number) => String(year).padStart(4, '0');
+  return { firstDay: `${pad(from)}-01-01`, lastDay: `${pad(to)}-12-31` };
+}
+
+/**
+ * The figures of `technopark-summary/1` for one park, in ONE statement (one snapshot), every sum
+ * taken in SQL over the park's rows through its park_id indexes. Money and areas come back as
+ * exact decimal text (`round(…, 2)::text`); JS only divides the exact totals for percentages.
+ */
+async function querySummary(db: DbOrTx, parkId: string, from: number, to: number): Promise<SummaryRow> {
+  const { firstDay, lastDay } = periodDays(from, to);
+  const first = sql`${firstDay}::date`;
+  const last = sql`${lastDay}::date`;
+  const fromYear = sql`${from}::int`;
+  const toYear = sql`${to}::int`;
+  const money = (expr: ReturnType<typeof sql>) => sql`round(coalesce(${expr}, 0), 2)::text`;
+  const [row] = await queryRows<SummaryRow>(
+    db,
+    sql`
+    WITH
+    requests AS (
+      SELECT count(*)::int AS n FROM applications
+      WHERE park_id = ${parkId} AND status <> 'draft' AND submitted_on BETWEEN ${first} AND ${last}
+    ),
+    council AS (
+      SELECT count(DISTINCT application_id)::int AS n FROM council_decisions
+      WHERE park_id = ${parkId} AND decision = 'approved' AND decided_on BETWEEN ${first} AND ${last}
+    ),
+    incentives AS (
+      SELECT count(DISTINCT company_id)::int AS n FROM tax_incentives
+      WHERE park_id = ${parkId} AND granted_on BETWEEN ${first} AND ${last}
+    ),
+    supported AS (
+      SELECT count(DISTINCT company_id)::int AS n,
+             count(DISTINCT company_id) FILTER (WHERE placement = 'on_site')::int AS on_site
+      FROM residencies
+      WHERE park_id = ${parkId} AND start_on <= ${last} AND (end_on IS NULL OR end_on >= ${first})
+    ),
+    at_end AS (
+      SELECT count(DISTINCT r.company_id)::int AS n,
+             count(DISTINCT r.company_id) FILTER (WHERE c.sme_category IN ('micro', 'small', 'medium'))::int AS sme
+      FROM residencies r JOIN companies c ON c.id = r.company_id
+      WHERE r.park_id = ${parkId} AND r.start_on <= ${last} AND (r.end_on IS NULL OR r.end_on >= ${last})
+    ),
+    area AS (
+      SELECT ${money(sql`sum(p.area_m2)`)} AS total,
+             ${money(sql`sum(p.area_m2) FILTER (WHERE leased.yes)`)} AS leased
+      FROM premises p
+      LEFT JOIN LATERAL (
+        SELECT true AS yes FROM leases l
+        WHERE l.premises_id = p.id AND l.park_id = ${parkId} AND l.start_on <= ${last} AND (l.end_on IS NULL OR l.end_on >= ${last})
+        LIMIT 1
+      ) leased ON true
+      WHERE p.park_id = ${parkId}
+        AND (p.available_from IS NULL OR p.available_from <= ${last})
+        AND (p.available_to IS NULL OR p.available_to >= ${last})
+    ),
+    kpi AS (
+      SELECT ${money(sql`sum(investment_rub) FILTER (WHERE year >= ${fromYear})`)} AS investment,
+             ${money(sql`sum(capital_investment_rub) FILTER (WHERE year >= ${fromYear})`)} AS capital_investment,
+             coalesce(sum(jobs_created) FILTER (WHERE year >= ${fromYear}), 0)::text AS jobs,
+             ${money(sql`sum(income_rub) FILTER (WHERE year >= ${fromYear})`)} AS income,
+             ${money(sql`sum(taxes_paid_rub) FILTER (WHERE year >= ${fromYear})`)} AS taxes,
+             ${money(sql`sum(investment_rub) FILTER (WHERE year = ${toYear})`)} AS ly_investment,
+             ${money(sql`sum(capital_investment_rub) FILTER (WHERE year = ${toYear})`)} AS ly_capital_investment,
+             coalesce(sum(jobs_created) FILTER (WHERE year = ${toYear}), 0)::text AS ly_jobs,
+             ${money(sql`sum(income_rub) FILTER (WHERE year = ${toYear})`)} AS ly_income,
+             ${money(sql`sum(taxes_paid_rub) FILTER (WHERE year = ${toYear})`)} AS ly_taxes,
+             ${money(sql`sum(taxes_paid_rub)`)} AS taxes_to_date
+      FROM kpi_reports
+      WHERE park_id = ${parkId} AND status = 'accepted' AND quarter IS NULL AND year <= ${toYear}
+    ),
+    budget AS (
+      SELECT json_object_agg(source, amount) AS by_source
+      FROM (
+        SELECT source::text AS source, round(sum(amount_rub), 2)::text AS amount
+        FROM budget_funding WHERE park_id = ${parkId} AND year <= ${toYear}
+        GROUP BY source
+      ) s
+    ),
+    yearly AS (
+      SELECT year, sum(taxes) AS taxes, sum(funding) AS funding
+      FROM (
+        SELECT year, taxes_paid_rub AS taxes, 0::numeric AS funding FROM kpi_reports
+        WHERE park_id = ${parkId} AND status = 'accepted' AND quarter IS NULL AND year <= ${toYear}
+        UNION ALL
+        SELECT year, 0::numeric, amount_rub FROM budget_funding
+        WHERE park_id = ${parkId} AND year <= ${toYear}
+      ) x
+      GROUP BY year
+    ),
+    payback AS (
+      SELECT min(year) AS year
+      FROM (
+        SELECT year, sum(taxes) OVER (ORDER BY year) AS taxes, sum(funding) OVER (ORDER BY year) AS funding FROM yearly
+      ) c
+      WHERE funding > 0 AND taxes >= funding
+    ),
+    pairs AS (
+      SELECT DISTINCT r.company_id, y.year
+      FROM residencies r
+      JOIN generate_series(${fromYear}, ${toYear}) AS y(year)
+        ON r.start_on <= make_date(y.year, 12, 31) AND (r.end_on IS NULL OR r.end_on >= make_date(y.year, 1, 1))
+      WHERE r.park_id = ${parkId} AND r.start_on <= ${last} AND (r.end_on IS NULL OR r.end_on >= ${first})
+    ),
+    reporting AS (
+      SELECT count(*)::int AS expected,
+             count(*) FILTER (WHERE k.status = 'accepted')::int AS accepted,
+             count(*) FILTER (WHERE k.status = 'submitted')::int AS pending
+      FROM pairs p
+      LEFT JOIN kpi_reports k
+        ON k.park_id = ${parkId} AND k.company_id = p.company_id AND k.year = p.year AND k.quarter IS NULL
+    )
+    SELECT requests.n AS requests, council.n AS passed_council, incentives.n AS tax_incentive_residents,
+           supported.n AS residents_supported, supported.on_site AS residents_supported_on_site,
+           at_end.n AS residents_at_end, at_end.sme AS sme_residents_at_end,
+           area.total AS area_total, area.leased AS area_leased,
+           kpi.*, budget.by_source AS budget, payback.year AS payback_year,
+           reporting.expected, reporting.accepted, reporting.pending
+    FROM requests, council, incentives, supported, at_end, area, kpi, budget, payback, reporting`,
+  );
+  return row;
+}
+
+/** json_object_agg arrives parsed (postgres.js, PGlite) — or as text where a driver leaves json alone. */
+function budgetBySource(value: SummaryRow['budget']): Record<BudgetSource, bigint> {
+  const raw: Record<string, string> = typeof value === 'string' ? JSON.parse(value) : (value ?? {});
+  return Object.fromEntries(BUDGET_SOURCES.map((s) => [s, raw[s] ? toKopecks(raw[s]) : 0n])) as Record<BudgetSource, bigint>;
+}
+
+/**
+ * The park summary `technopark-summary/1` for the whole years FROM..TO (shared/spec/CONTRACT.md).
+ * Needs `report.read` in the park; a park the actor may not read is "not found".
+ */
+export async function getParkSummary(db: DbOrTx, { actor, ...input }: { actor: Actor } & SummaryQueryInput): Promise<ParkSummary> {
+  const { parkSlug, from, to, locale } = parseInput(summaryQuerySchema, input);
+  const park = await getParkBySlug(db, { actor, slug: parkSlug, action: 'report.read' });
+  const row = await querySummary(db, park.id, from, to);
+
+  const areaTotal = toKopecks(row.area_total);
+  const areaLeased = toKopecks(row.area_leased);
+  const budget = budgetBySource(row.budget);
+  const budgetTotal = BUDGET_SOURCES.reduce((sum, s) => sum + budget[s], 0n);
+  const bySource = Object.fromEntries(
+    BUDGET_SOURCES.map((s): [BudgetSource, BudgetSourceShare] => [s, { amountRub: fromKopecks(budget[s]), sharePct: pct(budget[s], budgetTotal) }]),
+  ) as Record<BudgetSource, BudgetSourceShare>;
+
+  const figures: Omit<ParkSummary, 'narrative'> = {
+    format: SUMMARY_FORMAT,
+    park: { slug: park.slug, name: park.name },
+    period: { from, to },
+    requests: row.requests,
+    passedCouncil: row.passed_council,
+    taxIncentiveResidents: row.tax_incentive_residents,
+    residentsSupported: row.residents_supported,
+    residentsSupportedOnSite: row.residents_supported_on_site,
+    residentsAtEnd: row.residents_at_end,
+    smeResidentsAtEnd: row.sme_residents_at_end,
+    area: { totalM2: row.area_total, leasedM2: row.area_leased, usePct: pct(areaLeased, areaTotal) },
+    totals: {
+      investmentRub: row.investment,
+      capitalInvestmentRub: row.capital_investment,
+      jobsCreated: Number(row.jobs),
+      incomeRub: row.income,
+      taxesPaidRub: row.taxes,
+    },
+    lastYear: {
+      year: to,
+      investmentRub: row.ly_investment,
+      capitalInvestmentRub: row.ly_capital_investment,
+      jobsCreated: Number(row.ly_jobs),
+      incomeRub: row.ly_income,
+      taxesPaidRub: row.ly_taxes,
+    },
+    budget: { totalRub: fromKopecks(budgetTotal), bySource },
+    payback: {
+      taxesPerBudgetRub: budgetTotal > 0n ? ratio(toKopecks(row.taxes_to_date), budgetTotal) : null,
+      paybackYear: row.payback_year === null ? null : Number(row.payback_year),
+    },
+    reporting: {
+      expected: row.expected,
+      accepted: row.accepted,
+      pending: row.pending,
+      missing: row.expected - row.accepted - row.pending,
+    },
+  };
+  return { ...figures, narrative: summaryNarrative(figures, locale) };
+}
