@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Point the tests at an already running app (e.g. `next dev` while developing) instead of building one. */
+const EXTERNAL = process.env.E2E_BASE_URL;
 
 /** Playwright's own Chromium where it is installed; Debian's otherwise (it cannot be downloaded everywhere). */
 function chromiumExecutable(): string | undefined {
@@ -24,7 +26,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   outputDir: 'test-results',
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: EXTERNAL ?? `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-GB',
@@ -43,13 +45,15 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node e2e/server.mjs',
-    url: `http://localhost:${PORT}/sign-in`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(PORT) },
-  },
+  webServer: EXTERNAL
+    ? undefined
+    : {
+        command: 'node e2e/server.mjs',
+        url: `http://localhost:${PORT}/sign-in`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: { E2E_PORT: String(PORT) },
+      },
 });
