@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { demo, signIn, signOut, signUpApplicant, unique } from './fixtures';
+
+test.describe('sign-in and each role’s home', () => {
+  test('the sign-in page lists the demo accounts', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in/);
+    const demoCard = page.getByRole('region', { name: 'Demo accounts' });
+    await expect(demoCard).toBeVisible();
+    for (const email of [demo.manager, demo.expert, demo.analyst, demo.applicant, demo.admin]) await expect(demoCard.getByText(email)).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/sign-in.png', fullPage: true });
+  });
+
+  test('a wrong password gets a clear message', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill(demo.manager);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('form-error')).toHaveText('Wrong e-mail or password.');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('the manager lands on the park dashboard and can switch parks', async ({ page }) => {
+    await signIn(page, demo.manager);
+    await expect(page).toHaveURL(/\/p\/(kuzbass|itc-tomsk)$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('Awaiting screening')).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/home-manager.png', fullPage: true });
+    const switcher = page.getByRole('combobox', { name: 'Park' });
+    await switcher.selectOption('itc-tomsk');
+    await expect(page).toHaveURL(/\/p\/itc-tomsk/);
+    await expect(page.getByRole('heading', { level: 1, name: 'ITC Tomsk' })).toBeVisible();
+    await signOut(page);
+  });
+
+  test('the expert lands on their reviews', async ({ page }) => {
+    await signIn(page, demo.expert);
+    await expect(page).toHaveURL(/\/p\/kuzbass\/reviews/);
+    await expect(page.getByRole('heading', { level: 1, name: 'My reviews' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/home-expert.png', fullPage: true });
+    // an expert has no manager pages, not even by typing the address
+    const response = await page.goto('/p/kuzbass/residents');
+    expect(response?.status()).toBe(404);
+  });
+
+  test('the analyst lands on the park comparison', async ({ page }) => {
+    await signIn(page, demo.analyst);
+    await expect(page).toHaveURL(/\/compare/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Compare parks' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/home-analyst.png', fullPage: true });
+  });
+
+  test('the applicant lands on their overview', async ({ page }) => {
+    await signIn(page, demo.applicant);
+    await expect(page).toHaveURL(/\/my$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+    await page.screenshot({ path: 'test-results/screens/home-applicant.png', fullPage: true });
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(404);
+  });
+
+  test('the admin lands on administration and can see the audit log', async ({ page }) => {
+    await signIn(page, demo.admin);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/home-admin.png', fullPage: true });
+    await page.getByRole('link', { name: 'Audit log' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+  });
+});
+
+test.describe('accounts', () => {
+  test('sign-up creates an applicant who can sign out and in again', async ({ page }) => {
+    const account = await signUpApplicant(page);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(account.name);
+    await signOut(page);
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/my$/);
+  });
+
+  test('sign-up refuses bad input field by field', async ({ page }) => {
+    await page.goto('/sign-up');
+    await page.getByLabel('E-mail').fill('not-an-email');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Required.')).toBeVisible();
+    await expect(page.getByText('Enter a valid e-mail address.')).toBeVisible();
+    await expect(page.getByText('At least 10 characters.')).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-up/);
+  });
+
+  test('an admin disables a user, who then cannot sign in', async ({ page, browser }) => {
+    const other = await browser.newPage();
+    const account = await signUpApplicant(other, unique('Disabled'));
+    await other.close();
+    await signIn(page, demo.admin);
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: `Disable ${account.email}` }).click();
+    await expect(page.getByRole('button', { name: `Enable ${account.email}` })).toBeVisible();
+    await signOut(page);
+    await page.getByLabel('E-mail').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('form-error')).toHaveText('Wrong e-mail or password.');
+  });
+
+  test('the language switch turns the interface Russian', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await expect(page.getByRole('heading', { name: 'Вход' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/sign-in-ru.png', fullPage: true });
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  });
+});
