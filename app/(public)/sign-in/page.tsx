@@ -41,7 +41,7 @@ export default async function SignInPage() {
         </CardContent>
       </Card>
       {demo && (
-        <Card aria-labelledby="demo-accounts">
+        <Card role="region" aria-labelledby="demo-accounts">
           <CardHeader>
             <CardTitle id="demo-accounts" className="text-base">
               {t('demoTitle')}
