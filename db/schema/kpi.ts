@@ -90,6 +90,30 @@ export const budgetFunding = pgTable(
   ],
 );
 
+/**
+ * The KPI reminders already sent: one row per park, company, report year and kind (before or after
+ * the deadline). Inserting here first decides whether a reminder goes out, so none is sent twice.
+ */
+export const kpiReminders = pgTable(
+  'kpi_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parkId: uuid('park_id')
+      .notNull()
+      .references(() => parks.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('kpi_reminders_once').on(t.parkId, t.companyId, t.year, t.kind),
+    check('kpi_reminders_kind', sql`${t.kind} IN ('before', 'after')`),
+  ],
+);
+
 export type KpiReport = typeof kpiReports.$inferSelect;
 export type NewKpiReport = typeof kpiReports.$inferInsert;
 export type BudgetFunding = typeof budgetFunding.$inferSelect;
