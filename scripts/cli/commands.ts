@@ -5,6 +5,7 @@ import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { listParks } from '@/lib/parks/parks';
 import { createUser } from '@/lib/users/users';
+import { exportCommand, importCommand } from './dataset';
 
 export class UsageError extends Error {}
 
@@ -79,6 +80,8 @@ const userAdd: Command = async (args) => {
 /** Each command module registers here; CONTRACT.md lists them. */
 export const commands: Record<string, Command> = {
   migrate,
+  import: importCommand,
+  export: exportCommand,
   user: async (args) => {
     const [sub, ...rest] = args;
     if (sub !== 'add') throw new UsageError('usage: user add --email E --name N --role ROLE [--park SLUG]...');
