@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const createApiTokenSchema = z.strictObject({
+  parkSlug: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'required').max(100),
+});
+
+export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
