@@ -4,7 +4,7 @@ import { tomskDataset } from '@/db/seed/demo-dataset';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager } from '@/lib/test/fixtures';
-import { insertDataset } from '@/lib/test/insert-dataset';
+import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { getIndicatorReport, listProgrammes } from './indicators';
 
@@ -27,7 +27,7 @@ let otherParkId: string;
 
 beforeAll(async () => {
   const db = await getDb();
-  parkId = await insertDataset(db, data);
+  parkId = await importDemoPark(db, data);
   otherParkId = await insertDataset(db, fixtureDataset('other-park'));
 });
 

@@ -6,7 +6,7 @@ import { kuzbassDataset } from '@/db/seed/demo-dataset';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, uniq } from '@/lib/test/fixtures';
-import { insertDataset } from '@/lib/test/insert-dataset';
+import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
 import { referenceSummary } from '@/lib/test/reference-summary';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { getParkSummary } from './summary';
@@ -168,7 +168,7 @@ describe('getParkSummary on the demo Kuzbass Technopark', () => {
   const data = kuzbassDataset();
 
   beforeAll(async () => {
-    await insertDataset(await getDb(), data);
+    await importDemoPark(await getDb(), data);
   });
 
   it('reproduces the published 2010–2016 summary', async () => {

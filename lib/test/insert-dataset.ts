@@ -210,3 +210,13 @@ export async function insertDataset(db: Db, data: Dataset): Promise<string> {
     return parkId;
   });
 }
+
+/** Loads a data set through the real import (lib/dataset/import.ts), as the demo parks are loaded; returns the park's id. */
+export async function importDemoPark(db: Db, data: Dataset): Promise<string> {
+  const { importDataset } = await import('@/lib/dataset/import');
+  const { systemActor } = await import('@/lib/auth/actor');
+  const { eq } = await import('drizzle-orm');
+  await importDataset(db, { actor: systemActor('import'), input: data });
+  const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.slug, data.park.slug));
+  return park.id;
+}

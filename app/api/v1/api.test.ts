@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { tomskDataset } from '@/db/seed/demo-dataset';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens';
 import { makeAnalyst, makeManager } from '@/lib/test/fixtures';
-import { insertDataset } from '@/lib/test/insert-dataset';
+import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { GET as openApi } from './openapi.json/route';
 import { GET as listParks } from './parks/route';
@@ -40,7 +40,7 @@ async function errorOf(response: Response) {
 beforeAll(async () => {
   const db = await getDb();
   parkId = await insertDataset(db, fixtureDataset(slug));
-  tomskId = await insertDataset(db, tomsk);
+  tomskId = await importDemoPark(db, tomsk);
   const manager = await makeManager(parkId);
   token = (await createApiToken(db, { actor: manager, parkSlug: slug, name: 'reader' })).token;
   const revoked = await createApiToken(db, { actor: manager, parkSlug: slug, name: 'old' });
