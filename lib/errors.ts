@@ -37,6 +37,13 @@ export const invalidTransition = (what: string, from: string) =>
 export const validation = (field: string, message: string) =>
   new AppError('VALIDATION', `${field}: ${message}`, { fieldErrors: { [field]: [message] } });
 
+/**
+ * A refusal worded by the catalogue key `errors.<key>` (English `message` for the CLI and logs), optionally
+ * placed on a form field, where `validation.<key>` words it.
+ */
+export const refusal = (code: ErrorCode, key: string, message: string, field?: string) =>
+  new AppError(code, message, { key, fieldErrors: field ? { [field]: [key] } : undefined });
+
 /** HTTP status for an error code, for the JSON API. */
 export function httpStatus(code: ErrorCode): number {
   switch (code) {
@@ -76,6 +83,14 @@ const constraintMessages: Record<string, string> = {
   leases_on_site_only: 'an extraterritorial resident cannot lease premises',
   leases_premises_park: 'the premises belong to another park',
   residencies_no_overlap: 'the company already holds a residency in this park for these days',
+  residencies_period_order: 'the residency cannot end before it starts',
+  leases_period_order: 'the lease cannot end before it starts',
+  premises_area_positive: 'the area must be greater than zero',
+  premises_availability_order: 'the premises cannot stop being available before they become available',
+  premises_park_key: 'premises with this key already exist in the park',
+  buildings_park_key: 'a building with this key already exists in the park',
+  tax_incentives_validity_order: 'the incentive cannot end before it starts',
+  tax_incentives_revocation: 'a revoked incentive needs its revocation date',
   kpi_reports_company_period: 'a report for this company and period already exists',
   kpi_capex_le_investment: 'capital investment cannot exceed the investment',
   plan_capex_le_investment: 'capital investment cannot exceed the investment',

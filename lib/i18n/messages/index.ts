@@ -19,6 +19,17 @@ const catalogues: Record<Locale, Record<string, unknown>[]> = {
   ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome],
 };
 
+type Tree = Record<string, unknown>;
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Merges catalogues key by key, so two areas may each add messages to a shared namespace (`errors`, `notifications`). */
+function mergeInto(target: Tree, source: Tree): Tree {
+  for (const [key, value] of Object.entries(source)) {
+    target[key] = isTree(value) && isTree(target[key]) ? mergeInto({ ...(target[key] as Tree) }, value) : value;
+  }
+  return target;
+}
+
 export function messagesFor(locale: Locale): Record<string, unknown> {
-  return Object.assign({}, ...catalogues[locale]);
+  return catalogues[locale].reduce<Tree>((all, file) => mergeInto(all, file), {});
 }

@@ -1,0 +1,176 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { leases, premises, residencies } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
+import { parseInput } from '@/lib/validation/parse';
+import { createLeaseSchema, endLeaseSchema, type CreateLeaseInput } from '@/lib/validation/premises';
+
+export type LeaseDto = {
+  id: string;
+  residencyId: string;
+  companyId: string;
+  premisesId: string;
+  startOn: string;
+  endOn: string | null;
+};
+
+const leaseColumns = {
+  id: leases.id,
+  residencyId: leases.residencyId,
+  companyId: leases.companyId,
+  premisesId: leases.premisesId,
+  startOn: leases.startOn,
+  endOn: leases.endOn,
+};
+
+/**
+ * Leases a unit to a resident for a period. The database decides what may not be: two leases of one unit
+ * overlapping (leases_no_overlap, so of two simultaneous requests for the same days one wins), a lease
+ * outside the unit's availability or the residency, a lease of an extraterritorial residency (check_lease).
+ * Another park's residency or unit is "not found".
+ */
+export async function createLease(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: CreateLeaseInput }): Promise<LeaseDto> {
+  assertCan(actor, 'lease.manage', parkId);
+  const data = parseInput(createLeaseSchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      // Shared lock: an exit of this residency waits for the lease, and the lease sees the exit if it came first.
+      const [residency] = await tx
+        .select({ id: residencies.id, companyId: residencies.companyId })
+        .from(residencies)
+        .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
+        .for('share');
+      if (!residency) throw notFound('residency');
+      const [unit] = await tx
+        .select({ id: premises.id })
+        .from(premises)
+        .where(and(eq(premises.id, data.premisesId), eq(premises.parkId, parkId)));
+      if (!unit) throw notFound('premises');
+      const [lease] = await tx
+        .insert(leases)
+        .values({ parkId, residencyId: residency.id, companyId: residency.companyId, premisesId: unit.id, startOn: data.startOn, endOn: data.endOn })
+        .returning(leaseColumns);
+      await writeAudit(tx, { actor, parkId, action: 'lease.create', entity: 'lease', entityId: lease.id, after: lease });
+      return lease;
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+/** Ends a lease on `endOn` (its last day), earlier than it would have; the lease stays as history. */
+export async function endLease(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: unknown }): Promise<LeaseDto> {
+  assertCan(actor, 'lease.manage', parkId);
+  const data = parseInput(endLeaseSchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx
+        .select(leaseColumns)
+        .from(leases)
+        .where(and(eq(leases.id, data.leaseId), eq(leases.parkId, parkId)))
+        .for('update');
+      if (!before) throw notFound('lease');
+      if (data.endOn < before.startOn)
+        throw refusal('VALIDATION', 'leaseEndBeforeStart', `endOn: ${data.endOn} is before the lease's start ${before.startOn}`, 'endOn');
+      if (before.endOn !== null && before.endOn <= data.endOn)
+        throw refusal('INVALID_TRANSITION', 'leaseAlreadyEnds', `lease ${before.id} already ends on ${before.endOn}`, 'endOn');
+      const [after] = await tx
+        .update(leases)
+        .set({ endOn: data.endOn })
+        .where(and(eq(leases.id, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`))
+        .returning(leaseColumns);
+      await writeAudit(tx, { actor, parkId, action: 'lease.end', entity: 'lease', entityId: before.id, before, after });
+      return after;
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+export type LeaseRowDto = {
+  id: string;
+  companyId: string;
+  companyName: string;
+  manufacturing: boolean;
+  premisesId: string;
+  unitName: string;
+  buildingName: string;
+  areaM2: string;
+  startOn: string;
+  endOn: string | null;
+};
+
+/**
+ * The park's leases: those in force on `at`, or (with `endingFrom`) those ending within `days` days from
+ * that day inclusive, soonest first.
+ */
+export async function listLeases(
+  db: DbOrTx,
+  { actor, parkId, at, endingFrom, days = 90 }: { actor: Actor; parkId: string; at?: string; endingFrom?: string; days?: number },
+): Promise<LeaseRowDto[]> {
+  assertCan(actor, 'lease.manage', parkId);
+  const filter = endingFrom
+    ? sql`l.end_on IS NOT NULL AND l.end_on >= ${endingFrom}::date AND l.end_on <= ${endingFrom}::date + ${days}::int`
+    : at
+      ? sql`l.start_on <= ${at}::date AND (l.end_on IS NULL OR l.end_on >= ${at}::date)`
+      : sql`true`;
+  const rows = await queryRows<LeaseRowDto>(
+    db,
+    sql`
+    SELECT l.id, l.company_id AS "companyId", c.name AS "companyName", c.manufacturing, p.id AS "premisesId", p.name AS "unitName",
+           b.name AS "buildingName", p.area_m2::text AS "areaM2", l.start_on::text AS "startOn", l.end_on::text AS "endOn"
+    FROM leases l JOIN companies c ON c.id = l.company_id JOIN premises p ON p.id = l.premises_id JOIN buildings b ON b.id = p.building_id
+    WHERE l.park_id = ${parkId} AND ${filter}
+    ORDER BY ${endingFrom ? sql`l.end_on, ` : sql``}b.name, p.name, l.start_on`,
+  );
+  return rows.map((r) => ({ ...r, manufacturing: Boolean(r.manufacturing) }));
+}
+
+export type LeaseOptions = {
+  residencies: { id: string; companyId: string; companyName: string; startOn: string; endOn: string | null }[];
+  units: { id: string; name: string; buildingName: string; kind: string; areaM2: string; availableFrom: string | null; availableTo: string | null; leasedToday: boolean }[];
+};
+
+/** What a new lease may name: on-site residencies not ended by `today`, and units not retired by then. */
+export async function listLeaseOptions(db: DbOrTx, { actor, parkId, today }: { actor: Actor; parkId: string; today: string }): Promise<LeaseOptions> {
+  assertCan(actor, 'lease.manage', parkId);
+  const res = await queryRows<LeaseOptions['residencies'][number]>(
+    db,
+    sql`
+    SELECT r.id, r.company_id AS "companyId", c.name AS "companyName", r.start_on::text AS "startOn", r.end_on::text AS "endOn"
+    FROM residencies r JOIN companies c ON c.id = r.company_id
+    WHERE r.park_id = ${parkId} AND r.placement = 'on_site' AND r.exit_reason IS NULL AND (r.end_on IS NULL OR r.end_on >= ${today}::date)
+    ORDER BY c.name`,
+  );
+  const units = await queryRows<LeaseOptions['units'][number]>(
+    db,
+    sql`
+    SELECT p.id, p.name, b.name AS "buildingName", p.kind::text AS kind, p.area_m2::text AS "areaM2",
+           p.available_from::text AS "availableFrom", p.available_to::text AS "availableTo",
+           EXISTS (SELECT 1 FROM leases l WHERE l.premises_id = p.id AND l.start_on <= ${today}::date AND (l.end_on IS NULL OR l.end_on >= ${today}::date)) AS "leasedToday"
+    FROM premises p JOIN buildings b ON b.id = p.building_id
+    WHERE p.park_id = ${parkId} AND (p.available_to IS NULL OR p.available_to >= ${today}::date)
+    ORDER BY b.name, p.name`,
+  );
+  return { residencies: res, units: units.map((u) => ({ ...u, leasedToday: Boolean(u.leasedToday) })) };
+}
+
+/** The leases of one unit, newest first: its history. */
+export async function listUnitLeases(db: DbOrTx, { actor, parkId, unitId }: { actor: Actor; parkId: string; unitId: string }): Promise<LeaseRowDto[]> {
+  assertCan(actor, 'lease.manage', parkId);
+  const rows = await queryRows<LeaseRowDto>(
+    db,
+    sql`
+    SELECT l.id, l.company_id AS "companyId", c.name AS "companyName", c.manufacturing, p.id AS "premisesId", p.name AS "unitName",
+           b.name AS "buildingName", p.area_m2::text AS "areaM2", l.start_on::text AS "startOn", l.end_on::text AS "endOn"
+    FROM leases l JOIN companies c ON c.id = l.company_id JOIN premises p ON p.id = l.premises_id JOIN buildings b ON b.id = p.building_id
+    WHERE l.park_id = ${parkId} AND l.premises_id = ${unitId}
+    ORDER BY l.start_on DESC`,
+  );
+  return rows.map((r) => ({ ...r, manufacturing: Boolean(r.manufacturing) }));
+}

@@ -1,0 +1,195 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { auditLog, leases, notifications, residencies } from '@/db/schema';
+import { createLease } from '@/lib/premises/leases';
+import { makeManager, makePark, uniq } from '@/lib/test/fixtures';
+import { makeApprovedApplication, makeRepresentative, makeResident, makeUnits } from '@/lib/test/residents-fixtures';
+import { admitResident, exitResident, listAdmittableApplications } from './residents';
+
+type Manager = Awaited<ReturnType<typeof makeManager>>;
+
+let parkId: string;
+let manager: Manager;
+
+beforeAll(async () => {
+  parkId = (await makePark()).id;
+  manager = await makeManager(parkId);
+});
+
+const admission = (applicationId: string, overrides: Record<string, unknown> = {}) => ({
+  applicationId,
+  agreementNumber: `KT-${uniq()}`,
+  agreementDate: '2024-03-01',
+  startOn: '2024-03-01',
+  endOn: null,
+  placement: 'on_site' as const,
+  ...overrides,
+});
+
+async function residenciesOf(companyId: string) {
+  const db = await getDb();
+  return db.select().from(residencies).where(eq(residencies.companyId, companyId));
+}
+
+describe('admitResident', () => {
+  it('admits the company of an approved application, with its audit row and a notice to its representatives', async () => {
+    const db = await getDb();
+    const app = await makeApprovedApplication(parkId);
+    const rep = await makeRepresentative(app.companyId);
+    expect((await listAdmittableApplications(db, { actor: manager, parkId, today: '2024-03-01' })).map((a) => a.applicationId)).toContain(app.applicationId);
+    const residency = await admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { endOn: '2027-02-28' }) });
+    expect(residency).toMatchObject({ companyId: app.companyId, applicationId: app.applicationId, startOn: '2024-03-01', endOn: '2027-02-28', placement: 'on_site', exitReason: null });
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, residency.id), eq(auditLog.action, 'resident.admit')));
+    expect(audit).toHaveLength(1);
+    const notes = await db.select().from(notifications).where(eq(notifications.userId, rep.userId));
+    expect(notes.map((n) => n.kind)).toEqual(['residentAdmitted']);
+    // Admitted: no longer offered for admission.
+    expect((await listAdmittableApplications(db, { actor: manager, parkId, today: '2024-03-01' })).map((a) => a.applicationId)).not.toContain(app.applicationId);
+  });
+
+  it('refuses an application that is not approved, or of another park, or already admitted', async () => {
+    const db = await getDb();
+    const pending = await makeApprovedApplication(parkId, { status: 'in_review' });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(pending.applicationId) })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      key: 'applicationNotApproved',
+    });
+    const otherPark = (await makePark()).id;
+    const elsewhere = await makeApprovedApplication(otherPark);
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(elsewhere.applicationId) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      params: { what: 'application' },
+    });
+    await expect(admitResident(db, { actor: manager, parkId: otherPark, input: admission(elsewhere.applicationId) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      params: { what: 'park' },
+    });
+    const app = await makeApprovedApplication(parkId);
+    await admitResident(db, { actor: manager, parkId, input: admission(app.applicationId) });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { startOn: '2030-01-01' }) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      key: 'alreadyAdmitted',
+    });
+    expect(await residenciesOf(pending.companyId)).toHaveLength(0);
+    expect(await residenciesOf(elsewhere.companyId)).toHaveLength(0);
+    expect(await residenciesOf(app.companyId)).toHaveLength(1);
+  });
+
+  it('two managers admitting one application at once make one residency', async () => {
+    const db = await getDb();
+    const second = await makeManager(parkId);
+    const app = await makeApprovedApplication(parkId);
+    const results = await Promise.allSettled([
+      admitResident(db, { actor: manager, parkId, input: admission(app.applicationId) }),
+      admitResident(db, { actor: second, parkId, input: admission(app.applicationId) }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(await residenciesOf(app.companyId)).toHaveLength(1);
+  });
+
+  it('a company holds one residency in a park at a time: the database refuses an overlap with a clear message', async () => {
+    const db = await getDb();
+    const first = await makeApprovedApplication(parkId);
+    const second = await makeApprovedApplication(parkId, { companyId: first.companyId });
+    await admitResident(db, { actor: manager, parkId, input: admission(first.applicationId, { endOn: '2025-12-31' }) });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(second.applicationId, { startOn: '2025-12-31' }) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      key: 'db.residencies_no_overlap',
+      message: 'the company already holds a residency in this park for these days',
+    });
+    // The day after the first ends, a new residency may begin.
+    await admitResident(db, { actor: manager, parkId, input: admission(second.applicationId, { startOn: '2026-01-01' }) });
+    expect(await residenciesOf(first.companyId)).toHaveLength(2);
+  });
+
+  it('refuses bad dates, changing nothing', async () => {
+    const db = await getDb();
+    const app = await makeApprovedApplication(parkId, { decidedOn: '2024-02-20' });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { endOn: '2024-02-29' }) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { endOn: ['endBeforeStart'] },
+    });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { startOn: '2025-02-29' }) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { startOn: ['invalidDate'] },
+    });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { agreementDate: '2024-02-31' }) })).rejects.toMatchObject({
+      fieldErrors: { agreementDate: ['invalidDate'] },
+    });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { startOn: '2024-02-19' }) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { startOn: ['startBeforeApproval'] },
+    });
+    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { agreementNumber: '  ' }) })).rejects.toMatchObject({
+      fieldErrors: { agreementNumber: ['required'] },
+    });
+    expect(await residenciesOf(app.companyId)).toHaveLength(0);
+  });
+});
+
+describe('exitResident', () => {
+  it('ends the residency and, in the same transaction, its leases; a later lease never begins', async () => {
+    const db = await getDb();
+    const resident = await makeResident(manager, parkId, { startOn: '2024-01-01' });
+    const { unitIds } = await makeUnits(manager, parkId, [
+      { name: 'U1', areaM2: '10' },
+      { name: 'U2', areaM2: '20' },
+      { name: 'U3', areaM2: '30' },
+      { name: 'U4', areaM2: '40' },
+    ]);
+    const lease = (premisesId: string, startOn: string, endOn: string | null) =>
+      createLease(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, premisesId, startOn, endOn } });
+    const open = await lease(unitIds[0], '2024-02-01', null);
+    const long = await lease(unitIds[1], '2024-02-01', '2026-12-31');
+    const done = await lease(unitIds[2], '2024-02-01', '2024-03-31');
+    const future = await lease(unitIds[3], '2025-01-01', null);
+
+    const result = await exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-09-30', reason: 'graduated', note: 'Moved to its own plant' } });
+    expect(result).toMatchObject({ endedLeases: 2, cancelledLeases: 1, residency: { endOn: '2024-09-30', exitReason: 'graduated', exitNote: 'Moved to its own plant' } });
+    const rows = await db.select({ id: leases.id, endOn: leases.endOn }).from(leases).where(eq(leases.residencyId, resident.residencyId));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.endOn]))).toEqual({ [open.id]: '2024-09-30', [long.id]: '2024-09-30', [done.id]: '2024-03-31' });
+    expect(rows.find((r) => r.id === future.id)).toBeUndefined();
+    const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.parkId, parkId));
+    expect(audit.filter((a) => a.action === 'resident.exit')).toHaveLength(1);
+    expect(audit.filter((a) => a.action === 'lease.cancel')).toHaveLength(1);
+
+    await expect(
+      exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-09-30', reason: 'left', note: null } }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION', key: 'alreadyExited' });
+  });
+
+  it('refuses an exit before the start or after the agreed end, and a residency of another park', async () => {
+    const db = await getDb();
+    const resident = await makeResident(manager, parkId, { startOn: '2024-01-01', endOn: '2025-12-31' });
+    await expect(
+      exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2023-12-31', reason: 'left', note: null } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { endOn: ['exitBeforeStart'] } });
+    await expect(
+      exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2026-01-01', reason: 'term_ended', note: null } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { endOn: ['exitAfterEnd'] } });
+    await expect(
+      exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-02-30', reason: 'left', note: null } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { endOn: ['invalidDate'] } });
+    const otherPark = (await makePark()).id;
+    const otherManager = await makeManager(otherPark);
+    await expect(
+      exitResident(db, { actor: otherManager, parkId: otherPark, input: { residencyId: resident.residencyId, endOn: '2024-06-30', reason: 'left', note: null } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', params: { what: 'residency' } });
+    const [row] = await residenciesOf(resident.companyId);
+    expect(row).toMatchObject({ endOn: '2025-12-31', exitReason: null });
+  });
+
+  it('a former resident can be admitted again later, on a new approved application', async () => {
+    const db = await getDb();
+    const resident = await makeResident(manager, parkId, { startOn: '2024-01-01' });
+    await exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-06-30', reason: 'term_ended', note: null } });
+    const again = await makeApprovedApplication(parkId, { companyId: resident.companyId, decidedOn: '2024-10-01' });
+    await admitResident(db, { actor: manager, parkId, input: admission(again.applicationId, { startOn: '2024-11-01', placement: 'extraterritorial' }) });
+    expect((await residenciesOf(resident.companyId)).map((r) => [r.startOn, r.endOn]).sort()).toEqual([
+      ['2024-01-01', '2024-06-30'],
+      ['2024-11-01', null],
+    ]);
+  });
+});

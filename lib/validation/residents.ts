@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { dateSchema, endNotBeforeStart, optionalDateSchema, optionalTextSchema } from './periods';
+
+export const PLACEMENTS = ['on_site', 'extraterritorial'] as const;
+export const EXIT_REASONS = ['term_ended', 'graduated', 'terminated', 'left'] as const;
+export const SME_CATEGORIES = ['micro', 'small', 'medium', 'none'] as const;
+
+/** Admission of an approved application's company as a resident. */
+export const admitResidentSchema = z
+  .strictObject({
+    applicationId: z.uuid(),
+    agreementNumber: z.string().trim().min(1, 'required').max(100, 'tooLong'),
+    agreementDate: dateSchema,
+    startOn: dateSchema,
+    endOn: optionalDateSchema,
+    placement: z.enum(PLACEMENTS),
+  })
+  .superRefine(endNotBeforeStart('startOn', 'endOn'));
+
+export type AdmitResidentInput = z.input<typeof admitResidentSchema>;
+
+/** The end of a residency: its last day (inclusive) and why. */
+export const exitResidentSchema = z.strictObject({
+  residencyId: z.uuid(),
+  endOn: dateSchema,
+  reason: z.enum(EXIT_REASONS),
+  note: optionalTextSchema(2000),
+});
+
+export type ExitResidentInput = z.input<typeof exitResidentSchema>;
+
+export const RESIDENT_SORTS = ['name', 'start', 'end', 'area', 'sme'] as const;
+
+/** The resident directory's filters, as they travel in the page's and the export's query string. */
+export const residentFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(['current', 'former', 'all']).optional().catch(undefined),
+  placement: z.enum(PLACEMENTS).optional().catch(undefined),
+  sme: z.enum(SME_CATEGORIES).optional().catch(undefined),
+  industry: z.string().trim().max(200).optional().catch(undefined),
+  incentive: z.enum(['yes', 'no']).optional().catch(undefined),
+  overdue: z.enum(['yes', 'no']).optional().catch(undefined),
+  sort: z.enum(RESIDENT_SORTS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+});
+
+export type ResidentFilters = z.output<typeof residentFiltersSchema>;
