@@ -1,0 +1,335 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { applicationPlanYears, applications, applicationVersions, attachments, companies, companyMembers, parks } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { representsCompany } from '@/lib/companies/companies';
+import { todayIso } from '@/lib/dates';
+import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { notify } from '@/lib/notifications/notifications';
+import { parseInput } from '@/lib/validation/parse';
+import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
+import { missingForSubmit } from './completeness';
+import type { ApplicationSnapshot } from './diff';
+import { managersOf, moveApplication, refusal } from './transition';
+
+export type PlanYearDto = { year: number; investmentRub: string; capitalInvestmentRub: string; newJobs: number; incomeRub: string };
+export type AttachmentDto = {
+  id: string;
+  kind: 'business_plan' | 'presentation' | 'other';
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: Date;
+  /** Part of a submitted version: kept, so earlier versions keep their documents. */
+  submitted: boolean;
+};
+
+export type ApplicationDto = {
+  id: string;
+  parkId: string;
+  parkSlug: string;
+  parkName: string;
+  companyId: string;
+  companyName: string;
+  companyInn: string | null;
+  status: ApplicationStatus;
+  title: string;
+  description: string;
+  industry: string;
+  wantsPremises: boolean;
+  premisesAreaM2: string | null;
+  wantsTaxIncentives: boolean;
+  services: Service[];
+  plan: PlanYearDto[];
+  attachments: AttachmentDto[];
+  version: number;
+  submittedOn: string | null;
+  lastSubmittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The manager's or the council's words when the application was last returned for revision. */
+  returnComment: { comment: string; at: Date; source: 'screening' | 'council' } | null;
+  /** What still blocks submission (field → message key); empty when complete. */
+  missing: Record<string, string>;
+};
+
+export type ParkOptionDto = { id: string; slug: string; name: string; region: string };
+
+const EDITABLE: ApplicationStatus[] = ['draft', 'returned'];
+const MAX_PLAN_YEARS = 15;
+
+/** The parks an applicant may apply to: every park still operating. */
+export async function listParksOpenForApplications(db: DbOrTx): Promise<ParkOptionDto[]> {
+  return db.select({ id: parks.id, slug: parks.slug, name: parks.name, region: parks.region }).from(parks).where(isNull(parks.closedOn)).orderBy(asc(parks.name));
+}
+
+async function loadDto(db: DbOrTx, applicationId: string): Promise<ApplicationDto | null> {
+  const [a] = await db
+    .select({
+      id: applications.id,
+      parkId: applications.parkId,
+      parkSlug: parks.slug,
+      parkName: parks.name,
+      companyId: applications.companyId,
+      companyName: companies.name,
+      companyInn: companies.inn,
+      status: applications.status,
+      title: applications.title,
+      description: applications.description,
+      industry: applications.industry,
+      wantsPremises: applications.wantsPremises,
+      premisesAreaM2: applications.premisesAreaM2,
+      wantsTaxIncentives: applications.wantsTaxIncentives,
+      services: applications.services,
+      version: applications.version,
+      submittedOn: applications.submittedOn,
+      lastSubmittedAt: applications.lastSubmittedAt,
+      createdAt: applications.createdAt,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .innerJoin(parks, eq(parks.id, applications.parkId))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(eq(applications.id, applicationId));
+  if (!a) return null;
+  const plan = await db
+    .select({
+      year: applicationPlanYears.year,
+      investmentRub: applicationPlanYears.investmentRub,
+      capitalInvestmentRub: applicationPlanYears.capitalInvestmentRub,
+      newJobs: applicationPlanYears.newJobs,
+      incomeRub: applicationPlanYears.incomeRub,
+    })
+    .from(applicationPlanYears)
+    .where(eq(applicationPlanYears.applicationId, applicationId))
+    .orderBy(asc(applicationPlanYears.year));
+  const files = await db
+    .select({
+      id: attachments.id,
+      kind: attachments.kind,
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.applicationId, applicationId))
+    .orderBy(asc(attachments.createdAt));
+  const submittedBefore = a.lastSubmittedAt ? a.lastSubmittedAt.getTime() : -Infinity;
+  const attachmentDtos = files.map((f) => ({ ...f, submitted: f.createdAt.getTime() <= submittedBefore }));
+  let returnComment: ApplicationDto['returnComment'] = null;
+  if (a.status === 'returned') {
+    const [r] = await queryRows<{ comment: string | null; at: Date | string; source: 'screening' | 'council' }>(
+      db,
+      sql`SELECT * FROM (
+            SELECT comment, created_at AS at, 'screening' AS source FROM screening_decisions WHERE application_id = ${applicationId} AND outcome = 'returned'
+            UNION ALL
+            SELECT reason AS comment, created_at AS at, 'council' AS source FROM council_decisions WHERE application_id = ${applicationId} AND decision = 'revision'
+          ) d ORDER BY at DESC LIMIT 1`,
+    );
+    if (r) returnComment = { comment: r.comment ?? '', at: new Date(r.at), source: r.source };
+  }
+  const dto: ApplicationDto = {
+    ...a,
+    description: a.description ?? '',
+    industry: a.industry ?? '',
+    services: a.services as Service[],
+    plan,
+    attachments: attachmentDtos,
+    returnComment,
+    missing: {},
+  };
+  dto.missing = missingForSubmit(dto);
+  return dto;
+}
+
+/** The applicant's own application; another company's looks missing. */
+export async function getMyApplication(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<ApplicationDto> {
+  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('application');
+  const dto = await loadDto(db, applicationId);
+  if (!dto || !(await representsCompany(db, actor.userId, dto.companyId))) throw notFound('application');
+  return dto;
+}
+
+/** A park's application for its staff; drafts are the applicant's own until submitted. */
+export async function getParkApplication(db: DbOrTx, { actor, parkId, applicationId }: { actor: Actor; parkId: string; applicationId: string }): Promise<ApplicationDto> {
+  assertCan(actor, 'application.readPark', parkId);
+  const dto = await loadDto(db, applicationId);
+  if (!dto || dto.parkId !== parkId || dto.status === 'draft') throw notFound('application');
+  return dto;
+}
+
+/** Loads what the reviewing expert may read of an application: the same DTO, gated by the assignment in lib/council. */
+export async function loadApplicationForReview(db: DbOrTx, applicationId: string): Promise<ApplicationDto | null> {
+  return loadDto(db, applicationId);
+}
+
+export type MyApplicationRow = {
+  id: string;
+  title: string;
+  parkName: string;
+  companyName: string;
+  status: ApplicationStatus;
+  submittedOn: string | null;
+  updatedAt: Date;
+};
+
+export async function listMyApplications(db: DbOrTx, { actor }: { actor: Actor }): Promise<MyApplicationRow[]> {
+  if (actor.type !== 'user' || actor.kind !== 'applicant') return [];
+  return db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      parkName: parks.name,
+      companyName: companies.name,
+      status: applications.status,
+      submittedOn: applications.submittedOn,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .innerJoin(companyMembers, and(eq(companyMembers.companyId, applications.companyId), eq(companyMembers.userId, actor.userId)))
+    .innerJoin(parks, eq(parks.id, applications.parkId))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .orderBy(desc(applications.updatedAt));
+}
+
+async function assertParkOpen(tx: DbOrTx, parkId: string) {
+  const [park] = await tx.select({ id: parks.id }).from(parks).where(and(eq(parks.id, parkId), isNull(parks.closedOn)));
+  if (!park) throw new AppError('NOT_FOUND', 'park not found', { key: 'notFound', params: { what: 'park' }, fieldErrors: { parkId: ['notFound'] } });
+}
+
+/**
+ * Saves the form as it is: creates the draft on the first save, then updates it. Only the company's
+ * representatives, and only while the application is a draft or returned for revision; the park and
+ * the company are fixed once it has been submitted.
+ */
+export async function saveDraft(db: Db, { actor, input }: { actor: Actor; input: SaveDraftInput }): Promise<{ applicationId: string; savedAt: Date }> {
+  assertCan(actor, 'application.create');
+  if (actor.type !== 'user') throw new AppError('FORBIDDEN', 'applications are drafted by company representatives', { key: 'forbidden' });
+  const { applicationId, plan, ...fields } = parseInput(saveDraftSchema, input);
+  const values = {
+    title: fields.title,
+    description: fields.description,
+    industry: fields.industry || null,
+    wantsPremises: fields.wantsPremises,
+    premisesAreaM2: fields.wantsPremises ? fields.premisesAreaM2 : null,
+    wantsTaxIncentives: fields.wantsTaxIncentives,
+    services: [...new Set(fields.services)],
+  };
+  try {
+    return await db.transaction(async (tx) => {
+      if (!(await representsCompany(tx, actor.userId, fields.companyId)))
+        throw new AppError('NOT_FOUND', 'company not found', { key: 'notFound', params: { what: 'company' }, fieldErrors: { companyId: ['notFound'] } });
+      let id = applicationId ?? null;
+      const now = new Date();
+      if (!id) {
+        await assertParkOpen(tx, fields.parkId);
+        const [created] = await tx
+          .insert(applications)
+          .values({ ...values, parkId: fields.parkId, companyId: fields.companyId, createdBy: actor.userId })
+          .returning({ id: applications.id });
+        id = created.id;
+        await writeAudit(tx, { actor, parkId: fields.parkId, action: 'application.createDraft', entity: 'application', entityId: id, after: { title: values.title, companyId: fields.companyId } });
+      } else {
+        const [current] = await tx
+          .select({ status: applications.status, parkId: applications.parkId, companyId: applications.companyId })
+          .from(applications)
+          .where(eq(applications.id, id))
+          .for('update');
+        if (!current || !(await representsCompany(tx, actor.userId, current.companyId))) throw notFound('application');
+        if (!EDITABLE.includes(current.status)) throw await refusal(tx, id);
+        const moving = current.parkId !== fields.parkId || current.companyId !== fields.companyId;
+        if (moving && current.status !== 'draft')
+          throw new AppError('VALIDATION', 'the park and the company cannot change after submission', { key: 'fixedAfterSubmit' });
+        if (current.parkId !== fields.parkId) await assertParkOpen(tx, fields.parkId);
+        await tx
+          .update(applications)
+          .set({ ...values, parkId: fields.parkId, companyId: fields.companyId, updatedAt: now })
+          .where(and(eq(applications.id, id), inArray(applications.status, EDITABLE)));
+        await tx.delete(applicationPlanYears).where(eq(applicationPlanYears.applicationId, id));
+      }
+      if (plan.length) {
+        await tx.insert(applicationPlanYears).values(
+          plan.slice(0, MAX_PLAN_YEARS).map((p) => ({
+            applicationId: id,
+            year: p.year,
+            investmentRub: p.investmentRub,
+            capitalInvestmentRub: p.capitalInvestmentRub,
+            newJobs: p.newJobs,
+            incomeRub: p.incomeRub,
+          })),
+        );
+      }
+      return { applicationId: id, savedAt: now };
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+function snapshotOf(a: ApplicationDto): ApplicationSnapshot {
+  return {
+    title: a.title,
+    description: a.description,
+    industry: a.industry,
+    wantsPremises: a.wantsPremises,
+    premisesAreaM2: a.premisesAreaM2,
+    wantsTaxIncentives: a.wantsTaxIncentives,
+    services: [...a.services].sort(),
+    plan: a.plan,
+    attachments: a.attachments.map((f) => ({ id: f.id, kind: f.kind, fileName: f.fileName, sizeBytes: f.sizeBytes })),
+  };
+}
+
+/**
+ * Submits a draft, or resubmits an application returned for revision. The whole application is
+ * checked on the server; what is missing comes back as one VALIDATION error listing every field.
+ * Each submission is kept as a numbered version.
+ */
+export async function submitApplication(db: Db, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<{ version: number }> {
+  assertCan(actor, 'application.create');
+  if (actor.type !== 'user') throw notFound('application');
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ companyId: applications.companyId }).from(applications).where(eq(applications.id, applicationId)).for('update');
+    if (!locked || !(await representsCompany(tx, actor.userId, locked.companyId))) throw notFound('application');
+    const dto = (await loadDto(tx, applicationId))!;
+    if (!EDITABLE.includes(dto.status)) throw await refusal(tx, applicationId);
+    const missing = missingForSubmit(dto);
+    const fields = Object.keys(missing);
+    if (fields.length)
+      throw new AppError('VALIDATION', `the application is incomplete: ${fields.join(', ')}`, {
+        key: 'applicationIncomplete',
+        params: { count: fields.length },
+        fieldErrors: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, [v]])),
+      });
+    const moved = await moveApplication(tx, {
+      applicationId,
+      from: EDITABLE,
+      to: 'submitted',
+      set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? today, lastSubmittedAt: sql`now()` },
+    });
+    if (!moved) throw await refusal(tx, applicationId);
+    await tx.insert(applicationVersions).values({ applicationId, version: moved.version, snapshot: snapshotOf(dto), submittedBy: actor.userId });
+    await writeAudit(tx, {
+      actor,
+      parkId: dto.parkId,
+      action: dto.status === 'draft' ? 'application.submit' : 'application.resubmit',
+      entity: 'application',
+      entityId: applicationId,
+      before: { status: dto.status, version: dto.version },
+      after: { status: 'submitted', version: moved.version },
+    });
+    await notify(tx, {
+      userIds: await managersOf(tx, dto.parkId),
+      parkId: dto.parkId,
+      kind: dto.status === 'draft' ? 'applicationSubmitted' : 'applicationResubmitted',
+      params: { title: dto.title, company: dto.companyName },
+      href: `/p/${dto.parkSlug}/applications/${applicationId}`,
+    });
+    return { version: moved.version };
+  });
+}

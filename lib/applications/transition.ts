@@ -1,0 +1,108 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { applications, companyMembers, memberships } from '@/db/schema';
+import { AppError, invalidTransition } from '@/lib/errors';
+import type { ApplicationStatus } from '@/lib/validation/applications';
+
+type Moved = { id: string; parkId: string; companyId: string; title: string; status: ApplicationStatus; version: number };
+
+/**
+ * The one way an application changes status: a conditional UPDATE that succeeds only from the
+ * expected states, so of two people acting at once exactly one moves it. Null when it did not move.
+ */
+export async function moveApplication(
+  tx: DbOrTx,
+  { applicationId, from, to, set = {} }: { applicationId: string; from: ApplicationStatus[]; to: ApplicationStatus; set?: PgUpdateSetSource<typeof applications> },
+): Promise<Moved | null> {
+  const [row] = await tx
+    .update(applications)
+    .set({ ...set, status: to, updatedAt: new Date() })
+    .where(and(eq(applications.id, applicationId), inArray(applications.status, from)))
+    .returning({
+      id: applications.id,
+      parkId: applications.parkId,
+      companyId: applications.companyId,
+      title: applications.title,
+      status: applications.status,
+      version: applications.version,
+    });
+  return row ?? null;
+}
+
+/** Moscow time as `YYYY-MM-DD HH:MM`, for messages that name a moment. */
+function moment(at: Date | string): string {
+  const d = new Date(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Moscow',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * Why an application did not move: if someone decided it since its last submission, a CONFLICT that
+ * names who and when ("already decided by … at …"); otherwise its state does not allow the step.
+ */
+export async function refusal(tx: DbOrTx, applicationId: string, what = 'application'): Promise<AppError> {
+  const [app] = await tx
+    .select({ status: applications.status, lastSubmittedAt: applications.lastSubmittedAt })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  if (!app) return new AppError('NOT_FOUND', `${what} not found`, { key: 'notFound', params: { what } });
+  const [latest] = await queryRows<{ at: Date | string; by: string | null }>(
+    tx,
+    sql`SELECT d.at, d.by FROM (
+          SELECT s.created_at AS at, u.name AS by FROM screening_decisions s LEFT JOIN users u ON u.id = s.decided_by WHERE s.application_id = ${applicationId}
+          UNION ALL
+          SELECT c.created_at AS at, u.name AS by FROM council_decisions c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.application_id = ${applicationId}
+        ) d ORDER BY d.at DESC LIMIT 1`,
+  );
+  const decidedSinceSubmission = latest && (!app.lastSubmittedAt || new Date(latest.at).getTime() >= new Date(app.lastSubmittedAt).getTime());
+  if (decidedSinceSubmission && app.status !== 'submitted' && app.status !== 'draft') {
+    const by = latest.by ?? 'the data import';
+    const at = moment(latest.at);
+    return new AppError('CONFLICT', `the application was already decided by ${by} at ${at}`, { key: 'alreadyDecided', params: { by, at } });
+  }
+  return invalidTransition(what, app.status);
+}
+
+export async function representativesOf(tx: DbOrTx, companyId: string): Promise<string[]> {
+  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
+  return rows.map((r) => r.userId);
+}
+
+export async function managersOf(tx: DbOrTx, parkId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'manager')));
+  return rows.map((r) => r.userId);
+}
+
+const STATUS_WORDS: Record<ApplicationStatus, [string, string]> = {
+  draft: ['draft', 'черновик'],
+  submitted: ['submitted', 'подана'],
+  in_review: ['accepted for expert review', 'принята на экспертизу'],
+  returned: ['returned for revision', 'возвращена на доработку'],
+  rejected: ['rejected', 'отклонена'],
+  approved: ['approved by the expert council', 'одобрена экспертным советом'],
+};
+
+/** The e-mail that accompanies a status notification, in both languages (the reader's is not known here). */
+export function statusEmail(title: string, status: ApplicationStatus, comment?: string | null) {
+  const [en, ru] = STATUS_WORDS[status];
+  const note = comment ? `\n\n${comment}` : '';
+  return {
+    subject: `Заявка «${title}»: ${ru} / Application “${title}”: ${en}`,
+    body: `Ваша заявка «${title}» ${ru}.${note}\n\nYour application “${title}” was ${en}.`,
+  };
+}

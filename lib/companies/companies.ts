@@ -1,0 +1,166 @@
+import 'server-only';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { companies, companyMembers, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan, parksWhere } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { parseInput } from '@/lib/validation/parse';
+import { addRepresentativeSchema, companySchema, updateCompanySchema, type CompanyInput, type UpdateCompanyInput } from '@/lib/validation/companies';
+
+export type CompanyDto = {
+  id: string;
+  name: string;
+  inn: string | null;
+  ogrn: string | null;
+  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  industry: string | null;
+  manufacturing: boolean;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  /** Whether the actor represents it (and so may edit it). */
+  mine: boolean;
+  /** Shown to representatives only. */
+  representatives: { name: string; email: string }[];
+};
+
+const companyColumns = {
+  id: companies.id,
+  name: companies.name,
+  inn: companies.inn,
+  ogrn: companies.ogrn,
+  smeCategory: companies.smeCategory,
+  industry: companies.industry,
+  manufacturing: companies.manufacturing,
+  contactEmail: companies.contactEmail,
+  contactPhone: companies.contactPhone,
+  address: companies.address,
+};
+
+/** Does the user represent the company? The one ownership test for companies and their applications. */
+export async function representsCompany(db: DbOrTx, userId: string, companyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: companyMembers.id })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)));
+  return Boolean(row);
+}
+
+/**
+ * A company is visible to its representatives, and to the staff of the parks it applied to (beyond a
+ * draft), resides in, or came from with a park's data set; admins see all. Anyone else: not found.
+ */
+export async function canSeeCompany(db: DbOrTx, actor: Actor, companyId: string): Promise<boolean> {
+  if (actor.type === 'user' && actor.kind === 'applicant') return representsCompany(db, actor.userId, companyId);
+  const readable = [...new Set([parksWhere(actor, 'application.readPark'), parksWhere(actor, 'resident.read')].flatMap((s) => (s === 'all' ? ['all'] : s)))];
+  if (readable.includes('all')) return true;
+  if (!readable.length) return false;
+  const parkList = sql.join(
+    readable.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const [row] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.id, companyId),
+        sql`(${companies.parkId} IN (${parkList})
+          OR EXISTS (SELECT 1 FROM applications a WHERE a.company_id = ${companies.id} AND a.status <> 'draft' AND a.park_id IN (${parkList}))
+          OR EXISTS (SELECT 1 FROM residencies r WHERE r.company_id = ${companies.id} AND r.park_id IN (${parkList})))`,
+      ),
+    );
+  return Boolean(row);
+}
+
+/** One INN, one company: a second registration would split a company's history in two. */
+async function assertInnFree(tx: DbOrTx, inn: string, exceptId?: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`company-inn:${inn}`}))`);
+  const [taken] = await tx
+    .select({ id: companies.id })
+    .from(companies)
+    .where(exceptId ? and(eq(companies.inn, inn), ne(companies.id, exceptId)) : eq(companies.inn, inn))
+    .limit(1);
+  if (taken)
+    throw new AppError('CONFLICT', `a company with INN ${inn} is already registered`, {
+      key: 'innTaken',
+      params: { inn },
+      fieldErrors: { inn: ['innTaken'] },
+    });
+}
+
+/** An applicant registers a company and becomes its first representative. */
+export async function createCompany(db: Db, { actor, input }: { actor: Actor; input: CompanyInput }): Promise<{ id: string }> {
+  assertCan(actor, 'company.create');
+  if (actor.type !== 'user' || actor.kind !== 'applicant') throw new AppError('FORBIDDEN', 'companies are registered by their representatives', { key: 'forbidden' });
+  const data = parseInput(companySchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      await assertInnFree(tx, data.inn);
+      const [company] = await tx.insert(companies).values(data).returning({ id: companies.id });
+      await tx.insert(companyMembers).values({ companyId: company.id, userId: actor.userId });
+      await writeAudit(tx, { actor, action: 'company.create', entity: 'company', entityId: company.id, after: data });
+      return company;
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+/** Representatives edit their company's profile. */
+export async function updateCompany(db: Db, { actor, input }: { actor: Actor; input: UpdateCompanyInput }): Promise<void> {
+  const { companyId, ...data } = parseInput(updateCompanySchema, input);
+  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('company');
+  try {
+    await db.transaction(async (tx) => {
+      if (!(await representsCompany(tx, actor.userId, companyId))) throw notFound('company');
+      const [before] = await tx.select(companyColumns).from(companies).where(eq(companies.id, companyId)).for('update');
+      if (!before) throw notFound('company');
+      if (before.inn !== data.inn) await assertInnFree(tx, data.inn, companyId);
+      await tx.update(companies).set(data).where(eq(companies.id, companyId));
+      await writeAudit(tx, { actor, action: 'company.update', entity: 'company', entityId: companyId, before, after: data });
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+export async function getCompany(db: DbOrTx, { actor, companyId }: { actor: Actor; companyId: string }): Promise<CompanyDto> {
+  if (!(await canSeeCompany(db, actor, companyId))) throw notFound('company');
+  const [company] = await db.select(companyColumns).from(companies).where(eq(companies.id, companyId));
+  if (!company) throw notFound('company');
+  const mine = actor.type === 'user' && actor.kind === 'applicant';
+  const representatives = mine
+    ? await db
+        .select({ name: users.name, email: users.email })
+        .from(companyMembers)
+        .innerJoin(users, eq(users.id, companyMembers.userId))
+        .where(eq(companyMembers.companyId, companyId))
+        .orderBy(asc(companyMembers.createdAt))
+    : [];
+  return { ...company, mine, representatives };
+}
+
+/** A representative adds another applicant account as a representative of the company. */
+export async function addRepresentative(db: Db, { actor, input }: { actor: Actor; input: { companyId: string; email: string } }): Promise<void> {
+  const data = parseInput(addRepresentativeSchema, input);
+  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('company');
+  await db.transaction(async (tx) => {
+    if (!(await representsCompany(tx, actor.userId, data.companyId))) throw notFound('company');
+    const [user] = await tx.select({ id: users.id, kind: users.kind }).from(users).where(eq(users.email, data.email));
+    if (!user || user.kind !== 'applicant')
+      throw new AppError('VALIDATION', `no applicant account with e-mail ${data.email}`, {
+        key: 'noApplicantAccount',
+        fieldErrors: { email: ['noApplicantAccount'] },
+      });
+    const inserted = await tx
+      .insert(companyMembers)
+      .values({ companyId: data.companyId, userId: user.id })
+      .onConflictDoNothing()
+      .returning({ id: companyMembers.id });
+    if (inserted.length)
+      await writeAudit(tx, { actor, action: 'company.addRepresentative', entity: 'company', entityId: data.companyId, after: { userId: user.id } });
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+export const SERVICES = ['consulting', 'legal', 'accounting', 'patent', 'finance'] as const;
+export const ATTACHMENT_KINDS = ['business_plan', 'presentation', 'other'] as const;
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'rejected', 'approved'] as const;
+export const SCREENING_OUTCOMES = ['accepted', 'returned', 'rejected'] as const;
+
+export type Service = (typeof SERVICES)[number];
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Roubles as typed: digits with at most two decimals; empty means zero. Accepts its own output. */
+const moneySchema = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? '0' : v.replace(/\s/g, '').replace(',', '.')))
+  .pipe(z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'invalidMoney'));
+
+const jobsSchema = z.union([
+  z.literal('').transform(() => 0),
+  z.coerce.number({ error: 'invalidInteger' }).int('invalidInteger').min(0, 'notNegative').max(1_000_000, 'tooLarge'),
+]);
+
+export const planYearSchema = z
+  .strictObject({
+    year: z.coerce.number({ error: 'invalidYear' }).int('invalidYear').min(2000, 'invalidYear').max(2100, 'invalidYear'),
+    investmentRub: moneySchema,
+    capitalInvestmentRub: moneySchema,
+    newJobs: jobsSchema,
+    incomeRub: moneySchema,
+  })
+  .refine((p) => Number(p.capitalInvestmentRub) <= Number(p.investmentRub), { error: 'capexAboveInvestment', path: ['capitalInvestmentRub'] });
+
+/** An area in m² as typed; empty means not given. */
+const areaSchema = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v.replace(',', '.') : null))
+  .refine((v) => v === null || (/^\d{1,10}(\.\d{1,2})?$/.test(v) && Number(v) > 0), { error: 'invalidArea' });
+
+/**
+ * The application as the form holds it, saved as a draft on every pause in typing. Everything may
+ * still be empty; what is typed must already be well-formed so that nothing typed is lost or refused later.
+ */
+export const applicationDraftSchema = z.strictObject({
+  parkId: z.uuid('required'),
+  companyId: z.uuid('required'),
+  title: z.string().trim().max(300, 'tooLong'),
+  description: z.string().trim().max(20_000, 'tooLong'),
+  industry: z.string().trim().max(200, 'tooLong'),
+  wantsPremises: z.boolean(),
+  premisesAreaM2: areaSchema,
+  wantsTaxIncentives: z.boolean(),
+  services: z.array(z.enum(SERVICES)).max(SERVICES.length),
+  plan: z
+    .array(planYearSchema)
+    .max(15, 'tooMany')
+    .refine((rows) => new Set(rows.map((r) => r.year)).size === rows.length, { error: 'duplicateYear' }),
+});
+
+export const saveDraftSchema = applicationDraftSchema.extend({ applicationId: z.uuid().nullish() });
+export const applicationIdSchema = z.strictObject({ applicationId: z.uuid() });
+
+export const screeningSchema = z
+  .strictObject({
+    applicationId: z.uuid(),
+    outcome: z.enum(SCREENING_OUTCOMES),
+    comment: z.string().trim().max(5000, 'tooLong').default(''),
+  })
+  .refine((s) => s.outcome === 'accepted' || s.comment.length > 0, { error: 'commentRequired', path: ['comment'] });
+
+export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
+
+/** Inbox filters and order, as they travel in the URL's search params. */
+export const inboxQuerySchema = z.object({
+  status: z.enum(APPLICATION_STATUSES).exclude(['draft']).optional().catch(undefined),
+  industry: z.string().trim().max(200).optional().catch(undefined),
+  support: z.enum(['premises', 'tax', ...SERVICES]).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(['submitted', 'title', 'company', 'status', 'updated']).default('submitted').catch('submitted'),
+  dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
+export type SaveDraftInput = z.input<typeof saveDraftSchema>;
+export type ScreeningInput = z.input<typeof screeningSchema>;
+export type InboxQuery = z.output<typeof inboxQuerySchema>;
