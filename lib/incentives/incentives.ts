@@ -1,0 +1,309 @@
+import 'server-only';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { companyMembers, residencies, taxIncentives } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { actorUserId } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { fromDatabaseError, invalidTransition, notFound, refusal } from '@/lib/errors';
+import { exportTable, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { notify } from '@/lib/notifications/notifications';
+import {
+  grantIncentiveSchema,
+  incentiveFiltersSchema,
+  revokeIncentiveSchema,
+  type GrantIncentiveInput,
+  type IncentiveFilters,
+  type RevokeIncentiveInput,
+} from '@/lib/validation/incentives';
+import { parseInput } from '@/lib/validation/parse';
+
+export type IncentiveKind = 'profit_tax' | 'property_tax' | 'land_tax' | 'other';
+
+export type IncentiveDto = {
+  id: string;
+  companyId: string;
+  residencyId: string | null;
+  kind: IncentiveKind;
+  legalBasis: string | null;
+  decisionNumber: string | null;
+  grantedOn: string;
+  validFrom: string;
+  validTo: string | null;
+  conditions: string | null;
+  status: 'active' | 'revoked';
+  revokedOn: string | null;
+  revokeReason: string | null;
+};
+
+const incentiveColumns = {
+  id: taxIncentives.id,
+  companyId: taxIncentives.companyId,
+  residencyId: taxIncentives.residencyId,
+  kind: taxIncentives.kind,
+  legalBasis: taxIncentives.legalBasis,
+  decisionNumber: taxIncentives.decisionNumber,
+  grantedOn: taxIncentives.grantedOn,
+  validFrom: taxIncentives.validFrom,
+  validTo: taxIncentives.validTo,
+  conditions: taxIncentives.conditions,
+  status: taxIncentives.status,
+  revokedOn: taxIncentives.revokedOn,
+  revokeReason: taxIncentives.revokeReason,
+};
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+async function representatives(tx: DbOrTx, companyId: string): Promise<string[]> {
+  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * Grants regional tax-incentive status to a resident. Only a resident can receive one: the decision's date
+ * lies within a residency of the park that has not been ended by an exit.
+ */
+export async function grantIncentive(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: GrantIncentiveInput }): Promise<IncentiveDto> {
+  assertCan(actor, 'incentive.grant', parkId);
+  const data = parseInput(grantIncentiveSchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      // Shared lock: an exit decided at the same moment either precedes the grant (and is seen) or waits for it.
+      const [residency] = await tx
+        .select({ id: residencies.id, companyId: residencies.companyId, startOn: residencies.startOn, endOn: residencies.endOn, exitReason: residencies.exitReason })
+        .from(residencies)
+        .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
+        .for('share');
+      if (!residency) throw notFound('residency');
+      if (residency.exitReason !== null) throw refusal('INVALID_TRANSITION', 'notCurrentResident', `residency ${residency.id} has ended; only a current resident can receive an incentive`);
+      if (data.grantedOn < residency.startOn || (residency.endOn !== null && data.grantedOn > residency.endOn))
+        throw refusal('VALIDATION', 'grantOutsideResidency', `grantedOn: ${data.grantedOn} is outside the residency (${residency.startOn}..${residency.endOn ?? 'open'})`, 'grantedOn');
+      const [incentive] = await tx
+        .insert(taxIncentives)
+        .values({
+          parkId,
+          companyId: residency.companyId,
+          residencyId: residency.id,
+          kind: data.kind,
+          legalBasis: data.legalBasis,
+          decisionNumber: data.decisionNumber,
+          grantedOn: data.grantedOn,
+          validFrom: data.validFrom,
+          validTo: data.validTo,
+          conditions: data.conditions,
+          createdBy: actorUserId(actor),
+        })
+        .returning(incentiveColumns);
+      await writeAudit(tx, { actor, parkId, action: 'incentive.grant', entity: 'incentive', entityId: incentive.id, after: incentive });
+      await notify(tx, {
+        userIds: await representatives(tx, residency.companyId),
+        parkId,
+        kind: 'incentiveGranted',
+        params: { incentiveKind: data.kind, validFrom: data.validFrom },
+        href: `/my/residency/${residency.companyId}`,
+      });
+      return incentive;
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+/** Revokes an active grant from a date, with the reason. The grant stays in the register as revoked. */
+export async function revokeIncentive(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: RevokeIncentiveInput }): Promise<IncentiveDto> {
+  assertCan(actor, 'incentive.revoke', parkId);
+  const data = parseInput(revokeIncentiveSchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx
+        .select(incentiveColumns)
+        .from(taxIncentives)
+        .where(and(eq(taxIncentives.id, data.incentiveId), eq(taxIncentives.parkId, parkId)))
+        .for('update');
+      if (!before) throw notFound('incentive');
+      if (before.status !== 'active') throw invalidTransition('incentive', before.status);
+      if (data.revokedOn < before.grantedOn)
+        throw refusal('VALIDATION', 'revokeBeforeGrant', `revokedOn: ${data.revokedOn} is before the grant on ${before.grantedOn}`, 'revokedOn');
+      const [after] = await tx
+        .update(taxIncentives)
+        .set({ status: 'revoked', revokedOn: data.revokedOn, revokeReason: data.reason })
+        .where(and(eq(taxIncentives.id, before.id), eq(taxIncentives.status, 'active')))
+        .returning(incentiveColumns);
+      if (!after) throw invalidTransition('incentive', 'revoked');
+      await writeAudit(tx, { actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: before.id, before, after });
+      await notify(tx, {
+        userIds: await representatives(tx, before.companyId),
+        parkId,
+        kind: 'incentiveRevoked',
+        params: { incentiveKind: before.kind, revokedOn: data.revokedOn },
+        href: `/my/residency/${before.companyId}`,
+      });
+      return after;
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+export type IncentiveRowDto = IncentiveDto & {
+  companyName: string;
+  /** active and in its validity on `today`; expired: active but its validity is over; not yet: starts later. */
+  state: 'in_force' | 'not_yet' | 'expired' | 'revoked';
+  /** Days until validTo, for an active grant ending within 90 days of `today`; null otherwise. */
+  expiresInDays: number | null;
+};
+
+const EXPIRY_WINDOW_DAYS = 90;
+
+/** Reads the register's filters from a query string; anything unknown is ignored. */
+export function parseIncentiveFilters(params: Record<string, string | string[] | undefined>): IncentiveFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  return incentiveFiltersSchema.parse(flat);
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+async function queryIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[], order: SQL): Promise<IncentiveRowDto[]> {
+  const rows = await queryRows<IncentiveRowDto & { expiresInDays: number | string | null }>(
+    db,
+    sql`
+    WITH x AS (
+      SELECT ti.id, ti.company_id AS "companyId", c.name AS "companyName", ti.residency_id AS "residencyId", ti.kind::text AS kind,
+             ti.legal_basis AS "legalBasis", ti.decision_number AS "decisionNumber", ti.granted_on::text AS "grantedOn",
+             ti.valid_from::text AS "validFrom", ti.valid_to::text AS "validTo", ti.conditions, ti.status::text AS status,
+             ti.revoked_on::text AS "revokedOn", ti.revoke_reason AS "revokeReason", ti.created_at,
+             CASE WHEN ti.status = 'revoked' THEN 'revoked'
+                  WHEN ti.valid_to IS NOT NULL AND ti.valid_to < ${today}::date THEN 'expired'
+                  WHEN ti.valid_from > ${today}::date THEN 'not_yet'
+                  ELSE 'in_force' END AS state,
+             CASE WHEN ti.status = 'active' AND ti.valid_to >= ${today}::date AND ti.valid_to <= ${today}::date + ${EXPIRY_WINDOW_DAYS}::int
+                  THEN ti.valid_to - ${today}::date END AS "expiresInDays"
+      FROM tax_incentives ti JOIN companies c ON c.id = ti.company_id
+      WHERE ti.park_id = ${parkId}
+    )
+    SELECT * FROM x ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    ORDER BY ${order}`,
+  );
+  return rows.map(({ created_at: _, ...r }: IncentiveRowDto & { created_at?: unknown; expiresInDays: number | string | null }) => ({
+    ...r,
+    expiresInDays: r.expiresInDays === null ? null : Number(r.expiresInDays),
+  }));
+}
+
+/** The park's register of grants, filtered: by state, kind, expiring within 90 days, company or decision. */
+export async function listIncentives(
+  db: DbOrTx,
+  { actor, parkId, today, filters = {} }: { actor: Actor; parkId: string; today: string; filters?: IncentiveFilters },
+): Promise<IncentiveRowDto[]> {
+  assertCan(actor, 'resident.read', parkId);
+  const f = incentiveFiltersSchema.parse(filters);
+  const where: SQL[] = [];
+  if (f.status === 'active') where.push(sql`state IN ('in_force', 'not_yet')`);
+  if (f.status === 'expired') where.push(sql`state = 'expired'`);
+  if (f.status === 'revoked') where.push(sql`state = 'revoked'`);
+  if (f.kind) where.push(sql`kind = ${f.kind}`);
+  if (f.expiring) where.push(sql`"expiresInDays" IS NOT NULL`);
+  if (f.q) {
+    const p = likePattern(f.q);
+    where.push(sql`("companyName" ILIKE ${p} OR coalesce("decisionNumber", '') ILIKE ${p} OR coalesce("legalBasis", '') ILIKE ${p})`);
+  }
+  const order = f.expiring ? sql`"validTo", "companyName"` : sql`"grantedOn" DESC, created_at DESC, id`;
+  return queryIncentives(db, parkId, today, where, order);
+}
+
+/** Active grants whose validity ends within 90 days of `today` (inclusive), soonest first. */
+export async function listExpiringIncentives(db: DbOrTx, { actor, parkId, today }: { actor: Actor; parkId: string; today: string }) {
+  return listIncentives(db, { actor, parkId, today, filters: { expiring: '1' } });
+}
+
+export async function getIncentive(db: DbOrTx, { actor, parkId, today, incentiveId }: { actor: Actor; parkId: string; today: string; incentiveId: string }) {
+  assertCan(actor, 'resident.read', parkId);
+  if (!isUuid(incentiveId)) throw notFound('incentive');
+  const [row] = await queryIncentives(db, parkId, today, [sql`id = ${incentiveId}`], sql`id`);
+  if (!row) throw notFound('incentive');
+  return row;
+}
+
+/** The register as CSV or XLSX; `label` words it in the reader's language (keys of the `incentives` namespace). */
+export async function exportIncentives(
+  db: DbOrTx,
+  {
+    actor,
+    parkId,
+    today,
+    filters,
+    format,
+    label,
+  }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters; format: ExportFormat; label: (key: string) => string },
+) {
+  const rows = await listIncentives(db, { actor, parkId, today, filters });
+  const columns: TableColumn[] = [
+    { header: label('columns.company'), kind: 'text' },
+    { header: label('columns.kind'), kind: 'text' },
+    { header: label('columns.legalBasis'), kind: 'text' },
+    { header: label('columns.decisionNumber'), kind: 'text' },
+    { header: label('columns.grantedOn'), kind: 'date' },
+    { header: label('columns.validFrom'), kind: 'date' },
+    { header: label('columns.validTo'), kind: 'date' },
+    { header: label('columns.state'), kind: 'text' },
+    { header: label('columns.conditions'), kind: 'text' },
+    { header: label('columns.revokedOn'), kind: 'date' },
+    { header: label('columns.revokeReason'), kind: 'text' },
+  ];
+  const body = rows.map((r) => [
+    r.companyName,
+    label(`kinds.${r.kind}`),
+    r.legalBasis,
+    r.decisionNumber,
+    r.grantedOn,
+    r.validFrom,
+    r.validTo,
+    label(`states.${r.state}`),
+    r.conditions,
+    r.revokedOn,
+    r.revokeReason,
+  ]);
+  return exportTable(format, label('title'), columns, body);
+}
+
+/**
+ * Tells the park's managers and the company's representatives, once per grant, that an active grant ends
+ * within 90 days. Idempotent: a grant already announced is skipped, and a transaction-scoped advisory lock
+ * makes two simultaneous runs take turns, so the second sees what the first sent. Returns how many grants
+ * it announced. Runs for one park, or all parks when `parkId` is omitted (the server's daily timer).
+ */
+export async function notifyExpiringIncentives(db: Db, { today, parkId }: { today: string; parkId?: string }): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('technopark:incentive-expiry'))`);
+    const due = await queryRows<{ id: string; parkId: string; slug: string; companyId: string; companyName: string; kind: string; validTo: string }>(
+      tx,
+      sql`
+      SELECT ti.id, ti.park_id AS "parkId", p.slug, ti.company_id AS "companyId", c.name AS "companyName", ti.kind::text AS kind, ti.valid_to::text AS "validTo"
+      FROM tax_incentives ti JOIN parks p ON p.id = ti.park_id JOIN companies c ON c.id = ti.company_id
+      WHERE ti.status = 'active' AND ti.valid_to >= ${today}::date AND ti.valid_to <= ${today}::date + ${EXPIRY_WINDOW_DAYS}::int
+        ${parkId ? sql`AND ti.park_id = ${parkId}` : sql``}
+        AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'incentiveExpiring' AND n.params->>'incentiveId' = ti.id::text)
+      ORDER BY ti.valid_to`,
+    );
+    if (!due.length) return 0;
+    const managers = await queryRows<{ parkId: string; userId: string }>(
+      tx,
+      sql`SELECT m.park_id AS "parkId", m.user_id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.role = 'manager' AND u.disabled_at IS NULL ${parkId ? sql`AND m.park_id = ${parkId}` : sql``}`,
+    );
+    for (const g of due) {
+      const params = { incentiveId: g.id, company: g.companyName, incentiveKind: g.kind, validTo: g.validTo };
+      await notify(tx, {
+        userIds: managers.filter((m) => m.parkId === g.parkId).map((m) => m.userId),
+        parkId: g.parkId,
+        kind: 'incentiveExpiring',
+        params,
+        href: `/p/${g.slug}/incentives/${g.id}`,
+      });
+      await notify(tx, { userIds: await representatives(tx, g.companyId), parkId: g.parkId, kind: 'incentiveExpiring', params, href: `/my/residency/${g.companyId}` });
+    }
+    return due.length;
+  });
+}

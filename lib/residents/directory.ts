@@ -1,0 +1,183 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { exportTable, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { residentFiltersSchema, type ResidentFilters } from '@/lib/validation/residents';
+
+export type ResidentRowDto = {
+  residencyId: string;
+  companyId: string;
+  companyName: string;
+  inn: string | null;
+  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  industry: string | null;
+  manufacturing: boolean;
+  placement: 'on_site' | 'extraterritorial';
+  agreementNumber: string | null;
+  startOn: string;
+  endOn: string | null;
+  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  /** current: not ended by today (it may start later); former: ended before today. */
+  status: 'current' | 'former';
+  leasedM2: string;
+  hasIncentive: boolean;
+  /** Past years of this residency without a submitted or accepted annual KPI report. */
+  overdueYears: number;
+};
+
+export type ResidentCounts = { now: number; sme: number; onSite: number };
+
+/** Reads filters from a page's or an export's query string; anything unknown is ignored. */
+export function parseResidentFilters(params: Record<string, string | string[] | undefined>): ResidentFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  return residentFiltersSchema.parse(flat);
+}
+
+const SORTS: Record<NonNullable<ResidentFilters['sort']>, SQL> = {
+  name: sql`"companyName"`,
+  start: sql`"startOn"`,
+  end: sql`"endOn"`,
+  area: sql`"leasedM2"::numeric`,
+  sme: sql`array_position(ARRAY['micro','small','medium','none']::text[], "smeCategory"::text)`,
+};
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The park's residents, one row a company (its latest residency in the park), filtered and sorted. A year
+ * of residency is overdue when it has ended (before today's year) and the company has no submitted or
+ * accepted annual report for it.
+ */
+export async function listResidents(
+  db: DbOrTx,
+  { actor, parkId, today, filters = {} }: { actor: Actor; parkId: string; today: string; filters?: ResidentFilters },
+): Promise<ResidentRowDto[]> {
+  assertCan(actor, 'resident.read', parkId);
+  const f = residentFiltersSchema.parse(filters);
+  const where: SQL[] = [];
+  const status = f.status ?? 'current';
+  if (status === 'current') where.push(sql`status = 'current'`);
+  if (status === 'former') where.push(sql`status = 'former'`);
+  if (f.placement) where.push(sql`placement = ${f.placement}`);
+  if (f.sme) where.push(sql`"smeCategory" = ${f.sme}`);
+  if (f.industry) where.push(sql`industry = ${f.industry}`);
+  if (f.incentive) where.push(f.incentive === 'yes' ? sql`"hasIncentive"` : sql`NOT "hasIncentive"`);
+  if (f.overdue) where.push(f.overdue === 'yes' ? sql`"overdueYears" > 0` : sql`"overdueYears" = 0`);
+  if (f.q) {
+    const p = likePattern(f.q);
+    where.push(sql`("companyName" ILIKE ${p} OR coalesce(inn, '') ILIKE ${p} OR coalesce("agreementNumber", '') ILIKE ${p})`);
+  }
+  const direction = f.dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const order = sql`${SORTS[f.sort ?? 'name']} ${direction} NULLS LAST, "companyName" ASC, "residencyId"`;
+  const rows = await queryRows<ResidentRowDto & { overdueYears: number | string }>(
+    db,
+    sql`
+    WITH latest AS (
+      SELECT DISTINCT ON (r.company_id) r.*
+      FROM residencies r WHERE r.park_id = ${parkId}
+      ORDER BY r.company_id, r.start_on DESC
+    ),
+    rows AS (
+      SELECT l.id AS "residencyId", l.company_id AS "companyId", c.name AS "companyName", c.inn,
+             c.sme_category::text AS "smeCategory", c.industry, c.manufacturing, l.placement::text AS placement,
+             l.agreement_number AS "agreementNumber", l.start_on::text AS "startOn", l.end_on::text AS "endOn",
+             l.exit_reason::text AS "exitReason",
+             CASE WHEN l.end_on IS NOT NULL AND l.end_on < ${today}::date THEN 'former' ELSE 'current' END AS status,
+             (SELECT coalesce(sum(p.area_m2), 0) FROM leases le JOIN premises p ON p.id = le.premises_id
+                WHERE le.residency_id = l.id AND le.start_on <= ${today}::date AND (le.end_on IS NULL OR le.end_on >= ${today}::date))::text AS "leasedM2",
+             EXISTS (SELECT 1 FROM tax_incentives ti WHERE ti.park_id = ${parkId} AND ti.company_id = l.company_id AND ti.status = 'active'
+                AND ti.valid_from <= ${today}::date AND (ti.valid_to IS NULL OR ti.valid_to >= ${today}::date)) AS "hasIncentive",
+             (SELECT count(*) FROM generate_series(
+                  extract(year FROM l.start_on)::int,
+                  least(extract(year FROM coalesce(l.end_on, ${today}::date))::int, extract(year FROM ${today}::date)::int - 1)) AS y(year)
+                WHERE NOT EXISTS (SELECT 1 FROM kpi_reports k WHERE k.park_id = ${parkId} AND k.company_id = l.company_id
+                  AND k.year = y.year AND k.quarter IS NULL AND k.status IN ('submitted', 'accepted')))::int AS "overdueYears"
+      FROM latest l JOIN companies c ON c.id = l.company_id
+    )
+    SELECT * FROM rows
+    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    ORDER BY ${order}`,
+  );
+  return rows.map((r) => ({ ...r, manufacturing: Boolean(r.manufacturing), hasIncentive: Boolean(r.hasIncentive), overdueYears: Number(r.overdueYears) }));
+}
+
+/** Residents today (residency active on the day), of which SMEs and on site: the park's headline counts. */
+export async function countResidents(db: DbOrTx, { actor, parkId, today }: { actor: Actor; parkId: string; today: string }): Promise<ResidentCounts> {
+  assertCan(actor, 'resident.read', parkId);
+  const [row] = await queryRows<{ now: number; sme: number; onSite: number }>(
+    db,
+    sql`
+    WITH active AS (
+      SELECT r.company_id, bool_or(r.placement = 'on_site') AS on_site, min(c.sme_category::text) AS sme
+      FROM residencies r JOIN companies c ON c.id = r.company_id
+      WHERE r.park_id = ${parkId} AND r.start_on <= ${today}::date AND (r.end_on IS NULL OR r.end_on >= ${today}::date)
+      GROUP BY r.company_id
+    )
+    SELECT count(*)::int AS now, (count(*) FILTER (WHERE sme <> 'none'))::int AS sme, (count(*) FILTER (WHERE on_site))::int AS "onSite" FROM active`,
+  );
+  return { now: Number(row.now), sme: Number(row.sme), onSite: Number(row.onSite) };
+}
+
+/** The industries of the park's residents, for the directory's filter. */
+export async function listResidentIndustries(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<string[]> {
+  assertCan(actor, 'resident.read', parkId);
+  const rows = await queryRows<{ industry: string }>(
+    db,
+    sql`SELECT DISTINCT c.industry FROM residencies r JOIN companies c ON c.id = r.company_id
+        WHERE r.park_id = ${parkId} AND c.industry IS NOT NULL ORDER BY c.industry`,
+  );
+  return rows.map((r) => r.industry);
+}
+
+/**
+ * The filtered directory as CSV or XLSX. `label` words headers and values in the reader's language
+ * (keys under the `residents` catalogue namespace).
+ */
+export async function exportResidents(
+  db: DbOrTx,
+  {
+    actor,
+    parkId,
+    today,
+    filters,
+    format,
+    label,
+  }: { actor: Actor; parkId: string; today: string; filters: ResidentFilters; format: ExportFormat; label: (key: string) => string },
+) {
+  const rows = await listResidents(db, { actor, parkId, today, filters });
+  const columns: TableColumn[] = [
+    { header: label('columns.company'), kind: 'text' },
+    { header: label('columns.inn'), kind: 'text' },
+    { header: label('columns.sme'), kind: 'text' },
+    { header: label('columns.industry'), kind: 'text' },
+    { header: label('columns.manufacturing'), kind: 'text' },
+    { header: label('columns.placement'), kind: 'text' },
+    { header: label('columns.agreement'), kind: 'text' },
+    { header: label('columns.start'), kind: 'date' },
+    { header: label('columns.end'), kind: 'date' },
+    { header: label('columns.exitReason'), kind: 'text' },
+    { header: label('columns.leasedM2'), kind: 'decimal' },
+    { header: label('columns.incentive'), kind: 'text' },
+    { header: label('columns.overdueYears'), kind: 'count' },
+  ];
+  const yesNo = (b: boolean) => label(b ? 'values.yes' : 'values.no');
+  const body = rows.map((r) => [
+    r.companyName,
+    r.inn,
+    label(`sme.${r.smeCategory}`),
+    r.industry,
+    yesNo(r.manufacturing),
+    label(`placement.${r.placement}`),
+    r.agreementNumber,
+    r.startOn,
+    r.endOn,
+    r.exitReason ? label(`exitReason.${r.exitReason}`) : null,
+    r.leasedM2,
+    yesNo(r.hasIncentive),
+    r.overdueYears,
+  ]);
+  return exportTable(format, label('title'), columns, body);
+}
