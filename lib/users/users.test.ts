@@ -21,6 +21,8 @@ describe('sign-up and sign-in', () => {
     expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row.passwordHash).not.toContain(TEST_PASSWORD);
     expect(user).not.toHaveProperty('passwordHash');
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, user.id)));
+    expect(entry).toMatchObject({ action: 'user.signUp', actorId: user.id });
   });
 
   it('sign-up refuses a taken e-mail, a short password and unknown fields, changing nothing', async () => {

@@ -64,7 +64,8 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
   return { ok: true, userId: user.id };
 }
 
-async function insertUser(tx: DbOrTx, actor: Actor, data: z.output<typeof createUserSchema>) {
+/** `actor: 'self'` for sign-up, where the new account is its own author in the audit log. */
+async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>) {
   const passwordHash = await hashPassword(data.password);
   try {
     const [user] = await tx
@@ -75,8 +76,8 @@ async function insertUser(tx: DbOrTx, actor: Actor, data: z.output<typeof create
       await tx.insert(memberships).values(data.memberships.map((m) => ({ userId: user.id, parkId: m.parkId, role: m.role })));
     }
     await writeAudit(tx, {
-      actor,
-      action: 'user.create',
+      actor: actor === 'self' ? { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: [] } : actor,
+      action: actor === 'self' ? 'user.signUp' : 'user.create',
       entity: 'user',
       entityId: user.id,
       after: { ...user, memberships: data.memberships },
@@ -96,7 +97,7 @@ async function insertUser(tx: DbOrTx, actor: Actor, data: z.output<typeof create
 /** Public sign-up: always creates an applicant. */
 export async function signUp(db: Db, input: unknown) {
   const data = parseInput(signUpSchema, input);
-  return db.transaction((tx) => insertUser(tx, { type: 'system', label: 'cli' }, { ...data, kind: 'applicant', memberships: [] }));
+  return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }));
 }
 
 /** Admins (and the CLI) create users of any kind and give staff their parks. */

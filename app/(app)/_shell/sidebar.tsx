@@ -67,7 +67,8 @@ export function Sidebar({ parks, global }: { parks: ParkNav[]; global: NavItem[]
   const t = useTranslations('nav');
   const pathname = usePathname();
   const params = useParams<{ park?: string }>();
-  const current = parks.find((p) => p.slug === params.park) ?? parks[0];
+  // Outside a park's pages the park section shows only for people in exactly one park; the switcher picks one.
+  const current = parks.find((p) => p.slug === params.park) ?? (parks.length === 1 ? parks[0] : undefined);
   const isActive = (href: string) => pathname === href || (href.split('/').length > 3 && pathname.startsWith(`${href}/`));
   return (
     <nav aria-label={t('main')} className="flex flex-col gap-5 p-3">
