@@ -109,7 +109,7 @@ export async function updateBudgetEntry(db: Db, { actor, input }: { actor: Actor
         .from(budgetFunding)
         .where(and(eq(budgetFunding.id, data.id), eq(budgetFunding.parkId, data.parkId)))
         .for('update');
-      if (!before) throw notFound('budget entry');
+      if (!before) throw notFound('budgetEntry');
       const [entry] = await tx
         .update(budgetFunding)
         .set({ year: data.year, source: data.source, amountRub: data.amountRub, document: data.document })
@@ -131,7 +131,7 @@ export async function deleteBudgetEntry(db: Db, { actor, input }: { actor: Actor
       .delete(budgetFunding)
       .where(and(eq(budgetFunding.id, data.id), eq(budgetFunding.parkId, data.parkId)))
       .returning(entryColumns);
-    if (!before) throw notFound('budget entry');
+    if (!before) throw notFound('budgetEntry');
     await writeAudit(tx, { actor, parkId: data.parkId, action: 'budget.delete', entity: 'budget_funding', entityId: before.id, before });
   });
 }

@@ -9,14 +9,16 @@ import enNotifications from './en/notifications.json';
 import ruNotifications from './ru/notifications.json';
 import enHome from './en/home.json';
 import ruHome from './ru/home.json';
+import enKpi from './en/kpi.json';
+import ruKpi from './ru/kpi.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi],
 };
 
 type Tree = Record<string, unknown>;
