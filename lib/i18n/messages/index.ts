@@ -11,14 +11,20 @@ import enHome from './en/home.json';
 import ruHome from './ru/home.json';
 import enKpi from './en/kpi.json';
 import ruKpi from './ru/kpi.json';
+import enResidents from './en/residents.json';
+import ruResidents from './ru/residents.json';
+import enPremises from './en/premises.json';
+import ruPremises from './ru/premises.json';
+import enIncentives from './en/incentives.json';
+import ruIncentives from './ru/incentives.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives],
 };
 
 type Tree = Record<string, unknown>;
