@@ -1,0 +1,96 @@
+import { getDb } from '@/db/client';
+import { systemActor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { getIndicatorReport } from '@/lib/reports/indicators';
+import { indicatorsToCsv, indicatorsToXlsx, summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
+import { getParkSummary } from '@/lib/reports/summary';
+import type { ReportLocale } from '@/lib/reports/types';
+import { output, parse, required, UsageError, type Command } from './commands';
+
+const USAGE =
+  'usage: report summary --park SLUG --from YEAR --to YEAR [--format json|csv|xlsx] [--locale en|ru] [--out FILE]\n' +
+  '       report indicators --park SLUG --programme KEY [--format json|csv|xlsx] [--locale en|ru] [--out FILE]';
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+
+function format(value: string | undefined): Format {
+  const f = value ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  return f as Format;
+}
+
+function locale(value: string | undefined): ReportLocale {
+  const l = value ?? 'en';
+  if (l !== 'en' && l !== 'ru') throw new UsageError('--locale must be en or ru');
+  return l;
+}
+
+function year(value: string | undefined, flag: string): number {
+  const text = required(value, flag);
+  if (!/^\d{1,4}$/.test(text)) throw new UsageError(`${flag} must be a year, e.g. 2016`);
+  return Number(text);
+}
+
+/** A missing park or programme, named as the user typed it. */
+function named(error: unknown, park: string, programme?: string): unknown {
+  if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') return error;
+  if (error.params?.what === 'programme') return new AppError('NOT_FOUND', `--programme ${programme}: no programme with key "${programme}" in park ${park}`);
+  return new AppError('NOT_FOUND', `--park ${park}: no park with slug "${park}"`);
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** `report summary`: technopark-summary/1 for the whole years FROM..TO. */
+const summary: Command = async (args) => {
+  const { values } = parse(args, {
+    park: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    locale: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const park = required(values.park, '--park');
+  const from = year(values.from, '--from');
+  const to = year(values.to, '--to');
+  const fmt = format(values.format);
+  const lang = locale(values.locale);
+  const db = await getDb();
+  const report = await getParkSummary(db, { actor: systemActor('cli'), parkSlug: park, from, to, locale: lang }).catch((error: unknown) => {
+    throw named(error, park);
+  });
+  if (fmt === 'csv') output(summaryToCsv(report, lang), values.out);
+  else if (fmt === 'xlsx') output(await summaryToXlsx(report, lang), values.out);
+  else output(json(report), values.out);
+};
+
+/** `report indicators`: technopark-indicators/1 for one programme of the park. */
+const indicators: Command = async (args) => {
+  const { values } = parse(args, {
+    park: { type: 'string' },
+    programme: { type: 'string' },
+    format: { type: 'string' },
+    locale: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const park = required(values.park, '--park');
+  const programme = required(values.programme, '--programme');
+  const fmt = format(values.format);
+  const lang = locale(values.locale);
+  const db = await getDb();
+  const report = await getIndicatorReport(db, { actor: systemActor('cli'), parkSlug: park, programmeKey: programme }).catch((error: unknown) => {
+    throw named(error, park, programme);
+  });
+  if (fmt === 'csv') output(indicatorsToCsv(report, lang), values.out);
+  else if (fmt === 'xlsx') output(await indicatorsToXlsx(report, lang), values.out);
+  else output(json(report), values.out);
+};
+
+/** `report summary …` and `report indicators …` (shared/spec/CONTRACT.md). */
+export const reportCommand: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (sub === 'summary') return summary(rest);
+  if (sub === 'indicators') return indicators(rest);
+  throw new UsageError(USAGE);
+};
