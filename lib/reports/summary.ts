@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Actor } from '@/lib/auth/actor';
@@ -45,20 +45,18 @@ export function periodDays(from: number, to: number): { firstDay: string; lastDa
 }
 
 /**
- * The figures of `technopark-summary/1` for one park, in ONE statement (one snapshot), every sum
+ * The figures of `technopark-summary/1` for one park as ONE statement (one snapshot), every sum
  * taken in SQL over the park's rows through its park_id indexes. Money and areas come back as
  * exact decimal text (`round(…, 2)::text`); JS only divides the exact totals for percentages.
  */
-async function querySummary(db: DbOrTx, parkId: string, from: number, to: number): Promise<SummaryRow> {
+export function summaryStatement(parkId: string, from: number, to: number): SQL {
   const { firstDay, lastDay } = periodDays(from, to);
   const first = sql`${firstDay}::date`;
   const last = sql`${lastDay}::date`;
   const fromYear = sql`${from}::int`;
   const toYear = sql`${to}::int`;
   const money = (expr: ReturnType<typeof sql>) => sql`round(coalesce(${expr}, 0), 2)::text`;
-  const [row] = await queryRows<SummaryRow>(
-    db,
-    sql`
+  return sql`
     WITH
     requests AS (
       SELECT count(*)::int AS n FROM applications
@@ -159,8 +157,11 @@ async function querySummary(db: DbOrTx, parkId: string, from: number, to: number
            area.total AS area_total, area.leased AS area_leased,
            kpi.*, budget.by_source AS budget, payback.year AS payback_year,
            reporting.expected, reporting.accepted, reporting.pending
-    FROM requests, council, incentives, supported, at_end, area, kpi, budget, payback, reporting`,
-  );
+    FROM requests, council, incentives, supported, at_end, area, kpi, budget, payback, reporting`;
+}
+
+async function querySummary(db: DbOrTx, parkId: string, from: number, to: number): Promise<SummaryRow> {
+  const [row] = await queryRows<SummaryRow>(db, summaryStatement(parkId, from, to));
   return row;
 }
 

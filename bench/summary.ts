@@ -1,0 +1,266 @@
+/**
+ * Park summary benchmark (`npm run bench`): 200 parks with 1,000,000 KPI reports in total, and in
+ * proportion 100,000 companies, 150,000 applications, 100,000 residencies, 20,000 premises and
+ * leases, 33,400 tax incentives and 10,000 budget rows, generated on the server with
+ * INSERT … SELECT generate_series. Then getParkSummary for one park and 7 years, 20 timed runs.
+ *
+ * PostgreSQL: the server of BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ * The data live in the database bench_summary, created when missing or incomplete and reused on
+ * later runs. `--regenerate` builds it again; `--explain` prints the plan of the summary query.
+ */
+import { performance } from 'node:perf_hooks';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'bench_summary';
+/** Bump when the generator changes, so an older database is rebuilt. */
+const GENERATOR_VERSION = '1';
+
+const PARKS = 200;
+const COMPANIES_PER_PARK = 500;
+const REPORT_YEARS = 10; // per company: 500 × 10 × 200 = 1,000,000 reports
+const PREMISES_PER_PARK = 100;
+const BUILDINGS_PER_PARK = 5;
+const RUNS = 20;
+const PARK = 'bench-100';
+const FROM = 2010;
+const TO = 2016;
+
+const args = new Set(process.argv.slice(2));
+
+function databaseUrl(name: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The statements that fill an empty, migrated database. Company i of a park: residency from year 2000 + i % 15, ten years. */
+const GENERATE: [label: string, statement: string][] = [
+  [
+    'parks',
+    `INSERT INTO parks (slug, name, region, type, founded_on, closed_on)
+     SELECT 'bench-' || lpad(i::text, 3, '0'), 'Bench park ' || i, 'Region ' || (i % 20),
+            (ARRAY['industrial', 'high_tech', 'mixed'])[1 + i % 3]::park_type,
+            make_date(1990 + i % 30, 1 + i % 12, 1),
+            CASE WHEN i % 40 = 0 THEN make_date(2020 + i % 5, 6, 30) END
+     FROM generate_series(1, ${PARKS}) AS i`,
+  ],
+  [
+    'buildings',
+    `INSERT INTO buildings (park_id, key, name)
+     SELECT p.id, 'b' || b, 'Building ' || b FROM parks p CROSS JOIN generate_series(1, ${BUILDINGS_PER_PARK}) AS b`,
+  ],
+  [
+    'premises',
+    `INSERT INTO premises (park_id, building_id, key, name, kind, area_m2, available_from, available_to)
+     SELECT p.id, b.id, 'p' || i, 'Unit ' || i,
+            (ARRAY['office', 'laboratory', 'production', 'coworking', 'incubator', 'other'])[1 + i % 6]::premises_kind,
+            20 + (i * 37) % 480 + 0.50, DATE '1999-01-01', CASE WHEN i % 25 = 24 THEN DATE '2014-12-31' END
+     FROM parks p CROSS JOIN generate_series(0, ${PREMISES_PER_PARK - 1}) AS i
+     JOIN buildings b ON b.park_id = p.id AND b.key = 'b' || (1 + i % ${BUILDINGS_PER_PARK})`,
+  ],
+  [
+    'companies',
+    `INSERT INTO companies (park_id, key, name, sme_category, manufacturing)
+     SELECT p.id, 'c' || i, 'Company ' || p.slug || '-' || i, (ARRAY['micro', 'small', 'medium', 'none'])[1 + i % 4]::sme_category, i % 3 = 0
+     FROM parks p CROSS JOIN generate_series(0, ${COMPANIES_PER_PARK - 1}) AS i`,
+  ],
+  [
+    'applications',
+    `INSERT INTO applications (park_id, company_id, key, status, title, submitted_on)
+     SELECT c.park_id, c.id, 'a' || n.i, 'approved', 'Project ' || n.i, make_date(1999 + n.i % 15, 1 + n.i % 10, 1 + n.i % 28)
+     FROM companies c CROSS JOIN LATERAL (SELECT substr(c.key, 2)::int AS i) n
+     UNION ALL
+     SELECT c.park_id, c.id, 'x' || n.i, CASE WHEN n.i % 4 = 0 THEN 'draft' ELSE 'rejected' END::application_status,
+            'Other project ' || n.i, CASE WHEN n.i % 4 = 0 THEN NULL ELSE make_date(2001 + n.i % 17, 1 + n.i % 12, 1 + n.i % 28) END
+     FROM companies c CROSS JOIN LATERAL (SELECT substr(c.key, 2)::int AS i) n
+     WHERE n.i % 2 = 0`,
+  ],
+  [
+    'screening decisions',
+    `INSERT INTO screening_decisions (application_id, outcome, decided_on)
+     SELECT id, CASE WHEN key LIKE 'a%' THEN 'accepted' ELSE 'rejected' END::screening_outcome, submitted_on + 10
+     FROM applications WHERE submitted_on IS NOT NULL`,
+  ],
+  [
+    'council decisions',
+    `INSERT INTO council_decisions (park_id, application_id, decision, decided_on, votes_for, votes_against, votes_abstain)
+     SELECT park_id, id, 'approved', submitted_on + 45, 7, 1, 0 FROM applications WHERE key LIKE 'a%'`,
+  ],
+  [
+    'residencies',
+    `INSERT INTO residencies (park_id, company_id, application_id, key, agreement_number, start_on, end_on, placement)
+     SELECT a.park_id, a.company_id, a.id, 'r' || n.i, 'R-' || n.i, s.start_on,
+            CASE WHEN n.i % 7 = 0 THEN NULL ELSE (s.start_on + interval '10 years' - interval '1 day')::date END,
+            CASE WHEN n.i % 5 = 0 THEN 'on_site' ELSE 'extraterritorial' END::placement
+     FROM applications a
+     CROSS JOIN LATERAL (SELECT substr(a.key, 2)::int AS i) n
+     CROSS JOIN LATERAL (SELECT make_date(2000 + n.i % 15, 1 + n.i % 12, 1) AS start_on) s
+     WHERE a.key LIKE 'a%'`,
+  ],
+  [
+    'leases',
+    `INSERT INTO leases (park_id, residency_id, company_id, premises_id, key, start_on, end_on)
+     SELECT r.park_id, r.id, r.company_id, p.id, 'l' || n.i, (r.start_on + interval '1 month')::date,
+            CASE WHEN p.available_to IS NOT NULL THEN least(coalesce(r.end_on, p.available_to), p.available_to) ELSE r.end_on END
+     FROM residencies r
+     CROSS JOIN LATERAL (SELECT substr(r.key, 2)::int AS i) n
+     JOIN premises p ON p.park_id = r.park_id AND p.key = 'p' || (n.i / 5)
+     WHERE r.placement = 'on_site' AND (p.available_to IS NULL OR p.available_to >= (r.start_on + interval '1 month')::date)`,
+  ],
+  [
+    'tax incentives',
+    `INSERT INTO tax_incentives (park_id, company_id, residency_id, key, kind, granted_on, valid_from, valid_to)
+     SELECT r.park_id, r.company_id, r.id, 't' || n.i,
+            (ARRAY['profit_tax', 'property_tax', 'land_tax', 'other'])[1 + n.i % 4]::incentive_kind,
+            (r.start_on + interval '6 months')::date, (r.start_on + interval '6 months')::date, (r.start_on + interval '66 months')::date
+     FROM residencies r CROSS JOIN LATERAL (SELECT substr(r.key, 2)::int AS i) n
+     WHERE n.i % 3 = 0`,
+  ],
+  [
+    'KPI reports',
+    `INSERT INTO kpi_reports (park_id, company_id, key, year, quarter, status, jobs_created, headcount,
+                              investment_rub, capital_investment_rub, income_rub, taxes_paid_rub, rnd_spend_rub)
+     SELECT c.park_id, c.id, 'k' || n.i || '-' || y.year, y.year, NULL,
+            CASE WHEN (n.i + y.year) % 13 = 0 THEN 'submitted' WHEN (n.i + y.year) % 17 = 0 THEN 'returned' ELSE 'accepted' END::kpi_status,
+            (n.i + y.year) % 20, 5 + (n.i * 3 + y.year) % 200,
+            v.inv, round(v.inv * 0.6, 2), v.inv * 3 + 0.15, round(v.inv * 0.35, 2), round(v.inv * 0.05, 2)
+     FROM companies c
+     CROSS JOIN LATERAL (SELECT substr(c.key, 2)::int AS i) n
+     CROSS JOIN LATERAL (SELECT 2000 + n.i % 15 + k AS year FROM generate_series(0, ${REPORT_YEARS - 1}) AS k) y
+     CROSS JOIN LATERAL (SELECT ((n.i * 7 + y.year * 13) % 1000 + 1) * 10000.25 AS inv) v`,
+  ],
+  [
+    'budget funding',
+    `INSERT INTO budget_funding (park_id, key, year, source, amount_rub)
+     SELECT p.id, 'f' || y || s, y, s::funding_source, 1000000 * (1 + (y * 7 + length(p.slug) + ascii(s)) % 90) + 0.10
+     FROM parks p CROSS JOIN generate_series(2000, 2024) AS y CROSS JOIN unnest(ARRAY['federal', 'regional']) AS s`,
+  ],
+];
+
+type Sql = import('postgres').Sql;
+
+async function prepareDatabase(server: Sql): Promise<boolean> {
+  const { default: postgres } = await import('postgres');
+  const [exists] = await server`SELECT 1 AS ok FROM pg_database WHERE datname = ${DB_NAME}`;
+  if (exists && !args.has('--regenerate')) {
+    const bench = postgres(databaseUrl(DB_NAME), { max: 1, onnotice: () => {} });
+    try {
+      const [meta] = await bench`SELECT version FROM bench_meta WHERE complete`.catch(() => [undefined]);
+      if (meta?.version === GENERATOR_VERSION) return false;
+    } finally {
+      await bench.end();
+    }
+  }
+  if (exists) {
+    process.stdout.write(`dropping the incomplete or outdated ${DB_NAME}\n`);
+    await server.unsafe(`DROP DATABASE "${DB_NAME}" WITH (FORCE)`);
+  }
+  await server.unsafe(`CREATE DATABASE "${DB_NAME}"`);
+  return true;
+}
+
+async function generate(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const started = performance.now();
+  try {
+    await client.unsafe('CREATE TABLE IF NOT EXISTS bench_meta (version text NOT NULL, complete boolean NOT NULL DEFAULT false)');
+    await client.unsafe('TRUNCATE bench_meta');
+    for (const [label, statement] of GENERATE) {
+      const t = performance.now();
+      const result = await client.unsafe(statement);
+      process.stdout.write(`  ${label.padEnd(20)} ${String(result.count).padStart(9)} rows  ${seconds(performance.now() - t)}\n`);
+    }
+    const t = performance.now();
+    await client.unsafe('ANALYZE');
+    process.stdout.write(`  ${'ANALYZE'.padEnd(20)} ${''.padStart(9)}       ${seconds(performance.now() - t)}\n`);
+    await client`INSERT INTO bench_meta (version, complete) VALUES (${GENERATOR_VERSION}, true)`;
+    process.stdout.write(`generated in ${seconds(performance.now() - started)}\n`);
+  } finally {
+    await client.end();
+  }
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median, p95: at(0.95), min: sorted[0], max: sorted.at(-1)! };
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function time(label: string, run: () => Promise<unknown>): Promise<ReturnType<typeof stats>> {
+  await run(); // warm-up: connection, plan cache
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await run();
+    samples.push(performance.now() - t);
+  }
+  const s = stats(samples);
+  process.stdout.write(`${label}: median ${ms(s.median)}, p95 ${ms(s.p95)}, min ${ms(s.min)}, max ${ms(s.max)} (${RUNS} runs)\n`);
+  return s;
+}
+
+async function main(): Promise<number> {
+  const { default: postgres } = await import('postgres');
+  const server = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  let fresh: boolean;
+  try {
+    fresh = await prepareDatabase(server);
+  } finally {
+    await server.end();
+  }
+  const url = databaseUrl(DB_NAME);
+  process.env.DATABASE_URL = url;
+  const { getDb, closeDb } = await import('@/db/client');
+  const { queryRows } = await import('@/db/rows');
+  const { sql } = await import('drizzle-orm');
+  const { systemActor } = await import('@/lib/auth/actor');
+  const { getParkSummary } = await import('@/lib/reports/summary');
+  try {
+    const db = await getDb(); // migrates
+    if (fresh) {
+      process.stdout.write(`generating ${PARKS} parks, ${(PARKS * COMPANIES_PER_PARK * REPORT_YEARS).toLocaleString('en')} KPI reports in ${DB_NAME}\n`);
+      await generate(url);
+    } else {
+      process.stdout.write(`reusing ${DB_NAME} (--regenerate to build it again)\n`);
+    }
+    const [counts] = await queryRows<{ parks: number; reports: number; residencies: number; leases: number }>(
+      db,
+      sql`SELECT (SELECT count(*)::int FROM parks) AS parks, (SELECT count(*)::int FROM kpi_reports) AS reports,
+                 (SELECT count(*)::int FROM residencies) AS residencies, (SELECT count(*)::int FROM leases) AS leases`,
+    );
+    process.stdout.write(`${counts.parks} parks, ${counts.reports} KPI reports, ${counts.residencies} residencies, ${counts.leases} leases\n`);
+
+    const actor = systemActor('cli');
+    const summary = await getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO });
+    process.stdout.write(
+      `${PARK} ${FROM}–${TO}: ${summary.requests} requests, ${summary.residentsSupported} residents supported, ` +
+        `${summary.reporting.expected} reports expected, taxes ${summary.totals.taxesPaidRub} RUB, payback ${summary.payback.paybackYear ?? 'not reached'}\n`,
+    );
+    if (args.has('--explain')) {
+      const { summaryStatement } = await import('@/lib/reports/summary');
+      const [park] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = ${PARK}`);
+      const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${summaryStatement(park.id, FROM, TO)}`);
+      process.stdout.write(`${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+    }
+    const s = await time(`getParkSummary(${PARK}, ${FROM}–${TO})`, () => getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO }));
+    const goal = 100;
+    process.stdout.write(s.median < goal ? `goal met: median < ${goal} ms\n` : `GOAL MISSED: median ≥ ${goal} ms\n`);
+    return 0;
+  } finally {
+    await closeDb();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
