@@ -22,7 +22,7 @@ export type TableSpec = {
   insertOnly?: readonly string[];
   /** Set to now() whenever a row is created or changed. */
   touch?: string;
-  /** An SQL expression over the table's columns that tells the caller which record a returned row is. */
+  /** An SQL expression over the table's columns (aliased `t`) that tells the caller which record a returned row is. */
   label: string;
 };
 

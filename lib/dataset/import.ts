@@ -122,7 +122,7 @@ const BUILDINGS: TableSpec = {
     ['name', 'text'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'key',
+  label: 't.key',
 };
 
 const PREMISES: TableSpec = {
@@ -138,7 +138,7 @@ const PREMISES: TableSpec = {
     ['available_to', 'date'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'key',
+  label: 't.key',
 };
 
 const COMPANIES: TableSpec = {
@@ -153,7 +153,7 @@ const COMPANIES: TableSpec = {
     ['manufacturing', 'boolean'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const APPLICATIONS: TableSpec = {
@@ -168,7 +168,7 @@ const APPLICATIONS: TableSpec = {
   ],
   conflict: ['park_id', 'key'],
   touch: 'updated_at',
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const RESIDENCIES: TableSpec = {
@@ -184,7 +184,7 @@ const RESIDENCIES: TableSpec = {
     ['placement', 'placement'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const LEASES: TableSpec = {
@@ -199,7 +199,7 @@ const LEASES: TableSpec = {
     ['end_on', 'date'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const TAX_INCENTIVES: TableSpec = {
@@ -218,7 +218,7 @@ const TAX_INCENTIVES: TableSpec = {
   conflict: ['park_id', 'key'],
   // The residency in force on the grant day is recorded when the grant is created; the data set does not carry it.
   insertOnly: ['residency_id'],
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const KPI_REPORTS: TableSpec = {
@@ -240,7 +240,7 @@ const KPI_REPORTS: TableSpec = {
   ],
   conflict: ['park_id', 'key'],
   touch: 'updated_at',
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const BUDGET_FUNDING: TableSpec = {
@@ -253,7 +253,7 @@ const BUDGET_FUNDING: TableSpec = {
     ['amount_rub', 'numeric'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'coalesce(key, id::text)',
+  label: 'coalesce(t.key, t.id::text)',
 };
 
 const PROGRAMMES: TableSpec = {
@@ -264,7 +264,7 @@ const PROGRAMMES: TableSpec = {
     ['name', 'text'],
   ],
   conflict: ['park_id', 'key'],
-  label: 'key',
+  label: 't.key',
 };
 
 const INDICATORS: TableSpec = {
@@ -278,7 +278,7 @@ const INDICATORS: TableSpec = {
     ['position', 'integer'],
   ],
   conflict: ['programme_id', 'key'],
-  label: 'programme_id',
+  label: 't.programme_id',
 };
 
 const INDICATOR_VALUES: TableSpec = {
@@ -290,7 +290,7 @@ const INDICATOR_VALUES: TableSpec = {
     ['value', 'numeric'],
   ],
   conflict: ['indicator_id', 'year', 'kind'],
-  label: 'indicator_id',
+  label: 't.indicator_id',
 };
 
 const SCREENING: TableSpec = {
@@ -302,7 +302,7 @@ const SCREENING: TableSpec = {
   ],
   // Decisions are updated by id (updateRowsById); these columns are kept, the others compared.
   conflict: ['application_id'],
-  label: 'application_id',
+  label: 't.application_id',
 };
 
 const COUNCIL: TableSpec = {
@@ -319,7 +319,7 @@ const COUNCIL: TableSpec = {
   ],
   // Updated by id, like SCREENING.
   conflict: ['park_id', 'application_id'],
-  label: 'application_id',
+  label: 't.application_id',
 };
 
 /** Which field of the record a database refusal is about, by constraint. */

@@ -1,0 +1,128 @@
+import 'server-only';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { companyMembers, parks, reviewCriteria, users } from '@/db/schema';
+import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
+import { systemActor } from '@/lib/auth/actor';
+import { writeAudit } from '@/lib/audit';
+import { saveRubric } from '@/lib/council/rubric';
+import { importDataset } from '@/lib/dataset/import';
+import { createUser } from '@/lib/users/users';
+import { DEMO_ACCOUNTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
+
+/** The demo parks' slugs, as the data sets and DEMO_ACCOUNTS name them. */
+export const DEMO_PARKS = { kuzbass: 'kuzbass', tomsk: 'itc-tomsk' } as const;
+
+/**
+ * The demo parks' expert-council rubric: novelty 25 %, market 20 %, team 20 %, feasibility 20 %,
+ * regional impact 15 %. Weights are written as percentages (summing to 100), the scale
+ * lib/council/rubric.ts reads them on.
+ */
+export const DEMO_CRITERIA = [
+  { code: 'novelty', nameEn: 'Novelty', nameRu: 'Новизна', weight: '25.00' },
+  { code: 'market', nameEn: 'Market potential', nameRu: 'Рыночный потенциал', weight: '20.00' },
+  { code: 'team', nameEn: 'Team', nameRu: 'Команда', weight: '20.00' },
+  { code: 'feasibility', nameEn: 'Feasibility', nameRu: 'Реализуемость', weight: '20.00' },
+  {
+    code: 'regional_impact',
+    nameEn: 'Regional impact: jobs and investment',
+    nameRu: 'Влияние на регион: рабочие места и инвестиции',
+    weight: '15.00',
+  },
+] as const;
+
+const ALL_ACCOUNTS = [...DEMO_ACCOUNTS, ...DEMO_EXTRA_EXPERTS];
+const APPLICANT = DEMO_ACCOUNTS.find((account) => account.demoRole === 'applicant')!;
+
+/**
+ * Fills the database with the demo: the Kuzbass and ITC Tomsk data sets (through importDataset),
+ * the demo accounts with their park roles, the applicant as the representative of a Kuzbass
+ * resident, and each demo park's rubric. Idempotent: when the demo is complete it returns after one
+ * read; after an interrupted run it completes what is missing.
+ */
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  const slugs = Object.values(DEMO_PARKS);
+  const emails = ALL_ACCOUNTS.map((account) => account.email);
+  // The applicant's link is made last, so its presence says that an earlier run completed.
+  const [state] = await queryRows<{ parks: number; users: number; linked: boolean }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM parks WHERE slug IN (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)}))::int AS parks,
+          (SELECT count(*) FROM users WHERE email IN (${sql.join(emails.map((email) => sql`${email}`), sql`, `)}))::int AS users,
+          EXISTS (SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE u.email = ${APPLICANT.email}) AS linked`,
+  );
+  if (state.parks === slugs.length && state.users === emails.length && state.linked) return { seeded: false };
+
+  const existingParks = await db.select({ id: parks.id, slug: parks.slug }).from(parks).where(inArray(parks.slug, slugs));
+  const existingUsers = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const actor = systemActor('seed');
+  const parkIds = new Map(existingParks.map((park) => [park.slug, park.id]));
+  for (const dataset of [kuzbassDataset, tomskDataset]) {
+    const data = dataset();
+    if (parkIds.has(data.park.slug)) continue;
+    await importDataset(db, { actor, input: data });
+    const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.slug, data.park.slug));
+    parkIds.set(data.park.slug, park.id);
+  }
+
+  for (const slug of slugs) {
+    const parkId = parkIds.get(slug)!;
+    const [any] = await db.select({ id: reviewCriteria.id }).from(reviewCriteria).where(eq(reviewCriteria.parkId, parkId)).limit(1);
+    if (!any) {
+      await saveRubric(db, { actor, input: { parkId, criteria: DEMO_CRITERIA.map((criterion) => ({ ...criterion, active: true })) } });
+    }
+  }
+
+  const userIds = new Map(existingUsers.map((user) => [user.email, user.id]));
+  for (const account of ALL_ACCOUNTS) {
+    if (userIds.has(account.email)) continue;
+    const user = await createUser(db, {
+      actor,
+      input: {
+        email: account.email,
+        name: account.name,
+        password: DEMO_PASSWORD,
+        kind: account.kind,
+        memberships: account.roles.map((role) => ({ parkId: parkIds.get(role.park)!, role: role.role })),
+      },
+    });
+    userIds.set(account.email, user.id);
+  }
+
+  await linkApplicant(db, parkIds.get(DEMO_PARKS.kuzbass)!, userIds.get(APPLICANT.email)!);
+  return { seeded: true };
+}
+
+/**
+ * The demo applicant represents one Kuzbass resident still in the park at the end of the data (an
+ * open-ended on-site residency, the longest-standing first), so it sees a resident profile and has
+ * KPI reports to file.
+ */
+async function linkApplicant(db: Db, parkId: string, userId: string) {
+  await db.transaction(async (tx) => {
+    const [linked] = await tx.select({ id: companyMembers.id }).from(companyMembers).where(eq(companyMembers.userId, userId));
+    if (linked) return;
+    const [company] = await queryRows<{ id: string; key: string }>(
+      tx,
+      sql`SELECT c.id::text AS id, c.key FROM residencies r JOIN companies c ON c.id = r.company_id
+          WHERE r.park_id = ${parkId} AND r.end_on IS NULL AND r.placement = 'on_site' AND c.park_id = ${parkId}
+          ORDER BY r.start_on, c.key COLLATE "C" LIMIT 1`,
+    );
+    if (!company) return;
+    const [member] = await tx
+      .insert(companyMembers)
+      .values({ companyId: company.id, userId })
+      .onConflictDoNothing()
+      .returning({ id: companyMembers.id });
+    if (member) {
+      await writeAudit(tx, {
+        actor: systemActor('seed'),
+        parkId,
+        action: 'company.addMember',
+        entity: 'company',
+        entityId: company.id,
+        after: { userId, companyKey: company.key },
+      });
+    }
+  });
+}
