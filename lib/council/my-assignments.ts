@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, companies, expertAssignments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -14,7 +14,10 @@ export type MyAssignmentDto = {
   dueOn: string;
 };
 
-/** The applications assigned to the acting expert in one park: only their own assignments. */
+/**
+ * The applications assigned to the acting expert in one park: only their own assignments. An
+ * application the expert declared a conflict with, or was taken off, leaves the list.
+ */
 export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MyAssignmentDto[]> {
   assertCan(actor, 'review.submit', parkId);
   if (actor.type !== 'user') return [];
@@ -30,6 +33,6 @@ export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: 
     .from(expertAssignments)
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(companies, eq(companies.id, applications.companyId))
-    .where(and(eq(expertAssignments.expertId, actor.userId), eq(applications.parkId, parkId)))
+    .where(and(eq(expertAssignments.expertId, actor.userId), eq(applications.parkId, parkId), inArray(expertAssignments.status, ['assigned', 'reviewed'])))
     .orderBy(asc(expertAssignments.dueOn));
 }

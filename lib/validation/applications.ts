@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from './numbers';
 
 export const SERVICES = ['consulting', 'legal', 'accounting', 'patent', 'finance'] as const;
 export const ATTACHMENT_KINDS = ['business_plan', 'presentation', 'other'] as const;
@@ -16,14 +17,11 @@ const moneySchema = z
   .transform((v) => (v === '' ? '0' : v.replace(/\s/g, '').replace(',', '.')))
   .pipe(z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'invalidMoney'));
 
-const jobsSchema = z.union([
-  z.literal('').transform(() => 0),
-  z.coerce.number({ error: 'invalidInteger' }).int('invalidInteger').min(0, 'notNegative').max(1_000_000, 'tooLarge'),
-]);
+const jobsSchema = wholeNumber(0, 1_000_000, 'invalidInteger', 0);
 
 export const planYearSchema = z
   .strictObject({
-    year: z.coerce.number({ error: 'invalidYear' }).int('invalidYear').min(2000, 'invalidYear').max(2100, 'invalidYear'),
+    year: wholeNumber(2000, 2100, 'invalidYear', Number.NaN),
     investmentRub: moneySchema,
     capitalInvestmentRub: moneySchema,
     newJobs: jobsSchema,

@@ -1,0 +1,246 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { applications, expertAssignments, memberships, parks, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { writeAudit } from '@/lib/audit';
+import { applicationForStaff } from '@/lib/applications/screening';
+import { managersOf, refusal } from '@/lib/applications/transition';
+import { todayIso } from '@/lib/dates';
+import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
+import { notify } from '@/lib/notifications/notifications';
+import { parseInput } from '@/lib/validation/parse';
+import { assignExpertsSchema, withdrawAssignmentSchema, type AssignExpertsInput } from '@/lib/validation/council';
+import { ensureRubric } from './rubric';
+
+export type ExpertOptionDto = {
+  userId: string;
+  name: string;
+  /** Open assignments (not yet reviewed) in all parks: the expert's current load. */
+  load: number;
+  /** Already assigned to this application (in any state). */
+  assigned: boolean;
+  /** Declared a conflict of interest with this application's company before. */
+  conflict: boolean;
+  suggested: boolean;
+};
+
+/** The park's council: its experts with enabled accounts. */
+export async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: string; name: string }[]> {
+  return db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'expert'), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
+}
+
+/**
+ * The experts a manager may assign, lightest load first. Those already on the application, and those
+ * who declared a conflict with its company, are never suggested; the first `count` others are.
+ */
+export async function suggestExperts(db: DbOrTx, { actor, applicationId, count = 2 }: { actor: Actor; applicationId: string; count?: number }): Promise<ExpertOptionDto[]> {
+  const app = await applicationForStaff(db, actor, applicationId, 'application.assign');
+  const rows = await queryRows<{ user_id: string; name: string; load: number; assigned: boolean; conflict: boolean }>(
+    db,
+    sql`SELECT u.id AS user_id, u.name,
+          (SELECT count(*) FROM expert_assignments ea WHERE ea.expert_id = u.id AND ea.status = 'assigned')::int AS load,
+          EXISTS (SELECT 1 FROM expert_assignments ea WHERE ea.expert_id = u.id AND ea.application_id = ${app.id}) AS assigned,
+          EXISTS (SELECT 1 FROM expert_assignments ea JOIN applications a ON a.id = ea.application_id
+                  WHERE ea.expert_id = u.id AND ea.status = 'conflict' AND a.company_id = ${app.companyId}) AS conflict
+        FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.park_id = ${app.parkId} AND m.role = 'expert' AND u.disabled_at IS NULL
+        ORDER BY 3, u.name`,
+  );
+  let left = count;
+  return rows.map((r) => {
+    const eligible = !r.assigned && !r.conflict;
+    const suggested = eligible && left > 0;
+    if (suggested) left--;
+    return { userId: r.user_id, name: r.name, load: Number(r.load), assigned: Boolean(r.assigned), conflict: Boolean(r.conflict), suggested };
+  });
+}
+
+/** Assigns experts of the park to an application under expert review, each with a due date. */
+export async function assignExperts(db: Db, { actor, input, today = todayIso() }: { actor: Actor; input: AssignExpertsInput; today?: string }): Promise<{ assignmentIds: string[] }> {
+  const data = parseInput(assignExpertsSchema, input);
+  if (data.dueOn < today) throw new AppError('VALIDATION', 'the due date is in the past', { key: 'dueInPast', fieldErrors: { dueOn: ['dueInPast'] } });
+  const expertIds = [...new Set(data.expertIds)];
+  try {
+    return await db.transaction(async (tx) => {
+      const app = await applicationForStaff(tx, actor, data.applicationId, 'application.assign');
+      const [locked] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, app.id)).for('update');
+      if (locked.status !== 'in_review') throw await refusal(tx, app.id);
+      const council = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.parkId, app.parkId), eq(memberships.role, 'expert'), isNull(users.disabledAt), inArray(memberships.userId, expertIds)));
+      if (council.length !== expertIds.length)
+        throw new AppError('VALIDATION', 'only the park’s experts can be assigned', { key: 'notAnExpert', fieldErrors: { expertIds: ['notAnExpert'] } });
+      const taken = await tx
+        .select({ name: users.name })
+        .from(expertAssignments)
+        .innerJoin(users, eq(users.id, expertAssignments.expertId))
+        .where(and(eq(expertAssignments.applicationId, app.id), inArray(expertAssignments.expertId, expertIds)));
+      if (taken.length)
+        throw new AppError('CONFLICT', `already assigned: ${taken.map((t) => t.name).join(', ')}`, {
+          key: 'alreadyAssigned',
+          params: { names: taken.map((t) => t.name).join(', ') },
+        });
+      await ensureRubric(tx, app.parkId);
+      const assignedBy = actor.type === 'user' ? actor.userId : null;
+      const rows = await tx
+        .insert(expertAssignments)
+        .values(expertIds.map((expertId) => ({ applicationId: app.id, expertId, dueOn: data.dueOn, assignedBy })))
+        .returning({ id: expertAssignments.id, expertId: expertAssignments.expertId });
+      await writeAudit(tx, {
+        actor,
+        parkId: app.parkId,
+        action: 'application.assign',
+        entity: 'application',
+        entityId: app.id,
+        after: { assignments: rows.map((r) => ({ id: r.id, expertId: r.expertId })), dueOn: data.dueOn },
+      });
+      for (const r of rows) {
+        await notify(tx, {
+          userIds: [r.expertId],
+          parkId: app.parkId,
+          kind: 'expertAssigned',
+          params: { title: app.title, due: data.dueOn },
+          href: `/p/${app.parkSlug}/reviews/${r.id}`,
+          email: {
+            subject: `Назначена экспертиза / Review assigned: ${app.title}`,
+            body: `Вам назначена экспертиза заявки «${app.title}», срок — ${data.dueOn}.\n\nYou have been assigned to review “${app.title}”, due ${data.dueOn}.`,
+          },
+        });
+      }
+      return { assignmentIds: rows.map((r) => r.id) };
+    });
+  } catch (error) {
+    const mapped = fromDatabaseError(error);
+    if (mapped instanceof AppError && mapped.code === 'CONFLICT' && !mapped.key?.startsWith('already'))
+      throw new AppError('CONFLICT', 'one of these experts was assigned by someone else just now', { key: 'alreadyAssigned', params: { names: '' }, cause: error });
+    throw mapped;
+  }
+}
+
+/** Takes an expert off an application they have not reviewed yet. */
+export async function withdrawAssignment(db: Db, { actor, input }: { actor: Actor; input: { assignmentId: string } }): Promise<void> {
+  const { assignmentId } = parseInput(withdrawAssignmentSchema, input);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ applicationId: expertAssignments.applicationId, expertId: expertAssignments.expertId, status: expertAssignments.status })
+      .from(expertAssignments)
+      .where(eq(expertAssignments.id, assignmentId));
+    if (!row) throw notFound('assignment');
+    const app = await applicationForStaff(tx, actor, row.applicationId, 'application.assign');
+    const [moved] = await tx
+      .update(expertAssignments)
+      .set({ status: 'withdrawn' })
+      .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.status, 'assigned')))
+      .returning({ id: expertAssignments.id });
+    if (!moved) throw invalidTransition('assignment', row.status);
+    await writeAudit(tx, { actor, parkId: app.parkId, action: 'assignment.withdraw', entity: 'assignment', entityId: assignmentId, before: { status: 'assigned' }, after: { status: 'withdrawn' } });
+    await notify(tx, { userIds: [row.expertId], parkId: app.parkId, kind: 'assignmentWithdrawn', params: { title: app.title } });
+  });
+}
+
+export type AssignmentDto = {
+  id: string;
+  expertId: string;
+  expertName: string;
+  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  dueOn: string;
+  overdue: boolean;
+  assignedAt: Date;
+  conflictReason: string | null;
+  reviewSubmittedAt: Date | null;
+};
+
+/** An application's assignments, for its park's managers. */
+export async function listAssignments(db: DbOrTx, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<AssignmentDto[]> {
+  await applicationForStaff(db, actor, applicationId, 'application.readPark');
+  const rows = await queryRows<{
+    id: string;
+    expert_id: string;
+    name: string;
+    status: AssignmentDto['status'];
+    due_on: string;
+    created_at: Date | string;
+    reason: string | null;
+    submitted_at: Date | string | null;
+  }>(
+    db,
+    sql`SELECT ea.id, ea.expert_id, u.name, ea.status, ea.due_on::text AS due_on, ea.created_at, cd.reason, r.submitted_at
+        FROM expert_assignments ea JOIN users u ON u.id = ea.expert_id
+        LEFT JOIN conflict_declarations cd ON cd.assignment_id = ea.id AND cd.has_conflict
+        LEFT JOIN reviews r ON r.assignment_id = ea.id AND r.status = 'submitted'
+        WHERE ea.application_id = ${applicationId}
+        ORDER BY ea.created_at, u.name`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    expertId: r.expert_id,
+    expertName: r.name,
+    status: r.status,
+    dueOn: r.due_on,
+    overdue: r.status === 'assigned' && r.due_on < today,
+    assignedAt: new Date(r.created_at),
+    conflictReason: r.reason,
+    reviewSubmittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+  }));
+}
+
+/**
+ * Reminds experts whose reviews are due within `days` (or overdue) and who have not been reminded
+ * yet; each assignment is reminded once. Run by `cli reminders` (e.g. daily from cron).
+ */
+export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, expertId }: { today?: string; days?: number; expertId?: string } = {}): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .update(expertAssignments)
+      .set({ reminderSentAt: new Date() })
+      .where(
+        and(
+          eq(expertAssignments.status, 'assigned'),
+          isNull(expertAssignments.reminderSentAt),
+          sql`${expertAssignments.dueOn} <= ${today}::date + ${days}::int`,
+          expertId ? eq(expertAssignments.expertId, expertId) : undefined,
+        ),
+      )
+      .returning({ id: expertAssignments.id, expertId: expertAssignments.expertId, applicationId: expertAssignments.applicationId, dueOn: expertAssignments.dueOn });
+    for (const d of due) {
+      const [app] = await tx
+        .select({ title: applications.title, parkId: applications.parkId, slug: parks.slug })
+        .from(applications)
+        .innerJoin(parks, eq(parks.id, applications.parkId))
+        .where(eq(applications.id, d.applicationId));
+      await notify(tx, { userIds: [d.expertId], parkId: app.parkId, kind: 'reviewDueSoon', params: { title: app.title, due: d.dueOn }, href: `/p/${app.slug}/reviews/${d.id}` });
+    }
+    return due.length;
+  });
+}
+
+/** Tells the park's managers once every assigned expert has reviewed (or stood down with a conflict). */
+export async function notifyIfReviewsComplete(tx: DbOrTx, applicationId: string): Promise<void> {
+  const [row] = await queryRows<{ open: number; done: number; title: string; park_id: string; slug: string }>(
+    tx,
+    sql`SELECT count(*) FILTER (WHERE ea.status = 'assigned')::int AS open,
+               count(*) FILTER (WHERE ea.status = 'reviewed')::int AS done,
+               a.title, a.park_id, p.slug
+        FROM applications a JOIN parks p ON p.id = a.park_id
+        LEFT JOIN expert_assignments ea ON ea.application_id = a.id
+        WHERE a.id = ${applicationId}
+        GROUP BY a.title, a.park_id, p.slug`,
+  );
+  if (!row || Number(row.open) > 0 || Number(row.done) === 0) return;
+  await notify(tx, {
+    userIds: await managersOf(tx, row.park_id),
+    parkId: row.park_id,
+    kind: 'reviewsComplete',
+    params: { title: row.title, count: Number(row.done) },
+    href: `/p/${row.slug}/applications/${applicationId}`,
+  });
+}

@@ -1,0 +1,356 @@
+import 'server-only';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { moveApplication, refusal, representativesOf, statusEmail } from '@/lib/applications/transition';
+import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
+import { notify } from '@/lib/notifications/notifications';
+import { parseInput } from '@/lib/validation/parse';
+import {
+  agendaItemSchema,
+  attendanceSchema,
+  createMeetingSchema,
+  decisionSchema,
+  type CouncilDecisionKind,
+  type CreateMeetingInput,
+  type DecisionInput,
+} from '@/lib/validation/council';
+import type { ApplicationStatus } from '@/lib/validation/applications';
+import { councilMembers } from './assignments';
+import { reviewSummaryOf, type ReviewSummary } from './reviews';
+
+export type MeetingRow = { id: string; number: number; heldOn: string; status: 'planned' | 'held'; items: number; decided: number; present: number };
+
+/** The quorum rule: more than half of the council's members present. */
+export function quorumNeeded(councilSize: number): number {
+  return Math.floor(councilSize / 2) + 1;
+}
+
+async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
+  const query = tx
+    .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
+    .from(councilMeetings)
+    .where(eq(councilMeetings.id, meetingId));
+  const [meeting] = lock ? await query.for('update') : await query;
+  if (!meeting) throw notFound('meeting');
+  try {
+    assertCan(actor, permission, meeting.parkId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('meeting');
+    throw error;
+  }
+  return meeting;
+}
+
+export async function listMeetings(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MeetingRow[]> {
+  assertCan(actor, 'council.meet', parkId);
+  const rows = await queryRows<{ id: string; number: number; held_on: string; status: 'planned' | 'held'; items: number; decided: number; present: number }>(
+    db,
+    sql`SELECT m.id, m.number, m.held_on::text AS held_on, m.status,
+               (SELECT count(*) FROM meeting_items i WHERE i.meeting_id = m.id)::int AS items,
+               (SELECT count(*) FROM council_decisions d WHERE d.meeting_id = m.id)::int AS decided,
+               (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id)::int AS present
+        FROM council_meetings m WHERE m.park_id = ${parkId}
+        ORDER BY m.held_on DESC, m.number DESC
+        LIMIT 200`,
+  );
+  return rows.map((r) => ({ id: r.id, number: Number(r.number), heldOn: r.held_on, status: r.status, items: Number(r.items), decided: Number(r.decided), present: Number(r.present) }));
+}
+
+/** The next meeting number: after every meeting held in the product and every number in imported minutes. */
+export async function nextMeetingNumber(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<number> {
+  assertCan(actor, 'council.meet', parkId);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT greatest(
+          (SELECT coalesce(max(number), 0) FROM council_meetings WHERE park_id = ${parkId}),
+          (SELECT coalesce(max(meeting_number), 0) FROM council_decisions WHERE park_id = ${parkId})
+        )::int + 1 AS n`,
+  );
+  return Number(row.n);
+}
+
+export async function createMeeting(db: Db, { actor, input }: { actor: Actor; input: CreateMeetingInput }): Promise<{ id: string }> {
+  const data = parseInput(createMeetingSchema, input);
+  assertCan(actor, 'council.meet', data.parkId);
+  try {
+    return await db.transaction(async (tx) => {
+      const [meeting] = await tx
+        .insert(councilMeetings)
+        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, createdBy: actor.type === 'user' ? actor.userId : null })
+        .returning({ id: councilMeetings.id });
+      await writeAudit(tx, { actor, parkId: data.parkId, action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: data });
+      return meeting;
+    });
+  } catch (error) {
+    const mapped = fromDatabaseError(error);
+    if (mapped instanceof AppError && mapped.code === 'CONFLICT')
+      throw new AppError('CONFLICT', `meeting No. ${data.number} already exists`, { key: 'meetingNumberTaken', params: { number: data.number }, fieldErrors: { number: ['meetingNumberTaken'] } });
+    throw mapped;
+  }
+}
+
+/** Puts an application under expert review on the meeting's agenda. */
+export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; input: { meetingId: string; applicationId: string } }): Promise<void> {
+  const data = parseInput(agendaItemSchema, input);
+  try {
+    await db.transaction(async (tx) => {
+      const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+      const [app] = await tx.select({ status: applications.status, parkId: applications.parkId }).from(applications).where(eq(applications.id, data.applicationId));
+      if (!app || app.parkId !== meeting.parkId || app.status === 'draft') throw notFound('application');
+      if (app.status !== 'in_review') throw invalidTransition('application', app.status);
+      const [{ next }] = await queryRows<{ next: number }>(tx, sql`SELECT coalesce(max(position), 0)::int + 1 AS next FROM meeting_items WHERE meeting_id = ${meeting.id}`);
+      await tx.insert(meetingItems).values({ meetingId: meeting.id, applicationId: data.applicationId, position: Number(next) });
+      await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.addItem', entity: 'meeting', entityId: meeting.id, after: { applicationId: data.applicationId } });
+    });
+  } catch (error) {
+    const mapped = fromDatabaseError(error);
+    if (mapped instanceof AppError && mapped.code === 'CONFLICT') throw new AppError('CONFLICT', 'the application is already on the agenda', { key: 'alreadyOnAgenda' });
+    throw mapped;
+  }
+}
+
+/** Takes an undecided item off the agenda. */
+export async function removeAgendaItem(db: Db, { actor, input }: { actor: Actor; input: { meetingId: string; applicationId: string } }): Promise<void> {
+  const data = parseInput(agendaItemSchema, input);
+  await db.transaction(async (tx) => {
+    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    const [decided] = await tx
+      .select({ id: councilDecisions.id })
+      .from(councilDecisions)
+      .where(and(eq(councilDecisions.meetingId, meeting.id), eq(councilDecisions.applicationId, data.applicationId)));
+    if (decided) throw new AppError('INVALID_TRANSITION', 'a decided item stays on the agenda', { key: 'itemDecided' });
+    const removed = await tx
+      .delete(meetingItems)
+      .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, data.applicationId)))
+      .returning({ id: meetingItems.id });
+    if (!removed.length) throw notFound('application');
+    await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.removeItem', entity: 'meeting', entityId: meeting.id, before: { applicationId: data.applicationId } });
+  });
+}
+
+/**
+ * Records who of the council is present. Fixed once the first decision is recorded, since the
+ * votes were counted against it; the council's size is recorded with it for the quorum.
+ */
+export async function setAttendance(db: Db, { actor, input }: { actor: Actor; input: { meetingId: string; userIds: string[] } }): Promise<{ present: number; councilSize: number; quorum: boolean }> {
+  const data = parseInput(attendanceSchema, input);
+  const userIds = [...new Set(data.userIds)];
+  return db.transaction(async (tx) => {
+    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    const [decided] = await tx.select({ id: councilDecisions.id }).from(councilDecisions).where(eq(councilDecisions.meetingId, meeting.id)).limit(1);
+    if (decided) throw new AppError('INVALID_TRANSITION', 'attendance is fixed once a decision is recorded', { key: 'attendanceFixed' });
+    const council = await councilMembers(tx, meeting.parkId);
+    const members = new Set(council.map((m) => m.userId));
+    if (userIds.some((id) => !members.has(id)))
+      throw new AppError('VALIDATION', 'only members of the park’s council can be present', { key: 'notAnExpert', fieldErrors: { userIds: ['notAnExpert'] } });
+    const before = (await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id))).map((r) => r.userId);
+    await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
+    if (userIds.length) await tx.insert(meetingAttendance).values(userIds.map((userId) => ({ meetingId: meeting.id, userId })));
+    await tx.update(councilMeetings).set({ councilSize: council.length }).where(eq(councilMeetings.id, meeting.id));
+    await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.attendance', entity: 'meeting', entityId: meeting.id, before: { present: before }, after: { present: userIds, councilSize: council.length } });
+    return { present: userIds.length, councilSize: council.length, quorum: userIds.length >= quorumNeeded(council.length) };
+  });
+}
+
+const DECISION_STATUS = { approved: 'approved', rejected: 'rejected', revision: 'returned' } as const satisfies Record<CouncilDecisionKind, ApplicationStatus>;
+
+/**
+ * Records the council's vote and decision on an agenda item. Refused without a quorum, with more
+ * votes than members present who have no conflict with the application, and on an application
+ * already decided (the second of two people recording at once is told who decided and when).
+ */
+export async function recordDecision(db: Db, { actor, input }: { actor: Actor; input: DecisionInput }): Promise<{ status: ApplicationStatus }> {
+  const data = parseInput(decisionSchema, input);
+  try {
+    return await db.transaction(async (tx) => {
+      const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide');
+      const [item] = await tx
+        .select({ id: meetingItems.id, title: applications.title, companyId: applications.companyId, status: applications.status })
+        .from(meetingItems)
+        .innerJoin(applications, eq(applications.id, meetingItems.applicationId))
+        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, data.applicationId), eq(applications.parkId, meeting.parkId)));
+      if (!item) throw notFound('application');
+      const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
+      const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
+      if (present.length < quorumNeeded(size))
+        throw new AppError('VALIDATION', `no quorum: ${present.length} of ${size} members present, ${quorumNeeded(size)} needed`, {
+          key: 'noQuorum',
+          params: { present: present.length, size, needed: quorumNeeded(size) },
+        });
+      const conflicted = present.length
+        ? await tx
+            .select({ userId: expertAssignments.expertId })
+            .from(expertAssignments)
+            .where(and(eq(expertAssignments.applicationId, data.applicationId), eq(expertAssignments.status, 'conflict'), inArray(expertAssignments.expertId, present.map((p) => p.userId))))
+        : [];
+      const voters = present.length - conflicted.length;
+      const cast = data.votesFor + data.votesAgainst + data.votesAbstain;
+      if (cast > voters)
+        throw new AppError('VALIDATION', `${cast} votes but only ${voters} members present may vote on this item`, {
+          key: 'tooManyVotes',
+          params: { cast, voters },
+          fieldErrors: { votesFor: ['tooManyVotes'] },
+        });
+      if (data.decision === 'approved' && data.votesFor <= data.votesAgainst)
+        throw new AppError('VALIDATION', 'an approval needs more votes for than against', { key: 'approvalNeedsMajority', fieldErrors: { decision: ['approvalNeedsMajority'] } });
+
+      const to = DECISION_STATUS[data.decision];
+      const moved = await moveApplication(tx, { applicationId: data.applicationId, from: ['in_review'], to });
+      if (!moved) throw await refusal(tx, data.applicationId);
+      const [decision] = await tx
+        .insert(councilDecisions)
+        .values({
+          parkId: meeting.parkId,
+          applicationId: data.applicationId,
+          meetingId: meeting.id,
+          decision: data.decision,
+          decidedOn: meeting.heldOn,
+          votesFor: data.votesFor,
+          votesAgainst: data.votesAgainst,
+          votesAbstain: data.votesAbstain,
+          reason: data.reason || null,
+          recordedBy: actor.type === 'user' ? actor.userId : null,
+        })
+        .returning({ id: councilDecisions.id });
+      await tx.update(councilMeetings).set({ status: 'held' }).where(eq(councilMeetings.id, meeting.id));
+      await writeAudit(tx, {
+        actor,
+        parkId: meeting.parkId,
+        action: 'council.decide',
+        entity: 'application',
+        entityId: data.applicationId,
+        before: { status: 'in_review' },
+        after: { status: to, decision: data.decision, decisionId: decision.id, meetingId: meeting.id, votes: { for: data.votesFor, against: data.votesAgainst, abstain: data.votesAbstain }, reason: data.reason || null },
+      });
+      await notify(tx, {
+        userIds: await representativesOf(tx, item.companyId),
+        parkId: meeting.parkId,
+        kind: 'applicationStatusChanged',
+        params: { title: item.title, status: to },
+        href: `/my/applications/${data.applicationId}`,
+        email: statusEmail(item.title, to, data.reason || null),
+      });
+      return { status: to };
+    });
+  } catch (error) {
+    throw fromDatabaseError(error);
+  }
+}
+
+export type MeetingItemDto = {
+  applicationId: string;
+  title: string;
+  companyName: string;
+  status: ApplicationStatus;
+  /** Members present who declared a conflict with this application: they do not vote on it. */
+  conflicted: { userId: string; name: string }[];
+  voters: number;
+  summary: ReviewSummary;
+  decision: { decision: CouncilDecisionKind; votesFor: number; votesAgainst: number; votesAbstain: number; reason: string | null; decidedOn: string; recordedBy: string | null; at: Date } | null;
+};
+
+export type MeetingDto = {
+  id: string;
+  parkId: string;
+  number: number;
+  heldOn: string;
+  status: 'planned' | 'held';
+  councilSize: number;
+  quorumNeeded: number;
+  members: { userId: string; name: string; present: boolean }[];
+  present: number;
+  quorum: boolean;
+  attendanceFixed: boolean;
+  items: MeetingItemDto[];
+  /** Applications under expert review not yet on this agenda. */
+  candidates: { id: string; title: string; companyName: string }[];
+};
+
+export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Actor; meetingId: string }): Promise<MeetingDto> {
+  const meeting = await meetingInPark(db, actor, meetingId, 'council.meet');
+  const council = await councilMembers(db, meeting.parkId);
+  const attendance = await db
+    .select({ userId: meetingAttendance.userId, name: users.name })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .where(eq(meetingAttendance.meetingId, meeting.id))
+    .orderBy(asc(users.name));
+  const presentIds = new Set(attendance.map((a) => a.userId));
+  // Members who left the council since keep their place in this meeting's record.
+  const members = [...council.map((m) => ({ ...m, present: presentIds.has(m.userId) })), ...attendance.filter((a) => !council.some((m) => m.userId === a.userId)).map((a) => ({ ...a, present: true }))];
+  const size = meeting.councilSize ?? council.length;
+  const itemRows = await db
+    .select({ applicationId: meetingItems.applicationId, title: applications.title, companyName: companies.name, status: applications.status })
+    .from(meetingItems)
+    .innerJoin(applications, eq(applications.id, meetingItems.applicationId))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(eq(meetingItems.meetingId, meeting.id))
+    .orderBy(asc(meetingItems.position));
+  const items: MeetingItemDto[] = [];
+  for (const item of itemRows) {
+    const conflicted = await db
+      .select({ userId: users.id, name: users.name })
+      .from(expertAssignments)
+      .innerJoin(users, eq(users.id, expertAssignments.expertId))
+      .where(and(eq(expertAssignments.applicationId, item.applicationId), eq(expertAssignments.status, 'conflict')));
+    const conflictedPresent = conflicted.filter((c) => presentIds.has(c.userId));
+    const [decision] = await db
+      .select({
+        decision: councilDecisions.decision,
+        votesFor: councilDecisions.votesFor,
+        votesAgainst: councilDecisions.votesAgainst,
+        votesAbstain: councilDecisions.votesAbstain,
+        reason: councilDecisions.reason,
+        decidedOn: councilDecisions.decidedOn,
+        recordedBy: users.name,
+        at: councilDecisions.createdAt,
+      })
+      .from(councilDecisions)
+      .leftJoin(users, eq(users.id, councilDecisions.recordedBy))
+      .where(and(eq(councilDecisions.meetingId, meeting.id), eq(councilDecisions.applicationId, item.applicationId)));
+    items.push({
+      ...item,
+      conflicted,
+      voters: attendance.length - conflictedPresent.length,
+      summary: await reviewSummaryOf(db, item.applicationId, meeting.parkId),
+      decision: decision
+        ? { ...decision, votesFor: decision.votesFor ?? 0, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0 }
+        : null,
+    });
+  }
+  const onAgenda = itemRows.map((i) => i.applicationId);
+  const candidates = await db
+    .select({ id: applications.id, title: applications.title, companyName: companies.name })
+    .from(applications)
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(
+      and(
+        eq(applications.parkId, meeting.parkId),
+        eq(applications.status, 'in_review'),
+        onAgenda.length ? sql`${applications.id} NOT IN (${sql.join(onAgenda.map((id) => sql`${id}::uuid`), sql`, `)})` : undefined,
+      ),
+    )
+    .orderBy(asc(applications.submittedOn))
+    .limit(200);
+  return {
+    id: meeting.id,
+    parkId: meeting.parkId,
+    number: meeting.number,
+    heldOn: meeting.heldOn,
+    status: meeting.status,
+    councilSize: size,
+    quorumNeeded: quorumNeeded(size),
+    members,
+    present: attendance.length,
+    quorum: attendance.length >= quorumNeeded(size),
+    attendanceFixed: items.some((i) => i.decision !== null),
+    items,
+    candidates,
+  };
+}
+
