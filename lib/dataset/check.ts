@@ -2,7 +2,7 @@ import type { Dataset, DatasetLease, DatasetResidency } from '@/lib/validation/d
 
 /**
  * The rules of `technopark-dataset/1` that span records: unique keys,
- * references, date order, lease overlaps and placement, KPI and funding
+ * references, date order, lease overlaps and placement, KPI report
  * uniqueness. Runs on a data set whose shape zod has already accepted, and
  * returns every problem as one line naming the record, in document order.
  */
@@ -144,18 +144,10 @@ export function checkDataset(data: Dataset): string[] {
     }
   });
 
+  // A year may bring several entries from one source (tranches): the budget pages record them so,
+  // and their export must import again.
   const fundingKey = uniqueKeys('budgetFunding');
-  const fundingKeys = new Map<string, string>();
-  data.budgetFunding.forEach((funding, index) => {
-    fundingKey(index, funding.key);
-    const identity = `${funding.year} ${funding.source}`;
-    const first = fundingKeys.get(identity);
-    if (first !== undefined) {
-      report(`budgetFunding[${index}].source`, `funding "${first}" already records ${funding.source} funding for ${funding.year}`);
-    } else {
-      fundingKeys.set(identity, funding.key);
-    }
-  });
+  data.budgetFunding.forEach((funding, index) => fundingKey(index, funding.key));
 
   const programmeKey = uniqueKeys('programmes');
   data.programmes.forEach((programme, programmeIndex) => {

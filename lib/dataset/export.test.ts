@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { applications, companies, kpiReports, parks } from '@/db/schema';
 import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
 import { systemActor } from '@/lib/auth/actor';
+import { createBudgetEntry } from '@/lib/budget/budget';
 import { rowCounts, smallDataset, smallDatasetExported } from '@/lib/test/dataset-fixture';
 import { makeAdmin, makeAnalyst, makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { withFreshDatabase } from '@/lib/test/fresh-database';
@@ -61,7 +62,12 @@ async function addKeylessRecords(slug: string) {
     .values({ parkId: park.id, companyId: c1.id, year: 2021, status: 'accepted', jobsCreated: 2, investmentRub: '10.00', capitalInvestmentRub: '5.00', incomeRub: '20.00', taxesPaidRub: '3.00' })
     .returning({ id: kpiReports.id });
   await db.insert(kpiReports).values({ parkId: park.id, companyId: c1.id, year: 2022, status: 'draft' });
-  return { companyId: own.id, applicationId: application.id, reportId: report.id };
+  // A second regional tranche of 2020 next to the file's bf-1, entered on the budget page.
+  const tranche = await createBudgetEntry(db, {
+    actor: systemActor('cli'),
+    input: { parkId: park.id, year: 2020, source: 'regional', amountRub: '250000.00', document: null },
+  });
+  return { companyId: own.id, applicationId: application.id, reportId: report.id, fundingId: tranche.id };
 }
 
 describe('exportDataset', () => {
@@ -94,6 +100,11 @@ describe('exportDataset', () => {
       council: null,
     });
     expect(exported.kpiReports.map((k) => k.key)).toEqual(['k-1', 'k-2', ui.reportId].sort());
+    const funding = [
+      { key: 'bf-1', year: 2020, source: 'regional', amountRub: '15000000.00' },
+      { key: ui.fundingId, year: 2020, source: 'regional', amountRub: '250000.00' },
+    ];
+    expect(exported.budgetFunding).toEqual(ui.fundingId < 'bf-1' ? funding.reverse() : funding);
     expect(parseDataset(JSON.parse(JSON.stringify(exported)))).toMatchObject({ ok: true });
 
     const db = await getDb();

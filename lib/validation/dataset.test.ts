@@ -260,10 +260,10 @@ describe('parseDataset: refusals name the record', () => {
     );
   });
 
-  it('a second budget funding of the same year and source', () => {
-    expect(errorOf((d) => (d.budgetFunding[1].source = 'federal'))).toBe(
-      'budgetFunding[1].source: funding "f1" already records federal funding for 2015',
-    );
+  it('does not refuse a second budget funding of the same year and source (a second tranche)', () => {
+    const data = sample();
+    data.budgetFunding[1].source = 'federal';
+    expect(parseDataset(data)).toMatchObject({ ok: true });
   });
 
   it('a second indicator value of the same year and kind', () => {
