@@ -62,6 +62,8 @@ async function addKeylessRecords(slug: string) {
     .values({ parkId: park.id, companyId: c1.id, year: 2021, status: 'accepted', jobsCreated: 2, investmentRub: '10.00', capitalInvestmentRub: '5.00', incomeRub: '20.00', taxesPaidRub: '3.00' })
     .returning({ id: kpiReports.id });
   await db.insert(kpiReports).values({ parkId: park.id, companyId: c1.id, year: 2022, status: 'draft' });
+  // A draft just begun: the applicant has not typed a title yet.
+  await db.insert(applications).values({ parkId: park.id, companyId: own.id, title: '' });
   // A second regional tranche of 2020 next to the file's bf-1, entered on the budget page.
   const tranche = await createBudgetEntry(db, {
     actor: systemActor('cli'),
@@ -91,6 +93,7 @@ describe('exportDataset', () => {
       industry: null,
       manufacturing: false,
     });
+    expect(exported.applications.map((a) => a.key)).toEqual(['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6', ui.applicationId].sort());
     expect(exported.applications.find((a) => a.key === ui.applicationId)).toEqual({
       key: ui.applicationId,
       company: ui.companyId,

@@ -30,8 +30,9 @@ export type ExportDatasetOptions = { actor: Actor; parkSlug: string };
  *   applicant's own, or one of another park's data set) is keyed by its id.
  * - Lists are ordered by key (code-point order, the same on every database); a programme's
  *   indicators keep their order, values by year then kind.
- * - An application's screening and council are its latest decisions. KPI reports still in draft
- *   are not part of the data set (the format has no draft status).
+ * - An application's screening and council are its latest decisions. A draft application without
+ *   a title yet, and KPI reports still in draft, are not part of the data set (the format requires
+ *   a title and has no draft report status).
  * - Money and areas are strings with two decimals.
  *
  * Managers of the park and admins may export; anyone else is told the park does not exist.
@@ -77,7 +78,7 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
   const applicationRows = await queryRows<{ id: string; key: string; companyId: string; title: string; submittedOn: string | null }>(
     tx,
     sql`SELECT id::text AS id, coalesce(key, id::text) AS key, company_id::text AS "companyId", title, submitted_on::text AS "submittedOn"
-        FROM applications WHERE park_id = ${parkId}`,
+        FROM applications WHERE park_id = ${parkId} AND NOT (submitted_on IS NULL AND btrim(title) = '')`,
   );
   const applicationKey = new Map(applicationRows.map((a) => [a.id, a.key]));
   const screenings = new Map(
