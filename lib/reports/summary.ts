@@ -95,20 +95,26 @@ export function summaryStatement(parkId: string, from: number, to: number): SQL 
         AND (p.available_from IS NULL OR p.available_from <= ${last})
         AND (p.available_to IS NULL OR p.available_to >= ${last})
     ),
-    kpi AS (
-      SELECT ${money(sql`sum(investment_rub) FILTER (WHERE year >= ${fromYear})`)} AS investment,
-             ${money(sql`sum(capital_investment_rub) FILTER (WHERE year >= ${fromYear})`)} AS capital_investment,
-             coalesce(sum(jobs_created) FILTER (WHERE year >= ${fromYear}), 0)::text AS jobs,
-             ${money(sql`sum(income_rub) FILTER (WHERE year >= ${fromYear})`)} AS income,
-             ${money(sql`sum(taxes_paid_rub) FILTER (WHERE year >= ${fromYear})`)} AS taxes,
-             ${money(sql`sum(investment_rub) FILTER (WHERE year = ${toYear})`)} AS ly_investment,
-             ${money(sql`sum(capital_investment_rub) FILTER (WHERE year = ${toYear})`)} AS ly_capital_investment,
-             coalesce(sum(jobs_created) FILTER (WHERE year = ${toYear}), 0)::text AS ly_jobs,
-             ${money(sql`sum(income_rub) FILTER (WHERE year = ${toYear})`)} AS ly_income,
-             ${money(sql`sum(taxes_paid_rub) FILTER (WHERE year = ${toYear})`)} AS ly_taxes,
-             ${money(sql`sum(taxes_paid_rub)`)} AS taxes_to_date
+    kpi_years AS (
+      SELECT year, sum(investment_rub) AS investment, sum(capital_investment_rub) AS capital_investment,
+             sum(jobs_created) AS jobs, sum(income_rub) AS income, sum(taxes_paid_rub) AS taxes
       FROM kpi_reports
       WHERE park_id = ${parkId} AND status = 'accepted' AND quarter IS NULL AND year <= ${toYear}
+      GROUP BY year
+    ),
+    kpi AS (
+      SELECT ${money(sql`sum(investment) FILTER (WHERE year >= ${fromYear})`)} AS investment,
+             ${money(sql`sum(capital_investment) FILTER (WHERE year >= ${fromYear})`)} AS capital_investment,
+             coalesce(sum(jobs) FILTER (WHERE year >= ${fromYear}), 0)::text AS jobs,
+             ${money(sql`sum(income) FILTER (WHERE year >= ${fromYear})`)} AS income,
+             ${money(sql`sum(taxes) FILTER (WHERE year >= ${fromYear})`)} AS taxes,
+             ${money(sql`sum(investment) FILTER (WHERE year = ${toYear})`)} AS ly_investment,
+             ${money(sql`sum(capital_investment) FILTER (WHERE year = ${toYear})`)} AS ly_capital_investment,
+             coalesce(sum(jobs) FILTER (WHERE year = ${toYear}), 0)::text AS ly_jobs,
+             ${money(sql`sum(income) FILTER (WHERE year = ${toYear})`)} AS ly_income,
+             ${money(sql`sum(taxes) FILTER (WHERE year = ${toYear})`)} AS ly_taxes,
+             ${money(sql`sum(taxes)`)} AS taxes_to_date
+      FROM kpi_years
     ),
     budget AS (
       SELECT json_object_agg(source, amount) AS by_source
@@ -121,8 +127,7 @@ export function summaryStatement(parkId: string, from: number, to: number): SQL 
     yearly AS (
       SELECT year, sum(taxes) AS taxes, sum(funding) AS funding
       FROM (
-        SELECT year, taxes_paid_rub AS taxes, 0::numeric AS funding FROM kpi_reports
-        WHERE park_id = ${parkId} AND status = 'accepted' AND quarter IS NULL AND year <= ${toYear}
+        SELECT year, taxes, 0::numeric AS funding FROM kpi_years
         UNION ALL
         SELECT year, 0::numeric, amount_rub FROM budget_funding
         WHERE park_id = ${parkId} AND year <= ${toYear}
