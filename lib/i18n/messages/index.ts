@@ -17,14 +17,18 @@ import enPremises from './en/premises.json';
 import ruPremises from './ru/premises.json';
 import enIncentives from './en/incentives.json';
 import ruIncentives from './ru/incentives.json';
+import enApplications from './en/applications.json';
+import ruApplications from './ru/applications.json';
+import enCouncil from './en/council.json';
+import ruCouncil from './ru/council.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil],
 };
 
 type Tree = Record<string, unknown>;
