@@ -179,6 +179,13 @@ function budgetBySource(value: SummaryRow['budget']): Record<BudgetSource, bigin
 /**
  * The park summary `technopark-summary/1` for the whole years FROM..TO (shared/spec/CONTRACT.md).
  * Needs `report.read` in the park; a park the actor may not read is "not found".
+ *
+ * Readings of the definitions where the contract leaves a choice: a request is an application
+ * whose (first) submission date lies in the period and that is not a draft; a council decision
+ * counts by its date, whenever the application was submitted, and an application approved twice
+ * counts once; a tax-incentive grant counts by its grant date even if it was later revoked (it was
+ * received); a residency, lease or premises availability is active on a day when it started on or
+ * before it and ends (inclusive) on or after it, or never.
  */
 export async function getParkSummary(db: DbOrTx, { actor, ...input }: { actor: Actor } & SummaryQueryInput): Promise<ParkSummary> {
   const { parkSlug, from, to, locale } = parseInput(summaryQuerySchema, input);
