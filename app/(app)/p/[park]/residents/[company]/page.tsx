@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { can } from '@/lib/auth/permissions';
+import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { getResidentProfile } from '@/lib/residents/profile';
+import { ExitForm } from './exit-form';
+import { ResidentProfileSections } from './profile-sections';
+
+export default async function ResidentProfilePage({ params }: { params: Promise<{ park: string; company: string }> }) {
+  const { park: slug, company } = await params;
+  const { actor, db, park } = await parkContext(slug, 'resident.read');
+  const today = todayIso();
+  let profile;
+  try {
+    profile = await getResidentProfile(db, { actor, parkId: park.id, companyId: company, today });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const t = await getTranslations('profile');
+  const locale = (await getLocale()) as Locale;
+  const open = profile.openResidency;
+  const base = `/p/${slug}`;
+  const status = open?.activeToday ? (
+    <Badge variant="success">{t('statusCurrent')}</Badge>
+  ) : open ? (
+    <Badge variant="outline">{t('statusUpcoming', { date: formatDate(open.startOn, locale) })}</Badge>
+  ) : (
+    <Badge variant="secondary">{t('statusFormer')}</Badge>
+  );
+  const canExit = open && can(actor, 'resident.exit', park.id);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={profile.company.name}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            {status}
+            {profile.company.inn && <span>{t('inn')} {profile.company.inn}</span>}
+          </span>
+        }
+        actions={
+          open && (
+            <>
+              {open.placement === 'on_site' && can(actor, 'lease.manage', park.id) && (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={`${base}/premises/leases/new?residency=${open.id}`}>{t('leasePremises')}</Link>
+                </Button>
+              )}
+              {can(actor, 'incentive.grant', park.id) && (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={`${base}/incentives/new?residency=${open.id}`}>{t('grantIncentive')}</Link>
+                </Button>
+              )}
+            </>
+          )
+        }
+      />
+      <ResidentProfileSections
+        profile={profile}
+        locale={locale}
+        today={today}
+        incentiveHref={(id) => `${base}/incentives/${id}`}
+        unitHref={can(actor, 'premises.manage', park.id) ? (id) => `${base}/premises/units/${id}` : undefined}
+        aside={
+          canExit && (
+            <Card className="border-destructive/30">
+              <CardHeader>
+                <CardTitle>{t('exitTitle')}</CardTitle>
+                <CardDescription>{t('exitSubtitle')}</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ExitForm parkId={park.id} residencyId={open.id} defaultEndOn={open.endOn && open.endOn < today ? open.endOn : today < open.startOn ? open.startOn : today} />
+              </CardContent>
+            </Card>
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Alert } from '@/app/_components/ui/alert';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { formatArea, formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { getAdmittableApplication, listAdmittableApplications } from '@/lib/residents/residents';
+import { AdmitForm } from './admit-form';
+
+export default async function AdmitPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<{ application?: string }> }) {
+  const { park: slug } = await params;
+  const { application } = await searchParams;
+  const { actor, db, park } = await parkContext(slug, 'resident.admit');
+  const today = todayIso();
+  const t = await getTranslations('admission');
+  const tr = await getTranslations('residents');
+  const locale = (await getLocale()) as Locale;
+  const base = `/p/${slug}/residents/admit`;
+
+  if (typeof application === 'string') {
+    let app;
+    try {
+      app = await getAdmittableApplication(db, { actor, parkId: park.id, today, applicationId: application });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+      throw error;
+    }
+    return (
+      <div className="max-w-3xl space-y-6">
+        <PageHeader
+          title={t('formTitle', { company: app.companyName })}
+          description={t('formSubtitle', { project: app.title, date: formatDate(app.approvedOn, locale) })}
+          actions={
+            <Button asChild variant="ghost" size="sm">
+              <Link href={base}>{t('back')}</Link>
+            </Button>
+          }
+        />
+        {app.currentResident && <Alert variant="warning">{t('currentWarning', { date: app.currentResidencyEndOn ? formatDate(app.currentResidencyEndOn, locale) : tr('openEnded') })}</Alert>}
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('title')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <AdmitForm parkId={park.id} slug={slug} applicationId={app.applicationId} today={today} wantsPremises={app.wantsPremises} />
+          </CardContent>
+        </Card>
+      </div>
+    );
+  }
+
+  const rows = await listAdmittableApplications(db, { actor, parkId: park.id, today });
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} description={t('subtitle')} />
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t('company')}</TableHead>
+            <TableHead>{t('project')}</TableHead>
+            <TableHead>{t('approvedOn')}</TableHead>
+            <TableHead>{t('asked')}</TableHead>
+            <TableHead />
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
+                {t('empty')}
+              </TableCell>
+            </TableRow>
+          )}
+          {rows.map((r) => (
+            <TableRow key={r.applicationId}>
+              <TableCell className="min-w-56">
+                <span className="font-medium">{r.companyName}</span>
+                <span className="block text-xs text-muted-foreground">
+                  {[r.inn, tr(`sme.${r.smeCategory}`), r.industry].filter(Boolean).join(' · ')}
+                </span>
+                {r.currentResident && (
+                  <Badge variant="secondary" className="mt-1">
+                    {r.currentResidencyEndOn ? t('alreadyResidentUntil', { date: formatDate(r.currentResidencyEndOn, locale) }) : t('alreadyResident')}
+                  </Badge>
+                )}
+              </TableCell>
+              <TableCell className="max-w-md">{r.title}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(r.approvedOn, locale)}</TableCell>
+              <TableCell className="whitespace-nowrap text-sm">
+                {r.wantsPremises ? t('askedPremises', { area: formatArea(r.premisesAreaM2, locale) }) : t('askedNoPremises')}
+              </TableCell>
+              <TableCell className="text-right">
+                <Button asChild size="sm" variant={r.currentResident ? 'outline' : 'default'}>
+                  <Link href={`${base}?application=${r.applicationId}`} aria-label={`${t('admit')}: ${r.companyName}`}>
+                    {t('admit')}
+                  </Link>
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { getDb, type Db } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import type { Permission } from '@/lib/auth/permissions';
+import { getActor } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { getParkBySlug, type ParkDto } from '@/lib/parks/parks';
+
+type File = { body: string | Buffer; contentType: string };
+
+/**
+ * For a park's download route: the signed-in actor and the park (404 when the actor may not `action`
+ * there, exactly like a missing park), then the file `make` builds, as an attachment. The domain function
+ * inside `make` checks permissions again.
+ */
+export async function parkFileResponse(
+  slug: string,
+  action: Permission,
+  fileName: string,
+  make: (ctx: { actor: Actor; db: Db; park: ParkDto }) => Promise<File>,
+): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return new Response('Sign in first', { status: 401 });
+  const db = await getDb();
+  try {
+    const park = await getParkBySlug(db, { actor, slug, action });
+    const file = await make({ actor, db, park });
+    const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
+    return new Response(body, {
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return new Response('Not found', { status: 404 });
+    throw error;
+  }
+}
