@@ -1,0 +1,23 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { runAction, type ActionResult } from '@/lib/auth/action';
+import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/reports';
+import { kpiReportInputSchema } from '@/lib/validation/kpi';
+
+export async function saveKpiDraftAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(kpiReportInputSchema, input, async (data, actor) => {
+    const { id } = await saveKpiDraft(await getDb(), { actor, input: data });
+    revalidatePath('/my/kpi');
+    return { id };
+  });
+}
+
+export async function submitKpiReportAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+  return runAction(kpiReportInputSchema, input, async (data, actor) => {
+    const { id, version } = await submitKpiReport(await getDb(), { actor, input: data });
+    revalidatePath('/my/kpi');
+    return { id, version };
+  });
+}

@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { KpiFigures } from '@/app/_components/kpi-figures';
+import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
+import { PageHeader } from '@/app/_components/page-header';
+import { Alert } from '@/app/_components/ui/alert';
+import { Card, CardContent } from '@/app/_components/ui/card';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { getMyKpiReport } from '@/lib/kpi/reports';
+import { KpiReportForm, type KpiFormDefaults } from './kpi-report-form';
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export default async function MyKpiReportPage({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const parkSlug = one(params.park);
+  const companyId = one(params.company);
+  const year = Number(one(params.year));
+  const quarterText = one(params.quarter);
+  const quarter = quarterText ? Number(quarterText) : null;
+  if (!/^[0-9a-f-]{36}$/.test(companyId) || !Number.isInteger(year) || year < 1900 || year > 2200 || (quarter !== null && ![1, 2, 3, 4].includes(quarter))) notFound();
+
+  const actor = await requireActor();
+  let data;
+  try {
+    data = await getMyKpiReport(await getDb(), { actor, parkSlug, companyId, year, quarter });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const t = await getTranslations('myKpi');
+  const tk = await getTranslations('kpi');
+  const locale = (await getLocale()) as Locale;
+  const period = tk('periodLabel', { year, quarter: quarter ?? 0 });
+  const report = data.report;
+  const f = report?.figures;
+  const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const defaults: KpiFormDefaults = {
+    jobsCreated: text(f?.jobsCreated),
+    headcount: text(f?.headcount),
+    investmentRub: text(f?.investmentRub),
+    capitalInvestmentRub: text(f?.capitalInvestmentRub),
+    incomeRub: text(f?.incomeRub),
+    taxesPaidRub: text(f?.taxesPaidRub),
+    rndSpendRub: text(f?.rndSpendRub),
+  };
+  return (
+    <div className="max-w-4xl space-y-6">
+      <Link href="/my/kpi" className="text-sm text-muted-foreground hover:underline">
+        ← {t('back')}
+      </Link>
+      <PageHeader
+        title={t('formTitle', { company: data.company.name, period })}
+        description={data.deadline ? t('formSubtitle', { park: data.park.name, deadline: formatDate(data.deadline, locale) }) : t('formSubtitleQuarter', { park: data.park.name })}
+        actions={report ? <KpiStatusBadge status={report.status} label={tk(`statuses.${report.status}`)} /> : undefined}
+      />
+      {report?.status === 'returned' && report.reviewComment && (
+        <Alert variant="warning" role="status">
+          <p className="font-medium">{t('returnedAlert')}</p>
+          <p className="mt-1 whitespace-pre-line" data-testid="return-comment">
+            {report.reviewComment}
+          </p>
+        </Alert>
+      )}
+      {report?.status === 'submitted' && (
+        <Alert role="status">{report.submittedAt ? t('submittedAlert', { at: formatDateTime(report.submittedAt, locale) }) : t('submittedAlertNoDate')}</Alert>
+      )}
+      {report?.status === 'accepted' && (
+        <Alert variant="success" role="status">
+          {report.reviewedAt ? t('acceptedAlert', { at: formatDateTime(report.reviewedAt, locale) }) : t('acceptedAlertNoDate')}
+        </Alert>
+      )}
+      <Card>
+        <CardContent className="pt-5">
+          {data.editable ? (
+            <KpiReportForm identity={{ parkId: data.park.id, companyId: data.company.id, year, quarter }} defaults={defaults} />
+          ) : (
+            f && <KpiFigures figures={f} />
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Alert } from '@/app/_components/ui/alert';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { cn } from '@/app/_components/ui/cn';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { AppError } from '@/lib/errors';
+import { formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { FIGURE_KEYS, sameFigures, type KpiFiguresDto } from '@/lib/kpi/common';
+import { getKpiReportForReview, type KpiReviewDto } from '@/lib/kpi/reports';
+import { ReviewActions } from './review-actions';
+
+const sameValue = (a: string | number | null, b: string | number | null) => (a === null || b === null ? a === b : Number(a) === Number(b));
+
+export default async function KpiReportReviewPage({ params }: { params: Promise<{ park: string; id: string }> }) {
+  const { park: slug, id } = await params;
+  const { actor, db, park } = await parkContext(slug, 'kpi.review');
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  let report: KpiReviewDto;
+  try {
+    report = await getKpiReportForReview(db, { actor, parkId: park.id, reportId: id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const t = await getTranslations('kpi');
+  const locale = (await getLocale()) as Locale;
+  const period = t('periodLabel', { year: report.year, quarter: report.quarter ?? 0 });
+  const show = (field: (typeof FIGURE_KEYS)[number], figures: KpiFiguresDto) =>
+    field.endsWith('Rub') ? formatRub(figures[field] as string | null, locale) : formatNumber(figures[field], locale);
+
+  // Columns: the report as it stands, then each submitted version (newest first) unless the newest equals it.
+  const versions = report.versions;
+  const currentIsLatest = versions.length > 0 && sameFigures(versions[0].figures, report.figures);
+  const columns: { label: string; sub: string | null; figures: KpiFiguresDto; older: KpiFiguresDto | null }[] = [];
+  if (!currentIsLatest) columns.push({ label: t('current'), sub: null, figures: report.figures, older: versions[0]?.figures ?? null });
+  versions.forEach((v, i) =>
+    columns.push({
+      label: t('versionN', { version: v.version }),
+      sub: `${formatDateTime(v.submittedAt, locale)}${v.submittedByName ? ` · ${v.submittedByName}` : ''}`,
+      figures: v.figures,
+      older: versions[i + 1]?.figures ?? null,
+    }),
+  );
+
+  return (
+    <div className="max-w-5xl space-y-6">
+      <Link href={`/p/${slug}/kpi`} className="text-sm text-muted-foreground hover:underline">
+        ← {t('back')}
+      </Link>
+      <PageHeader
+        title={t('reviewTitle', { company: report.companyName, period })}
+        description={t('reviewSubtitle', { company: report.companyName, inn: report.companyInn ?? '—', park: park.name })}
+        actions={<KpiStatusBadge status={report.status} label={t(`statuses.${report.status}`)} />}
+      />
+      {report.status !== 'submitted' && report.reviewedAt && (
+        <p className="text-sm text-muted-foreground">{t('reviewedBy', { name: report.reviewedByName ?? '—', at: formatDateTime(report.reviewedAt, locale) })}</p>
+      )}
+      {report.status === 'returned' && report.reviewComment && (
+        <Alert variant="warning" role="status">
+          <p className="font-medium">{t('lastComment')}</p>
+          <p className="mt-1 whitespace-pre-line">{report.reviewComment}</p>
+        </Alert>
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{versions.length > 1 ? t('versionsTitle') : t('figures')}</CardTitle>
+          {versions.length > 1 && <CardDescription>{t('versionsHint')}</CardDescription>}
+        </CardHeader>
+        <CardContent>
+          <Table aria-label={t('figures')}>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-64">
+                  <span className="sr-only">{t('figures')}</span>
+                </TableHead>
+                {columns.map((c) => (
+                  <TableHead key={c.label} className="text-right align-bottom">
+                    <span className="block text-foreground">{c.label}</span>
+                    {c.sub && <span className="block text-xs font-normal">{c.sub}</span>}
+                  </TableHead>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {FIGURE_KEYS.map((field) => (
+                <TableRow key={field}>
+                  <TableCell className={cn('text-muted-foreground', field === 'capitalInvestmentRub' && 'pl-6')}>{t(`fields.${field}`)}</TableCell>
+                  {columns.map((c) => {
+                    const changed = c.older !== null && !sameValue(c.figures[field], c.older[field]);
+                    return (
+                      <TableCell key={c.label} className={cn('text-right tabular-nums whitespace-nowrap', changed && 'bg-amber-100 font-semibold dark:bg-amber-900/40')}>
+                        {show(field, c.figures)}
+                        {changed && <span className="sr-only"> ({t('changed')})</span>}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+
+      {report.status === 'submitted' && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('review')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ReviewActions reportId={report.id} />
+          </CardContent>
+        </Card>
+      )}
+
+      {report.history.length > 0 && (
+        <section aria-labelledby="kpi-history" className="space-y-3">
+          <h2 id="kpi-history" className="text-lg font-semibold">
+            {t('history')}
+          </h2>
+          <ol className="space-y-3 border-l pl-4">
+            {report.history.map((h, i) => (
+              <li key={i} className="text-sm">
+                <p>
+                  <span className="font-medium">{t(`historyActions.${h.action.replace('kpi.', '')}`)}</span>
+                  {h.version ? ` · ${t('versionN', { version: h.version })}` : ''}
+                  {h.actorName ? ` · ${t('by', { name: h.actorName })}` : ''}
+                </p>
+                <p className="text-xs text-muted-foreground">{formatDateTime(h.at, locale)}</p>
+                {h.comment && <p className="mt-1 whitespace-pre-line rounded-md bg-muted px-3 py-2">{h.comment}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

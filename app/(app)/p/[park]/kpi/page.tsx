@@ -1,0 +1,204 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Alert } from '@/app/_components/ui/alert';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { cn } from '@/app/_components/ui/cn';
+import { NativeSelect } from '@/app/_components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { todayIso } from '@/lib/dates';
+import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { deadlineOf } from '@/lib/kpi/common';
+import { getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE, sendKpiReminders } from '@/lib/kpi/deadlines';
+import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/reports';
+
+const TABS = ['submitted', 'returned', 'accepted', 'missing'] as const;
+type Tab = (typeof TABS)[number];
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export default async function KpiReviewPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Search }) {
+  const { park: slug } = await params;
+  const query = await searchParams;
+  const { actor, db, park } = await parkContext(slug, 'kpi.review');
+  const t = await getTranslations('kpi');
+  const locale = (await getLocale()) as Locale;
+  const today = todayIso();
+  const tab: Tab = (TABS as readonly string[]).includes(one(query.tab)) ? (one(query.tab) as Tab) : 'submitted';
+  const yearText = one(query.year);
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  // The missing list opens on the year whose reports are due next (it can run to hundreds of rows over all years).
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && tab === 'missing' ? lastYear : null;
+
+  // Opening the page is when reminders go out; each goes out once (lib/kpi/deadlines.ts).
+  let reminded = 0;
+  try {
+    const sent = await sendKpiReminders(db, { actor, parkId: park.id, today });
+    reminded = sent.before + sent.after;
+  } catch (error) {
+    console.error('[kpi] reminders failed', error);
+  }
+
+  const [settings, counts, missing] = await Promise.all([
+    getKpiSettings(db, { actor, parkId: park.id }),
+    countKpiReports(db, { actor, parkId: park.id }),
+    listMissingKpiReports(db, { actor, parkId: park.id, today }),
+  ]);
+  const rows = tab === 'missing' ? [] : await listKpiReports(db, { actor, parkId: park.id, status: tab as KpiListFilter, year });
+  const missingShown = year ? missing.filter((m) => m.year === year) : missing;
+  const base = `/p/${slug}/kpi`;
+  const href = (next: Tab) => `${base}?tab=${next}${yearText ? `&year=${yearText}` : ''}`;
+  const years = Array.from({ length: 25 }, (_, i) => lastYear + 1 - i);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t('title')}
+        description={t('deadlineNote', { year: lastYear, deadline: formatDate(deadlineOf(lastYear, { kpiDeadlineMonth: settings.deadlineMonth, kpiDeadlineDay: settings.deadlineDay }), locale) })}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href={`${base}/settings`}>{t('settings')}</Link>
+            </Button>
+            <Button asChild>
+              <Link href={`${base}/upload`}>{t('bulkUpload')}</Link>
+            </Button>
+          </>
+        }
+      />
+      {reminded > 0 && <Alert role="status">{t('remindersSent', { count: reminded })}</Alert>}
+
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <nav aria-label={t('tabs.label')} className="flex flex-wrap gap-1 rounded-lg bg-muted p-1">
+          {TABS.map((name) => {
+            const n = name === 'missing' ? missing.length : counts[name];
+            return (
+              <Link
+                key={name}
+                href={href(name)}
+                aria-current={tab === name ? 'page' : undefined}
+                className={cn(
+                  'inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground',
+                  tab === name && 'bg-background text-foreground shadow-sm',
+                )}
+              >
+                {t(`tabs.${name}`)}
+                <span className={cn('rounded-full px-1.5 text-xs tabular-nums', n && (name === 'submitted' || name === 'missing') ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100' : 'bg-muted-foreground/10')}>{n}</span>
+              </Link>
+            );
+          })}
+        </nav>
+        <form method="get" className="flex items-end gap-2">
+          <input type="hidden" name="tab" value={tab} />
+          <label className="space-y-1 text-sm">
+            <span className="block text-muted-foreground">{t('year')}</span>
+            <NativeSelect name="year" defaultValue={year ? String(year) : 'all'} className="w-36">
+              <option value="all">{t('allYears')}</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          <Button type="submit" variant="outline">
+            {t('show')}
+          </Button>
+        </form>
+      </div>
+
+      {tab === 'missing' ? (
+        <section aria-label={t('tabs.missing')} className="space-y-3">
+          <p className="text-sm text-muted-foreground">{t('missingHint', { days: REMINDER_DAYS_BEFORE })}</p>
+          {missingShown.length === 0 ? (
+            <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('noMissing')}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('company')}</TableHead>
+                  <TableHead>{t('inn')}</TableHead>
+                  <TableHead>{t('year')}</TableHead>
+                  <TableHead>{t('deadline')}</TableHead>
+                  <TableHead>{t('state')}</TableHead>
+                  <TableHead>{t('representatives')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {missingShown.map((m) => (
+                  <TableRow key={`${m.companyId}-${m.year}`}>
+                    <TableCell className="font-medium">{m.companyName}</TableCell>
+                    <TableCell className="tabular-nums">{m.companyInn ?? '—'}</TableCell>
+                    <TableCell className="tabular-nums">{m.year}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {formatDate(m.deadline, locale)}
+                      {m.overdue && (
+                        <Badge variant="destructive" className="ml-2">
+                          {t('overdue')}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>{t(`states.${m.state}`)}</TableCell>
+                    <TableCell className="tabular-nums">{m.representatives > 0 ? m.representatives : <span className="text-muted-foreground">{t('noRepresentative')}</span>}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      ) : rows.length === 0 ? (
+        <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('noReports')}</p>
+      ) : (
+        <Table aria-label={t(`tabs.${tab}`)}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('company')}</TableHead>
+              <TableHead>{t('period')}</TableHead>
+              <TableHead className="text-right">{t('fields.jobsCreated')}</TableHead>
+              <TableHead className="text-right">{t('fields.incomeRub')}</TableHead>
+              <TableHead className="text-right">{t('fields.taxesPaidRub')}</TableHead>
+              <TableHead>{tab === 'submitted' ? t('submittedAt') : t('reviewedAt')}</TableHead>
+              <TableHead>{t('status')}</TableHead>
+              <TableHead>
+                <span className="sr-only">{t('open')}</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => {
+              const period = t('periodLabel', { year: r.year, quarter: r.quarter ?? 0 });
+              return (
+                <TableRow key={r.id}>
+                  <TableCell className="min-w-56 font-medium">{r.companyName}</TableCell>
+                  <TableCell className="whitespace-nowrap tabular-nums">
+                    {period}
+                    {r.version > 1 && <span className="ml-1.5 text-xs text-muted-foreground">{t('versionN', { version: r.version })}</span>}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{formatNumber(r.figures.jobsCreated, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(r.figures.incomeRub, locale, { compact: true })}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(r.figures.taxesPaidRub, locale, { compact: true })}</TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(tab === 'submitted' ? r.submittedAt : r.reviewedAt, locale)}</TableCell>
+                  <TableCell>
+                    <KpiStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <Button asChild size="sm" variant={tab === 'submitted' ? 'default' : 'outline'}>
+                      <Link href={`${base}/${r.id}`} aria-label={`${tab === 'submitted' ? t('review') : t('open')}: ${r.companyName}, ${period}`}>
+                        {tab === 'submitted' ? t('review') : t('open')}
+                      </Link>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

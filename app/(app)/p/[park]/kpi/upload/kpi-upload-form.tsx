@@ -1,0 +1,245 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Download } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, useTransition } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { FieldError, FormError } from '@/app/_components/form-error';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { Alert } from '@/app/_components/ui/alert';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { cn } from '@/app/_components/ui/cn';
+import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import type { ActionResult } from '@/lib/auth/action';
+import type { UploadIssue, UploadPreview } from '@/lib/kpi/bulk-upload';
+import { kpiTemplateSchema } from '@/lib/validation/kpi';
+import { commitKpiUploadAction, previewKpiUploadAction } from '../actions';
+
+type Values = z.input<typeof kpiTemplateSchema>;
+
+const ACTION_VARIANT = { create: 'success', update: 'info', unchanged: 'secondary', skip: 'outline', error: 'destructive' } as const;
+
+export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }: { parkId: string; parkSlug: string; defaultYear: number; years: number[]; maxBytes: number }) {
+  const t = useTranslations('kpi');
+  const router = useRouter();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<UploadPreview | null>(null);
+  const [committed, setCommitted] = useState<string | null>(null);
+  const [commitError, setCommitError] = useState<string | null>(null);
+  const [committing, startCommit] = useTransition();
+  const form = useForm<Values>({ resolver: zodResolver(kpiTemplateSchema), defaultValues: { parkId, year: String(defaultYear) } });
+  const year = useWatch({ control: form.control, name: 'year' });
+  const maxMb = maxBytes / 1024 / 1024;
+
+  const send = async (action: (data: FormData) => Promise<ActionResult<unknown>>, values: Values) => {
+    const data = new FormData();
+    data.set('parkId', values.parkId);
+    data.set('year', String(values.year));
+    data.set('file', file!);
+    try {
+      return await action(data);
+    } catch {
+      // The request itself failed (e.g. the body was refused on the way): say so plainly.
+      return { ok: false as const, formError: t('uploadFailed') };
+    }
+  };
+
+  const check = useActionForm(
+    form,
+    async (values: Values) => {
+      setPreview(null);
+      setCommitted(null);
+      setCommitError(null);
+      if (!file) return { ok: false as const, formError: t('chooseFile') };
+      if (file.size > maxBytes) return { ok: false as const, formError: t('fileTooLarge', { max: maxMb }) };
+      return (await send(previewKpiUploadAction, values)) as ActionResult<UploadPreview>;
+    },
+    (result) => setPreview(result),
+  );
+
+  const commit = () =>
+    startCommit(async () => {
+      setCommitError(null);
+      const result = await send(commitKpiUploadAction, form.getValues());
+      if (result.ok) {
+        const r = result.data as { created: number; updated: number; unchanged: number; skipped: number };
+        const text = t('committed', r);
+        setCommitted(text);
+        setPreview(null);
+        setFile(null);
+        if (fileInput.current) fileInput.current.value = '';
+        toast.success(text);
+        router.refresh();
+      } else setCommitError(result.formError ?? null);
+    });
+
+  const issueText = (issue: UploadIssue) => {
+    const text = t(`issueText.${issue.code}`, issue.params ?? {});
+    if (!issue.field) return text;
+    const label = issue.field === 'company' ? t('company') : issue.field === 'inn' ? t('inn') : issue.field === 'name' ? t('company') : t(`fields.${issue.field}`);
+    return `${label}: ${text}`;
+  };
+  const toWrite = preview ? preview.counts.create + preview.counts.update : 0;
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={check.submit} className="grid gap-6 lg:grid-cols-2" noValidate aria-label={t('uploadTitle')}>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('step1')}</CardTitle>
+            <CardDescription>{t('step1Help')}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-wrap items-end gap-3">
+            <div className="space-y-1.5">
+              <Label htmlFor="kpi-upload-year">{t('year')}</Label>
+              <NativeSelect
+                id="kpi-upload-year"
+                className="w-32"
+                aria-invalid={!!form.formState.errors.year}
+                {...form.register('year', {
+                  onChange: () => {
+                    setPreview(null);
+                    setCommitted(null);
+                  },
+                })}
+              >
+                {years.map((y) => (
+                  <option key={y} value={String(y)}>
+                    {y}
+                  </option>
+                ))}
+              </NativeSelect>
+              <FieldError message={form.formState.errors.year?.message} />
+            </div>
+            <Button asChild variant="outline">
+              <a href={`/p/${parkSlug}/kpi/template?year=${encodeURIComponent(String(year))}`} download>
+                <Download aria-hidden />
+                {t('downloadTemplate', { year: String(year) })}
+              </a>
+            </Button>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('step2')}</CardTitle>
+            <CardDescription>{t('step2Help', { max: maxMb })}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-3">
+            <FormError message={check.formError ?? fileError} />
+            <div className="space-y-1.5">
+              <Label htmlFor="kpi-upload-file">{t('file')}</Label>
+              <Input
+                id="kpi-upload-file"
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => {
+                  const chosen = e.target.files?.[0] ?? null;
+                  setFile(chosen);
+                  setPreview(null);
+                  setCommitted(null);
+                  setFileError(chosen && chosen.size > maxBytes ? t('fileTooLarge', { max: maxMb }) : null);
+                }}
+              />
+            </div>
+            <Button type="submit" disabled={form.formState.isSubmitting || committing}>
+              {t('check')}
+            </Button>
+          </CardContent>
+        </Card>
+      </form>
+
+      {committed && (
+        <Alert variant="success" role="status">
+          {committed}
+        </Alert>
+      )}
+
+      {preview && (
+        <section aria-labelledby="kpi-preview" className="space-y-3">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <div>
+              <h2 id="kpi-preview" className="text-lg font-semibold">
+                {t('previewTitle')} — {preview.year}
+              </h2>
+              <p className="text-sm text-muted-foreground" data-testid="upload-counts">
+                {t('previewCounts', preview.counts)}
+              </p>
+            </div>
+            {preview.ok && toWrite > 0 && (
+              <Button type="button" onClick={commit} disabled={committing}>
+                {t('commit', { count: toWrite })}
+              </Button>
+            )}
+          </div>
+          <FormError message={commitError} />
+          {preview.fileIssues.length > 0 && (
+            <Alert variant="destructive" role="alert">
+              {preview.fileIssues.map((i) => issueText(i)).join('; ')}
+            </Alert>
+          )}
+          {!preview.ok && preview.fileIssues.length === 0 && (
+            <Alert variant="destructive" role="alert">
+              {t('fixAndRetry')}
+            </Alert>
+          )}
+          {preview.ok && toWrite === 0 && <Alert>{t('nothingToCommit')}</Alert>}
+          {preview.rows.length > 0 && (
+            <Table aria-label={t('previewTitle')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('row')}</TableHead>
+                  <TableHead>{t('company')}</TableHead>
+                  <TableHead>{t('action')}</TableHead>
+                  <TableHead className="text-right">{t('fields.jobsCreated')}</TableHead>
+                  <TableHead className="text-right">{t('fields.investmentRub')}</TableHead>
+                  <TableHead className="text-right">{t('fields.capitalInvestmentRub')}</TableHead>
+                  <TableHead className="text-right">{t('fields.incomeRub')}</TableHead>
+                  <TableHead className="text-right">{t('fields.taxesPaidRub')}</TableHead>
+                  <TableHead>{t('issues')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {preview.rows.map((r) => (
+                  <TableRow key={r.row} className={cn(r.action === 'error' && 'bg-destructive/5')} data-testid={`upload-row-${r.row}`}>
+                    <TableCell className="tabular-nums">{r.row}</TableCell>
+                    <TableCell className="min-w-48">
+                      <span className="font-medium">{r.name || r.company || r.inn}</span>
+                      <span className="block text-xs text-muted-foreground">{[r.company, r.inn].filter(Boolean).join(' · ')}</span>
+                    </TableCell>
+                    <TableCell>
+                      <Badge variant={ACTION_VARIANT[r.action]}>{t(`actions.${r.action}`)}</Badge>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{r.values.jobsCreated}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.investmentRub}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.capitalInvestmentRub}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.incomeRub}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.taxesPaidRub}</TableCell>
+                    <TableCell className="text-sm">
+                      {r.issues.length > 0 && (
+                        <ul className="space-y-0.5 text-destructive">
+                          {r.issues.map((i, n) => (
+                            <li key={n}>{issueText(i)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
