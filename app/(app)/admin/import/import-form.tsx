@@ -1,0 +1,169 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { FormError } from '@/app/_components/form-error';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { Alert } from '@/app/_components/ui/alert';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Input, Label } from '@/app/_components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import type { ActionResult } from '@/lib/auth/action';
+import type { ImportResult } from '@/lib/dataset/import';
+import { importDatasetAction } from './actions';
+
+const checkSchema = z.strictObject({ dryRun: z.literal('true') });
+type Values = z.input<typeof checkSchema>;
+
+function Counts({ result, lists, caption }: { result: ImportResult; lists: string[]; caption: string }) {
+  const t = useTranslations('adminImport');
+  return (
+    <Table aria-label={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t('list')}</TableHead>
+          <TableHead className="text-right">{t('created')}</TableHead>
+          <TableHead className="text-right">{t('updated')}</TableHead>
+          <TableHead className="text-right">{t('unchanged')}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {lists.map((list) => {
+          const c = result.counts[list as keyof ImportResult['counts']];
+          return (
+            <TableRow key={list}>
+              <TableCell>{t(`lists.${list}`)}</TableCell>
+              <TableCell className="text-right tabular-nums">{c.created}</TableCell>
+              <TableCell className="text-right tabular-nums">{c.updated}</TableCell>
+              <TableCell className="text-right tabular-nums text-muted-foreground">{c.unchanged}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: string[] }) {
+  const t = useTranslations('adminImport');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [done, setDone] = useState<ImportResult | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [importing, startImport] = useTransition();
+  const maxMb = maxBytes / 1024 / 1024;
+  const form = useForm<Values>({ resolver: zodResolver(checkSchema), defaultValues: { dryRun: 'true' } });
+
+  const send = async (dryRun: boolean): Promise<ActionResult<ImportResult>> => {
+    const data = new FormData();
+    data.set('dryRun', String(dryRun));
+    data.set('file', file!);
+    try {
+      return await importDatasetAction(data);
+    } catch {
+      return { ok: false, formError: t('uploadFailed') };
+    }
+  };
+  const check = useActionForm(
+    form,
+    async () => {
+      setPreview(null);
+      setDone(null);
+      setImportError(null);
+      if (!file) return { ok: false as const, formError: t('chooseFile') };
+      if (file.size > maxBytes) return { ok: false as const, formError: t('tooLarge', { max: maxMb }) };
+      return send(true);
+    },
+    (result) => setPreview(result),
+  );
+  const reset = () => {
+    setPreview(null);
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+  const runImport = () =>
+    startImport(async () => {
+      setImportError(null);
+      const result = await send(false);
+      if (result.ok) {
+        setDone(result.data);
+        toast.success(t('done', { park: result.data.park.slug }));
+        reset();
+      } else setImportError(result.formError ?? null);
+    });
+  const changes = (r: ImportResult) => r.park.created || r.park.updated || Object.values(r.counts).some((c) => c.created || c.updated);
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardContent className="pt-5">
+          <form onSubmit={check.submit} className="space-y-3" noValidate aria-label={t('title')}>
+            <FormError message={check.formError} />
+            <div className="space-y-1.5">
+              <Label htmlFor="dataset-file">{t('file')}</Label>
+              <Input
+                id="dataset-file"
+                ref={fileInput}
+                type="file"
+                accept=".json,application/json"
+                aria-describedby="dataset-file-help"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setPreview(null);
+                  setDone(null);
+                }}
+              />
+              <p id="dataset-file-help" className="text-xs text-muted-foreground">
+                {t('fileHelp', { max: maxMb })}
+              </p>
+            </div>
+            <Button type="submit" disabled={form.formState.isSubmitting || importing}>
+              {t('check')}
+            </Button>
+          </form>
+        </CardContent>
+      </Card>
+
+      {preview && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('preview', { park: preview.park.slug })}</CardTitle>
+            <p className="text-sm text-muted-foreground">{preview.park.created ? t('parkNew') : preview.park.updated ? t('parkUpdated') : t('parkSame')}</p>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <Counts result={preview} lists={lists} caption={t('preview', { park: preview.park.slug })} />
+            <FormError message={importError} />
+            {!changes(preview) && <Alert>{t('nothingChanged')}</Alert>}
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" onClick={runImport} disabled={importing || !changes(preview)}>
+                {t('confirm')}
+              </Button>
+              <Button type="button" variant="outline" onClick={reset} disabled={importing}>
+                {t('cancel')}
+              </Button>
+            </div>
+          </CardContent>
+        </Card>
+      )}
+
+      {done && (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <span role="status">{t('done', { park: done.park.slug })}</span>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Counts result={done} lists={lists} caption={t('done', { park: done.park.slug })} />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}
