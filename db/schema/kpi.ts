@@ -42,6 +42,13 @@ export const kpiReports = pgTable(
     unique('kpi_reports_park_key').on(t.parkId, t.key),
     unique('kpi_reports_company_period').on(t.parkId, t.companyId, t.year, t.quarter).nullsNotDistinct(),
     index('kpi_reports_park_year_status').on(t.parkId, t.year, t.status),
+    /**
+     * Covers the park reports' sums of accepted annual reports (lib/reports/summary.ts, analytics.ts):
+     * they read it with index-only scans instead of fetching a park's reports from all over the heap.
+     */
+    index('kpi_reports_park_accepted_annual')
+      .on(t.parkId, t.year, t.companyId, t.jobsCreated, t.investmentRub, t.capitalInvestmentRub, t.incomeRub, t.taxesPaidRub)
+      .where(sql`${t.status} = 'accepted' AND ${t.quarter} IS NULL`),
     check('kpi_capex_le_investment', sql`${t.capitalInvestmentRub} <= ${t.investmentRub}`),
     check(
       'kpi_nonneg',

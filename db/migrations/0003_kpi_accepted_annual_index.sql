@@ -1,0 +1,1 @@
+CREATE INDEX "kpi_reports_park_accepted_annual" ON "kpi_reports" USING btree ("park_id","year","company_id","jobs_created","investment_rub","capital_investment_rub","income_rub","taxes_paid_rub") WHERE "kpi_reports"."status" = 'accepted' AND "kpi_reports"."quarter" IS NULL;
