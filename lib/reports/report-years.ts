@@ -1,0 +1,34 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import type { Actor } from '@/lib/auth/actor';
+import { getParkBySlug } from '@/lib/parks/parks';
+
+/** The first and the last year in which the park has records a report counts; null when it has none. */
+export type ReportYears = { first: number; last: number } | null;
+
+/**
+ * The span of years the park's reports have something to say about: submitted applications,
+ * residencies (their start), accepted annual KPI reports and budget funding. The report pages offer
+ * it as a period to pick, so a park whose records end years ago (the Kuzbass demo ends in 2016)
+ * is one click from its figures. Needs `report.read` in the park.
+ */
+export async function getReportYears(db: DbOrTx, { actor, parkSlug }: { actor: Actor; parkSlug: string }): Promise<ReportYears> {
+  const park = await getParkBySlug(db, { actor, slug: String(parkSlug ?? ''), action: 'report.read' });
+  const [row] = await queryRows<{ first: number | null; last: number | null }>(
+    db,
+    sql`
+    SELECT min(year)::int AS first, max(year)::int AS last FROM (
+      SELECT extract(year FROM submitted_on)::int AS year FROM applications
+      WHERE park_id = ${park.id} AND status <> 'draft' AND submitted_on IS NOT NULL
+      UNION ALL
+      SELECT extract(year FROM start_on)::int FROM residencies WHERE park_id = ${park.id}
+      UNION ALL
+      SELECT year FROM kpi_reports WHERE park_id = ${park.id} AND status = 'accepted' AND quarter IS NULL
+      UNION ALL
+      SELECT year FROM budget_funding WHERE park_id = ${park.id}
+    ) y`,
+  );
+  return row && row.first !== null && row.last !== null ? { first: Number(row.first), last: Number(row.last) } : null;
+}
