@@ -148,13 +148,21 @@ export function summaryStatement(parkId: string, from: number, to: number): SQL 
         ON r.start_on <= make_date(y.year, 12, 31) AND (r.end_on IS NULL OR r.end_on >= make_date(y.year, 1, 1))
       WHERE r.park_id = ${parkId} AND r.start_on <= ${last} AND (r.end_on IS NULL OR r.end_on >= ${first})
     ),
+    annual AS (
+      -- At most one annual report per company and year (kpi_reports_company_period). Accepted ones
+      -- come from the covering index kpi_reports_park_accepted_annual, submitted ones are few.
+      SELECT company_id, year, 'accepted' AS status FROM kpi_reports
+      WHERE park_id = ${parkId} AND status = 'accepted' AND quarter IS NULL AND year BETWEEN ${fromYear} AND ${toYear}
+      UNION ALL
+      SELECT company_id, year, 'submitted' FROM kpi_reports
+      WHERE park_id = ${parkId} AND status = 'submitted' AND quarter IS NULL AND year BETWEEN ${fromYear} AND ${toYear}
+    ),
     reporting AS (
       SELECT count(*)::int AS expected,
-             count(*) FILTER (WHERE k.status = 'accepted')::int AS accepted,
-             count(*) FILTER (WHERE k.status = 'submitted')::int AS pending
+             count(*) FILTER (WHERE a.status = 'accepted')::int AS accepted,
+             count(*) FILTER (WHERE a.status = 'submitted')::int AS pending
       FROM pairs p
-      LEFT JOIN kpi_reports k
-        ON k.park_id = ${parkId} AND k.company_id = p.company_id AND k.year = p.year AND k.quarter IS NULL
+      LEFT JOIN annual a ON a.company_id = p.company_id AND a.year = p.year
     )
     SELECT requests.n AS requests, council.n AS passed_council, incentives.n AS tax_incentive_residents,
            supported.n AS residents_supported, supported.on_site AS residents_supported_on_site,
