@@ -51,11 +51,11 @@ describe('budget funding register', () => {
     const entry = await createBudgetEntry(db, { actor: manager, input: { parkId: park.id, year: 2020, source: 'federal', amountRub: '100' } });
     const bad: [Record<string, unknown>, string, string][] = [
       [{ amountRub: '-1' }, 'amountRub', 'negativeAmount'],
-      [{ amountRub: '1e308' }, 'amountRub', 'invalidMoney'],
-      [{ amountRub: 1e308 }, 'amountRub', 'invalidMoney'],
-      [{ amountRub: 'much' }, 'amountRub', 'invalidMoney'],
+      [{ amountRub: '1e308' }, 'amountRub', 'amountNotRoubles'],
+      [{ amountRub: 1e308 }, 'amountRub', 'amountNotRoubles'],
+      [{ amountRub: 'much' }, 'amountRub', 'amountNotRoubles'],
       [{ amountRub: '0.001' }, 'amountRub', 'tooManyDecimals'],
-      [{ year: 20016 }, 'year', 'invalidYear'],
+      [{ year: 20016 }, 'year', 'yearOutOfRange'],
       [{ source: 'lottery' }, 'source', 'required'],
     ];
     for (const [input, field, message] of bad) {

@@ -91,7 +91,7 @@ describe('KPI bulk upload', () => {
       [6, 'error', ['company:duplicateRow']],
       [7, 'error', ['capitalInvestmentRub:capexAboveInvestment']],
       [8, 'error', ['company:duplicateRow', 'taxesPaidRub:negativeAmount']],
-      [9, 'error', ['company:duplicateRow', 'headcount:invalidCount', 'investmentRub:invalidMoney', 'incomeRub:invalidMoney']],
+      [9, 'error', ['company:duplicateRow', 'headcount:invalidCount', 'investmentRub:amountNotRoubles', 'incomeRub:amountNotRoubles']],
     ]);
     expect(preview.rows[4].issues[0].params).toEqual({ row: 2 });
     expect(preview.rows[0].figures).toEqual({ jobsCreated: 5, headcount: 20, investmentRub: '1500000.50', capitalInvestmentRub: '700000.25', incomeRub: '3000000.00', taxesPaidRub: '250000.00', rndSpendRub: null });

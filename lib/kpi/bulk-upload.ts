@@ -176,9 +176,9 @@ function numberText(n: number): string {
 
 function readFigure(column: FigureColumn, cell: CellRead): { value: string | number | null } | { issue: string } {
   if (cell.kind === 'empty') return OPTIONAL_COLUMNS.has(column) ? { value: null } : { issue: 'required' };
-  if (cell.kind === 'bad') return { issue: MONEY_COLUMNS.has(column) ? 'invalidMoney' : 'invalidCount' };
+  if (cell.kind === 'bad') return { issue: MONEY_COLUMNS.has(column) ? 'amountNotRoubles' : 'invalidCount' };
   const text = textOf(cell);
-  if (/e/i.test(text)) return { issue: MONEY_COLUMNS.has(column) ? 'invalidMoney' : 'invalidCount' };
+  if (/e/i.test(text)) return { issue: MONEY_COLUMNS.has(column) ? 'amountNotRoubles' : 'invalidCount' };
   if (MONEY_COLUMNS.has(column)) {
     const read = readMoney(text);
     return read.ok ? { value: read.value } : { issue: read.message };

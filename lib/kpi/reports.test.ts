@@ -75,9 +75,9 @@ describe('filing a KPI report', () => {
     const { db, company, representative, period } = await setup();
     const attempt = (input: Record<string, unknown>) => submitKpiReport(db, { actor: representative, input: { ...period, ...figures(), ...input } as never, today: TODAY });
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ investmentRub: '1e308' }, 'investmentRub', 'invalidMoney'],
-      [{ investmentRub: 1e308 }, 'investmentRub', 'invalidMoney'],
-      [{ incomeRub: 'a lot' }, 'incomeRub', 'invalidMoney'],
+      [{ investmentRub: '1e308' }, 'investmentRub', 'amountNotRoubles'],
+      [{ investmentRub: 1e308 }, 'investmentRub', 'amountNotRoubles'],
+      [{ incomeRub: 'a lot' }, 'incomeRub', 'amountNotRoubles'],
       [{ taxesPaidRub: '-5' }, 'taxesPaidRub', 'negativeAmount'],
       [{ taxesPaidRub: '10.005' }, 'taxesPaidRub', 'tooManyDecimals'],
       [{ incomeRub: '12345678901234567' }, 'incomeRub', 'amountTooLarge'],
@@ -85,8 +85,8 @@ describe('filing a KPI report', () => {
       [{ jobsCreated: '2.5' }, 'jobsCreated', 'invalidCount'],
       [{ jobsCreated: '-1' }, 'jobsCreated', 'negativeAmount'],
       [{ capitalInvestmentRub: '1000000.51' }, 'capitalInvestmentRub', 'capexAboveInvestment'],
-      [{ year: 20016 }, 'year', 'invalidYear'],
-      [{ year: '20016' }, 'year', 'invalidYear'],
+      [{ year: 20016 }, 'year', 'yearOutOfRange'],
+      [{ year: '20016' }, 'year', 'yearOutOfRange'],
       [{ quarter: 5 }, 'quarter', 'invalidQuarter'],
       [{ extra: 'field' }, '_', ''],
     ];

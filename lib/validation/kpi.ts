@@ -23,7 +23,7 @@ export function readMoney(raw: string): MoneyCheck {
   const text = compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
   if (/^[-−]/.test(text)) return { ok: false, message: 'negativeAmount' };
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return { ok: false, message: 'invalidMoney' };
+  if (!match) return { ok: false, message: 'amountNotRoubles' };
   const [, whole, fraction = ''] = match;
   if (fraction.length > 2) return { ok: false, message: 'tooManyDecimals' };
   const integer = whole.replace(/^0+(?=\d)/, '');
@@ -32,7 +32,7 @@ export function readMoney(raw: string): MoneyCheck {
 }
 
 /** A required rouble amount typed as text: out comes `"1234.50"`. */
-export const moneyInputSchema = z.string({ error: 'invalidMoney' }).transform((raw, ctx) => {
+export const moneyInputSchema = z.string({ error: 'amountNotRoubles' }).transform((raw, ctx) => {
   const read = readMoney(raw);
   if (read.ok) return read.value;
   ctx.addIssue({ code: 'custom', message: read.message });
@@ -41,7 +41,7 @@ export const moneyInputSchema = z.string({ error: 'invalidMoney' }).transform((r
 
 /** An optional rouble amount: empty (or null) is null. */
 export const optionalMoneyInputSchema = z
-  .union([z.string({ error: 'invalidMoney' }), z.null()], { error: 'invalidMoney' })
+  .union([z.string({ error: 'amountNotRoubles' }), z.null()], { error: 'amountNotRoubles' })
   .optional()
   .transform((raw, ctx) => {
     if (raw === null || raw === undefined || raw.trim() === '') return null;
@@ -80,10 +80,10 @@ export const optionalCountInputSchema = z
   });
 
 /** A calendar year the database accepts (1900–2200); a form's string or a number. */
-export const yearInputSchema = z.union([z.string(), z.number()], { error: 'invalidYear' }).transform((raw, ctx) => {
+export const yearInputSchema = z.union([z.string(), z.number()], { error: 'yearOutOfRange' }).transform((raw, ctx) => {
   const n = typeof raw === 'number' ? raw : /^\s*\d{4}\s*$/.test(raw) ? Number(raw) : NaN;
   if (Number.isInteger(n) && n >= 1900 && n <= 2200) return n;
-  ctx.addIssue({ code: 'custom', message: 'invalidYear' });
+  ctx.addIssue({ code: 'custom', message: 'yearOutOfRange' });
   return z.NEVER;
 });
 
@@ -137,7 +137,7 @@ export const kpiReportIdSchema = z.strictObject({ reportId: z.uuid() });
 
 export const returnKpiReportSchema = z.strictObject({
   reportId: z.uuid(),
-  comment: z.string().trim().min(1, 'commentRequired').max(2000, 'tooLong'),
+  comment: z.string().trim().min(1, 'returnCommentRequired').max(2000, 'tooLong'),
 });
 
 export const kpiSettingsSchema = z.strictObject({
