@@ -5,7 +5,8 @@ export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres
 
 /** The data folder: the embedded database, the generated auth secret, uploaded documents. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? '.data');
+  // Resolved at run time from the environment; not a build input.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? '.data');
 }
 
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
@@ -14,7 +15,7 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
   if (value.startsWith('pglite:')) {
     const dir = value.slice('pglite:'.length);
     if (!dir) throw new Error('DATABASE_URL "pglite:" needs a folder, e.g. pglite:.data/db');
-    return { kind: 'pglite', dir: path.resolve(dir) };
+    return { kind: 'pglite', dir: path.resolve(/*turbopackIgnore: true*/ dir) };
   }
   if (value.startsWith('postgres://') || value.startsWith('postgresql://')) return { kind: 'postgres', url: value };
   throw new Error('DATABASE_URL must be unset, pglite:<folder>, or a postgres:// / postgresql:// URL');
