@@ -164,13 +164,32 @@ export function summaryStatement(parkId: string, from: number, to: number): SQL 
       FROM pairs p
       LEFT JOIN annual a ON a.company_id = p.company_id AND a.year = p.year
     )
-    SELECT requests.n AS requests, council.n AS passed_council, incentives.n AS tax_incentive_residents,
-           supported.n AS residents_supported, supported.on_site AS residents_supported_on_site,
-           at_end.n AS residents_at_end, at_end.sme AS sme_residents_at_end,
-           area.total AS area_total, area.leased AS area_leased,
-           kpi.*, budget.by_source AS budget, payback.year AS payback_year,
-           reporting.expected, reporting.accepted, reporting.pending
-    FROM requests, council, incentives, supported, at_end, area, kpi, budget, payback, reporting`;
+    -- Scalar subqueries rather than a join of the single-row CTEs: no join order for the planner to search.
+    SELECT (SELECT n FROM requests) AS requests,
+           (SELECT n FROM council) AS passed_council,
+           (SELECT n FROM incentives) AS tax_incentive_residents,
+           (SELECT n FROM supported) AS residents_supported,
+           (SELECT on_site FROM supported) AS residents_supported_on_site,
+           (SELECT n FROM at_end) AS residents_at_end,
+           (SELECT sme FROM at_end) AS sme_residents_at_end,
+           (SELECT total FROM area) AS area_total,
+           (SELECT leased FROM area) AS area_leased,
+           (SELECT investment FROM kpi) AS investment,
+           (SELECT capital_investment FROM kpi) AS capital_investment,
+           (SELECT jobs FROM kpi) AS jobs,
+           (SELECT income FROM kpi) AS income,
+           (SELECT taxes FROM kpi) AS taxes,
+           (SELECT ly_investment FROM kpi) AS ly_investment,
+           (SELECT ly_capital_investment FROM kpi) AS ly_capital_investment,
+           (SELECT ly_jobs FROM kpi) AS ly_jobs,
+           (SELECT ly_income FROM kpi) AS ly_income,
+           (SELECT ly_taxes FROM kpi) AS ly_taxes,
+           (SELECT taxes_to_date FROM kpi) AS taxes_to_date,
+           (SELECT by_source FROM budget) AS budget,
+           (SELECT year FROM payback) AS payback_year,
+           (SELECT expected FROM reporting) AS expected,
+           (SELECT accepted FROM reporting) AS accepted,
+           (SELECT pending FROM reporting) AS pending`;
 }
 
 async function querySummary(db: DbOrTx, parkId: string, from: number, to: number): Promise<SummaryRow> {
