@@ -17,6 +17,15 @@ export async function acceptKpiReportAction(input: unknown): Promise<ActionResul
   });
 }
 
+/**
+ * The Accept button's form action, usable before the page is hydrated (a plain form post): the
+ * state is the last refusal, if any.
+ */
+export async function acceptKpiReportFormAction(_previous: string | null, formData: FormData): Promise<string | null> {
+  const result = await acceptKpiReportAction({ reportId: formData.get('reportId') });
+  return result.ok ? null : (result.formError ?? null);
+}
+
 export async function returnKpiReportAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(returnKpiReportSchema, input, async (data, actor) => {
     await returnKpiReport(await getDb(), { actor, input: data });

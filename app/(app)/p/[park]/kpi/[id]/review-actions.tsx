@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useActionState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Label, Textarea } from '@/app/_components/ui/input';
 import { returnKpiReportSchema } from '@/lib/validation/kpi';
-import { acceptKpiReportAction, returnKpiReportAction } from '../actions';
+import { acceptKpiReportFormAction, returnKpiReportAction } from '../actions';
 
 type ReturnValues = z.input<typeof returnKpiReportSchema>;
 
@@ -20,32 +20,24 @@ type ReturnValues = z.input<typeof returnKpiReportSchema>;
 export function ReviewActions({ reportId }: { reportId: string }) {
   const t = useTranslations('kpi');
   const router = useRouter();
-  const [acceptError, setAcceptError] = useState<string | null>(null);
-  const [accepting, startAccept] = useTransition();
+  // A server action as the form's action: Accept works even before the page has hydrated.
+  const [acceptError, accept, accepting] = useActionState(acceptKpiReportFormAction, null);
   const form = useForm<ReturnValues>({ resolver: zodResolver(returnKpiReportSchema), defaultValues: { reportId, comment: '' } });
   const { submit, formError } = useActionForm(form, returnKpiReportAction, () => {
     toast.success(t('returned'));
     router.refresh();
   });
-  const accept = () =>
-    startAccept(async () => {
-      setAcceptError(null);
-      const result = await acceptKpiReportAction({ reportId });
-      if (result.ok) {
-        toast.success(t('accepted'));
-        router.refresh();
-      } else setAcceptError(result.formError ?? null);
-    });
   const { errors, isSubmitting } = form.formState;
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <div className="space-y-3">
+      <form action={accept} className="space-y-3" aria-label={t('accept')}>
+        <input type="hidden" name="reportId" value={reportId} />
         <p className="text-sm text-muted-foreground">{t('acceptConfirm')}</p>
         <FormError message={acceptError} />
-        <Button type="button" onClick={accept} disabled={accepting || isSubmitting}>
+        <Button type="submit" disabled={accepting || isSubmitting}>
           {t('accept')}
         </Button>
-      </div>
+      </form>
       <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('returnTitle')}>
         <FormError message={formError} />
         <div className="space-y-1.5">

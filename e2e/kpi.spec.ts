@@ -1,0 +1,203 @@
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demo, signIn } from './fixtures';
+
+// Server actions here are followed by a server re-render; on a busy dev server that can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kpi-'));
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+test.describe('KPI reports', () => {
+  test('a resident files its annual report; the manager returns it; the resident corrects and resubmits; the manager accepts', async ({ browser }) => {
+    test.setTimeout(420_000);
+    const resident = await (await browser.newContext()).newPage();
+    const manager = await (await browser.newContext()).newPage();
+
+    // The demo applicant represents a Kuzbass resident: it files for the oldest year not yet filed.
+    await signIn(resident, demo.applicant);
+    await resident.goto('/my/kpi');
+    await expect(resident.getByRole('heading', { level: 1, name: 'KPI reports' })).toBeVisible();
+    const open = resident.getByRole('link', { name: /^(File report|Continue draft): \d{4}$/ });
+    expect(await open.count(), 'the demo resident has a year left to report').toBeGreaterThan(0);
+    const name = (await open.last().getAttribute('aria-label'))!;
+    const year = name.slice(-4);
+    await open.last().click();
+    await expect(resident).toHaveURL(/\/my\/kpi\/report\?/);
+    const heading = resident.getByRole('heading', { level: 1 });
+    await expect(heading).toContainText(`report for ${year}`);
+    const company = (await heading.textContent())!.replace(/: report for \d{4}$/, '');
+
+    const field = (label: string) => resident.getByLabel(label, { exact: true });
+    await field('New jobs created').fill('7');
+    await field('Headcount').fill('35');
+    await field('Investment').fill('12abc');
+    await field('of which capital investment').fill('1 000 000');
+    await field('Income (revenue)').fill('8 000 000');
+    await field('Taxes paid').fill('900 000');
+    await field('R&D spending').fill('');
+    await resident.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(resident.locator('[data-field-error]')).toHaveText(['An amount in roubles: digits, at most two decimals (e.g. 1 250 000,50).']);
+    await field('Investment').fill('2 500 000,5');
+    await expect(resident.getByText('Reads as RUB 2,500,000.50')).toBeVisible();
+    await resident.getByRole('button', { name: 'Save draft' }).click();
+    await expect(resident.getByText('Draft saved.')).toBeVisible();
+    await shot(resident, 'kpi-report-form');
+    await resident.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(resident.getByText(/awaiting the park’s review/)).toBeVisible();
+    const reportUrl = resident.url();
+
+    // The manager finds it awaiting review and returns it with a comment.
+    await signIn(manager, demo.manager);
+    await manager.goto('/p/kuzbass/kpi');
+    await expect(manager.getByRole('link', { name: 'Awaiting review', exact: false })).toHaveAttribute('aria-current', 'page');
+    await manager.getByRole('link', { name: `Review: ${company}, ${year}` }).click();
+    await expect(manager.getByRole('heading', { level: 1 })).toHaveText(`${company}: ${year}`);
+    const comment = `Taxes paid look low for ${year}; please check against the tax statement (${crypto.randomBytes(2).toString('hex')}).`;
+    await manager.getByLabel('Comment to the resident').fill(comment);
+    await manager.getByRole('button', { name: 'Return with comment' }).click();
+    await expect(manager.getByText('Comment when returned')).toBeVisible();
+    const reviewUrl = manager.url();
+
+    // The resident sees the comment, corrects the taxes and resubmits.
+    await resident.goto(reportUrl);
+    await resident.waitForLoadState('networkidle');
+    await expect(resident.getByText('The park returned this report for correction:')).toBeVisible();
+    await expect(resident.getByTestId('return-comment')).toHaveText(comment);
+    await expect(field('Investment')).toHaveValue('2500000.50');
+    await field('Taxes paid').fill('950 000');
+    await resident.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(resident.getByText(/awaiting the park’s review/)).toBeVisible();
+
+    // The manager sees both versions, the change marked, and accepts.
+    await manager.goto(reviewUrl);
+    await manager.waitForLoadState('networkidle');
+    const figures = manager.getByRole('table', { name: 'Figures' });
+    await expect(figures.getByRole('columnheader', { name: /^v2/ })).toBeVisible();
+    await expect(figures.getByRole('columnheader', { name: /^v1/ })).toBeVisible();
+    await expect(figures.getByRole('row', { name: /Taxes paid/ })).toContainText('RUB 950,000.00 (changed)');
+    await expect(manager.getByText(comment)).toBeVisible();
+    await shot(manager, 'kpi-review');
+    await manager.getByRole('button', { name: 'Accept report' }).click();
+    await expect(manager.getByText('Accepted', { exact: true }).first()).toBeVisible();
+    await expect(manager.getByRole('button', { name: 'Accept report' })).toHaveCount(0);
+    await expect(manager.getByText(/Reviewed by/)).toBeVisible();
+
+    await resident.goto('/my/kpi');
+    await expect(resident.getByTestId(`kpi-period-${year}`)).toContainText('Accepted');
+
+    // The missing-reports list, for the screenshots.
+    await manager.goto('/p/kuzbass/kpi?tab=missing');
+    await expect(manager.getByRole('region', { name: 'Missing' }).or(manager.getByText('Nothing is missing')).first()).toBeVisible();
+    await shot(manager, 'kpi-missing');
+  });
+
+  test('the manager uploads a year in bulk: a bad row is flagged, the file is fixed and committed', async ({ page }) => {
+    test.setTimeout(300_000);
+    await signIn(page, demo.manager);
+    await page.goto('/p/itc-tomsk/kpi/upload');
+    await page.getByLabel('Year').selectOption('2025');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download template for 2025' }).click();
+    const template = path.join(tmp, 'template.xlsx');
+    await (await downloading).saveAs(template);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const sheet = workbook.getWorksheet('KPI 2025')!;
+    expect(sheet.rowCount, 'ITC Tomsk has at least two residents in 2025').toBeGreaterThanOrEqual(3);
+    const jobs = 10 + crypto.randomInt(80);
+    const fill = (row: number, values: (string | number | null)[]) => values.forEach((v, i) => (sheet.getRow(row).getCell(4 + i).value = v));
+    fill(2, [jobs, 50, 3_000_000.5, 1_000_000, 9_000_000, 1_200_000, null]);
+    fill(3, [jobs + 1, 20, 500_000, 800_000, 2_000_000, 300_000, 50_000]); // capital investment above the investment
+    const bad = path.join(tmp, 'bad.xlsx');
+    await workbook.xlsx.writeFile(bad);
+
+    // not a spreadsheet at all
+    const text = path.join(tmp, 'notes.xlsx');
+    fs.writeFileSync(text, 'company;jobsCreated\n');
+    await page.getByLabel('Filled template (.xlsx)').setInputFiles(text);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(page.getByTestId('form-error')).toHaveText('This is not an Excel workbook (.xlsx). Upload the filled template.');
+
+    await page.getByLabel('Filled template (.xlsx)').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(page.getByTestId('upload-row-3')).toContainText('Capital investment is larger than the investment');
+    await expect(page.getByTestId('upload-row-3')).toContainText('Error');
+    await expect(page.getByTestId('upload-row-2')).not.toContainText('Error');
+    await expect(page.getByText('Correct the rows marked as errors in the file and check it again. Nothing has been written.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Commit/ })).toHaveCount(0);
+    await shot(page, 'kpi-upload-preview');
+
+    fill(3, [jobs + 1, 20, 900_000, 800_000, 2_000_000, 300_000, 50_000]);
+    const good = path.join(tmp, 'good.xlsx');
+    await workbook.xlsx.writeFile(good);
+    await page.getByLabel('Filled template (.xlsx)').setInputFiles(good);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(page.getByTestId('upload-row-3')).not.toContainText('Error');
+    await page.getByRole('button', { name: 'Commit 2 reports' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Committed: / })).toBeVisible();
+
+    await page.goto('/p/itc-tomsk/kpi?tab=accepted&year=2025');
+    await expect(page.getByRole('table', { name: 'Accepted' }).getByRole('row').filter({ hasText: String(jobs) }).first()).toBeVisible();
+  });
+
+  test('the admin imports a data set in the browser and sees the counts', async ({ page }) => {
+    test.setTimeout(300_000);
+    const slug = `e2e-${crypto.randomBytes(4).toString('hex')}`;
+    const dataset = {
+      format: 'technopark-dataset/1',
+      park: { slug, name: `E2E Park ${slug}`, region: 'Tomsk Region', type: 'high_tech', landAreaHa: null, foundedOn: '2018-01-15' },
+      buildings: [{ key: 'b1', name: 'Main building' }],
+      premises: [{ key: 'u1', building: 'b1', name: 'Office 1', kind: 'office', areaM2: '54.50', availableFrom: null, availableTo: null }],
+      companies: [
+        { key: 'c1', name: 'ООО «Тест-1»', inn: null, smeCategory: 'micro', industry: 'IT', manufacturing: false },
+        { key: 'c2', name: 'ООО «Тест-2»', inn: null, smeCategory: 'small', industry: null, manufacturing: true },
+      ],
+      applications: [],
+      residencies: [{ key: 'r1', company: 'c1', application: null, agreementNumber: 'R-1', startOn: '2020-01-01', endOn: null, placement: 'on_site' }],
+      leases: [{ key: 'l1', company: 'c1', premises: 'u1', startOn: '2020-02-01', endOn: null }],
+      taxIncentives: [],
+      kpiReports: [
+        { key: 'k1', company: 'c1', year: 2021, quarter: null, status: 'accepted', jobsCreated: 4, headcount: 12, investmentRub: '1000000.00', capitalInvestmentRub: '250000.00', incomeRub: '3500000.00', taxesPaidRub: '410000.00', rndSpendRub: null },
+      ],
+      budgetFunding: [{ key: 'f1', year: 2019, source: 'regional', amountRub: '15000000.00' }],
+      programmes: [],
+    };
+    const file = path.join(tmp, `${slug}.json`);
+    fs.writeFileSync(file, JSON.stringify(dataset, null, 2));
+    const junk = path.join(tmp, 'junk.json');
+    fs.writeFileSync(junk, '{"format": "technopark-dataset/1", "park": ');
+
+    await signIn(page, demo.admin);
+    await page.goto('/admin/import');
+    await expect(page.getByRole('heading', { level: 1, name: 'Import a data set' })).toBeVisible();
+    await page.getByLabel('Data set file (.json)').setInputFiles(junk);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(page.getByTestId('form-error')).toHaveText('This file is not JSON. Upload a technopark-dataset/1 .json file.');
+
+    await page.getByLabel('Data set file (.json)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    const preview = page.getByRole('table', { name: `What the import would do in park “${slug}”` });
+    await expect(preview).toBeVisible();
+    await expect(page.getByText('The park will be created.')).toBeVisible();
+    await expect(preview.getByRole('row', { name: /^Companies/ })).toHaveText(/Companies\s*2\s*0\s*0/);
+    await expect(preview.getByRole('row', { name: /^KPI reports/ })).toHaveText(/KPI reports\s*1\s*0\s*0/);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const done = page.getByRole('table', { name: `Imported into park “${slug}”.` });
+    await expect(done).toBeVisible();
+    await expect(done.getByRole('row', { name: /^Leases/ })).toHaveText(/Leases\s*1\s*0\s*0/);
+    await expect(done.getByRole('row', { name: /^Budget funding/ })).toHaveText(/Budget funding\s*1\s*0\s*0/);
+    await shot(page, 'admin-import');
+
+    // the same file again changes nothing
+    await page.getByLabel('Data set file (.json)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(page.getByText('The park exists and its details are unchanged.')).toBeVisible();
+    await expect(page.getByText('Nothing changed: the data set matches the park.')).toBeVisible();
+  });
+});
