@@ -307,3 +307,16 @@ export async function notifyExpiringIncentives(db: Db, { today, parkId }: { toda
     return due.length;
   });
 }
+
+/** Residencies that may receive a grant today: not ended by an exit or by their agreed end. */
+export async function listGrantableResidencies(db: DbOrTx, { actor, parkId, today }: { actor: Actor; parkId: string; today: string }) {
+  assertCan(actor, 'incentive.grant', parkId);
+  return queryRows<{ id: string; companyId: string; companyName: string; startOn: string; endOn: string | null }>(
+    db,
+    sql`
+    SELECT r.id, r.company_id AS "companyId", c.name AS "companyName", r.start_on::text AS "startOn", r.end_on::text AS "endOn"
+    FROM residencies r JOIN companies c ON c.id = r.company_id
+    WHERE r.park_id = ${parkId} AND r.exit_reason IS NULL AND (r.end_on IS NULL OR r.end_on >= ${today}::date)
+    ORDER BY c.name`,
+  );
+}

@@ -15,6 +15,7 @@ export default async function MyHome() {
   const actor = await requireActor();
   const companies = await listMyCompanies(await getDb(), { actor, today: todayIso() });
   const t = await getTranslations('myHome');
+  const tr = await getTranslations('myResidency');
   const locale = (await getLocale()) as Locale;
   return (
     <div className="space-y-6">
@@ -59,6 +60,11 @@ export default async function MyHome() {
                     </span>
                   </div>
                 ))}
+                {c.residencies.length > 0 && (
+                  <Link className="inline-block font-medium text-primary hover:underline" href={`/my/residency/${c.id}`}>
+                    {tr('link')}
+                  </Link>
+                )}
               </CardContent>
             </Card>
           ))}

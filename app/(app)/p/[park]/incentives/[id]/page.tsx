@@ -1,0 +1,87 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { can } from '@/lib/auth/permissions';
+import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { getIncentive } from '@/lib/incentives/incentives';
+import { IncentiveState } from '../state-badge';
+import { RevokeForm } from './revoke-form';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2 text-sm sm:grid-cols-[12rem_1fr]">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </div>
+  );
+}
+
+export default async function IncentivePage({ params }: { params: Promise<{ park: string; id: string }> }) {
+  const { park: slug, id } = await params;
+  const { actor, db, park } = await parkContext(slug, 'resident.read');
+  const today = todayIso();
+  let row;
+  try {
+    row = await getIncentive(db, { actor, parkId: park.id, today, incentiveId: id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const t = await getTranslations('incentives');
+  const locale = (await getLocale()) as Locale;
+  const base = `/p/${slug}`;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader
+        title={`${t(`kinds.${row.kind}`)} · ${row.companyName}`}
+        description={<IncentiveState row={row} />}
+        actions={
+          <>
+            <Button asChild variant="ghost" size="sm">
+              <Link href={`${base}/incentives`}>{t('back')}</Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`${base}/residents/${row.companyId}`}>{t('profile')}</Link>
+            </Button>
+          </>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('details')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="divide-y">
+            <Row label={t('columns.company')}>{row.companyName}</Row>
+            <Row label={t('columns.kind')}>{t(`kinds.${row.kind}`)}</Row>
+            <Row label={t('columns.legalBasis')}>{row.legalBasis ?? '—'}</Row>
+            <Row label={t('columns.decision')}>{row.decisionNumber ? t('decisionOf', { number: row.decisionNumber, date: formatDate(row.grantedOn, locale) }) : formatDate(row.grantedOn, locale)}</Row>
+            <Row label={t('columns.validity')}>
+              {formatDate(row.validFrom, locale)} – {row.validTo ? formatDate(row.validTo, locale) : t('openEnded')}
+            </Row>
+            <Row label={t('columns.conditions')}>{row.conditions ?? '—'}</Row>
+            {row.revokedOn && <Row label={t('columns.revokedOn')}>{t('revokedInfo', { date: formatDate(row.revokedOn, locale), reason: row.revokeReason ?? '' })}</Row>}
+          </dl>
+        </CardContent>
+      </Card>
+      {row.status === 'active' && can(actor, 'incentive.revoke', park.id) && (
+        <Card className="border-destructive/30">
+          <CardHeader>
+            <CardTitle>{t('revokeTitle')}</CardTitle>
+            <CardDescription>{t('revokeHint')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <RevokeForm parkId={park.id} incentiveId={row.id} today={today < row.grantedOn ? row.grantedOn : today} />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}

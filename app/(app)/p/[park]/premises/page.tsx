@@ -1,0 +1,274 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader, StatCard } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { cn } from '@/app/_components/ui/cn';
+import { Input, Label } from '@/app/_components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { isRealDate, todayIso } from '@/lib/dates';
+import { formatArea, formatDate, formatPct } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { listLeases } from '@/lib/premises/leases';
+import { getOccupancy, type UnitState } from '@/lib/premises/occupancy';
+import { listBuildings } from '@/lib/premises/premises';
+import { AddBuildingForm, AddUnitForm, BuildingRow } from './building-forms';
+
+const TILE: Record<UnitState, string> = {
+  leased: 'border-sky-400 bg-sky-100 dark:border-sky-700 dark:bg-sky-950',
+  free: 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/60',
+  unavailable: 'border-dashed border-muted-foreground/30 bg-muted/60 text-muted-foreground',
+};
+const DOT: Record<UnitState, string> = { leased: 'bg-sky-500', free: 'bg-emerald-500', unavailable: 'bg-muted-foreground/40' };
+
+export default async function PremisesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<{ at?: string }> }) {
+  const { park: slug } = await params;
+  const { actor, db, park } = await parkContext(slug, 'premises.manage');
+  const today = todayIso();
+  const requested = (await searchParams).at;
+  const at = typeof requested === 'string' && isRealDate(requested) ? requested : today;
+  const [occupancy, ending, inForce, buildings] = await Promise.all([
+    getOccupancy(db, { actor, parkId: park.id, at }),
+    listLeases(db, { actor, parkId: park.id, endingFrom: today, days: 90 }),
+    listLeases(db, { actor, parkId: park.id, at }),
+    listBuildings(db, { actor, parkId: park.id }),
+  ]);
+  const t = await getTranslations('premises');
+  const locale = (await getLocale()) as Locale;
+  const base = `/p/${slug}`;
+  const units = occupancy.buildings.flatMap((b) => b.units);
+  const count = (s: UnitState) => units.filter((u) => u.state === s).length;
+  const rule = occupancy.manufacturingRule;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t('title')}
+        description={t('subtitle')}
+        actions={
+          <Button asChild size="sm">
+            <Link href={`${base}/premises/leases/new`}>{t('newLease')}</Link>
+          </Button>
+        }
+      />
+      <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t('on')}>
+        <div className="space-y-1.5">
+          <Label htmlFor="at">{t('on')}</Label>
+          <Input id="at" name="at" type="date" defaultValue={at} className="w-44" />
+        </div>
+        <Button type="submit" size="sm" variant="outline">
+          {t('show')}
+        </Button>
+        {at !== today && (
+          <Button asChild size="sm" variant="ghost">
+            <Link href={`${base}/premises`}>{t('today')}</Link>
+          </Button>
+        )}
+      </form>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <StatCard
+          label={`${t('areaInUse')} · ${formatDate(at, locale)}`}
+          value={<span data-testid="area-in-use">{formatPct(occupancy.usePct, locale)}</span>}
+          hint={t('areaHint', { leased: formatArea(occupancy.leasedM2, locale), available: formatArea(occupancy.availableM2, locale) })}
+        />
+        <StatCard label={t('units')} value={units.length} hint={t('unitsHint', { leased: count('leased'), free: count('free'), unavailable: count('unavailable') })} />
+        {rule.applies ? (
+          <StatCard
+            label={t('ruleTitle')}
+            value={
+              <span className="flex flex-wrap items-center gap-2">
+                {formatPct(occupancy.manufacturingSharePct, locale)}
+                {rule.met === null ? (
+                  <Badge variant="secondary">{t('ruleNothingLeased')}</Badge>
+                ) : rule.met ? (
+                  <Badge variant="success">{t('ruleMet')}</Badge>
+                ) : (
+                  <Badge variant="destructive">{t('ruleBelow')}</Badge>
+                )}
+              </span>
+            }
+            hint={t('ruleHint', { area: formatArea(occupancy.manufacturingLeasedM2, locale) })}
+            tone={rule.met === false ? 'warning' : 'default'}
+          />
+        ) : (
+          <StatCard label={t('ruleTitle')} value={formatPct(occupancy.manufacturingSharePct, locale)} hint={t('ruleInfo', { pct: formatPct(occupancy.manufacturingSharePct, locale) })} />
+        )}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-4 text-sm" aria-label={t('legend')}>
+        {(['leased', 'free', 'unavailable'] as const).map((s) => (
+          <span key={s} className="flex items-center gap-1.5">
+            <span className={cn('size-3 rounded-sm', DOT[s])} aria-hidden />
+            {t(`states.${s}`)}
+          </span>
+        ))}
+      </div>
+
+      {occupancy.buildings.length === 0 && <p className="text-sm text-muted-foreground">{t('noBuildings')}</p>}
+      {occupancy.buildings.map((b) => (
+        <section key={b.id} aria-labelledby={`building-${b.id}`} className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id={`building-${b.id}`} className="text-lg font-semibold">
+              {b.name}
+            </h2>
+            <p className="text-sm text-muted-foreground">
+              {t('buildingSummary', { leased: formatArea(b.leasedM2, locale), available: formatArea(b.availableM2, locale), pct: formatPct(b.usePct, locale) })}
+            </p>
+          </div>
+          {b.units.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('noUnits')}</p>
+          ) : (
+            <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 2xl:grid-cols-6">
+              {b.units.map((u) => (
+                <li key={u.id}>
+                  <Link
+                    href={`${base}/premises/units/${u.id}`}
+                    data-state={u.state}
+                    aria-label={t('unitTile', { name: u.name, kind: t(`kinds.${u.kind}`), area: formatArea(u.areaM2, locale), state: t(`states.${u.state}`) })}
+                    className={cn('flex h-full flex-col gap-0.5 rounded-lg border p-2.5 text-xs transition-shadow hover:shadow-md', TILE[u.state])}
+                  >
+                    <span className="flex items-start justify-between gap-1">
+                      <span className="truncate text-sm font-medium text-foreground" title={u.name}>
+                        {u.name}
+                      </span>
+                      <span className={cn('mt-1 size-2 shrink-0 rounded-full', DOT[u.state])} aria-hidden />
+                    </span>
+                    <span className="text-muted-foreground">
+                      {t(`kinds.${u.kind}`)} · {formatArea(u.areaM2, locale)}
+                    </span>
+                    {u.state === 'leased' && u.tenant ? (
+                      <>
+                        <span className="truncate font-medium text-foreground" title={u.tenant.companyName}>
+                          {u.tenant.companyName}
+                        </span>
+                        <span className="text-muted-foreground">{u.tenant.leaseEndOn ? t('until', { date: formatDate(u.tenant.leaseEndOn, locale) }) : t('openEnded')}</span>
+                      </>
+                    ) : u.state === 'unavailable' ? (
+                      <span>{u.availableFrom && u.availableFrom > at ? t('availableFrom', { date: formatDate(u.availableFrom, locale) }) : t('retiredOn', { date: formatDate(u.availableTo, locale) })}</span>
+                    ) : (
+                      <span className="text-emerald-700 dark:text-emerald-300">{t('states.free')}</span>
+                    )}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('endingSoon')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {ending.length === 0 ? (
+              <p className="text-sm text-muted-foreground">{t('endingSoonEmpty')}</p>
+            ) : (
+              <Table aria-label={t('endingSoon')}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t('tenant')}</TableHead>
+                    <TableHead>{t('unit')}</TableHead>
+                    <TableHead className="text-right">{t('area')}</TableHead>
+                    <TableHead>{t('ends')}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {ending.map((l) => (
+                    <TableRow key={l.id}>
+                      <TableCell>
+                        <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
+                          {l.companyName}
+                        </Link>
+                      </TableCell>
+                      <TableCell>
+                        <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
+                          {l.unitName}
+                        </Link>
+                        <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
+                      </TableCell>
+                      <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
+                      <TableCell className="whitespace-nowrap">{formatDate(l.endOn, locale)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('leasesOn', { date: formatDate(at, locale) })}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {inForce.length === 0 ? (
+              <p className="text-sm text-muted-foreground">{t('leasesEmpty')}</p>
+            ) : (
+              <div className="max-h-96 overflow-y-auto">
+                <Table aria-label={t('leasesOn', { date: formatDate(at, locale) })}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t('tenant')}</TableHead>
+                      <TableHead>{t('unit')}</TableHead>
+                      <TableHead className="text-right">{t('area')}</TableHead>
+                      <TableHead>{t('leasePeriodShort')}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {inForce.map((l) => (
+                      <TableRow key={l.id}>
+                        <TableCell>
+                          <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
+                            {l.companyName}
+                          </Link>
+                          {l.manufacturing && <span className="block text-xs text-muted-foreground">{t('manufacturing')}</span>}
+                        </TableCell>
+                        <TableCell>
+                          <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
+                            {l.unitName}
+                          </Link>
+                          <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
+                        </TableCell>
+                        <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
+                        <TableCell className="whitespace-nowrap text-xs">
+                          {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('buildings')}</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <ul className="divide-y">
+              {buildings.map((b) => (
+                <BuildingRow key={b.id} parkId={park.id} id={b.id} name={b.name} units={Number(b.units)} />
+              ))}
+            </ul>
+            <AddBuildingForm parkId={park.id} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('addUnit')}</CardTitle>
+            <CardDescription>{t('addUnitHint')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AddUnitForm parkId={park.id} buildings={buildings.map((b) => ({ id: b.id, name: b.name }))} />
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { formatArea, formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { listUnitLeases } from '@/lib/premises/leases';
+import { getUnit } from '@/lib/premises/premises';
+import { EditUnitForm, EndLeaseForm, RetireUnitForm } from './unit-forms';
+
+export default async function UnitPage({ params }: { params: Promise<{ park: string; unit: string }> }) {
+  const { park: slug, unit: unitId } = await params;
+  const { actor, db, park } = await parkContext(slug, 'premises.manage');
+  let unit;
+  try {
+    unit = await getUnit(db, { actor, parkId: park.id, unitId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const leases = await listUnitLeases(db, { actor, parkId: park.id, unitId: unit.id });
+  const today = todayIso();
+  const t = await getTranslations('premises');
+  const locale = (await getLocale()) as Locale;
+  const base = `/p/${slug}`;
+  const retired = unit.availableTo !== null && unit.availableTo < today;
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader
+        title={unit.name}
+        description={t('unitSubtitle', { building: unit.buildingName, kind: t(`kinds.${unit.kind}`), area: formatArea(unit.areaM2, locale) })}
+        actions={
+          <>
+            <Button asChild variant="ghost" size="sm">
+              <Link href={`${base}/premises`}>{t('backToPremises')}</Link>
+            </Button>
+            {!retired && (
+              <Button asChild size="sm">
+                <Link href={`${base}/premises/leases/new?unit=${unit.id}`}>{t('leaseThisUnit')}</Link>
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('history')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {leases.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('historyEmpty')}</p>
+          ) : (
+            <Table aria-label={t('history')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('tenant')}</TableHead>
+                  <TableHead>{t('start')}</TableHead>
+                  <TableHead>{t('end')}</TableHead>
+                  <TableHead />
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {leases.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell>
+                      <Link className="font-medium hover:underline" href={`${base}/residents/${l.companyId}`}>
+                        {l.companyName}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{formatDate(l.startOn, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap">{l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}</TableCell>
+                    <TableCell>
+                      {(l.endOn === null || l.endOn > today) && (
+                        <EndLeaseForm parkId={park.id} leaseId={l.id} defaultEndOn={l.startOn > today ? l.startOn : today} label={l.companyName} />
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('editUnit')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <EditUnitForm parkId={park.id} unit={unit} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('retireUnit')}</CardTitle>
+          <CardDescription>{t('retireHint')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {retired ? <p className="text-sm">{t('retiredOn', { date: formatDate(unit.availableTo, locale) })}</p> : <RetireUnitForm parkId={park.id} unitId={unit.id} today={today} />}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
