@@ -14,7 +14,8 @@ commands:
   export --park SLUG [--out FILE]           write the park's data set
   report summary --park SLUG --from YEAR --to YEAR [--format json|csv|xlsx] [--out FILE]
   report indicators --park SLUG --programme KEY [--format json|csv|xlsx] [--out FILE]
-  user add --email E --name N --role ROLE [--park SLUG]...   (password on stdin)`;
+  user add --email E --name N --role ROLE [--park SLUG]...   (password on stdin)
+  reminders [--days N] [--today YYYY-MM-DD]  remind experts of reviews due within N days (default 2)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -12,7 +12,7 @@ import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
-import { missingForSubmit } from './completeness';
+import { missingForSubmit } from '@/lib/validation/application-completeness';
 import type { ApplicationSnapshot } from './diff';
 import { managersOf, moveApplication, refusal } from './transition';
 
@@ -170,6 +170,7 @@ export async function loadApplicationForReview(db: DbOrTx, applicationId: string
 
 export type MyApplicationRow = {
   id: string;
+  companyId: string;
   title: string;
   parkName: string;
   companyName: string;
@@ -183,6 +184,7 @@ export async function listMyApplications(db: DbOrTx, { actor }: { actor: Actor }
   return db
     .select({
       id: applications.id,
+      companyId: applications.companyId,
       title: applications.title,
       parkName: parks.name,
       companyName: companies.name,

@@ -55,5 +55,4 @@ export function detectFileType(bytes: Uint8Array): DetectedType | null {
   return null;
 }
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 20;
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/lib/validation/applications';

@@ -70,7 +70,7 @@ export type ReviewDto = {
 export type OtherReviewDto = { expertName: string; recommendation: Recommendation | null; comment: string; scores: ScoreDto[]; submittedAt: Date | null; total: string | null };
 
 export type ReviewContext = {
-  assignment: { id: string; status: AssignmentRow['status']; dueOn: string; overdue: boolean };
+  assignment: { id: string; parkId: string; title: string; status: AssignmentRow['status']; dueOn: string; overdue: boolean };
   declaration: { hasConflict: boolean; reason: string | null; declaredAt: Date } | null;
   /** Present while the expert may read it: not after a conflict or a withdrawal. */
   application: ApplicationDto | null;
@@ -122,7 +122,7 @@ export async function getReviewContext(db: DbOrTx, { actor, assignmentId, today 
     );
   }
   return {
-    assignment: { id: a.id, status: a.status, dueOn: a.dueOn, overdue: a.status === 'assigned' && a.dueOn < today },
+    assignment: { id: a.id, parkId: a.parkId, title: a.title, status: a.status, dueOn: a.dueOn, overdue: a.status === 'assigned' && a.dueOn < today },
     declaration: declaration ?? null,
     application: readable ? await loadApplicationForReview(db, a.applicationId) : null,
     criteria: readable ? await activeCriteria(db, a.parkId) : [],

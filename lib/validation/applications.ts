@@ -6,6 +6,10 @@ export const ATTACHMENT_KINDS = ['business_plan', 'presentation', 'other'] as co
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'rejected', 'approved'] as const;
 export const SCREENING_OUTCOMES = ['accepted', 'returned', 'rejected'] as const;
 
+/** Documents: at most this size each (also the limit the server enforces), and this many per application. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+
 export type Service = (typeof SERVICES)[number];
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

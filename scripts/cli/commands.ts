@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { listParks } from '@/lib/parks/parks';
 import { createUser } from '@/lib/users/users';
 import { exportCommand, importCommand } from './dataset';
+import { remindersCommand } from './reminders';
 import { reportCommand } from './report';
 
 export class UsageError extends Error {}
@@ -84,6 +85,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  reminders: remindersCommand,
   user: async (args) => {
     const [sub, ...rest] = args;
     if (sub !== 'add') throw new UsageError('usage: user add --email E --name N --role ROLE [--park SLUG]...');

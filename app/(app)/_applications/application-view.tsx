@@ -1,0 +1,112 @@
+import { FileText } from 'lucide-react';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/app/_components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import type { ApplicationDto } from '@/lib/applications/applications';
+import { formatArea, formatDate, formatNumber, formatRub } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-0.5">
+      <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</dt>
+      <dd className="text-sm">{children}</dd>
+    </div>
+  );
+}
+
+/** The application's contents, read-only: the project, the support asked for, the plan and the documents. */
+export async function ApplicationView({ app }: { app: ApplicationDto }) {
+  const t = await getTranslations('applications');
+  const locale = (await getLocale()) as Locale;
+  return (
+    <div className="space-y-6">
+      <dl className="grid gap-4 sm:grid-cols-2">
+        <Field label={t('projectTitle')}>{app.title || t('untitled')}</Field>
+        <Field label={t('industry')}>{app.industry || t('notGiven')}</Field>
+        <div className="sm:col-span-2">
+          <Field label={t('description')}>
+            <span className="whitespace-pre-line">{app.description || t('notGiven')}</span>
+          </Field>
+        </div>
+        <Field label={t('wantsPremises')}>{app.wantsPremises ? `${t('yes')}, ${formatArea(app.premisesAreaM2, locale)}` : t('no')}</Field>
+        <Field label={t('wantsTax')}>{app.wantsTaxIncentives ? t('yes') : t('no')}</Field>
+        <div className="sm:col-span-2">
+          <Field label={t('services')}>
+            {app.services.length ? (
+              <span className="flex flex-wrap gap-1.5">
+                {app.services.map((s) => (
+                  <Badge key={s} variant="outline">
+                    {t(`serviceNames.${s}`)}
+                  </Badge>
+                ))}
+              </span>
+            ) : (
+              t('notGiven')
+            )}
+          </Field>
+        </div>
+      </dl>
+      <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('plan.year')}</TableHead>
+              <TableHead className="text-right">{t('plan.investment')}</TableHead>
+              <TableHead className="text-right">{t('plan.capex')}</TableHead>
+              <TableHead className="text-right">{t('plan.jobs')}</TableHead>
+              <TableHead className="text-right">{t('plan.income')}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {app.plan.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={5} className="text-muted-foreground">
+                  {t('plan.empty')}
+                </TableCell>
+              </TableRow>
+            )}
+            {app.plan.map((p) => (
+              <TableRow key={p.year}>
+                <TableCell className="font-medium">{p.year}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatRub(p.investmentRub, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatRub(p.capitalInvestmentRub, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatNumber(p.newJobs, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatRub(p.incomeRub, locale)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+      </Table>
+      <DocumentList app={app} />
+    </div>
+  );
+}
+
+export async function DocumentList({ app }: { app: Pick<ApplicationDto, 'attachments'> }) {
+  const t = await getTranslations('applications');
+  const locale = (await getLocale()) as Locale;
+  return (
+    <section aria-labelledby="documents-heading" className="space-y-2">
+      <h3 id="documents-heading" className="text-sm font-semibold">
+        {t('steps.documents')}
+      </h3>
+      {app.attachments.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{t('documents.empty')}</p>
+      ) : (
+        <ul className="divide-y rounded-lg border">
+          {app.attachments.map((f) => (
+            <li key={f.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
+              <FileText className="size-4 text-muted-foreground" aria-hidden />
+              <a href={`/files/${f.id}`} className="font-medium text-primary hover:underline">
+                {f.fileName}
+              </a>
+              <Badge variant="outline">{t(`documents.kinds.${f.kind}`)}</Badge>
+              <span className="text-xs text-muted-foreground">
+                {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(f.createdAt, locale)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { getDb } from '@/db/client';
+import { getMyApplication, listParksOpenForApplications } from '@/lib/applications/applications';
+import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
+import { requireActor } from '@/lib/auth/session';
+import { listMyCompanies } from '@/lib/companies/my-companies';
+import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { ApplicationView } from '../../../_applications/application-view';
+import { StatusBadge } from '../../../_applications/status-badge';
+import { Timeline } from '../../../_applications/timeline';
+import { pickVersions, VersionCompare } from '../../../_applications/version-compare';
+import { ApplicationForm } from '../application-form';
+
+export default async function MyApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ step?: string; from?: string; to?: string }>;
+}) {
+  const { id } = await params;
+  const search = await searchParams;
+  const actor = await requireActor();
+  const db = await getDb();
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const app = await getMyApplication(db, { actor, applicationId: id }).catch((error) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const [timeline, versions] = await Promise.all([getTimeline(db, { actor, applicationId: id }), listVersions(db, { actor, applicationId: id })]);
+  const selected = pickVersions(versions, search);
+  const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;
+  const t = await getTranslations('applications');
+  const locale = (await getLocale()) as Locale;
+  const editable = app.status === 'draft' || app.status === 'returned';
+
+  const aside = (
+    <aside className="space-y-4">
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center justify-between gap-2 text-base">
+            {t('status')} <StatusBadge status={app.status} />
+          </CardTitle>
+          <p className="text-xs text-muted-foreground">
+            {app.parkName} · {app.companyName}
+          </p>
+        </CardHeader>
+        <CardContent>
+          <h2 className="mb-3 text-sm font-semibold">{t('timeline')}</h2>
+          <Timeline events={timeline} />
+        </CardContent>
+      </Card>
+      {versions.length > 0 && (
+        <Card>
+          <CardContent className="pt-5">
+            <VersionCompare versions={versions} selected={selected} changes={comparison?.changes ?? null} action={`/my/applications/${id}`} />
+          </CardContent>
+        </Card>
+      )}
+    </aside>
+  );
+
+  if (!editable) {
+    return (
+      <div className="space-y-4">
+        <PageHeader title={app.title} description={t('lockedHint')} />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
+          <Card>
+            <CardContent className="pt-5">
+              <ApplicationView app={app} />
+            </CardContent>
+          </Card>
+          {aside}
+        </div>
+      </div>
+    );
+  }
+
+  const [companies, parks] = await Promise.all([listMyCompanies(db, { actor, today: todayIso() }), listParksOpenForApplications(db)]);
+  const step = Math.min(Math.max(Number(search.step) || 1, 1), 6) - 1;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={app.title || t('untitled')} />
+      {app.returnComment && (
+        <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30" data-testid="return-comment">
+          <p className="font-semibold">{t('returned')}</p>
+          <p className="mt-1 text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(app.returnComment.at, locale) })}</p>
+          <p className="mt-2 whitespace-pre-line">{app.returnComment.comment}</p>
+          <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
+        </div>
+      )}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_340px]">
+        <ApplicationForm
+          applicationId={app.id}
+          initial={{
+            parkId: app.parkId,
+            companyId: app.companyId,
+            title: app.title,
+            description: app.description,
+            industry: app.industry,
+            wantsPremises: app.wantsPremises,
+            premisesAreaM2: app.premisesAreaM2 ?? '',
+            wantsTaxIncentives: app.wantsTaxIncentives,
+            services: app.services,
+            plan: app.plan.map((p) => ({
+              year: String(p.year),
+              investmentRub: p.investmentRub,
+              capitalInvestmentRub: p.capitalInvestmentRub,
+              newJobs: String(p.newJobs),
+              incomeRub: p.incomeRub,
+            })),
+          }}
+          companies={companies.map((c) => ({ id: c.id, name: c.name }))}
+          parks={parks.map((p) => ({ id: p.id, name: p.name }))}
+          attachments={app.attachments.map((f) => ({ id: f.id, kind: f.kind, fileName: f.fileName, sizeBytes: f.sizeBytes, submitted: f.submitted }))}
+          status={app.status as 'draft' | 'returned'}
+          initialStep={step}
+        />
+        {aside}
+      </div>
+    </div>
+  );
+}

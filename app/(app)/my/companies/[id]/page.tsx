@@ -1,0 +1,62 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/session';
+import { getCompany } from '@/lib/companies/companies';
+import { AppError } from '@/lib/errors';
+import { CompanyForm } from '../company-form';
+import { RepresentativeForm } from '../representative-form';
+
+export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const company = await getCompany(await getDb(), { actor, companyId: id }).catch((error) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  if (!company.mine) notFound();
+  const t = await getTranslations('companies');
+  return (
+    <div className="space-y-6">
+      <PageHeader title={company.name} description={t('editTitle')} />
+      <Card>
+        <CardContent className="pt-5">
+          <CompanyForm
+            initial={{
+              companyId: company.id,
+              name: company.name,
+              inn: company.inn ?? '',
+              ogrn: company.ogrn ?? '',
+              smeCategory: company.smeCategory,
+              industry: company.industry ?? '',
+              manufacturing: company.manufacturing,
+              contactEmail: company.contactEmail ?? '',
+              contactPhone: company.contactPhone ?? '',
+              address: company.address ?? '',
+            }}
+          />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('representatives')}</CardTitle>
+          <p className="text-sm text-muted-foreground">{t('representativesHint')}</p>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <ul className="divide-y rounded-lg border text-sm">
+            {company.representatives.map((r) => (
+              <li key={r.email} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+                <span className="font-medium">{r.name}</span>
+                <span className="text-muted-foreground">{r.email}</span>
+              </li>
+            ))}
+          </ul>
+          <RepresentativeForm companyId={company.id} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { FieldError, FormError } from '@/app/_components/form-error';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { Button } from '@/app/_components/ui/button';
+import { Input, Label } from '@/app/_components/ui/input';
+import { addRepresentativeSchema } from '@/lib/validation/companies';
+import { addRepresentativeAction } from './actions';
+
+type Values = z.input<typeof addRepresentativeSchema>;
+
+export function RepresentativeForm({ companyId }: { companyId: string }) {
+  const t = useTranslations('companies');
+  const router = useRouter();
+  const form = useForm<Values>({ resolver: zodResolver(addRepresentativeSchema), defaultValues: { companyId, email: '' } });
+  const { submit, formError } = useActionForm(form, addRepresentativeAction, () => {
+    toast.success(t('representativeAdded'));
+    form.reset({ companyId, email: '' });
+    router.refresh();
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-start gap-3" noValidate>
+      <div className="w-full">
+        <FormError message={formError} />
+      </div>
+      <div className="min-w-64 flex-1 space-y-2">
+        <Label htmlFor="rep-email">{t('representativeEmail')}</Label>
+        <Input id="rep-email" type="email" aria-invalid={!!errors.email} {...form.register('email')} />
+        <FieldError message={errors.email?.message} />
+      </div>
+      <Button type="submit" variant="outline" className="mt-6" disabled={isSubmitting}>
+        {t('addRepresentative')}
+      </Button>
+    </form>
+  );
+}

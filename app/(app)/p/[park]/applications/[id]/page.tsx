@@ -1,0 +1,183 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Badge } from '@/app/_components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { getParkApplication } from '@/lib/applications/applications';
+import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
+import { can } from '@/lib/auth/permissions';
+import { listAssignments, suggestExperts } from '@/lib/council/assignments';
+import { getReviewSummary } from '@/lib/council/reviews';
+import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { ApplicationView } from '../../../../_applications/application-view';
+import { ReviewSummaryView } from '../../../../_applications/review-summary';
+import { StatusBadge } from '../../../../_applications/status-badge';
+import { Timeline } from '../../../../_applications/timeline';
+import { pickVersions, VersionCompare } from '../../../../_applications/version-compare';
+import { AssignForm } from './assign-form';
+import { ScreeningForm } from './screening-form';
+import { WithdrawButton } from './withdraw-button';
+
+/** Two weeks from `today`, the usual time an expert is given. */
+function inTwoWeeks(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 14);
+  return d.toISOString().slice(0, 10);
+}
+
+export default async function ParkApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ park: string; id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
+  const { park: slug, id } = await params;
+  const search = await searchParams;
+  const { actor, db, park } = await parkContext(slug, 'application.readPark');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const app = await getParkApplication(db, { actor, parkId: park.id, applicationId: id }).catch((error) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const today = todayIso();
+  const canScreen = app.status === 'submitted' && can(actor, 'application.screen', park.id);
+  const canAssign = app.status === 'in_review' && can(actor, 'application.assign', park.id);
+  const [timeline, versions, assignments, summary, experts] = await Promise.all([
+    getTimeline(db, { actor, applicationId: id }),
+    listVersions(db, { actor, applicationId: id }),
+    listAssignments(db, { actor, applicationId: id, today }),
+    getReviewSummary(db, { actor, applicationId: id }),
+    canAssign ? suggestExperts(db, { actor, applicationId: id }) : Promise.resolve([]),
+  ]);
+  const selected = pickVersions(versions, search);
+  const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;
+  const t = await getTranslations('applicationStaff');
+  const ta = await getTranslations('applications');
+  const locale = (await getLocale()) as Locale;
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={app.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={app.status} />
+            <span>
+              {app.companyName}
+              {app.companyInn && ` · ${t('companyInn', { inn: app.companyInn })}`}
+            </span>
+            <span>· {t('submittedOn', { date: formatDate(app.submittedOn, locale) })}</span>
+            {app.version > 0 && <span>· {t('version', { version: app.version })}</span>}
+          </span>
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_360px]">
+        <div className="min-w-0 space-y-6">
+          {canScreen && (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('screening.title')}</CardTitle>
+                <p className="text-sm text-muted-foreground">{t('screening.hint')}</p>
+              </CardHeader>
+              <CardContent>
+                <ScreeningForm applicationId={app.id} />
+              </CardContent>
+            </Card>
+          )}
+          {canAssign && (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('assign.title')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <AssignForm applicationId={app.id} experts={experts} defaultDue={inTwoWeeks(today)} minDue={today} />
+              </CardContent>
+            </Card>
+          )}
+          {(assignments.length > 0 || app.status === 'in_review') && (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('assignments.title')}</CardTitle>
+              </CardHeader>
+              <CardContent className="space-y-5">
+                {assignments.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">{t('assignments.empty')}</p>
+                ) : (
+                  <Table>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHead>{t('assignments.expert')}</TableHead>
+                        <TableHead>{t('assignments.due')}</TableHead>
+                        <TableHead>{t('assignments.status')}</TableHead>
+                        <TableHead />
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {assignments.map((a) => (
+                        <TableRow key={a.id} data-testid="assignment-row">
+                          <TableCell className="font-medium">{a.expertName}</TableCell>
+                          <TableCell className={a.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
+                          <TableCell>
+                            <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : a.status === 'conflict' ? 'warning' : 'secondary'}>
+                              {a.overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
+                            </Badge>
+                            {a.conflictReason && <p className="mt-1 text-xs text-muted-foreground">{a.conflictReason}</p>}
+                          </TableCell>
+                          <TableCell className="text-right">{a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} />}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )}
+                <div>
+                  <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
+                  <ReviewSummaryView summary={summary} />
+                </div>
+                {app.status === 'in_review' && can(actor, 'council.meet', park.id) && (
+                  <p className="text-sm text-muted-foreground">
+                    {t('council')}{' '}
+                    <Link className="text-primary hover:underline" href={`/p/${slug}/council`}>
+                      {t('councilLink')}
+                    </Link>
+                  </p>
+                )}
+              </CardContent>
+            </Card>
+          )}
+          <Card>
+            <CardHeader>
+              <CardTitle>{ta('details')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ApplicationView app={app} />
+            </CardContent>
+          </Card>
+        </div>
+        <aside className="space-y-4">
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">{ta('timeline')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <Timeline events={timeline} />
+            </CardContent>
+          </Card>
+          {versions.length > 0 && (
+            <Card>
+              <CardContent className="pt-5">
+                <VersionCompare versions={versions} selected={selected} changes={comparison?.changes ?? null} action={`/p/${slug}/applications/${id}`} />
+              </CardContent>
+            </Card>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { screenApplication } from '@/lib/applications/screening';
+import { runAction, type ActionResult } from '@/lib/auth/action';
+import { assignExperts, withdrawAssignment } from '@/lib/council/assignments';
+import { screeningSchema } from '@/lib/validation/applications';
+import { assignExpertsSchema, withdrawAssignmentSchema } from '@/lib/validation/council';
+
+export async function screenApplicationAction(input: unknown): Promise<ActionResult<{ status: string }>> {
+  return runAction(screeningSchema, input, async (data, actor) => {
+    const result = await screenApplication(await getDb(), { actor, input: data });
+    revalidatePath('/p/[park]/applications', 'page');
+    return result;
+  });
+}
+
+export async function assignExpertsAction(input: unknown): Promise<ActionResult<{ assignmentIds: string[] }>> {
+  return runAction(assignExpertsSchema, input, async (data, actor) => assignExperts(await getDb(), { actor, input: data }));
+}
+
+export async function withdrawAssignmentAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(withdrawAssignmentSchema, input, async (data, actor) => {
+    await withdrawAssignment(await getDb(), { actor, input: data });
+    return null;
+  });
+}

@@ -1,0 +1,192 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
+import { todayIso } from '@/lib/dates';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { APPLICATION_STATUSES, SERVICES, type InboxQuery } from '@/lib/validation/applications';
+import { StatusBadge } from '../../../_applications/status-badge';
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** The inbox's query string with some parameters changed (undefined removes one); defaults are left out. */
+function href(base: string, query: InboxQuery, change: Partial<Record<keyof InboxQuery, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, ...change })) {
+    if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'sort' && v === 'submitted') || (k === 'dir' && v === 'desc')) continue;
+    params.set(k, String(v));
+  }
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}
+
+export default async function InboxPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Search> }) {
+  const { park: slug } = await params;
+  const { actor, db, park } = await parkContext(slug, 'application.readPark');
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ''));
+  const [result, industries] = await Promise.all([
+    listParkApplications(db, { actor, parkId: park.id, query: raw, today: todayIso() }),
+    listInboxIndustries(db, { actor, parkId: park.id }),
+  ]);
+  const { query } = result;
+  const t = await getTranslations('inbox');
+  const ta = await getTranslations('applications');
+  const locale = (await getLocale()) as Locale;
+  const base = `/p/${slug}/applications`;
+  const sortHeader = (column: InboxQuery['sort'], label: string, className?: string) => {
+    const active = query.sort === column;
+    const dir = active && query.dir === 'desc' ? 'asc' : 'desc';
+    return (
+      <TableHead className={className} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+        <Link href={href(base, query, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={t('sortBy', { column: label })}>
+          {label}
+          {active && <span aria-hidden>{query.dir === 'desc' ? '↓' : '↑'}</span>}
+        </Link>
+      </TableHead>
+    );
+  };
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
+      <form method="get" action={base} role="search" className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
+        <div className="space-y-1.5 sm:col-span-2">
+          <Label htmlFor="q">{t('search')}</Label>
+          <Input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('searchPlaceholder')} />
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="status">{t('status')}</Label>
+          <NativeSelect id="status" name="status" defaultValue={query.status ?? ''}>
+            <option value="">{t('any')}</option>
+            {APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => (
+              <option key={s} value={s}>
+                {ta(`statuses.${s}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="industry">{t('industry')}</Label>
+          <NativeSelect id="industry" name="industry" defaultValue={query.industry ?? ''}>
+            <option value="">{t('any')}</option>
+            {industries.map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="space-y-1.5 lg:col-span-2">
+          <Label htmlFor="support">{t('support')}</Label>
+          <NativeSelect id="support" name="support" defaultValue={query.support ?? ''}>
+            <option value="">{t('any')}</option>
+            {(['premises', 'tax', ...SERVICES] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`supports.${s}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="from">{t('from')}</Label>
+          <Input id="from" name="from" type="date" defaultValue={query.from ?? ''} />
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="to">{t('to')}</Label>
+          <Input id="to" name="to" type="date" defaultValue={query.to ?? ''} />
+        </div>
+        {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
+        {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+          <Button type="submit" size="sm">
+            {t('apply')}
+          </Button>
+          <Button asChild variant="ghost" size="sm">
+            <Link href={base}>{t('reset')}</Link>
+          </Button>
+          <p className="ml-auto text-sm text-muted-foreground" aria-live="polite" data-testid="inbox-total">
+            {t('total', { count: result.total })}
+          </p>
+        </div>
+      </form>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            {sortHeader('title', t('columns.title'))}
+            {sortHeader('company', t('columns.company'))}
+            <TableHead>{t('columns.industry')}</TableHead>
+            <TableHead>{t('columns.support')}</TableHead>
+            {sortHeader('submitted', t('columns.submitted'))}
+            {sortHeader('status', t('columns.status'))}
+            <TableHead>{t('columns.reviews')}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {result.rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={7} className="py-8 text-center text-muted-foreground">
+                {t('empty')}
+              </TableCell>
+            </TableRow>
+          )}
+          {result.rows.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell className="min-w-64 max-w-96">
+                <Link href={`${base}/${r.id}`} className="font-medium hover:underline">
+                  {r.title}
+                </Link>
+              </TableCell>
+              <TableCell className="min-w-48 max-w-72">{r.companyName}</TableCell>
+              <TableCell className="max-w-40 truncate" title={r.industry ?? undefined}>
+                {r.industry ?? '—'}
+              </TableCell>
+              <TableCell className="text-xs text-muted-foreground">
+                {[r.wantsPremises && t('supportShort.premises'), r.wantsTaxIncentives && t('supportShort.tax'), r.services.length > 0 && t('supportShort.services', { count: r.services.length })]
+                  .filter(Boolean)
+                  .join(', ') || '—'}
+              </TableCell>
+              <TableCell className="whitespace-nowrap">{formatDate(r.submittedOn, locale)}</TableCell>
+              <TableCell>
+                <StatusBadge status={r.status} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-sm">
+                {r.reviewsExpected > 0 ? (
+                  <span className="tabular-nums">
+                    {r.reviewsDone}/{r.reviewsExpected}
+                  </span>
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
+                {r.overdue > 0 && (
+                  <Badge variant="destructive" className="ml-2">
+                    {t('overdue', { count: r.overdue })}
+                  </Badge>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {result.pages > 1 && (
+        <nav className="flex items-center justify-between gap-2 text-sm" aria-label={t('pageOf', { page: result.page, pages: result.pages })}>
+          <Button asChild variant="outline" size="sm" className={result.page <= 1 ? 'pointer-events-none opacity-50' : undefined}>
+            <Link href={href(base, query, { page: result.page - 1 })} aria-disabled={result.page <= 1}>
+              {t('previous')}
+            </Link>
+          </Button>
+          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages: result.pages })}</span>
+          <Button asChild variant="outline" size="sm" className={result.page >= result.pages ? 'pointer-events-none opacity-50' : undefined}>
+            <Link href={href(base, query, { page: result.page + 1 })} aria-disabled={result.page >= result.pages}>
+              {t('next')}
+            </Link>
+          </Button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { FieldError, FormError } from '@/app/_components/form-error';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { Button } from '@/app/_components/ui/button';
+import { Label, NativeSelect } from '@/app/_components/ui/input';
+import { agendaItemSchema } from '@/lib/validation/council';
+import { addAgendaItemAction, removeAgendaItemAction } from '../actions';
+
+type Values = z.input<typeof agendaItemSchema>;
+
+export function AgendaForm({ meetingId, candidates }: { meetingId: string; candidates: { id: string; title: string; companyName: string }[] }) {
+  const t = useTranslations('council');
+  const router = useRouter();
+  const form = useForm<Values>({ resolver: zodResolver(agendaItemSchema), defaultValues: { meetingId, applicationId: '' } });
+  const { submit, formError } = useActionForm(form, addAgendaItemAction, () => {
+    toast.success(t('added'));
+    form.reset({ meetingId, applicationId: '' });
+    router.refresh();
+  });
+  const { errors, isSubmitting } = form.formState;
+  if (!candidates.length) return <p className="text-sm text-muted-foreground">{t('noCandidates')}</p>;
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+      <div className="w-full">
+        <FormError message={formError} />
+      </div>
+      <div className="min-w-72 flex-1 space-y-2">
+        <Label htmlFor="agenda-app">{t('application')}</Label>
+        <NativeSelect id="agenda-app" aria-invalid={!!errors.applicationId} {...form.register('applicationId')}>
+          <option value="">{t('chooseApplication')}</option>
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title} — {c.companyName}
+            </option>
+          ))}
+        </NativeSelect>
+        <FieldError message={errors.applicationId ? 'required' : undefined} />
+      </div>
+      <Button type="submit" disabled={isSubmitting}>
+        {t('addItem')}
+      </Button>
+    </form>
+  );
+}
+
+export function RemoveItemButton({ meetingId, applicationId }: { meetingId: string; applicationId: string }) {
+  const t = useTranslations('council');
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await removeAgendaItemAction({ meetingId, applicationId });
+          if (result.ok) {
+            toast.success(t('removed'));
+            router.refresh();
+          } else toast.error(result.formError ?? '');
+        })
+      }
+    >
+      {t('remove')}
+    </Button>
+  );
+}

@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { parkContext } from '@/app/_components/park-context';
+import { Button } from '@/app/_components/ui/button';
+import { getMeeting } from '@/lib/council/meetings';
+import { AppError } from '@/lib/errors';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { PrintButton } from './print-button';
+
+/** The minutes as a printable document: the browser's print gives the PDF. */
+export default async function MinutesPage({ params }: { params: Promise<{ park: string; id: string }> }) {
+  const { park: slug, id } = await params;
+  const { actor, db, park } = await parkContext(slug, 'council.meet');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const meeting = await getMeeting(db, { actor, meetingId: id }).catch((error) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  if (meeting.parkId !== park.id) notFound();
+  const t = await getTranslations('minutes');
+  const tc = await getTranslations('council');
+  const locale = (await getLocale()) as Locale;
+  const present = meeting.members.filter((m) => m.present);
+  const presentIds = new Set(present.map((m) => m.userId));
+  const recorders = [...new Set(meeting.items.map((i) => i.decision?.recordedBy).filter((x): x is string => Boolean(x)))];
+  return (
+    <article className="mx-auto max-w-3xl space-y-6 bg-background text-foreground print:max-w-none print:text-black">
+      <div className="no-print flex flex-wrap justify-between gap-2">
+        <Button asChild variant="outline">
+          <Link href={`/p/${slug}/council/${meeting.id}`}>{t('back')}</Link>
+        </Button>
+        <PrintButton label={t('print')} />
+      </div>
+      <header className="space-y-1 border-b pb-4 text-center">
+        <p className="text-sm uppercase tracking-wide text-muted-foreground print:text-black">{park.name}</p>
+        <h1 className="text-xl font-semibold">{t('title', { number: meeting.number })}</h1>
+        <p className="text-sm">{formatDate(meeting.heldOn, locale)}</p>
+      </header>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium">{t('park')}</dt>
+        <dd>{park.name}</dd>
+        <dt className="font-medium">{t('date')}</dt>
+        <dd>{formatDate(meeting.heldOn, locale)}</dd>
+        <dt className="font-medium">{t('councilSize')}</dt>
+        <dd>{meeting.councilSize}</dd>
+        <dt className="font-medium">{t('present')}</dt>
+        <dd>{present.length ? present.map((m) => m.name).join(', ') : '—'}</dd>
+        <dt className="font-medium">{t('quorum')}</dt>
+        <dd>{t(meeting.quorum ? 'quorumMet' : 'quorumNotMet', { present: meeting.present, size: meeting.councilSize, needed: meeting.quorumNeeded })}</dd>
+      </dl>
+      <section className="space-y-5">
+        <h2 className="text-base font-semibold">{t('items')}</h2>
+        {meeting.items.length === 0 && <p className="text-sm">{tc('agendaEmpty')}</p>}
+        {meeting.items.map((item, i) => (
+          <div key={item.applicationId} className="break-inside-avoid space-y-2 border-t pt-3 text-sm">
+            <h3 className="font-semibold">{t('item', { position: i + 1, title: item.title, company: item.companyName })}</h3>
+            <p className="font-medium">{t('scores')}</p>
+            {item.summary.reviews === 0 ? (
+              <p>{t('noScores')}</p>
+            ) : (
+              <table className="w-full border-collapse text-xs">
+                <tbody>
+                  {item.summary.criteria.map((c) => (
+                    <tr key={c.criterionId} className="border-b">
+                      <td className="py-1 pr-2">{locale === 'ru' ? c.nameRu : c.nameEn}</td>
+                      <td className="py-1 pr-2 text-right tabular-nums">{formatNumber(c.weight, locale, 0)}</td>
+                      <td className="py-1 text-right tabular-nums">{c.mean === null ? '—' : formatNumber(c.mean, locale, 2)}</td>
+                    </tr>
+                  ))}
+                  <tr className="font-semibold">
+                    <td className="py-1 pr-2">
+                      {tc('weightedMean')} ({tc('reviewsCount', { count: item.summary.reviews })})
+                    </td>
+                    <td />
+                    <td className="py-1 text-right tabular-nums">{item.summary.overall.weightedMean === null ? '—' : formatNumber(item.summary.overall.weightedMean, locale, 2)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            )}
+            {item.decision ? (
+              <>
+                <p>{t('votes', { for: item.decision.votesFor, against: item.decision.votesAgainst, abstain: item.decision.votesAbstain })}</p>
+                {item.conflicted.some((c) => presentIds.has(c.userId)) && (
+                  <p>{t('notVoting', { names: item.conflicted.filter((c) => presentIds.has(c.userId)).map((c) => c.name).join(', ') })}</p>
+                )}
+                <p>
+                  <span className="font-medium">{t('decision')}:</span> {tc(`decisions.${item.decision.decision}`)}
+                </p>
+                {item.decision.reason && (
+                  <p>
+                    <span className="font-medium">{t('reason')}:</span> {item.decision.reason}
+                  </p>
+                )}
+              </>
+            ) : (
+              <p className="italic">{t('notDecided')}</p>
+            )}
+          </div>
+        ))}
+      </section>
+      {recorders.length > 0 && (
+        <footer className="border-t pt-4 text-sm">
+          {t('signature')}: {recorders.join(', ')} <span className="ml-8 inline-block w-48 border-b border-current align-bottom" aria-hidden />
+        </footer>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { FieldError, FormError } from '@/app/_components/form-error';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { Button } from '@/app/_components/ui/button';
+import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { RECOMMENDATIONS, reviewSchema, SCORE_MAX, SCORE_MIN } from '@/lib/validation/council';
+import { saveReviewDraftAction, submitReviewAction } from '../actions';
+
+type Values = z.input<typeof reviewSchema>;
+type Criterion = { id: string; nameEn: string; nameRu: string; weight: string };
+
+const SCALE = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
+
+/** Scores per criterion with comments, and a recommendation; saved as a draft until submitted. */
+export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: string; criteria: Criterion[]; initial: Omit<Values, 'assignmentId'> }) {
+  const t = useTranslations('review.scoring');
+  const locale = useLocale();
+  const router = useRouter();
+  const mode = useRef<'draft' | 'submit'>('draft');
+  const form = useForm<Values>({ resolver: zodResolver(reviewSchema), defaultValues: { assignmentId, ...initial } });
+  const { submit, formError } = useActionForm(
+    form,
+    (values) => (mode.current === 'submit' ? submitReviewAction(values) : saveReviewDraftAction(values)),
+    () => {
+      toast.success(mode.current === 'submit' ? t('submitted') : t('saved'));
+      router.refresh();
+    },
+  );
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={submit} className="space-y-5" noValidate>
+      <FormError message={formError} />
+      <p className="text-sm text-muted-foreground">{t('hint')}</p>
+      <div className="space-y-3">
+        {criteria.map((c, i) => {
+          const name = locale === 'ru' ? c.nameRu : c.nameEn;
+          const e = errors.scores?.[i];
+          return (
+            <div key={c.id} className="grid gap-3 rounded-lg border p-3 sm:grid-cols-[minmax(0,1fr)_120px]">
+              <div className="space-y-2 sm:order-2">
+                <Label htmlFor={`score-${c.id}`}>{name}</Label>
+                <NativeSelect id={`score-${c.id}`} aria-invalid={!!e?.score} {...form.register(`scores.${i}.score`)}>
+                  <option value="">{t('noScore')}</option>
+                  {SCALE.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </NativeSelect>
+                <FieldError message={e?.score?.message} />
+              </div>
+              <div className="space-y-2 sm:order-1">
+                <p className="text-sm font-medium">
+                  {name} <span className="text-xs font-normal text-muted-foreground">· {t('weight', { weight: Number(c.weight) })}</span>
+                </p>
+                <input type="hidden" {...form.register(`scores.${i}.criterionId`)} />
+                <Input aria-label={`${t('comment')}: ${name}`} placeholder={t('comment')} {...form.register(`scores.${i}.comment`)} />
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{t('recommendation')}</legend>
+        <div className="flex flex-wrap gap-4">
+          {RECOMMENDATIONS.map((r) => (
+            <label key={r} className="flex items-center gap-2 text-sm">
+              <input type="radio" value={r} className="size-4 accent-[var(--primary)]" {...form.register('recommendation')} />
+              {t(`recommendations.${r}`)}
+            </label>
+          ))}
+        </div>
+        <FieldError message={errors.recommendation?.message} />
+      </fieldset>
+      <div className="space-y-2">
+        <Label htmlFor="review-comment">{t('overallComment')}</Label>
+        <Textarea id="review-comment" rows={4} {...form.register('comment')} />
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="outline" disabled={isSubmitting} onClick={() => (mode.current = 'draft')}>
+          {t('saveDraft')}
+        </Button>
+        <Button type="submit" disabled={isSubmitting} onClick={() => (mode.current = 'submit')}>
+          {t('submit')}
+        </Button>
+        <span className="text-xs text-muted-foreground">{t('draftNote')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { runAction, type ActionResult } from '@/lib/auth/action';
+import { saveRubric } from '@/lib/council/rubric';
+import { rubricSchema } from '@/lib/validation/council';
+
+export async function saveRubricAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(rubricSchema, input, async (data, actor) => {
+    await saveRubric(await getDb(), { actor, input: data });
+    revalidatePath('/p/[park]/settings', 'page');
+    return null;
+  });
+}

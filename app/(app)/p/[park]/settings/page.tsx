@@ -1,0 +1,32 @@
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { getRubric } from '@/lib/council/rubric';
+import { RubricForm } from './rubric-form';
+
+export default async function ParkSettingsPage({ params }: { params: Promise<{ park: string }> }) {
+  const { park: slug } = await params;
+  const { actor, db, park } = await parkContext(slug, 'rubric.manage');
+  const rubric = await getRubric(db, { actor, parkId: park.id });
+  const t = await getTranslations('rubric');
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('rubric')}</CardTitle>
+          {!rubric.saved && <p className="text-sm text-amber-700 dark:text-amber-400">{t('unsaved')}</p>}
+        </CardHeader>
+        <CardContent>
+          <RubricForm
+            initial={{
+              parkId: park.id,
+              criteria: rubric.criteria.map((c) => ({ code: c.code, nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight, active: c.active })),
+            }}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
