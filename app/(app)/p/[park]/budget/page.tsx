@@ -1,0 +1,139 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader, StatCard } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { budgetTotals, listBudgetFunding } from '@/lib/budget/budget';
+import { todayIso } from '@/lib/dates';
+import { formatPct, formatRub } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { pct, toKopecks } from '@/lib/reports/money';
+import { FUNDING_SOURCES } from '@/lib/validation/kpi';
+import { BudgetEntryForm } from './budget-entry-form';
+import { DeleteEntryButton } from './delete-entry-button';
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BudgetPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Search }) {
+  const { park: slug } = await params;
+  const { edit } = await searchParams;
+  const { actor, db, park } = await parkContext(slug, 'budget.manage');
+  const [entries, totals] = await Promise.all([listBudgetFunding(db, { actor, parkId: park.id }), budgetTotals(db, { actor, parkId: park.id })]);
+  const t = await getTranslations('budget');
+  const locale = (await getLocale()) as Locale;
+  const editing = typeof edit === 'string' ? entries.find((e) => e.id === edit) : undefined;
+  const total = toKopecks(totals.totalRub);
+  const bySource = new Map(totals.bySource.map((s) => [s.source, s.amountRub]));
+  const money = (v: string | undefined | null) => (v ? formatRub(v, locale) : '—');
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} description={t('subtitle')} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <StatCard label={t('total')} value={formatRub(totals.totalRub, locale, { compact: true })} hint={formatRub(totals.totalRub, locale)} />
+        {FUNDING_SOURCES.map((s) => {
+          const amount = bySource.get(s) ?? '0';
+          return <StatCard key={s} label={t(`sources.${s}`)} value={formatRub(amount, locale, { compact: true })} hint={t('share', { pct: formatPct(pct(toKopecks(amount), total), locale) })} />;
+        })}
+      </div>
+
+      <Card id="entry-form">
+        <CardHeader>
+          <CardTitle>{editing ? t('editTitle') : t('addTitle')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <BudgetEntryForm key={editing?.id ?? 'new'} parkId={park.id} parkSlug={slug} entry={editing} defaultYear={Number(todayIso().slice(0, 4))} />
+        </CardContent>
+      </Card>
+
+      {totals.byYear.length > 0 && (
+        <section aria-labelledby="budget-by-year" className="space-y-3">
+          <h2 id="budget-by-year" className="text-lg font-semibold">
+            {t('byYear')}
+          </h2>
+          <Table aria-label={t('byYear')}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('year')}</TableHead>
+                {FUNDING_SOURCES.map((s) => (
+                  <TableHead key={s} className="text-right">
+                    {t(`sources.${s}`)}
+                  </TableHead>
+                ))}
+                <TableHead className="text-right">{t('yearTotal')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {totals.byYear.map((y) => (
+                <TableRow key={y.year}>
+                  <TableCell className="font-medium tabular-nums">{y.year}</TableCell>
+                  {FUNDING_SOURCES.map((s) => (
+                    <TableCell key={s} className="text-right tabular-nums whitespace-nowrap">
+                      {money(y.bySource[s])}
+                    </TableCell>
+                  ))}
+                  <TableCell className="text-right font-medium tabular-nums whitespace-nowrap">{money(y.totalRub)}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow className="bg-muted/40 font-semibold">
+                <TableCell>{t('total')}</TableCell>
+                {FUNDING_SOURCES.map((s) => (
+                  <TableCell key={s} className="text-right tabular-nums whitespace-nowrap">
+                    {money(bySource.get(s))}
+                  </TableCell>
+                ))}
+                <TableCell className="text-right tabular-nums whitespace-nowrap">{money(totals.totalRub)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        </section>
+      )}
+
+      <section aria-labelledby="budget-entries" className="space-y-3">
+        <h2 id="budget-entries" className="text-lg font-semibold">
+          {t('entries')}
+        </h2>
+        {entries.length === 0 ? (
+          <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+        ) : (
+          <Table aria-label={t('entries')}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('year')}</TableHead>
+                <TableHead>{t('source')}</TableHead>
+                <TableHead className="text-right">{t('amount')}</TableHead>
+                <TableHead>{t('document')}</TableHead>
+                <TableHead>
+                  <span className="sr-only">{t('edit')}</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entries.map((e) => {
+                const label = `${e.year}, ${t(`sources.${e.source}`)}, ${formatRub(e.amountRub, locale)}`;
+                return (
+                  <TableRow key={e.id} aria-current={editing?.id === e.id ? 'true' : undefined}>
+                    <TableCell className="tabular-nums">{e.year}</TableCell>
+                    <TableCell>{t(`sources.${e.source}`)}</TableCell>
+                    <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(e.amountRub, locale)}</TableCell>
+                    <TableCell className="max-w-md text-muted-foreground">{e.document ?? '—'}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right">
+                      <Button asChild size="sm" variant="ghost">
+                        <Link href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${label}`}>
+                          {t('edit')}
+                        </Link>
+                      </Button>
+                      <DeleteEntryButton parkId={park.id} id={e.id} label={label} />
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}
