@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { makeAnalyst, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
+import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, makeUser } from '@/lib/test/fixtures';
 import { insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
-import { getReportYears } from './report-years';
+import { getComparisonYears, getReportYears } from './report-years';
 
 const cli = systemActor('cli');
 let parkId: string;
+let budgetParkId: string;
 
 beforeAll(async () => {
   const db = await getDb();
@@ -22,7 +23,7 @@ beforeAll(async () => {
   parkId = await insertDataset(db, data);
 
   const budgetOnly = fixtureDataset('ry-budget');
-  await insertDataset(db, {
+  budgetParkId = await insertDataset(db, {
     ...budgetOnly,
     buildings: [],
     premises: [],
@@ -69,5 +70,26 @@ describe('getReportYears', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('NOT_FOUND');
     }
+  });
+});
+
+describe('getComparisonYears', () => {
+  it('spans the parks the actor compares, and only those', async () => {
+    const db = await getDb();
+    const analyst = await makeUser('staff', [
+      { parkId, role: 'analyst' },
+      { parkId: budgetParkId, role: 'analyst' },
+    ]);
+    expect(await getComparisonYears(db, { actor: analyst })).toEqual({ first: 2009, last: 2017 });
+    const oneParkAnalyst = await makeAnalyst(budgetParkId);
+    expect(await getComparisonYears(db, { actor: oneParkAnalyst })).toEqual({ first: 2009, last: 2009 });
+    const emptyPark = await makePark();
+    expect(await getComparisonYears(db, { actor: await makeAnalyst(emptyPark.id) })).toBeNull();
+  });
+
+  it('refuses those who compare nothing', async () => {
+    const db = await getDb();
+    await expect(getComparisonYears(db, { actor: await makeApplicant() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getComparisonYears(db, { actor: await makeExpert(parkId) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

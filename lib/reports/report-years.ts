@@ -1,8 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Actor } from '@/lib/auth/actor';
+import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { getParkBySlug } from '@/lib/parks/parks';
 
 /** The first and the last year in which the park has records a report counts; null when it has none. */
@@ -16,18 +17,32 @@ export type ReportYears = { first: number; last: number } | null;
  */
 export async function getReportYears(db: DbOrTx, { actor, parkSlug }: { actor: Actor; parkSlug: string }): Promise<ReportYears> {
   const park = await getParkBySlug(db, { actor, slug: String(parkSlug ?? ''), action: 'report.read' });
+  return yearsOf(db, sql`= ${park.id}`);
+}
+
+/** The same span over all the parks the actor may compare (`report.compare`), for the comparison's period picker. */
+export async function getComparisonYears(db: DbOrTx, { actor }: { actor: Actor }): Promise<ReportYears> {
+  assertCan(actor, 'report.compare');
+  const allowed = parksWhere(actor, 'report.compare');
+  if (allowed === 'all') return yearsOf(db, sql`IS NOT NULL`);
+  if (allowed.length === 0) return null;
+  return yearsOf(db, sql`IN (${sql.join(allowed.map((id) => sql`${id}::uuid`), sql`, `)})`);
+}
+
+/** `parkIs` completes `park_id …`: one park (`= $1`), a list, or every park. */
+async function yearsOf(db: DbOrTx, parkIs: SQL): Promise<ReportYears> {
   const [row] = await queryRows<{ first: number | null; last: number | null }>(
     db,
     sql`
     SELECT min(year)::int AS first, max(year)::int AS last FROM (
       SELECT extract(year FROM submitted_on)::int AS year FROM applications
-      WHERE park_id = ${park.id} AND status <> 'draft' AND submitted_on IS NOT NULL
+      WHERE park_id ${parkIs} AND status <> 'draft' AND submitted_on IS NOT NULL
       UNION ALL
-      SELECT extract(year FROM start_on)::int FROM residencies WHERE park_id = ${park.id}
+      SELECT extract(year FROM start_on)::int FROM residencies WHERE park_id ${parkIs}
       UNION ALL
-      SELECT year FROM kpi_reports WHERE park_id = ${park.id} AND status = 'accepted' AND quarter IS NULL
+      SELECT year FROM kpi_reports WHERE park_id ${parkIs} AND status = 'accepted' AND quarter IS NULL
       UNION ALL
-      SELECT year FROM budget_funding WHERE park_id = ${park.id}
+      SELECT year FROM budget_funding WHERE park_id ${parkIs}
     ) y`,
   );
   return row && row.first !== null && row.last !== null ? { first: Number(row.first), last: Number(row.last) } : null;

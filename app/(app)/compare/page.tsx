@@ -1,44 +1,287 @@
+import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ParksByYearChart } from '@/app/(app)/_reports/charts';
+import { defaultPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
+import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PageHeader } from '@/app/_components/page-header';
+import { Alert } from '@/app/_components/ui/alert';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { NativeSelect } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
-import { listParks } from '@/lib/parks/parks';
+import { todayIso } from '@/lib/dates';
+import { formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { compareParks } from '@/lib/reports/analytics';
+import { parkProfile, placeInRange, REFERENCE_RANGES, type Placement, type ReferenceRange } from '@/lib/reports/reference-ranges';
+import { getComparisonYears } from '@/lib/reports/report-years';
+import { readSort, sortParks, type CompareSort } from './sort';
 
-export default async function ComparePage() {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const PLACEMENT_VARIANT: Record<Placement, 'info' | 'success' | 'warning'> = { below: 'warning', within: 'success', above: 'info' };
+
+/** The analyst's view: the parks the actor may compare, side by side, by year, and against the ranges abroad. */
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   if (!can(actor, 'report.compare')) notFound();
-  const parks = await listParks(await getDb(), { actor, action: 'report.read' });
-  const t = await getTranslations('compareHome');
-  const ta = await getTranslations('admin');
+  const db = await getDb();
+  const search = await searchParams;
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations('compareReport');
+  const currentYear = Number(todayIso().slice(0, 4));
+  const years = await getComparisonYears(db, { actor });
+  const { period, invalid } = readPeriod(search, defaultPeriod(currentYear));
+  const { sort, dir } = readSort(search);
+  const report = await compareParks(db, { actor, ...period });
+  const parks = sortParks(report.parks, sort, dir, locale);
+  const chosen = report.parks.find((p) => p.slug === one(search.park)) ?? parks[0];
+  const label = periodLabel(period);
+  const keep = { sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, park: one(search.park) };
+  const query = (change: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ from: String(period.from), to: String(period.to), ...keep, ...change })) if (v) params.set(k, v);
+    return `?${params.toString()}`;
+  };
+  const money = (value: string) => <span title={formatRub(value, locale)}>{formatRub(value, locale, { compact: true })}</span>;
+
+  const columns: { sort: CompareSort; label: string }[] = [
+    { sort: 'residentsSupported', label: t('columns.residentsSupported') },
+    { sort: 'residentsAtEnd', label: t('columns.residentsAtEnd', { year: period.to }) },
+    { sort: 'smeResidentsAtEnd', label: t('columns.smeResidentsAtEnd') },
+    { sort: 'areaUsePct', label: t('columns.areaUsePct') },
+    { sort: 'jobsCreated', label: t('columns.jobsCreated') },
+    { sort: 'incomeRub', label: t('columns.incomeRub') },
+    { sort: 'taxesPaidRub', label: t('columns.taxesPaidRub') },
+    { sort: 'taxesPerBudgetRub', label: t('columns.taxesPerBudgetRub') },
+    { sort: 'paybackYear', label: t('columns.paybackYear') },
+  ];
+  const header = (column: CompareSort, text: string, align: 'left' | 'right') => {
+    const active = sort === column;
+    const next = active && dir === 'asc' ? 'desc' : active ? 'asc' : column === 'name' ? 'asc' : 'desc';
+    return (
+      <TableHead key={column} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`whitespace-normal ${align === 'right' ? 'text-right' : ''}`}>
+        <Link href={query({ sort: column === 'name' && next === 'asc' ? undefined : column, dir: next === 'asc' ? undefined : 'desc' })} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={t('sortBy', { column: text })}>
+          {text}
+          {active && <span aria-hidden>{dir === 'desc' ? '↓' : '↑'}</span>}
+        </Link>
+      </TableHead>
+    );
+  };
+
+  const profile = chosen ? parkProfile(chosen) : null;
+  const range = (r: ReferenceRange | null, unit: string) =>
+    r === null ? t('reference.noBreakEven') : r.approx ? t('reference.about', { value: formatNumber(r.min, locale, r.min % 1 ? 1 : 0), unit }) : `${formatNumber(r.min, locale, r.min % 1 ? 1 : 0)}–${formatNumber(r.max, locale, r.max % 1 ? 1 : 0)} ${unit}`;
+  const place = (value: number | null, r: ReferenceRange | null, kind: 'size' | 'payback') => {
+    const p = placeInRange(value, r);
+    if (p === null) return null;
+    return (
+      <Badge variant={kind === 'payback' ? (p === 'above' ? 'warning' : 'success') : PLACEMENT_VARIANT[p]} className="ml-2">
+        {t(`reference.${kind === 'payback' ? 'paybackPlace' : 'sizePlace'}.${p}`)}
+      </Badge>
+    );
+  };
+
   return (
-    <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('subtitle')} />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{ta('name')}</TableHead>
-            <TableHead>{ta('region')}</TableHead>
-            <TableHead>{ta('type')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {parks.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell className="font-medium">
-                <Link className="hover:underline" href={`/p/${p.slug}/reports`}>
-                  {p.name}
-                </Link>
-              </TableCell>
-              <TableCell>{p.region}</TableCell>
-              <TableCell>{ta(`parkTypes.${p.type}`)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+    <div className="space-y-8">
+      <PageHeader
+        title={t('title')}
+        description={t('subtitle', { period: label, count: report.parks.length })}
+        actions={
+          <>
+            <Button asChild variant="outline" size="sm">
+              <a href={`/compare/export${query({ park: undefined, format: 'xlsx' })}`} download>
+                <Download aria-hidden />
+                {t('download.xlsx')}
+              </a>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <a href={`/compare/export${query({ park: undefined, format: 'csv' })}`} download>
+                {t('download.csv')}
+              </a>
+            </Button>
+          </>
+        }
+      />
+      <PeriodPicker action="/compare" period={period} years={pickerYears(currentYear, period, years)} presets={periodPresets(currentYear, years)} keep={keep} />
+      {invalid && (
+        <Alert variant="warning" role="status">
+          {t('invalidPeriod', { period: label })}
+        </Alert>
+      )}
+
+      <section aria-labelledby="compare-table" className="space-y-3">
+        <h2 id="compare-table" className="text-lg font-semibold">
+          {t('tableTitle', { period: label })}
+        </h2>
+        {parks.length === 0 ? (
+          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+        ) : (
+          <Table aria-labelledby="compare-table">
+            <TableHeader>
+              <TableRow>
+                {header('name', t('columns.park'), 'left')}
+                {columns.map((c) => header(c.sort, c.label, 'right'))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {parks.map((p) => (
+                <TableRow key={p.slug}>
+                  <TableCell className="min-w-44">
+                    <Link href={`/p/${p.slug}/reports?from=${period.from}&to=${period.to}`} className="font-medium hover:underline">
+                      {p.name}
+                    </Link>
+                    <span className="block text-xs text-muted-foreground">{p.region}</span>
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{formatNumber(p.residentsSupported, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatNumber(p.residentsAtEnd, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatNumber(p.smeResidentsAtEnd, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatPct(p.area.usePct, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatNumber(p.jobsCreated, locale)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{money(p.incomeRub)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{money(p.taxesPaidRub)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{p.taxesPerBudgetRub === null ? '—' : formatNumber(p.taxesPerBudgetRub, locale, 2)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{p.paybackYear ?? t('notReached')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        <p className="text-xs text-muted-foreground">{t('tableNote', { year: period.to })}</p>
+      </section>
+
+      <div className="space-y-4">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('reference.title')}</CardTitle>
+            <CardDescription>{t('reference.description')}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            {chosen && profile ? (
+              <>
+                <form method="get" action="/compare" className="no-print flex flex-wrap items-end gap-2">
+                  <input type="hidden" name="from" value={period.from} />
+                  <input type="hidden" name="to" value={period.to} />
+                  {keep.sort && <input type="hidden" name="sort" value={keep.sort} />}
+                  {keep.dir && <input type="hidden" name="dir" value={keep.dir} />}
+                  <label className="space-y-1 text-sm">
+                    <span className="block text-muted-foreground">{t('reference.park')}</span>
+                    <NativeSelect name="park" defaultValue={chosen.slug} className="w-64">
+                      {parks.map((p) => (
+                        <option key={p.slug} value={p.slug}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  </label>
+                  <Button type="submit" variant="outline">
+                    {t('reference.show')}
+                  </Button>
+                </form>
+                <dl className="grid grid-cols-3 gap-3 text-sm">
+                  <div className="rounded-lg border p-3">
+                    <dt className="text-xs text-muted-foreground">{t('reference.residents', { year: period.to })}</dt>
+                    <dd className="text-lg font-semibold tabular-nums">{formatNumber(profile.residents, locale)}</dd>
+                  </div>
+                  <div className="rounded-lg border p-3">
+                    <dt className="text-xs text-muted-foreground">{t('reference.area')}</dt>
+                    <dd className="text-lg font-semibold tabular-nums">{t('reference.thousandM2', { value: formatNumber(profile.areaThousandM2, locale, 1) })}</dd>
+                  </div>
+                  <div className="rounded-lg border p-3">
+                    <dt className="text-xs text-muted-foreground">{t('reference.payback')}</dt>
+                    <dd className="text-lg font-semibold tabular-nums">
+                      {profile.paybackYears !== null
+                        ? t('reference.years', { n: profile.paybackYears })
+                        : chosen.paybackYear !== null
+                          ? String(chosen.paybackYear)
+                          : t('notReached')}
+                    </dd>
+                    <dd className="text-xs text-muted-foreground">
+                      {chosen.foundedOn ? t('reference.foundedIn', { year: chosen.foundedOn.slice(0, 4) }) : t('reference.noFounding')}
+                    </dd>
+                  </div>
+                </dl>
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t('reference.country')}</TableHead>
+                      <TableHead className="text-right">{t('reference.parks')}</TableHead>
+                      <TableHead className="whitespace-normal">{t('reference.residentsPerPark')}</TableHead>
+                      <TableHead className="whitespace-normal">{t('reference.areaPerPark')}</TableHead>
+                      <TableHead className="whitespace-normal">{t('reference.paybackYears')}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {REFERENCE_RANGES.map((r) => (
+                      <TableRow key={r.country}>
+                        <TableCell className="font-medium">{t(`reference.countries.${r.country}`)}</TableCell>
+                        <TableCell className="text-right tabular-nums">{r.parks}</TableCell>
+                        <TableCell className="whitespace-nowrap tabular-nums">
+                          {range(r.residentsPerPark, '')}
+                          {place(profile.residents, r.residentsPerPark, 'size')}
+                        </TableCell>
+                        <TableCell className="whitespace-nowrap tabular-nums">
+                          {range(r.areaPerParkThousandM2, t('reference.thousandM2Unit'))}
+                          {place(profile.areaThousandM2, r.areaPerParkThousandM2, 'size')}
+                        </TableCell>
+                        <TableCell className="tabular-nums">
+                          {range(r.paybackYears, t('reference.yearsUnit'))}
+                          {place(profile.paybackYears, r.paybackYears, 'payback')}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                <p className="text-xs text-muted-foreground">{t('reference.note')}</p>
+              </>
+            ) : (
+              <p className="text-sm text-muted-foreground">{t('empty')}</p>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('byYear.title')}</CardTitle>
+            <CardDescription>{t('byYear.description', { period: label })}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-3">
+            <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+              <figure aria-label={t('byYear.title')}>
+                <ParksByYearChart years={report.byYear} />
+              </figure>
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t('byYear.year')}</TableHead>
+                    <TableHead className="text-right">{t('byYear.founded')}</TableHead>
+                    <TableHead className="text-right">{t('byYear.closed')}</TableHead>
+                    <TableHead className="text-right">{t('byYear.operating')}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {report.byYear.map((y) => (
+                    <TableRow key={y.year}>
+                      <TableCell>{y.year}</TableCell>
+                      <TableCell className="text-right tabular-nums">{y.founded}</TableCell>
+                      <TableCell className="text-right tabular-nums">{y.closed}</TableCell>
+                      <TableCell className="text-right tabular-nums">{y.operating}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+            {report.undatedParks > 0 && <p className="text-xs text-muted-foreground">{t('byYear.undated', { count: report.undatedParks })}</p>}
+            <p className="text-xs text-muted-foreground">{t('byYear.russia')}</p>
+          </CardContent>
+        </Card>
+      </div>
     </div>
   );
 }

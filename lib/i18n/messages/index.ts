@@ -21,14 +21,16 @@ import enApplications from './en/applications.json';
 import ruApplications from './ru/applications.json';
 import enCouncil from './en/council.json';
 import ruCouncil from './ru/council.json';
+import enReports from './en/reports.json';
+import ruReports from './ru/reports.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports],
 };
 
 type Tree = Record<string, unknown>;

@@ -1,0 +1,52 @@
+import type { ReportYears } from '@/lib/reports/report-years';
+import { periodSchema } from '@/lib/validation/reports';
+
+export type Period = { from: number; to: number };
+type Search = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The last seven complete years: a whole-year report never shows a year still running. */
+export function defaultPeriod(currentYear: number): Period {
+  return { from: currentYear - 7, to: currentYear - 1 };
+}
+
+/**
+ * The period of `?from=&to=`, checked by the reports' own schema; without both, the default. An
+ * invalid period falls back to the default and says so, so a hand-edited URL never shows an error page.
+ */
+export function readPeriod(search: Search, fallback: Period): { period: Period; invalid: boolean } {
+  const from = one(search.from);
+  const to = one(search.to);
+  if (from === undefined && to === undefined) return { period: fallback, invalid: false };
+  const parsed = periodSchema.safeParse({ from: from ?? '', to: to ?? '' });
+  return parsed.success ? { period: { from: parsed.data.from, to: parsed.data.to }, invalid: false } : { period: fallback, invalid: true };
+}
+
+export type PresetKey = 'last7' | 'lastYear' | 'records7' | 'records';
+export type Preset = Period & { key: PresetKey };
+
+/**
+ * Periods one click away: the last seven complete years, the last complete year and, when the park's
+ * records end earlier or span more (the demo Kuzbass park's end in 2016), the seven years up to its
+ * last year with records and all its years with records. Duplicates are dropped.
+ */
+export function periodPresets(currentYear: number, years: ReportYears): Preset[] {
+  const last7 = defaultPeriod(currentYear);
+  const presets: Preset[] = [{ key: 'last7', ...last7 }, { key: 'lastYear', from: currentYear - 1, to: currentYear - 1 }];
+  if (years) {
+    const last = Math.min(years.last, currentYear);
+    const first = Math.min(years.first, last);
+    presets.push({ key: 'records7', from: Math.max(first, last - 6), to: last }, { key: 'records', from: first, to: last });
+  }
+  return presets.filter((p, i) => presets.findIndex((q) => q.from === p.from && q.to === p.to) === i);
+}
+
+/** The years a picker offers: from the earliest of the records, the period and fifteen years back, to this year. */
+export function pickerYears(currentYear: number, period: Period, years: ReportYears): number[] {
+  const first = Math.min(period.from, years?.first ?? currentYear, currentYear - 15);
+  const last = Math.max(period.to, currentYear);
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+}
+
+export const periodLabel = ({ from, to }: Period) => (from === to ? String(from) : `${from}–${to}`);

@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { listApiTokens } from '@/lib/api-tokens/tokens';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { CreateApiTokenForm, RevokeApiTokenButton } from './api-token-forms';
+
+/** The park's read-only API tokens: create (shown once), list, revoke. Managers and admins. */
+export default async function ApiTokensPage({ params }: { params: Promise<{ park: string }> }) {
+  const { park: slug } = await params;
+  const { actor, db, park } = await parkContext(slug, 'apiToken.manage');
+  const tokens = await listApiTokens(db, { actor, parkSlug: slug });
+  const t = await getTranslations('apiTokens');
+  const locale = (await getLocale()) as Locale;
+  const example = `curl -H "Authorization: Bearer tp_…" "/api/v1/parks/${park.slug}/summary?from=2010&to=2016"`;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t('title')}
+        description={t('subtitle', { park: park.name })}
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link href={`/p/${slug}/reports`}>{t('back')}</Link>
+          </Button>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('createTitle')}</CardTitle>
+          <CardDescription>{t('createHelp')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CreateApiTokenForm parkSlug={slug} />
+        </CardContent>
+      </Card>
+
+      <section aria-labelledby="tokens-title" className="space-y-3">
+        <h2 id="tokens-title" className="text-lg font-semibold">
+          {t('listTitle')}
+        </h2>
+        {tokens.length === 0 ? (
+          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('name')}</TableHead>
+                <TableHead>{t('prefix')}</TableHead>
+                <TableHead>{t('created')}</TableHead>
+                <TableHead>{t('lastUsed')}</TableHead>
+                <TableHead>{t('status')}</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">{t('actions')}</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {tokens.map((token) => (
+                <TableRow key={token.id}>
+                  <TableCell className="font-medium">{token.name}</TableCell>
+                  <TableCell className="font-mono text-xs">{token.prefix}…</TableCell>
+                  <TableCell>
+                    {formatDateTime(token.createdAt, locale)}
+                    {token.createdBy && <span className="block text-xs text-muted-foreground">{token.createdBy}</span>}
+                  </TableCell>
+                  <TableCell>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('never')}</TableCell>
+                  <TableCell>
+                    {token.revokedAt ? (
+                      <Badge variant="secondary" title={formatDateTime(token.revokedAt, locale)}>
+                        {t('statusRevoked')}
+                      </Badge>
+                    ) : (
+                      <Badge variant="success">{t('statusActive')}</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right">{!token.revokedAt && <RevokeApiTokenButton parkSlug={slug} tokenId={token.id} name={token.name} />}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="usage-title" className="space-y-2 text-sm">
+        <h2 id="usage-title" className="text-lg font-semibold">
+          {t('usageTitle')}
+        </h2>
+        <p className="text-muted-foreground">{t('usage')}</p>
+        <pre className="overflow-x-auto rounded-lg border bg-muted/50 p-3 font-mono text-xs">{example}</pre>
+        <p className="text-muted-foreground">
+          {t.rich('openapi', { link: (chunks) => <a className="underline underline-offset-2" href="/api/v1/openapi.json">{chunks}</a> })}
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { Download } from 'lucide-react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { IndicatorChart } from '@/app/(app)/_reports/charts';
+import { PrintButton } from '@/app/(app)/_reports/print-button';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { can } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/locales';
+import { getProgrammeGrid } from '@/lib/programmes/programmes';
+import { getIndicatorReport } from '@/lib/reports/indicators';
+import type { IndicatorReport, IndicatorStatus } from '@/lib/reports/types';
+
+const STATUS_VARIANT: Record<IndicatorStatus, 'success' | 'info' | 'destructive' | 'secondary'> = {
+  achieved: 'success',
+  on_track: 'info',
+  off_track: 'destructive',
+  no_data: 'secondary',
+};
+const STATUS_ORDER: IndicatorStatus[] = ['achieved', 'on_track', 'off_track', 'no_data'];
+
+/** One programme's status per indicator (technopark-indicators/1) with its series and a chart each. */
+export default async function IndicatorReportPage({ params }: { params: Promise<{ park: string; key: string }> }) {
+  const { park: slug, key: rawKey } = await params;
+  const key = decodeURIComponent(rawKey);
+  const { actor, db, park } = await parkContext(slug, 'report.read');
+  let report: IndicatorReport;
+  let grid: Awaited<ReturnType<typeof getProgrammeGrid>>;
+  try {
+    report = await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key });
+    grid = await getProgrammeGrid(db, { actor, parkId: park.id, key });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const t = await getTranslations('indicatorReport');
+  const locale = (await getLocale()) as Locale;
+  const intl = locale === 'ru' ? 'ru-RU' : 'en-GB';
+  const plain = (n: number) => new Intl.NumberFormat(intl, { maximumFractionDigits: 6 }).format(n);
+  const growth = (n: number | null) =>
+    n === null ? '—' : `${new Intl.NumberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(n)}%`;
+  const series = new Map(grid.indicators.map((i) => [i.key, i.values]));
+  const counts = STATUS_ORDER.map((s) => ({ status: s, n: report.indicators.filter((i) => i.status === s).length })).filter((c) => c.n > 0);
+  const exportBase = `/p/${slug}/reports/indicators/${encodeURIComponent(key)}/export`;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={report.programme.name}
+        description={t('subtitle', { park: park.name })}
+        actions={
+          <>
+            <Button asChild variant="outline" size="sm">
+              <a href={`${exportBase}?format=xlsx`} download>
+                <Download aria-hidden />
+                {t('download.xlsx')}
+              </a>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <a href={`${exportBase}?format=csv`} download>
+                {t('download.csv')}
+              </a>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <a href={`${exportBase}?format=json`} download>
+                {t('download.json')}
+              </a>
+            </Button>
+            <PrintButton label={t('print')} />
+          </>
+        }
+      />
+      <div className="no-print flex flex-wrap gap-2">
+        <Button asChild variant="ghost" size="sm">
+          <Link href={`/p/${slug}/reports/indicators`}>{t('allProgrammes')}</Link>
+        </Button>
+        {can(actor, 'programme.manage', park.id) && (
+          <Button asChild variant="ghost" size="sm">
+            <Link href={`/p/${slug}/programmes/${encodeURIComponent(key)}`}>{t('toDataEntry')}</Link>
+          </Button>
+        )}
+      </div>
+
+      <section aria-label={t('statusSummary')} className="flex flex-wrap items-center gap-2">
+        {counts.map((c) => (
+          <Badge key={c.status} variant={STATUS_VARIANT[c.status]} className="px-2.5 py-1 text-sm">
+            {t('statusCount', { n: c.n, status: t(`statuses.${c.status}`) })}
+          </Badge>
+        ))}
+      </section>
+      <details className="rounded-lg border bg-card p-4 text-sm text-muted-foreground print:hidden">
+        <summary className="cursor-pointer font-medium text-foreground">{t('ruleTitle')}</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>{t('ruleAchieved')}</li>
+          <li>{t('ruleGrowth')}</li>
+          <li>{t('ruleNoData')}</li>
+        </ul>
+      </details>
+
+      {report.indicators.length === 0 ? (
+        <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('noIndicators')}</p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
+          {report.indicators.map((indicator) => {
+            const values = series.get(indicator.key) ?? {};
+            const years = [...new Set(Object.keys(values).map((k) => Number(k.split(':')[0])))].sort((a, b) => a - b);
+            const points = years.map((year) => ({
+              year,
+              ...(values[`${year}:actual`] !== undefined ? { actual: Number(values[`${year}:actual`]) } : {}),
+              ...(values[`${year}:target`] !== undefined ? { target: Number(values[`${year}:target`]) } : {}),
+            }));
+            return (
+              <Card key={indicator.key} role="article" aria-labelledby={`ind-${indicator.key}`} className="break-inside-avoid">
+                <CardHeader className="flex-row items-start justify-between gap-3">
+                  <div className="space-y-1">
+                    <CardTitle id={`ind-${indicator.key}`}>{indicator.name}</CardTitle>
+                    <p className="text-sm text-muted-foreground">
+                      {indicator.unit} · {t(`directions.${indicator.direction}`)}
+                    </p>
+                  </div>
+                  <Badge variant={STATUS_VARIANT[indicator.status]} data-testid="indicator-status">
+                    {t(`statuses.${indicator.status}`)}
+                  </Badge>
+                </CardHeader>
+                <CardContent className="space-y-3">
+                  <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
+                    <Fact label={indicator.latest ? t('latestIn', { year: indicator.latest.year }) : t('latest')} value={indicator.latest ? plain(indicator.latest.value) : '—'} />
+                    <Fact label={indicator.target ? t('targetIn', { year: indicator.target.year }) : t('target')} value={indicator.target ? plain(indicator.target.value) : '—'} />
+                    <Fact label={t('requiredGrowth')} value={growth(indicator.requiredGrowthPct)} />
+                    <Fact label={t('growthSoFar')} value={growth(indicator.growthSoFarPct)} />
+                  </dl>
+                  {points.length > 0 && (
+                    <figure aria-label={t('chartLabel', { name: indicator.name })}>
+                      <IndicatorChart points={points} target={indicator.target} unit={indicator.unit} />
+                    </figure>
+                  )}
+                  {years.length > 0 && (
+                    <div className="overflow-x-auto">
+                      <table className="w-full text-xs tabular-nums">
+                        <caption className="sr-only">{t('seriesCaption', { name: indicator.name })}</caption>
+                        <thead>
+                          <tr className="text-muted-foreground">
+                            <th scope="col" className="py-1 pr-2 text-left font-medium">
+                              {t('year')}
+                            </th>
+                            {years.map((y) => (
+                              <th key={y} scope="col" className="px-1.5 py-1 text-right font-medium">
+                                {y}
+                              </th>
+                            ))}
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {(['actual', 'target'] as const).map((kind) => (
+                            <tr key={kind} className="border-t">
+                              <th scope="row" className="py-1 pr-2 text-left font-medium text-muted-foreground">
+                                {t(`kinds.${kind}`)}
+                              </th>
+                              {years.map((y) => {
+                                const v = values[`${y}:${kind}`];
+                                return (
+                                  <td key={y} className="px-1.5 py-1 text-right">
+                                    {v === undefined ? '' : plain(Number(v))}
+                                  </td>
+                                );
+                              })}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+                </CardContent>
+              </Card>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { NextRequest } from 'next/server';
+import { getLocale } from 'next-intl/server';
+import { parkFileResponse } from '@/app/_components/file-response';
+import type { Locale } from '@/lib/i18n/locales';
+import { summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
+import { getParkSummary } from '@/lib/reports/summary';
+import { periodSchema } from '@/lib/validation/reports';
+
+const TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+} as const;
+
+/** The park summary for ?from=&to= as XLSX, CSV or JSON (`technopark-summary/1`), in the reader's language. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ park: string }> }) {
+  const { park: slug } = await params;
+  const search = request.nextUrl.searchParams;
+  const format = search.get('format') ?? 'xlsx';
+  if (!(format in TYPES)) return new Response('format: must be xlsx, csv or json', { status: 400 });
+  const period = periodSchema.safeParse({ from: search.get('from') ?? '', to: search.get('to') ?? '' });
+  if (!period.success) return new Response('from, to: whole years, from not after to', { status: 400 });
+  const { from, to } = period.data;
+  const locale = (await getLocale()) as Locale;
+  return parkFileResponse(slug, 'report.read', `${slug}-summary-${from}-${to}.${format}`, async ({ actor, db, park }) => {
+    // getParkSummary checks report.read in the park again: the route never decides who may read.
+    const summary = await getParkSummary(db, { actor, parkSlug: park.slug, from, to, locale });
+    const kind = format as keyof typeof TYPES;
+    const body = kind === 'xlsx' ? await summaryToXlsx(summary, locale) : kind === 'csv' ? summaryToCsv(summary, locale) : `${JSON.stringify(summary, null, 2)}\n`;
+    return { body, contentType: TYPES[kind] };
+  });
+}
