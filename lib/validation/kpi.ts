@@ -211,7 +211,8 @@ export function readIndicatorValue(raw: string): { ok: true; value: string | nul
   return { ok: true, value: `${minus}${integer}${fraction ? `.${fraction}` : ''}` };
 }
 
-const indicatorValueInput = z.string({ error: 'invalidNumber' }).transform((raw, ctx) => {
+const indicatorValueInput = z.union([z.string(), z.null()], { error: 'invalidNumber' }).transform((raw, ctx) => {
+  if (raw === null) return null;
   const read = readIndicatorValue(raw);
   if (read.ok) return read.value;
   ctx.addIssue({ code: 'custom', message: read.message });

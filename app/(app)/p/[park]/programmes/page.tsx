@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/app/_components/page-header';
+import { parkContext } from '@/app/_components/park-context';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { can } from '@/lib/auth/permissions';
+import { listParkProgrammes } from '@/lib/programmes/programmes';
+import { CreateProgrammeForm } from './create-programme-form';
+
+export default async function ProgrammesPage({ params }: { params: Promise<{ park: string }> }) {
+  const { park: slug } = await params;
+  const { actor, db, park } = await parkContext(slug, 'report.read');
+  const programmes = await listParkProgrammes(db, { actor, parkId: park.id });
+  const t = await getTranslations('programmes');
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader title={t('title')} description={t('subtitle')} />
+      {programmes.length === 0 ? (
+        <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+      ) : (
+        <Table aria-label={t('title')}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('name')}</TableHead>
+              <TableHead>{t('key')}</TableHead>
+              <TableHead className="text-right">{t('indicators')}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {programmes.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell className="font-medium">
+                  <Link className="text-primary hover:underline" href={`/p/${slug}/programmes/${p.key}`}>
+                    {p.name}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <code className="text-xs">{p.key}</code>
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{p.indicatorCount}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {can(actor, 'programme.manage', park.id) && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('createTitle')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <CreateProgrammeForm parkId={park.id} parkSlug={slug} />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}
