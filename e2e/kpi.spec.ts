@@ -55,7 +55,7 @@ test.describe('KPI reports', () => {
     await signIn(manager, demo.manager);
     await manager.goto('/p/kuzbass/kpi');
     await expect(manager.getByRole('link', { name: 'Awaiting review', exact: false })).toHaveAttribute('aria-current', 'page');
-    await manager.getByRole('link', { name: `Review: ${company}, ${year}` }).click();
+    await manager.getByRole('link', { name: `${company}, ${year}`, exact: true }).click();
     await expect(manager.getByRole('heading', { level: 1 })).toHaveText(`${company}: ${year}`);
     const comment = `Taxes paid look low for ${year}; please check against the tax statement (${crypto.randomBytes(2).toString('hex')}).`;
     await manager.getByLabel('Comment to the resident').fill(comment);

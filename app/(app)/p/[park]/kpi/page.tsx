@@ -164,9 +164,6 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
               <TableHead className="text-right">{t('fields.taxesPaidRub')}</TableHead>
               <TableHead>{tab === 'submitted' ? t('submittedAt') : t('reviewedAt')}</TableHead>
               <TableHead>{t('status')}</TableHead>
-              <TableHead>
-                <span className="sr-only">{t('open')}</span>
-              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -174,7 +171,11 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
               const period = t('periodLabel', { year: r.year, quarter: r.quarter ?? 0 });
               return (
                 <TableRow key={r.id}>
-                  <TableCell className="min-w-56 font-medium">{r.companyName}</TableCell>
+                  <TableCell className="min-w-56">
+                    <Link href={`${base}/${r.id}`} className="font-medium text-primary hover:underline" aria-label={`${r.companyName}, ${period}`}>
+                      {r.companyName}
+                    </Link>
+                  </TableCell>
                   <TableCell className="whitespace-nowrap tabular-nums">
                     {period}
                     {r.version > 1 && <span className="ml-1.5 text-xs text-muted-foreground">{t('versionN', { version: r.version })}</span>}
@@ -185,13 +186,6 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
                   <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(tab === 'submitted' ? r.submittedAt : r.reviewedAt, locale)}</TableCell>
                   <TableCell>
                     <KpiStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <Button asChild size="sm" variant={tab === 'submitted' ? 'default' : 'outline'}>
-                      <Link href={`${base}/${r.id}`} aria-label={`${tab === 'submitted' ? t('review') : t('open')}: ${r.companyName}, ${period}`}>
-                        {tab === 'submitted' ? t('review') : t('open')}
-                      </Link>
-                    </Button>
                   </TableCell>
                 </TableRow>
               );
