@@ -30,7 +30,8 @@ export default async function ResidentProfilePage({ params }: { params: Promise<
   const locale = (await getLocale()) as Locale;
   const open = profile.openResidency;
   const base = `/p/${slug}`;
-  const status = open?.activeToday ? (
+  // On its last day an ended residency is still in force: the resident is current until the day is over.
+  const status = profile.residencies.some((r) => r.activeToday) ? (
     <Badge variant="success">{t('statusCurrent')}</Badge>
   ) : open ? (
     <Badge variant="outline">{t('statusUpcoming', { date: formatDate(open.startOn, locale) })}</Badge>

@@ -101,7 +101,11 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
           <CardDescription>{t('retireHint')}</CardDescription>
         </CardHeader>
         <CardContent>
-          {retired ? <p className="text-sm">{t('retiredOn', { date: formatDate(unit.availableTo, locale) })}</p> : <RetireUnitForm parkId={park.id} unitId={unit.id} today={today} />}
+          {unit.availableTo ? (
+            <p className="text-sm">{t('availableUntil', { date: formatDate(unit.availableTo, locale) })}</p>
+          ) : (
+            <RetireUnitForm parkId={park.id} unitId={unit.id} today={today} />
+          )}
         </CardContent>
       </Card>
     </div>
