@@ -10,6 +10,17 @@ import { demo, signIn } from './fixtures';
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kpi-'));
+/** The shared sign-in, with more patience for the first page after it on a busy dev server. */
+async function signInAs(page: Page, email: string) {
+  await signIn(page, email).catch(async (error: unknown) => {
+    await expect(page)
+      .not.toHaveURL(/\/sign-in/, { timeout: 120_000 })
+      .catch(() => {
+        throw error;
+      });
+  });
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 test.describe('KPI reports', () => {
@@ -19,7 +30,7 @@ test.describe('KPI reports', () => {
     const manager = await (await browser.newContext()).newPage();
 
     // The demo applicant represents a Kuzbass resident: it files for the oldest year not yet filed.
-    await signIn(resident, demo.applicant);
+    await signInAs(resident, demo.applicant);
     await resident.goto('/my/kpi');
     await expect(resident.getByRole('heading', { level: 1, name: 'KPI reports' })).toBeVisible();
     const open = resident.getByRole('link', { name: /^(File report|Continue draft): \d{4}$/ });
@@ -28,6 +39,7 @@ test.describe('KPI reports', () => {
     const year = name.slice(-4);
     await open.last().click();
     await expect(resident).toHaveURL(/\/my\/kpi\/report\?/);
+    await resident.waitForLoadState('networkidle'); // typing before hydration would be lost
     const heading = resident.getByRole('heading', { level: 1 });
     await expect(heading).toContainText(`report for ${year}`);
     const company = (await heading.textContent())!.replace(/: report for \d{4}$/, '');
@@ -52,11 +64,12 @@ test.describe('KPI reports', () => {
     const reportUrl = resident.url();
 
     // The manager finds it awaiting review and returns it with a comment.
-    await signIn(manager, demo.manager);
+    await signInAs(manager, demo.manager);
     await manager.goto('/p/kuzbass/kpi');
     await expect(manager.getByRole('link', { name: 'Awaiting review', exact: false })).toHaveAttribute('aria-current', 'page');
     await manager.getByRole('link', { name: `${company}, ${year}`, exact: true }).click();
     await expect(manager.getByRole('heading', { level: 1 })).toHaveText(`${company}: ${year}`);
+    await manager.waitForLoadState('networkidle');
     const comment = `Taxes paid look low for ${year}; please check against the tax statement (${crypto.randomBytes(2).toString('hex')}).`;
     await manager.getByLabel('Comment to the resident').fill(comment);
     await manager.getByRole('button', { name: 'Return with comment' }).click();
@@ -98,8 +111,9 @@ test.describe('KPI reports', () => {
 
   test('the manager uploads a year in bulk: a bad row is flagged, the file is fixed and committed', async ({ page }) => {
     test.setTimeout(300_000);
-    await signIn(page, demo.manager);
+    await signInAs(page, demo.manager);
     await page.goto('/p/itc-tomsk/kpi/upload');
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Year').selectOption('2025');
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download template for 2025' }).click();
@@ -173,8 +187,9 @@ test.describe('KPI reports', () => {
     const junk = path.join(tmp, 'junk.json');
     fs.writeFileSync(junk, '{"format": "technopark-dataset/1", "park": ');
 
-    await signIn(page, demo.admin);
+    await signInAs(page, demo.admin);
     await page.goto('/admin/import');
+    await page.waitForLoadState('networkidle');
     await expect(page.getByRole('heading', { level: 1, name: 'Import a data set' })).toBeVisible();
     await page.getByLabel('Data set file (.json)').setInputFiles(junk);
     await page.getByRole('button', { name: 'Check file' }).click();
