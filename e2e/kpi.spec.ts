@@ -7,7 +7,7 @@ import path from 'node:path';
 import { demo, signIn } from './fixtures';
 
 // Server actions here are followed by a server re-render; on a busy dev server that can take a while.
-const expect = baseExpect.configure({ timeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kpi-'));
 /** The shared sign-in, with more patience for the first page after it on a busy dev server. */

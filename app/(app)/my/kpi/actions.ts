@@ -9,7 +9,7 @@ import { kpiReportInputSchema } from '@/lib/validation/kpi';
 export async function saveKpiDraftAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(kpiReportInputSchema, input, async (data, actor) => {
     const { id } = await saveKpiDraft(await getDb(), { actor, input: data });
-    revalidatePath('/my/kpi');
+    revalidatePath('/my/kpi', 'layout');
     return { id };
   });
 }
@@ -17,7 +17,7 @@ export async function saveKpiDraftAction(input: unknown): Promise<ActionResult<{
 export async function submitKpiReportAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
   return runAction(kpiReportInputSchema, input, async (data, actor) => {
     const { id, version } = await submitKpiReport(await getDb(), { actor, input: data });
-    revalidatePath('/my/kpi');
+    revalidatePath('/my/kpi', 'layout');
     return { id, version };
   });
 }

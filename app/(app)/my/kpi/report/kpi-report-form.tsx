@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -44,18 +43,15 @@ function AmountEcho({ control, name }: { control: Control<Values>; name: Field }
 export function KpiReportForm({ identity, defaults }: { identity: { parkId: string; companyId: string; year: number; quarter: number | null }; defaults: KpiFormDefaults }) {
   const t = useTranslations('myKpi');
   const tk = useTranslations('kpi');
-  const router = useRouter();
   const form = useForm<Values>({
     resolver: zodResolver(kpiReportInputSchema),
     defaultValues: { ...identity, quarter: identity.quarter ?? null, ...defaults },
   });
   const draft = useActionForm(form, saveKpiDraftAction, () => {
     toast.success(t('draftSaved'));
-    router.refresh();
   });
   const submit = useActionForm(form, submitKpiReportAction, () => {
     toast.success(t('submitted'));
-    router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
   const formError = submit.formError ?? draft.formError;

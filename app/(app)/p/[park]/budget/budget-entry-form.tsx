@@ -34,7 +34,6 @@ export function BudgetEntryForm({ parkId, parkSlug, entry, defaultYear }: { park
     toast.success(t('saved'));
     if (entry) router.push(`/p/${parkSlug}/budget`);
     else form.reset({ parkId, year: form.getValues('year'), source: form.getValues('source'), amountRub: '', document: '' });
-    router.refresh();
   });
   const amount = useWatch({ control: form.control, name: 'amountRub' });
   const read = typeof amount === 'string' && amount.trim() ? readMoney(amount) : null;

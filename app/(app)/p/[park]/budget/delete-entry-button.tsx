@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
@@ -9,7 +8,6 @@ import { deleteBudgetEntryAction } from './actions';
 
 export function DeleteEntryButton({ parkId, id, label }: { parkId: string; id: string; label: string }) {
   const t = useTranslations('budget');
-  const router = useRouter();
   const [pending, start] = useTransition();
   return (
     <Button
@@ -25,7 +23,6 @@ export function DeleteEntryButton({ parkId, id, label }: { parkId: string; id: s
           const result = await deleteBudgetEntryAction({ parkId, id });
           if (result.ok) {
             toast.success(t('deleted'));
-            router.refresh();
           } else toast.error(result.formError ?? '');
         });
       }}

@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -19,13 +18,11 @@ type ReturnValues = z.input<typeof returnKpiReportSchema>;
 /** Accept, or return with a comment: the two decisions on a submitted report. */
 export function ReviewActions({ reportId }: { reportId: string }) {
   const t = useTranslations('kpi');
-  const router = useRouter();
   // A server action as the form's action: Accept works even before the page has hydrated.
   const [acceptError, accept, accepting] = useActionState(acceptKpiReportFormAction, null);
   const form = useForm<ReturnValues>({ resolver: zodResolver(returnKpiReportSchema), defaultValues: { reportId, comment: '' } });
   const { submit, formError } = useActionForm(form, returnKpiReportAction, () => {
     toast.success(t('returned'));
-    router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
   return (

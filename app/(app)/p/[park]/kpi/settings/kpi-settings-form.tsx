@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -18,14 +17,12 @@ type Values = z.input<typeof kpiSettingsSchema>;
 
 export function KpiSettingsForm({ parkId, settings }: { parkId: string; settings: KpiSettingsDto }) {
   const t = useTranslations('kpi');
-  const router = useRouter();
   const form = useForm<Values>({
     resolver: zodResolver(kpiSettingsSchema),
     defaultValues: { parkId, deadlineMonth: String(settings.deadlineMonth), deadlineDay: String(settings.deadlineDay), quarterlyReports: settings.quarterlyReports },
   });
   const { submit, formError } = useActionForm(form, updateKpiSettingsAction, () => {
     toast.success(t('saved'));
-    router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
   return (

@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Download } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -28,7 +27,6 @@ const ACTION_VARIANT = { create: 'success', update: 'info', unchanged: 'secondar
 
 export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }: { parkId: string; parkSlug: string; defaultYear: number; years: number[]; maxBytes: number }) {
   const t = useTranslations('kpi');
-  const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -78,7 +76,6 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
         toast.success(text);
-        router.refresh();
       } else setCommitError(result.formError ?? null);
     });
 

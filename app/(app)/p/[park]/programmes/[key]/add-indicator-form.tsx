@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -17,13 +16,11 @@ type Values = z.input<typeof addIndicatorSchema>;
 
 export function AddIndicatorForm({ parkId, programmeId }: { parkId: string; programmeId: string }) {
   const t = useTranslations('programmes');
-  const router = useRouter();
   const blank = { parkId, programmeId, key: '', name: '', unit: '', direction: 'higher' as const };
   const form = useForm<Values>({ resolver: zodResolver(addIndicatorSchema), defaultValues: blank });
   const { submit, formError } = useActionForm(form, addIndicatorAction, () => {
     toast.success(t('indicatorAdded'));
     form.reset(blank);
-    router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
   return (

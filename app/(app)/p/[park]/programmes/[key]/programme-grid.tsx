@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
@@ -58,7 +57,6 @@ function StatusCell({ row }: { row: GridRow }) {
 export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, canEdit }: { parkId: string; programmeId: string; years: number[]; rows: GridRow[]; canEdit: boolean }) {
   const t = useTranslations('programmes');
   const locale = useLocale() as Locale;
-  const router = useRouter();
   const [years, setYears] = useState(initialYears);
   const [newYear, setNewYear] = useState('');
   const [yearError, setYearError] = useState<string | null>(null);
@@ -67,7 +65,6 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
   const cells = useFieldArray({ control: form.control, name: 'cells' });
   const { submit, formError } = useActionForm(form, saveIndicatorValuesAction, (result) => {
     toast.success(t('savedValues', result));
-    router.refresh();
   });
   const index = new Map(cells.fields.map((f, i) => [`${f.indicatorId}|${f.year}|${f.kind}`, i]));
   const errors = form.formState.errors.cells;
