@@ -10,12 +10,8 @@ const TSX = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
  */
 export function runCli(args: string[], options: { input?: string; encoding: 'buffer' }): SpawnSyncReturns<Buffer>;
 export function runCli(args: string[], options?: { input?: string; encoding?: 'utf8' }): SpawnSyncReturns<string>;
-export function runCli(args: string[], options: { input?: string; encoding?: 'utf8' | 'buffer' } = {}) {
-  return spawnSync(TSX, ['--conditions=react-server', 'scripts/cli.ts', ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, DEMO_MODE: '0' },
-    input: options.input,
-    encoding: options.encoding ?? 'utf8',
-    timeout: 240_000,
-  });
+export function runCli(args: string[], options: { input?: string; encoding?: 'utf8' | 'buffer' } = {}): SpawnSyncReturns<string> | SpawnSyncReturns<Buffer> {
+  const common = { cwd: process.cwd(), env: { ...process.env, DEMO_MODE: '0' }, input: options.input, timeout: 240_000 };
+  const argv = ['--conditions=react-server', 'scripts/cli.ts', ...args];
+  return options.encoding === 'buffer' ? spawnSync(TSX, argv, { ...common, encoding: 'buffer' }) : spawnSync(TSX, argv, { ...common, encoding: 'utf8' });
 }
