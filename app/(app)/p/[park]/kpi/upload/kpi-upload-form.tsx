@@ -195,23 +195,31 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
               <TableHeader>
                 <TableRow>
                   <TableHead>{t('row')}</TableHead>
-                  <TableHead>{t('company')}</TableHead>
+                  <TableHead>
+                    {t('company')} / {t('issues')}
+                  </TableHead>
                   <TableHead>{t('action')}</TableHead>
                   <TableHead className="text-right">{t('fields.jobsCreated')}</TableHead>
                   <TableHead className="text-right">{t('fields.investmentRub')}</TableHead>
                   <TableHead className="text-right">{t('fields.capitalInvestmentRub')}</TableHead>
                   <TableHead className="text-right">{t('fields.incomeRub')}</TableHead>
                   <TableHead className="text-right">{t('fields.taxesPaidRub')}</TableHead>
-                  <TableHead>{t('issues')}</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {preview.rows.map((r) => (
                   <TableRow key={r.row} className={cn(r.action === 'error' && 'bg-destructive/5')} data-testid={`upload-row-${r.row}`}>
                     <TableCell className="tabular-nums">{r.row}</TableCell>
-                    <TableCell className="min-w-48">
+                    <TableCell className="min-w-72">
                       <span className="font-medium">{r.name || r.company || r.inn}</span>
                       <span className="block text-xs text-muted-foreground">{[r.company, r.inn].filter(Boolean).join(' · ')}</span>
+                      {r.issues.length > 0 && (
+                        <ul className="mt-1 space-y-0.5 text-sm text-destructive">
+                          {r.issues.map((i, n) => (
+                            <li key={n}>{issueText(i)}</li>
+                          ))}
+                        </ul>
+                      )}
                     </TableCell>
                     <TableCell>
                       <Badge variant={ACTION_VARIANT[r.action]}>{t(`actions.${r.action}`)}</Badge>
@@ -221,15 +229,6 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
                     <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.capitalInvestmentRub}</TableCell>
                     <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.incomeRub}</TableCell>
                     <TableCell className="text-right tabular-nums whitespace-nowrap">{r.values.taxesPaidRub}</TableCell>
-                    <TableCell className="text-sm">
-                      {r.issues.length > 0 && (
-                        <ul className="space-y-0.5 text-destructive">
-                          {r.issues.map((i, n) => (
-                            <li key={n}>{issueText(i)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
