@@ -78,7 +78,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
   const profile = chosen ? parkProfile(chosen) : null;
   const range = (r: ReferenceRange | null, unit: string) =>
-    r === null ? t('reference.noBreakEven') : r.approx ? t('reference.about', { value: formatNumber(r.min, locale, r.min % 1 ? 1 : 0), unit }) : `${formatNumber(r.min, locale, r.min % 1 ? 1 : 0)}–${formatNumber(r.max, locale, r.max % 1 ? 1 : 0)} ${unit}`;
+    r === null
+      ? t('reference.noBreakEven')
+      : r.approx
+        ? t('reference.about', { value: formatNumber(r.min, locale, r.min % 1 ? 1 : 0), unit })
+        : `${formatNumber(r.min, locale, r.min % 1 ? 1 : 0)}–${formatNumber(r.max, locale, r.max % 1 ? 1 : 0)}${unit ? ` ${unit}` : ''}`;
   const place = (value: number | null, r: ReferenceRange | null, kind: 'size' | 'payback') => {
     const p = placeInRange(value, r);
     if (p === null) return null;
@@ -166,7 +170,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <CardContent className="space-y-4">
             {chosen && profile ? (
               <>
-                <form method="get" action="/compare" className="no-print flex flex-wrap items-end gap-2">
+                <form method="get" action="/compare" className="no-print flex flex-wrap items-end gap-2" aria-label={t('reference.formLabel')}>
                   <input type="hidden" name="from" value={period.from} />
                   <input type="hidden" name="to" value={period.to} />
                   {keep.sort && <input type="hidden" name="sort" value={keep.sort} />}

@@ -1,5 +1,6 @@
 import { Download, KeyRound, Target } from 'lucide-react';
 import Link from 'next/link';
+import { useId } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FundingChart, FunnelChart, KpiDynamicsChart, OccupancyChart, PaybackChart } from '@/app/(app)/_reports/charts';
 import { FigureCard } from '@/app/(app)/_reports/figure-card';
@@ -367,10 +368,13 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
 }
 
 function Section({ title, note, children }: { title: string; note?: React.ReactNode; children: React.ReactNode }) {
+  const id = useId();
   return (
-    <section className="space-y-3 break-inside-avoid">
+    <section aria-labelledby={id} className="space-y-3 break-inside-avoid">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 className="text-lg font-semibold">{title}</h2>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
         {note && <div className="text-sm text-amber-800 dark:text-amber-300">{note}</div>}
       </div>
       {children}

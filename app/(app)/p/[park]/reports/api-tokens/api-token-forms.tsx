@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Check, Copy } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -20,15 +19,14 @@ type Values = z.input<typeof createApiTokenSchema>;
 /** Names a new token; the token itself is shown once, here, with a copy button. */
 export function CreateApiTokenForm({ parkSlug }: { parkSlug: string }) {
   const t = useTranslations('apiTokens');
-  const router = useRouter();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const form = useForm<Values>({ resolver: zodResolver(createApiTokenSchema), defaultValues: { parkSlug, name: '' } });
   const { submit, formError } = useActionForm(form, createApiTokenAction, (data) => {
     setCreated(data);
     setCopied(false);
+    // The action revalidates the page, so the new token's row arrives with its answer.
     form.reset({ parkSlug, name: '' });
-    router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -79,7 +77,6 @@ export function CreateApiTokenForm({ parkSlug }: { parkSlug: string }) {
 /** Revoke with an inline confirmation: a revoked token stops working at once and cannot be restored. */
 export function RevokeApiTokenButton({ parkSlug, tokenId, name }: { parkSlug: string; tokenId: string; name: string }) {
   const t = useTranslations('apiTokens');
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   if (!confirming)
@@ -100,7 +97,6 @@ export function RevokeApiTokenButton({ parkSlug, tokenId, name }: { parkSlug: st
             const result = await revokeApiTokenAction({ parkSlug, tokenId });
             if (result.ok) {
               toast.success(t('revoked', { name }));
-              router.refresh();
             } else {
               toast.error(result.formError ?? t('revokeFailed'));
               setConfirming(false);
