@@ -10,7 +10,9 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: '30mb' },
+    // Data sets (up to 50 MB) and documents are uploaded through server actions; the proxy must pass them whole.
+    serverActions: { bodySizeLimit: '60mb' },
+    proxyClientMaxBodySize: '60mb',
   },
   outputFileTracingIncludes: {
     '/**': ['./db/migrations/**/*'],
