@@ -41,12 +41,13 @@ describe('getReportYears', () => {
     const db = await getDb();
     // First: residency rG starts 2012-01-01 (applications from 2014, funding from 2013, reports from 2014).
     // Last: 2017 — application a8, residency rE, report kE17 and funding bf17; not the quarterly 2020 or the submitted 2021.
-    expect(await getReportYears(db, { actor: cli, parkSlug: 'ry-main' })).toEqual({ first: 2012, last: 2017 });
+    // Last reported: kE17, the latest accepted annual report.
+    expect(await getReportYears(db, { actor: cli, parkSlug: 'ry-main' })).toEqual({ first: 2012, last: 2017, lastReported: 2017 });
   });
 
   it('counts budget funding alone, and never a draft application', async () => {
     const db = await getDb();
-    expect(await getReportYears(db, { actor: cli, parkSlug: 'ry-budget' })).toEqual({ first: 2009, last: 2009 });
+    expect(await getReportYears(db, { actor: cli, parkSlug: 'ry-budget' })).toEqual({ first: 2009, last: 2009, lastReported: null });
   });
 
   it('is null for a park without records', async () => {
@@ -59,8 +60,8 @@ describe('getReportYears', () => {
     const db = await getDb();
     const manager = await makeManager(parkId);
     const analyst = await makeAnalyst(parkId);
-    expect(await getReportYears(db, { actor: manager, parkSlug: 'ry-main' })).toEqual({ first: 2012, last: 2017 });
-    expect(await getReportYears(db, { actor: analyst, parkSlug: 'ry-main' })).toEqual({ first: 2012, last: 2017 });
+    expect(await getReportYears(db, { actor: manager, parkSlug: 'ry-main' })).toEqual({ first: 2012, last: 2017, lastReported: 2017 });
+    expect(await getReportYears(db, { actor: analyst, parkSlug: 'ry-main' })).toEqual({ first: 2012, last: 2017, lastReported: 2017 });
     const expert = await makeExpert(parkId);
     const other = await makePark();
     const stranger = await makeManager(other.id);
@@ -80,9 +81,9 @@ describe('getComparisonYears', () => {
       { parkId, role: 'analyst' },
       { parkId: budgetParkId, role: 'analyst' },
     ]);
-    expect(await getComparisonYears(db, { actor: analyst })).toEqual({ first: 2009, last: 2017 });
+    expect(await getComparisonYears(db, { actor: analyst })).toEqual({ first: 2009, last: 2017, lastReported: 2017 });
     const oneParkAnalyst = await makeAnalyst(budgetParkId);
-    expect(await getComparisonYears(db, { actor: oneParkAnalyst })).toEqual({ first: 2009, last: 2009 });
+    expect(await getComparisonYears(db, { actor: oneParkAnalyst })).toEqual({ first: 2009, last: 2009, lastReported: null });
     const emptyPark = await makePark();
     expect(await getComparisonYears(db, { actor: await makeAnalyst(emptyPark.id) })).toBeNull();
   });

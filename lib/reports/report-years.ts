@@ -6,8 +6,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { getParkBySlug } from '@/lib/parks/parks';
 
-/** The first and the last year in which the park has records a report counts; null when it has none. */
-export type ReportYears = { first: number; last: number } | null;
+/**
+ * The first and the last year in which the park has records a report counts, and the last year with
+ * an accepted annual KPI report (up to which the residents' results are known); null without records.
+ */
+export type ReportYears = { first: number; last: number; lastReported: number | null } | null;
 
 /**
  * The span of years the park's reports have something to say about: submitted applications,
@@ -31,19 +34,20 @@ export async function getComparisonYears(db: DbOrTx, { actor }: { actor: Actor }
 
 /** `parkIs` completes `park_id …`: one park (`= $1`), a list, or every park. */
 async function yearsOf(db: DbOrTx, parkIs: SQL): Promise<ReportYears> {
-  const [row] = await queryRows<{ first: number | null; last: number | null }>(
+  const [row] = await queryRows<{ first: number | null; last: number | null; last_reported: number | null }>(
     db,
     sql`
-    SELECT min(year)::int AS first, max(year)::int AS last FROM (
-      SELECT extract(year FROM submitted_on)::int AS year FROM applications
+    SELECT min(year)::int AS first, max(year)::int AS last, max(year) FILTER (WHERE reported)::int AS last_reported FROM (
+      SELECT extract(year FROM submitted_on)::int AS year, false AS reported FROM applications
       WHERE park_id ${parkIs} AND status <> 'draft' AND submitted_on IS NOT NULL
       UNION ALL
-      SELECT extract(year FROM start_on)::int FROM residencies WHERE park_id ${parkIs}
+      SELECT extract(year FROM start_on)::int, false FROM residencies WHERE park_id ${parkIs}
       UNION ALL
-      SELECT year FROM kpi_reports WHERE park_id ${parkIs} AND status = 'accepted' AND quarter IS NULL
+      SELECT year, true FROM kpi_reports WHERE park_id ${parkIs} AND status = 'accepted' AND quarter IS NULL
       UNION ALL
-      SELECT year FROM budget_funding WHERE park_id ${parkIs}
+      SELECT year, false FROM budget_funding WHERE park_id ${parkIs}
     ) y`,
   );
-  return row && row.first !== null && row.last !== null ? { first: Number(row.first), last: Number(row.last) } : null;
+  if (!row || row.first === null || row.last === null) return null;
+  return { first: Number(row.first), last: Number(row.last), lastReported: row.last_reported === null ? null : Number(row.last_reported) };
 }

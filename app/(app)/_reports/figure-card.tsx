@@ -32,7 +32,7 @@ export function FigureCard({
         {exact && exact !== value && <span className="sr-only"> ({exact})</span>}
       </p>
       {hint && <p className="mt-1 text-xs text-muted-foreground">{hint}</p>}
-      {note && <div className="mt-auto pt-2 text-xs text-amber-800 dark:text-amber-300">{note}</div>}
+      {note && <div className="mt-auto pt-2 text-xs text-amber-800 dark:text-amber-300 print:text-amber-800">{note}</div>}
     </div>
   );
 }

@@ -27,9 +27,9 @@ export type PresetKey = 'last7' | 'lastYear' | 'records7' | 'records';
 export type Preset = Period & { key: PresetKey };
 
 /**
- * Periods one click away: the last seven complete years, the last complete year and, when the park's
- * records end earlier or span more (the demo Kuzbass park's end in 2016), the seven years up to its
- * last year with records and all its years with records. Duplicates are dropped.
+ * Periods one click away: the last seven complete years, the last complete year and, from the park's
+ * records, the seven years up to its last year with accepted annual reports (the demo Kuzbass park's
+ * results end in 2016: 2010–2016) and all its years with records. Duplicates are dropped.
  */
 export function periodPresets(currentYear: number, years: ReportYears): Preset[] {
   const last7 = defaultPeriod(currentYear);
@@ -37,7 +37,11 @@ export function periodPresets(currentYear: number, years: ReportYears): Preset[]
   if (years) {
     const last = Math.min(years.last, currentYear);
     const first = Math.min(years.first, last);
-    presets.push({ key: 'records7', from: Math.max(first, last - 6), to: last }, { key: 'records', from: first, to: last });
+    if (years.lastReported !== null) {
+      const reported = Math.min(years.lastReported, currentYear);
+      presets.push({ key: 'records7', from: Math.max(first, reported - 6), to: reported });
+    }
+    presets.push({ key: 'records', from: first, to: last });
   }
   return presets.filter((p, i) => presets.findIndex((q) => q.from === p.from && q.to === p.to) === i);
 }

@@ -375,7 +375,7 @@ function Section({ title, note, children }: { title: string; note?: React.ReactN
         <h2 id={id} className="text-lg font-semibold">
           {title}
         </h2>
-        {note && <div className="text-sm text-amber-800 dark:text-amber-300">{note}</div>}
+        {note && <div className="text-sm text-amber-800 dark:text-amber-300 print:text-amber-800">{note}</div>}
       </div>
       {children}
     </section>
@@ -402,7 +402,7 @@ function Empty({ text }: { text: string }) {
 
 function GapCount({ n, href }: { n: number; href?: string }) {
   if (n === 0) return <span className="text-muted-foreground">0</span>;
-  const body = <span className="font-medium text-amber-800 dark:text-amber-300">{n}</span>;
+  const body = <span className="font-medium text-amber-800 dark:text-amber-300 print:text-amber-800">{n}</span>;
   return href ? (
     <Link href={href} className="underline underline-offset-2">
       {body}
