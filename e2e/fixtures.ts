@@ -23,13 +23,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 60_000 });
 }
 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Account' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in/, { timeout: 60_000 });
 }
 
 /** Signs up a new applicant and returns its e-mail. */
@@ -40,6 +40,103 @@ export async function signUpApplicant(page: Page, name = unique('Founder')) {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('e2e-password-123');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/my/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/my/, { timeout: 60_000 });
   return { email, password: 'e2e-password-123', name };
+}
+
+/** The shared dev server can be slow under load: page changes in the helpers below wait this long. */
+const slow = expect.configure({ timeout: 45_000 });
+
+/** A random 10-digit INN with a correct check digit (weights 2 4 10 3 5 9 4 6 8, Σ mod 11 mod 10). */
+export function makeInn(): string {
+  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+  const digits = Array.from({ length: 9 }, (_, i) => (i === 0 ? 1 + crypto.randomInt(9) : crypto.randomInt(10)));
+  const check = (digits.reduce((sum, d, i) => sum + d * weights[i], 0) % 11) % 10;
+  return [...digits, check].join('');
+}
+
+/** A tiny but well-formed PDF, built here so no file is needed on disk. */
+export function tinyPdf(text = 'Business plan'): Buffer {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >> endobj',
+    `4 0 obj << /Length ${text.length + 30} >> stream`,
+    `BT /F1 12 Tf 20 100 Td (${text}) Tj ET`,
+    'endstream endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n');
+  return Buffer.from(body, 'latin1');
+}
+
+export const KUZBASS = { slug: 'kuzbass', name: 'Kuzbass Technopark' } as const;
+
+/** The demo council members of Kuzbass, by the names the pages show. */
+export const expertNames = {
+  expert: 'Игорь Волков',
+  expert2: 'Ольга Лебедева',
+  expert3: 'Сергей Новиков',
+  expert4: 'Елена Павлова',
+} as const;
+
+/** Registers a company through its form, as a signed-in applicant. */
+export async function createCompany(page: Page, name = unique('ООО «Тест»')) {
+  await page.goto('/my/companies/new');
+  await page.getByLabel('Company name').fill(name);
+  await page.getByLabel('INN', { exact: true }).fill(makeInn());
+  await page.getByLabel('SME category').selectOption('small');
+  await page.getByLabel('Industry').fill('Mining technology');
+  await page.getByRole('button', { name: 'Create company' }).click();
+  await slow(page).toHaveURL(/\/my\/companies$/);
+  await slow(page.getByRole('link', { name })).toBeVisible();
+  return name;
+}
+
+/** Waits until the application form has saved everything typed (the autosave answers). */
+export async function expectDraftSaved(page: Page) {
+  await slow(page.getByTestId('autosave-status')).toHaveAttribute('data-state', 'saved');
+  await slow(page.getByTestId('autosave-status')).toHaveAttribute('data-dirty', 'no');
+}
+
+/**
+ * Fills and submits a complete application to Kuzbass through the multi-step form, as the signed-in
+ * applicant representing `company`. Returns the application's id.
+ */
+export async function submitApplication(page: Page, { company, title }: { company: string; title: string }) {
+  await page.goto('/my/applications/new');
+  await page.getByLabel('Company', { exact: true }).selectOption({ label: company });
+  await page.getByLabel('Park', { exact: true }).selectOption({ label: KUZBASS.name });
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByLabel('Project title').fill(title);
+  await page.getByLabel('Project description').fill('Methane sensors for coal mines, piloted with a partner mine in Kuzbass.');
+  await page.getByLabel('Industry', { exact: true }).fill('Mining technology');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByLabel('Regional tax incentives').check();
+  await page.getByLabel('Consulting').check();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a year' }).click();
+  await page.getByLabel('Investment, ₽, row 1').fill('1500000');
+  await page.getByLabel('of which capital, ₽, row 1').fill('500000');
+  await page.getByLabel('New jobs, row 1').fill('8');
+  await page.getByLabel('Expected income, ₽, row 1').fill('2000000');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await attachPdf(page, 'business-plan.pdf');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await slow(page.getByText('Everything needed is filled in')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await slow(page.getByText('Application submitted.')).toBeVisible();
+  await slow(page.locator('[data-status="submitted"]').first()).toBeVisible();
+  const id = page.url().match(/applications\/([0-9a-f-]{36})/)?.[1];
+  if (!id) throw new Error(`no application id in ${page.url()}`);
+  return id;
+}
+
+/** On the documents step: uploads a generated PDF as the business plan. */
+export async function attachPdf(page: Page, fileName: string) {
+  await page.getByLabel('Document', { exact: true }).selectOption('business_plan');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: tinyPdf() });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await slow(page.getByRole('link', { name: fileName })).toBeVisible();
 }

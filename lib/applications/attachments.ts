@@ -38,7 +38,7 @@ const fileError = (key: string, message: string) => new AppError('VALIDATION', m
 export async function uploadAttachment(
   db: Db,
   { actor, applicationId, kind, fileName, bytes }: { actor: Actor; applicationId: string; kind: AttachmentKind; fileName: string; bytes: Uint8Array },
-): Promise<{ id: string }> {
+): Promise<{ id: string; kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number }> {
   assertCan(actor, 'application.create');
   if (actor.type !== 'user') throw notFound('application');
   const parsedKind = parseInput(attachmentKindSchema, kind);
@@ -68,7 +68,7 @@ export async function uploadAttachment(
       await fs.promises.mkdir(path.dirname(absolute), { recursive: true });
       await fs.promises.writeFile(absolute, bytes, { flag: 'wx' });
       written = true;
-      return { id };
+      return { id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes };
     });
   } catch (error) {
     if (written) await fs.promises.rm(absolute, { force: true });

@@ -16,7 +16,8 @@ import { cn } from '@/app/_components/ui/cn';
 import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { applicationDraftSchema, ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, SERVICES, type AttachmentKind } from '@/lib/validation/applications';
-import { deleteAttachmentAction, saveDraftAction, submitApplicationAction, uploadAttachmentAction } from './actions';
+import type { ActionResult } from '@/lib/auth/action';
+import { deleteAttachmentAction, saveDraftAction, submitApplicationAction } from './actions';
 
 export type DraftValues = z.input<typeof applicationDraftSchema>;
 export type FormAttachment = { id: string; kind: AttachmentKind; fileName: string; sizeBytes: number; submitted: boolean };
@@ -26,7 +27,7 @@ const STEPS = ['company', 'project', 'support', 'plan', 'documents', 'review'] a
 const STEP_OF: Record<string, number> = { title: 1, description: 1, industry: 1, support: 2, premisesAreaM2: 2, plan: 3, attachments: 4 };
 const AUTOSAVE_DELAY_MS = 700;
 
-type SaveState = { state: 'idle' | 'waiting' | 'saving' | 'saved' | 'error'; at?: Date; message?: string };
+type SaveState = { state: 'idle' | 'waiting' | 'saving' | 'saved' | 'error'; at?: Date; message?: string; json: string };
 
 /**
  * The application, step by step. Every pause in typing saves the draft on the server (one save at a
@@ -51,14 +52,17 @@ export function ApplicationForm(props: {
   const stepRef = useRef(props.initialStep);
   const form = useForm<DraftValues>({ resolver: zodResolver(applicationDraftSchema), defaultValues: props.initial });
   const plan = useFieldArray({ control: form.control, name: 'plan' });
+  // useWatch re-renders on every change; the snapshot is taken exactly as a save would take it.
   const values = useWatch({ control: form.control }) as DraftValues;
-  const snapshot = JSON.stringify(values);
+  const snapshot = JSON.stringify(form.getValues());
   const lastSaved = useRef(props.applicationId ? JSON.stringify(props.initial) : '');
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
-  const [save, setSave] = useState<SaveState>({ state: props.applicationId ? 'idle' : 'waiting' });
+  const [save, setSave] = useState<SaveState>({ state: props.applicationId ? 'idle' : 'waiting', json: props.applicationId ? JSON.stringify(props.initial) : '' });
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [serverMissing, setServerMissing] = useState<string[]>([]);
+  // The documents are kept here and updated from each upload's answer, so the list never waits for a page refresh.
+  const [attachments, setAttachments] = useState(props.attachments);
   const fixed = props.status === 'returned';
 
   const urlFor = (id: string | null, s: number) => `${id ? `/my/applications/${id}` : '/my/applications/new'}?step=${s + 1}`;
@@ -68,20 +72,20 @@ export function ApplicationForm(props: {
     const json = JSON.stringify(current);
     if (idRef.current && json === lastSaved.current) return true;
     if (!current.parkId || !current.companyId) {
-      setSave({ state: 'waiting' });
+      setSave((s) => ({ ...s, state: 'waiting' }));
       return false;
     }
     const parsed = applicationDraftSchema.safeParse(current);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) form.setError(issue.path.join('.') as Path<DraftValues>, { message: issue.message });
-      setSave({ state: 'error', message: t('autosave.fix') });
+      setSave((s) => ({ ...s, state: 'error', message: t('autosave.fix') }));
       return false;
     }
-    setSave({ state: 'saving' });
+    setSave((s) => ({ ...s, state: 'saving' }));
     const result = await saveDraftAction({ ...current, applicationId: idRef.current });
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<DraftValues>, { message: messages[0] });
-      setSave({ state: 'error', message: t('autosave.error', { message: result.formError ?? '' }) });
+      setSave((s) => ({ ...s, state: 'error', message: t('autosave.error', { message: result.formError ?? '' }) }));
       return false;
     }
     lastSaved.current = json;
@@ -91,7 +95,7 @@ export function ApplicationForm(props: {
       setApplicationId(result.data.applicationId);
       window.history.replaceState(null, '', urlFor(result.data.applicationId, stepRef.current));
     }
-    setSave({ state: 'saved', at: new Date(result.data.savedAt) });
+    setSave({ state: 'saved', at: new Date(result.data.savedAt), json });
     return true;
   }, [form, t]);
 
@@ -133,7 +137,7 @@ export function ApplicationForm(props: {
     wantsTaxIncentives: Boolean(values.wantsTaxIncentives),
     services: values.services ?? [],
     plan: (values.plan ?? []).map((p) => ({ year: Number(p.year) })),
-    attachments: props.attachments,
+    attachments,
   });
   const missingKeys = [...new Set([...Object.keys(missing), ...serverMissing])];
   const stepDone = (i: number) => i < 5 && !missingKeys.some((k) => STEP_OF[k] === i) && (i !== 0 || Boolean(values.companyId && values.parkId));
@@ -180,7 +184,7 @@ export function ApplicationForm(props: {
           <span className="font-medium" data-testid="step-progress">
             {t('progress', { current: step + 1, total: STEPS.length })}
           </span>
-          <span className={cn('text-xs', save.state === 'error' ? 'text-destructive' : 'text-muted-foreground')} aria-live="polite" data-testid="autosave-status" data-state={save.state}>
+          <span className={cn('text-xs', save.state === 'error' ? 'text-destructive' : 'text-muted-foreground')} aria-live="polite" data-testid="autosave-status" data-state={save.state} data-dirty={snapshot === save.json ? 'no' : 'yes'}>
             {savedText}
           </span>
         </div>
@@ -381,7 +385,7 @@ export function ApplicationForm(props: {
           </div>
         )}
 
-        {step === 4 && <Documents applicationId={applicationId} attachments={props.attachments} beforeUpload={saveNow} />}
+        {step === 4 && <Documents applicationId={applicationId} attachments={attachments} onChange={setAttachments} beforeUpload={saveNow} />}
 
         {step === 5 && (
           <div className="space-y-4">
@@ -419,10 +423,19 @@ export function ApplicationForm(props: {
   );
 }
 
-function Documents({ applicationId, attachments, beforeUpload }: { applicationId: string | null; attachments: FormAttachment[]; beforeUpload: () => Promise<boolean> }) {
+function Documents({
+  applicationId,
+  attachments,
+  onChange,
+  beforeUpload,
+}: {
+  applicationId: string | null;
+  attachments: FormAttachment[];
+  onChange: (next: FormAttachment[]) => void;
+  beforeUpload: () => Promise<boolean>;
+}) {
   const t = useTranslations('applications');
   const tv = useTranslations('validation');
-  const router = useRouter();
   const [kind, setKind] = useState<AttachmentKind>(attachments.some((a) => a.kind === 'business_plan') ? 'presentation' : 'business_plan');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -443,16 +456,19 @@ function Documents({ applicationId, attachments, beforeUpload }: { applicationId
       data.set('applicationId', applicationId);
       data.set('kind', kind);
       data.set('file', file);
-      const result = await uploadAttachmentAction(data);
+      // A plain request to the upload route: the file never waits behind a draft save in the action queue.
+      const result = await fetch('/files', { method: 'POST', body: data })
+        .then((response) => response.json() as Promise<ActionResult<Omit<FormAttachment, 'submitted'>>>)
+        .catch((): ActionResult<Omit<FormAttachment, 'submitted'>> => ({ ok: false }));
       if (!result.ok) {
         const key = result.fieldErrors?.file?.[0];
-        setError(key && tv.has(key) ? tv(key) : (result.formError ?? null));
+        setError(key && tv.has(key) ? tv(key) : (result.formError ?? t('documents.failed')));
         return;
       }
       toast.success(t('documents.uploaded'));
+      onChange([...attachments, { ...result.data, submitted: false }]);
       if (fileRef.current) fileRef.current.value = '';
       if (kind === 'business_plan') setKind('presentation');
-      router.refresh();
     } finally {
       setBusy(false);
     }
@@ -462,7 +478,7 @@ function Documents({ applicationId, attachments, beforeUpload }: { applicationId
     const result = await deleteAttachmentAction({ attachmentId: id });
     if (!result.ok) return setError(result.formError ?? null);
     toast.success(t('documents.deleted'));
-    router.refresh();
+    onChange(attachments.filter((a) => a.id !== id));
   };
 
   return (
