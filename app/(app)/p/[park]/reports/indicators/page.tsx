@@ -4,6 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_components/park-context';
 import { Button } from '@/app/_components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { can } from '@/lib/auth/permissions';
 import { listProgrammes } from '@/lib/reports/indicators';
 
 /** The park's indicator programmes, each opening its status report. */
@@ -23,9 +24,11 @@ export default async function IndicatorProgrammesPage({ params }: { params: Prom
             <Button asChild variant="outline" size="sm">
               <Link href={`/p/${slug}/reports`}>{t('toSummary')}</Link>
             </Button>
-            <Button asChild variant="outline" size="sm">
-              <Link href={`/p/${slug}/programmes`}>{t('toDataEntry')}</Link>
-            </Button>
+            {can(actor, 'programme.manage', park.id) && (
+              <Button asChild variant="outline" size="sm">
+                <Link href={`/p/${slug}/programmes`}>{t('toDataEntry')}</Link>
+              </Button>
+            )}
           </>
         }
       />
