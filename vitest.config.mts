@@ -14,7 +14,7 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['./lib/test/global-setup.ts'],
     setupFiles: ['./lib/test/setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: 240_000,
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
