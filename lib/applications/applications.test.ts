@@ -7,7 +7,7 @@ import { applicationPlanYears, applications, applicationVersions, attachments, a
 import { todayIso } from '@/lib/dates';
 import { completeDraft, makeApplication, makeCompany, TINY_PDF } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
-import { getMyApplication, getParkApplication, listMyApplications, saveDraft, submitApplication } from './applications';
+import { deleteDraft, getMyApplication, getParkApplication, listMyApplications, saveDraft, submitApplication } from './applications';
 import { attachmentsDir, deleteAttachment, readAttachment, uploadAttachment } from './attachments';
 import { compareVersions, getTimeline, listVersions } from './history';
 import { screenApplication } from './screening';
@@ -84,6 +84,23 @@ describe('drafts', () => {
     const manager = await makeManager(park.id);
     await expect(saveDraft(db, { actor: manager, input: draft })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(getParkApplication(db, { actor: manager, parkId: park.id, applicationId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('deleting a draft', () => {
+  it('deletes a never-submitted draft with its files; refuses a submitted one and another company’s', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const applicant = await makeApplicant();
+    const { applicationId } = await makeApplication(applicant, park.id, { submit: false });
+    const stranger = await makeApplicant();
+    await expect(deleteDraft(db, { actor: stranger, applicationId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await deleteDraft(db, { actor: applicant, applicationId });
+    expect(await db.select().from(applications).where(eq(applications.id, applicationId))).toHaveLength(0);
+    expect(fs.existsSync(path.join(attachmentsDir(), applicationId))).toBe(false);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, 'application.deleteDraft')))).toHaveLength(1);
+    const submitted = await makeApplication(applicant, park.id);
+    await expect(deleteDraft(db, { actor: applicant, applicationId: submitted.applicationId })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 });
 

@@ -1,6 +1,9 @@
 import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { dataDir } from '@/db/config';
 import { queryRows } from '@/db/rows';
 import { applicationPlanYears, applications, applicationVersions, attachments, companies, companyMembers, parks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,7 +11,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { representsCompany } from '@/lib/companies/companies';
 import { todayIso } from '@/lib/dates';
-import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
@@ -334,4 +337,21 @@ export async function submitApplication(db: Db, { actor, applicationId, today = 
     });
     return { version: moved.version };
   });
+}
+
+/** Deletes a draft that was never submitted, with its documents; a submitted application is kept for good. */
+export async function deleteDraft(db: Db, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<void> {
+  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('application');
+  await db.transaction(async (tx) => {
+    const [app] = await tx
+      .select({ companyId: applications.companyId, parkId: applications.parkId, status: applications.status, version: applications.version, title: applications.title })
+      .from(applications)
+      .where(eq(applications.id, applicationId))
+      .for('update');
+    if (!app || !(await representsCompany(tx, actor.userId, app.companyId))) throw notFound('application');
+    if (app.status !== 'draft' || app.version > 0) throw invalidTransition('application', app.status);
+    await tx.delete(applications).where(and(eq(applications.id, applicationId), eq(applications.status, 'draft')));
+    await writeAudit(tx, { actor, parkId: app.parkId, action: 'application.deleteDraft', entity: 'application', entityId: applicationId, before: { status: 'draft', title: app.title } });
+  });
+  await fs.promises.rm(path.join(dataDir(), 'attachments', applicationId), { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { saveDraft, submitApplication } from '@/lib/applications/applications';
+import { deleteDraft, saveDraft, submitApplication } from '@/lib/applications/applications';
 import { deleteAttachment } from '@/lib/applications/attachments';
 import { runAction, type ActionResult } from '@/lib/auth/action';
 import { applicationIdSchema, saveDraftSchema } from '@/lib/validation/applications';
@@ -26,6 +26,14 @@ export async function submitApplicationAction(input: unknown): Promise<ActionRes
 export async function deleteAttachmentAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(z.strictObject({ attachmentId: z.uuid() }), input, async (data, actor) => {
     await deleteAttachment(await getDb(), { actor, attachmentId: data.attachmentId });
+    return null;
+  });
+}
+
+export async function deleteDraftAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(applicationIdSchema, input, async (data, actor) => {
+    await deleteDraft(await getDb(), { actor, applicationId: data.applicationId });
+    revalidatePath('/my/applications');
     return null;
   });
 }

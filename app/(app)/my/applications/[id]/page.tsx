@@ -16,6 +16,7 @@ import { StatusBadge } from '../../../_applications/status-badge';
 import { Timeline } from '../../../_applications/timeline';
 import { pickVersions, VersionCompare } from '../../../_applications/version-compare';
 import { ApplicationForm } from '../application-form';
+import { DeleteDraftButton } from './delete-draft-button';
 
 export default async function MyApplicationPage({
   params,
@@ -54,6 +55,11 @@ export default async function MyApplicationPage({
         <CardContent>
           <h2 className="mb-3 text-sm font-semibold">{t('timeline')}</h2>
           <Timeline events={timeline} />
+          {app.status === 'draft' && app.version === 0 && (
+            <div className="mt-4 border-t pt-3">
+              <DeleteDraftButton applicationId={app.id} />
+            </div>
+          )}
         </CardContent>
       </Card>
       {versions.length > 0 && (

@@ -39,7 +39,7 @@ export function RubricForm({ initial }: { initial: Values }) {
     <form onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <div className="overflow-x-auto rounded-lg border">
-        <table className="w-full min-w-[760px] text-sm">
+        <table className="w-full min-w-[900px] text-sm">
           <thead className="bg-muted/50 text-left text-xs text-muted-foreground">
             <tr>
               <th className="px-2 py-2 font-medium">{t('code')}</th>
@@ -60,15 +60,15 @@ export function RubricForm({ initial }: { initial: Values }) {
               return (
                 <tr key={row.id} className="border-t align-top">
                   <td className="px-2 py-2">
-                    <Input aria-label={`${t('code')} ${i + 1}`} className="w-40 font-mono" aria-invalid={!!e?.code} {...form.register(`criteria.${i}.code`)} />
+                    <Input aria-label={`${t('code')} ${i + 1}`} className="w-36 font-mono" aria-invalid={!!e?.code} {...form.register(`criteria.${i}.code`)} />
                     <FieldError message={e?.code?.message} />
                   </td>
                   <td className="px-2 py-2">
-                    <Input aria-label={`${t('nameEn')} ${i + 1}`} aria-invalid={!!e?.nameEn} {...form.register(`criteria.${i}.nameEn`)} />
+                    <Input aria-label={`${t('nameEn')} ${i + 1}`} className="min-w-64" aria-invalid={!!e?.nameEn} {...form.register(`criteria.${i}.nameEn`)} />
                     <FieldError message={e?.nameEn?.message} />
                   </td>
                   <td className="px-2 py-2">
-                    <Input aria-label={`${t('nameRu')} ${i + 1}`} aria-invalid={!!e?.nameRu} {...form.register(`criteria.${i}.nameRu`)} />
+                    <Input aria-label={`${t('nameRu')} ${i + 1}`} className="min-w-64" aria-invalid={!!e?.nameRu} {...form.register(`criteria.${i}.nameRu`)} />
                     <FieldError message={e?.nameRu?.message} />
                   </td>
                   <td className="px-2 py-2">
