@@ -18,6 +18,7 @@ import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { applicationDraftSchema, ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, SERVICES, type AttachmentKind } from '@/lib/validation/applications';
 import type { ActionResult } from '@/lib/auth/action';
 import { deleteAttachmentAction, saveDraftAction, submitApplicationAction } from './actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 export type DraftValues = z.input<typeof applicationDraftSchema>;
 export type FormAttachment = { id: string; kind: AttachmentKind; fileName: string; sizeBytes: number; submitted: boolean };
@@ -44,6 +45,7 @@ export function ApplicationForm(props: {
   initialStep: number;
 }) {
   const t = useTranslations('applications');
+  const hydrated = useHydrated();
   const locale = useLocale();
   const router = useRouter();
   const [step, setStep] = useState(props.initialStep);
@@ -406,7 +408,7 @@ export function ApplicationForm(props: {
               <p className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950/30">{t('ready')}</p>
             )}
             <FormError message={submitError} />
-            <Button type="button" onClick={submit} disabled={submitting}>
+            <Button type="button" onClick={submit} disabled={!hydrated || submitting}>
               {submitting ? t('submitting') : fixed ? t('resubmit') : t('submit')}
             </Button>
           </div>
@@ -416,7 +418,11 @@ export function ApplicationForm(props: {
           <Button type="button" variant="outline" onClick={() => goTo(step - 1)} disabled={step === 0}>
             {t('back')}
           </Button>
-          {step < STEPS.length - 1 && <Button type="submit">{t('next')}</Button>}
+          {step < STEPS.length - 1 && (
+            <Button type="submit" disabled={!hydrated}>
+              {t('next')}
+            </Button>
+          )}
         </div>
       </form>
     </div>
@@ -435,6 +441,7 @@ function Documents({
   beforeUpload: () => Promise<boolean>;
 }) {
   const t = useTranslations('applications');
+  const hydrated = useHydrated();
   const tv = useTranslations('validation');
   const [kind, setKind] = useState<AttachmentKind>(attachments.some((a) => a.kind === 'business_plan') ? 'presentation' : 'business_plan');
   const [error, setError] = useState<string | null>(null);
@@ -521,7 +528,7 @@ function Documents({
           <Label htmlFor="doc-file">{t('documents.file')}</Label>
           <Input id="doc-file" ref={fileRef} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" />
         </div>
-        <Button type="button" onClick={upload} disabled={busy}>
+        <Button type="button" onClick={upload} disabled={!hydrated || busy}>
           {busy ? t('documents.uploading') : t('documents.upload')}
         </Button>
         <p className="text-xs text-muted-foreground sm:col-span-3">{t('documents.hint')}</p>

@@ -12,12 +12,14 @@ import { Button } from '@/app/_components/ui/button';
 import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
 import { companySchema, SME_CATEGORIES, updateCompanySchema } from '@/lib/validation/companies';
 import { createCompanyAction, updateCompanyAction } from './actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof companySchema> & { companyId?: string };
 
 /** Creates a company (no `companyId`) or edits one; the INN and OGRN are checked as typed and again on the server. */
 export function CompanyForm({ initial, next }: { initial?: Values; next?: string }) {
   const t = useTranslations('companies');
+  const hydrated = useHydrated();
   const router = useRouter();
   const editing = Boolean(initial?.companyId);
   const form = useForm<Values>({
@@ -77,7 +79,7 @@ export function CompanyForm({ initial, next }: { initial?: Values; next?: string
       {field('contactPhone', t('contactPhone'), { type: 'tel', autoComplete: 'tel' })}
       <div className="sm:col-span-2">{field('address', t('address'), { autoComplete: 'street-address' })}</div>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={isSubmitting}>
+        <Button type="submit" disabled={!hydrated || isSubmitting}>
           {editing ? t('save') : t('create')}
         </Button>
       </div>

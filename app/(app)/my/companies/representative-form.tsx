@@ -12,11 +12,13 @@ import { Button } from '@/app/_components/ui/button';
 import { Input, Label } from '@/app/_components/ui/input';
 import { addRepresentativeSchema } from '@/lib/validation/companies';
 import { addRepresentativeAction } from './actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof addRepresentativeSchema>;
 
 export function RepresentativeForm({ companyId }: { companyId: string }) {
   const t = useTranslations('companies');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(addRepresentativeSchema), defaultValues: { companyId, email: '' } });
   const { submit, formError } = useActionForm(form, addRepresentativeAction, () => {
@@ -35,7 +37,7 @@ export function RepresentativeForm({ companyId }: { companyId: string }) {
         <Input id="rep-email" type="email" aria-invalid={!!errors.email} {...form.register('email')} />
         <FieldError message={errors.email?.message} />
       </div>
-      <Button type="submit" variant="outline" className="mt-6" disabled={isSubmitting}>
+      <Button type="submit" variant="outline" className="mt-6" disabled={!hydrated || isSubmitting}>
         {t('addRepresentative')}
       </Button>
     </form>

@@ -6,10 +6,12 @@ import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/app/_components/ui/button';
 import { deleteDraftAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 /** Two clicks: the first asks, the second deletes. */
 export function DeleteDraftButton({ applicationId }: { applicationId: string }) {
   const t = useTranslations('applications');
+  const hydrated = useHydrated();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [pending, start] = useTransition();
@@ -26,7 +28,7 @@ export function DeleteDraftButton({ applicationId }: { applicationId: string }) 
         type="button"
         variant="destructive"
         size="sm"
-        disabled={pending}
+        disabled={!hydrated || pending}
         onClick={() =>
           start(async () => {
             const result = await deleteDraftAction({ applicationId });

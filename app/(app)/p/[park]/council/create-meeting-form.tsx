@@ -12,11 +12,13 @@ import { Button } from '@/app/_components/ui/button';
 import { Input, Label } from '@/app/_components/ui/input';
 import { createMeetingSchema } from '@/lib/validation/council';
 import { createMeetingAction } from './actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof createMeetingSchema>;
 
 export function CreateMeetingForm({ parkId, parkSlug, nextNumber, today }: { parkId: string; parkSlug: string; nextNumber: number; today: string }) {
   const t = useTranslations('council.create');
+  const hydrated = useHydrated();
   const form = useForm<Values>({ resolver: zodResolver(createMeetingSchema), defaultValues: { parkId, number: String(nextNumber), heldOn: today } });
   const router = useRouter();
   const { submit, formError } = useActionForm(form, createMeetingAction, ({ id }) => {
@@ -39,7 +41,7 @@ export function CreateMeetingForm({ parkId, parkSlug, nextNumber, today }: { par
         <Input id="meeting-date" type="date" className="w-44" aria-invalid={!!errors.heldOn} {...form.register('heldOn')} />
         <FieldError message={errors.heldOn?.message} />
       </div>
-      <Button type="submit" className="mt-6" disabled={isSubmitting}>
+      <Button type="submit" className="mt-6" disabled={!hydrated || isSubmitting}>
         {t('submit')}
       </Button>
     </form>

@@ -13,12 +13,14 @@ import { Button } from '@/app/_components/ui/button';
 import { Input } from '@/app/_components/ui/input';
 import { rubricSchema } from '@/lib/validation/council';
 import { saveRubricAction } from './actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof rubricSchema>;
 
 /** The park's criteria and weights; each weight's share of the total is shown as it is typed. */
 export function RubricForm({ initial }: { initial: Values }) {
   const t = useTranslations('rubric');
+  const hydrated = useHydrated();
   const locale = useLocale();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(rubricSchema), defaultValues: initial });
@@ -97,7 +99,7 @@ export function RubricForm({ initial }: { initial: Values }) {
           {t('add')}
         </Button>
         <span className="text-sm text-muted-foreground">{t('total', { total: fmt(total, 2) })}</span>
-        <Button type="submit" className="ml-auto" disabled={isSubmitting}>
+        <Button type="submit" className="ml-auto" disabled={!hydrated || isSubmitting}>
           {t('save')}
         </Button>
       </div>

@@ -13,6 +13,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Input, Label } from '@/app/_components/ui/input';
 import { assignExpertsSchema } from '@/lib/validation/council';
 import { assignExpertsAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof assignExpertsSchema>;
 export type ExpertOption = { userId: string; name: string; load: number; assigned: boolean; conflict: boolean; suggested: boolean };
@@ -20,6 +21,7 @@ export type ExpertOption = { userId: string; name: string; load: number; assigne
 /** Choose experts (the suggested ones are ticked) and one due date for them. */
 export function AssignForm({ applicationId, experts, defaultDue, minDue }: { applicationId: string; experts: ExpertOption[]; defaultDue: string; minDue: string }) {
   const t = useTranslations('applicationStaff.assign');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({
     resolver: zodResolver(assignExpertsSchema),
@@ -54,7 +56,7 @@ export function AssignForm({ applicationId, experts, defaultDue, minDue }: { app
           <Label htmlFor="assign-due">{t('dueOn')}</Label>
           <Input id="assign-due" type="date" min={minDue} aria-invalid={!!errors.dueOn} {...form.register('dueOn')} />
         </div>
-        <Button type="submit" disabled={isSubmitting}>
+        <Button type="submit" disabled={!hydrated || isSubmitting}>
           {t('submit')}
         </Button>
       </div>

@@ -12,12 +12,14 @@ import { Button } from '@/app/_components/ui/button';
 import { Label, Textarea } from '@/app/_components/ui/input';
 import { screeningSchema } from '@/lib/validation/applications';
 import { screenApplicationAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof screeningSchema>;
 
 /** The manager's screening: one comment box and the three outcomes, each its own submit button. */
 export function ScreeningForm({ applicationId }: { applicationId: string }) {
   const t = useTranslations('applicationStaff.screening');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(screeningSchema), defaultValues: { applicationId, outcome: 'accepted', comment: '' } });
   const { submit, formError } = useActionForm(form, screenApplicationAction, () => {
@@ -38,13 +40,13 @@ export function ScreeningForm({ applicationId }: { applicationId: string }) {
         <FieldError message={errors.comment?.message} />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" onClick={choose('accepted')} disabled={isSubmitting}>
+        <Button type="submit" onClick={choose('accepted')} disabled={!hydrated || isSubmitting}>
           {t('accept')}
         </Button>
-        <Button type="submit" variant="outline" onClick={choose('returned')} disabled={isSubmitting}>
+        <Button type="submit" variant="outline" onClick={choose('returned')} disabled={!hydrated || isSubmitting}>
           {t('return')}
         </Button>
-        <Button type="submit" variant="destructive" onClick={choose('rejected')} disabled={isSubmitting}>
+        <Button type="submit" variant="destructive" onClick={choose('rejected')} disabled={!hydrated || isSubmitting}>
           {t('reject')}
         </Button>
       </div>

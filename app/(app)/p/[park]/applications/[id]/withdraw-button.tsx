@@ -6,9 +6,11 @@ import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/app/_components/ui/button';
 import { withdrawAssignmentAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 export function WithdrawButton({ assignmentId, expertName }: { assignmentId: string; expertName: string }) {
   const t = useTranslations('applicationStaff.assignments');
+  const hydrated = useHydrated();
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
@@ -16,7 +18,7 @@ export function WithdrawButton({ assignmentId, expertName }: { assignmentId: str
       type="button"
       variant="ghost"
       size="sm"
-      disabled={pending}
+      disabled={!hydrated || pending}
       aria-label={`${t('withdraw')}: ${expertName}`}
       onClick={() =>
         start(async () => {

@@ -13,11 +13,13 @@ import { Button } from '@/app/_components/ui/button';
 import { Label, NativeSelect } from '@/app/_components/ui/input';
 import { agendaItemSchema } from '@/lib/validation/council';
 import { addAgendaItemAction, removeAgendaItemAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof agendaItemSchema>;
 
 export function AgendaForm({ meetingId, candidates }: { meetingId: string; candidates: { id: string; title: string; companyName: string }[] }) {
   const t = useTranslations('council');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(agendaItemSchema), defaultValues: { meetingId, applicationId: '' } });
   const { submit, formError } = useActionForm(form, addAgendaItemAction, () => {
@@ -44,7 +46,7 @@ export function AgendaForm({ meetingId, candidates }: { meetingId: string; candi
         </NativeSelect>
         <FieldError message={errors.applicationId ? 'required' : undefined} />
       </div>
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={!hydrated || isSubmitting}>
         {t('addItem')}
       </Button>
     </form>
@@ -53,6 +55,7 @@ export function AgendaForm({ meetingId, candidates }: { meetingId: string; candi
 
 export function RemoveItemButton({ meetingId, applicationId }: { meetingId: string; applicationId: string }) {
   const t = useTranslations('council');
+  const hydrated = useHydrated();
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
@@ -60,7 +63,7 @@ export function RemoveItemButton({ meetingId, applicationId }: { meetingId: stri
       type="button"
       variant="ghost"
       size="sm"
-      disabled={pending}
+      disabled={!hydrated || pending}
       onClick={() =>
         start(async () => {
           const result = await removeAgendaItemAction({ meetingId, applicationId });

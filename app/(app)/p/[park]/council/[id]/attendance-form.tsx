@@ -11,11 +11,13 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { attendanceSchema } from '@/lib/validation/council';
 import { setAttendanceAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof attendanceSchema>;
 
 export function AttendanceForm({ meetingId, members, fixed }: { meetingId: string; members: { userId: string; name: string; present: boolean }[]; fixed: boolean }) {
   const t = useTranslations('council');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(attendanceSchema), defaultValues: { meetingId, userIds: members.filter((m) => m.present).map((m) => m.userId) } });
   const { submit, formError } = useActionForm(form, setAttendanceAction, () => {
@@ -38,7 +40,7 @@ export function AttendanceForm({ meetingId, members, fixed }: { meetingId: strin
       </fieldset>
       <FieldError message={errors.userIds?.message ?? errors.userIds?.root?.message} />
       {!fixed && (
-        <Button type="submit" variant="outline" size="sm" disabled={isSubmitting}>
+        <Button type="submit" variant="outline" size="sm" disabled={!hydrated || isSubmitting}>
           {t('saveAttendance')}
         </Button>
       )}

@@ -12,12 +12,14 @@ import { Button } from '@/app/_components/ui/button';
 import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
 import { COUNCIL_DECISIONS, decisionSchema } from '@/lib/validation/council';
 import { recordDecisionAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof decisionSchema>;
 
 /** The votes and the decision on one agenda item; the server checks the quorum and the vote count again. */
 export function DecisionForm({ meetingId, applicationId, voters }: { meetingId: string; applicationId: string; voters: number }) {
   const t = useTranslations('council');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({
     resolver: zodResolver(decisionSchema),
@@ -63,7 +65,7 @@ export function DecisionForm({ meetingId, applicationId, voters }: { meetingId: 
         </p>
         <FieldError message={errors.reason?.message} />
       </div>
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={!hydrated || isSubmitting}>
         {t('record')}
       </Button>
     </form>

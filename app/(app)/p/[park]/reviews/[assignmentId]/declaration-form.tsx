@@ -11,12 +11,14 @@ import { Button } from '@/app/_components/ui/button';
 import { Label, Textarea } from '@/app/_components/ui/input';
 import { conflictSchema } from '@/lib/validation/council';
 import { declareConflictAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof conflictSchema>;
 
 /** The declaration comes before the application is shown: none, or a conflict with its reason. */
 export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
   const t = useTranslations('review.declaration');
+  const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(conflictSchema), defaultValues: { assignmentId, hasConflict: false, reason: '' } });
   const hasConflict = useWatch({ control: form.control, name: 'hasConflict' });
@@ -49,7 +51,7 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
           <FieldError message={errors.reason?.message} />
         </div>
       )}
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={!hydrated || isSubmitting}>
         {t('submit')}
       </Button>
     </form>

@@ -13,6 +13,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
 import { RECOMMENDATIONS, reviewSchema, SCORE_MAX, SCORE_MIN } from '@/lib/validation/council';
 import { saveReviewDraftAction, submitReviewAction } from '../actions';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = z.input<typeof reviewSchema>;
 type Criterion = { id: string; nameEn: string; nameRu: string; weight: string };
@@ -22,6 +23,7 @@ const SCALE = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_
 /** Scores per criterion with comments, and a recommendation; saved as a draft until submitted. */
 export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: string; criteria: Criterion[]; initial: Omit<Values, 'assignmentId'> }) {
   const t = useTranslations('review.scoring');
+  const hydrated = useHydrated();
   const locale = useLocale();
   const router = useRouter();
   const mode = useRef<'draft' | 'submit'>('draft');
@@ -85,10 +87,10 @@ export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: 
         <Textarea id="review-comment" rows={4} {...form.register('comment')} />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="outline" disabled={isSubmitting} onClick={() => (mode.current = 'draft')}>
+        <Button type="submit" variant="outline" disabled={!hydrated || isSubmitting} onClick={() => (mode.current = 'draft')}>
           {t('saveDraft')}
         </Button>
-        <Button type="submit" disabled={isSubmitting} onClick={() => (mode.current = 'submit')}>
+        <Button type="submit" disabled={!hydrated || isSubmitting} onClick={() => (mode.current = 'submit')}>
           {t('submit')}
         </Button>
         <span className="text-xs text-muted-foreground">{t('draftNote')}</span>
