@@ -180,6 +180,13 @@ test.describe('residents, premises and incentives', () => {
     await expect(page.getByRole('link', { name: 'Lease premises' })).toHaveCount(0);
     await page.goto(`${PARK}/premises/leases/new`);
     await expect(page.getByLabel('Resident').locator('option', { hasText: resident.name })).toHaveCount(0);
+
+    // Its residency ends the same day, so repeated runs leave the park's current figures as they were.
+    await page.goto(resident.profile);
+    const exit = page.getByRole('form', { name: 'End the residency' });
+    await exit.getByLabel('Reason').selectOption({ label: 'Left' });
+    await exit.getByRole('button', { name: 'End residency' }).click();
+    await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Residency ended: left');
   });
 
   test('a resident’s representative sees its own residency only; experts see none', async ({ page, browser, baseURL }) => {
