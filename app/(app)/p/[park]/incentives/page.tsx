@@ -121,15 +121,19 @@ export default async function IncentivesPage({ params, searchParams }: { params:
                   {r.companyName}
                 </Link>
               </TableCell>
-              <TableCell className="max-w-sm">
+              <TableCell className="max-w-xs">
                 <Link href={`${base}/incentives/${r.id}`} className="hover:underline">
                   {t(`kinds.${r.kind}`)}
                 </Link>
                 {r.legalBasis && <span className="block truncate text-xs text-muted-foreground" title={r.legalBasis}>{r.legalBasis}</span>}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{r.decisionNumber ? t('decisionOf', { number: r.decisionNumber, date: formatDate(r.grantedOn, locale) }) : formatDate(r.grantedOn, locale)}</TableCell>
               <TableCell className="whitespace-nowrap">
-                {formatDate(r.validFrom, locale)} – {r.validTo ? formatDate(r.validTo, locale) : t('openEnded')}
+                {r.decisionNumber && <span className="block">{r.decisionNumber}</span>}
+                <span className={r.decisionNumber ? 'text-xs text-muted-foreground' : undefined}>{formatDate(r.grantedOn, locale)}</span>
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-xs">
+                {formatDate(r.validFrom, locale)} –
+                <span className="block">{r.validTo ? formatDate(r.validTo, locale) : t('openEnded')}</span>
               </TableCell>
               <TableCell>
                 <IncentiveState row={r} />

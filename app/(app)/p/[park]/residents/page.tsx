@@ -158,8 +158,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         <TableHeader>
           <TableRow>
             <TableHead>{sortHeader('name', t('columns.company'))}</TableHead>
-            <TableHead>{sortHeader('sme', t('columns.sme'))}</TableHead>
-            <TableHead>{t('columns.placement')}</TableHead>
+            <TableHead>{sortHeader('sme', t('columns.smePlacement'))}</TableHead>
             <TableHead>{sortHeader('start', t('columns.period'))}</TableHead>
             <TableHead className="text-right">{sortHeader('area', t('columns.leased'))}</TableHead>
             <TableHead>{t('columns.incentiveShort')}</TableHead>
@@ -169,7 +168,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         <TableBody>
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={7} className="py-8 text-center text-muted-foreground">
+              <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
                 {t('empty')}
               </TableCell>
             </TableRow>
@@ -182,8 +181,10 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
                 </Link>
                 {(r.inn || r.industry) && <span className="block text-xs text-muted-foreground">{[r.inn, r.industry].filter(Boolean).join(' · ')}</span>}
               </TableCell>
-              <TableCell>{t(`sme.${r.smeCategory}`)}</TableCell>
-              <TableCell>{t(`placement.${r.placement}`)}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {t(`sme.${r.smeCategory}`)}
+                <span className="block text-xs text-muted-foreground">{t(`placement.${r.placement}`)}</span>
+              </TableCell>
               <TableCell className="whitespace-nowrap text-xs">
                 {formatDate(r.startOn, locale)} –{' '}{r.endOn ? formatDate(r.endOn, locale) : <span className="text-muted-foreground">{t('openEnded')}</span>}
                 {r.status === 'former' ? (
