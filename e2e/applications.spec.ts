@@ -138,7 +138,8 @@ test.describe('applications', () => {
     await signIn(page, demo.manager);
     await page.goto(`/p/${KUZBASS.slug}/applications/${id}`);
     await expect(page.locator('[data-status="submitted"]').first()).toBeVisible();
-    await expect(page.getByText('version 2')).toBeVisible();
+    await expect(page.getByText('· version 2', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Versions' })).toContainText('4500000.00');
     await expect(page.getByRole('button', { name: 'Accept for expert review' })).toBeVisible();
   });
 
