@@ -12,7 +12,7 @@ import { diffSnapshots, type ApplicationSnapshot, type VersionChange } from './d
 type Audience = 'applicant' | 'staff';
 
 /** Who is asking about an application's history: its applicant, its park's staff, or (not found) anyone else. */
-async function audienceFor(db: DbOrTx, actor: Actor, applicationId: string): Promise<{ audience: Audience; submittedOn: string | null; createdAt: Date }> {
+async function audienceFor(db: DbOrTx, actor: Actor, applicationId: string): Promise<{ audience: Audience; status: string; submittedOn: string | null; createdAt: Date }> {
   const [app] = await db
     .select({ companyId: applications.companyId, parkId: applications.parkId, status: applications.status, submittedOn: applications.submittedOn, createdAt: applications.createdAt })
     .from(applications)
@@ -47,14 +47,16 @@ export type TimelineEvent = {
  * many, never who; staff see who did what.
  */
 export async function getTimeline(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<TimelineEvent[]> {
-  const { audience, submittedOn, createdAt } = await audienceFor(db, actor, applicationId);
+  const { audience, status, submittedOn, createdAt } = await audienceFor(db, actor, applicationId);
   const staff = audience === 'staff';
-  const events: TimelineEvent[] = [{ kind: 'created', at: createdAt }];
+  const events: TimelineEvent[] = [];
   const versions = await db
     .select({ version: applicationVersions.version, at: applicationVersions.submittedAt })
     .from(applicationVersions)
     .where(eq(applicationVersions.applicationId, applicationId))
     .orderBy(asc(applicationVersions.version));
+  // An application imported from a park's records was created by the import, not by its applicant: no "draft created".
+  if (versions.length || status === 'draft') events.push({ kind: 'created', at: createdAt });
   for (const v of versions) events.push({ kind: v.version === 1 ? 'submitted' : 'resubmitted', at: v.at, version: v.version });
   // Applications imported from a park's records have a submission date but no versions.
   if (!versions.length && submittedOn) events.push({ kind: 'submitted', at: new Date(`${submittedOn}T00:00:00Z`), on: submittedOn });

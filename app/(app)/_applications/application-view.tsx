@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ApplicationDto } from '@/lib/applications/applications';
+import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -51,17 +52,17 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
           <TableHeader>
             <TableRow>
               <TableHead>{t('plan.year')}</TableHead>
-              <TableHead className="text-right">{t('plan.investment')}</TableHead>
-              <TableHead className="text-right">{t('plan.capex')}</TableHead>
-              <TableHead className="text-right">{t('plan.jobs')}</TableHead>
-              <TableHead className="text-right">{t('plan.income')}</TableHead>
+              <TableHead className="whitespace-normal text-right">{t('plan.investment')}</TableHead>
+              <TableHead className="whitespace-normal text-right">{t('plan.capex')}</TableHead>
+              <TableHead className="whitespace-normal text-right">{t('plan.jobs')}</TableHead>
+              <TableHead className="whitespace-normal text-right">{t('plan.income')}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {app.plan.length === 0 && (
               <TableRow>
                 <TableCell colSpan={5} className="text-muted-foreground">
-                  {t('plan.empty')}
+                  {t('plan.none')}
                 </TableCell>
               </TableRow>
             )}
@@ -90,7 +91,7 @@ export async function DocumentList({ app }: { app: Pick<ApplicationDto, 'attachm
         {t('steps.documents')}
       </h3>
       {app.attachments.length === 0 ? (
-        <p className="text-sm text-muted-foreground">{t('documents.empty')}</p>
+        <p className="text-sm text-muted-foreground">{t('documents.none')}</p>
       ) : (
         <ul className="divide-y rounded-lg border">
           {app.attachments.map((f) => (
@@ -101,7 +102,7 @@ export async function DocumentList({ app }: { app: Pick<ApplicationDto, 'attachm
               </a>
               <Badge variant="outline">{t(`documents.kinds.${f.kind}`)}</Badge>
               <span className="text-xs text-muted-foreground">
-                {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(f.createdAt, locale)}
+                {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(todayIso(f.createdAt), locale)}
               </span>
             </li>
           ))}

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ReviewSummary } from '@/lib/council/reviews';
+import { todayIso } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -64,7 +65,7 @@ export async function ReviewSummaryView({ summary, showExperts = true }: { summa
                 <span className="font-medium">{e.expertName}</span>
                 {e.recommendation && <Badge variant={e.recommendation === 'approve' ? 'success' : e.recommendation === 'reject' ? 'destructive' : 'warning'}>{t(`recommendations.${e.recommendation}`)}</Badge>}
                 <span className="text-muted-foreground">
-                  {t('total')}: {e.total === null ? '—' : formatNumber(e.total, locale, 2)} · {formatDate(e.submittedAt, locale)}
+                  {t('total')}: {e.total === null ? '—' : formatNumber(e.total, locale, 2)} · {formatDate(e.submittedAt && todayIso(e.submittedAt), locale)}
                 </span>
               </summary>
               <ul className="mt-2 space-y-1">

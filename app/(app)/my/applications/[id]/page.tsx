@@ -75,7 +75,7 @@ export default async function MyApplicationPage({
   if (!editable) {
     return (
       <div className="space-y-4">
-        <PageHeader title={app.title} description={t('lockedHint')} />
+        <PageHeader title={app.title} description={t(`lockedHints.${app.status as 'submitted' | 'in_review' | 'approved' | 'rejected'}`)} />
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
           <Card>
             <CardContent className="pt-5">
@@ -96,7 +96,7 @@ export default async function MyApplicationPage({
       {app.returnComment && (
         <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30" data-testid="return-comment">
           <p className="font-semibold">{t('returned')}</p>
-          <p className="mt-1 text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(app.returnComment.at, locale) })}</p>
+          <p className="mt-1 text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(todayIso(app.returnComment.at), locale) })}</p>
           <p className="mt-2 whitespace-pre-line">{app.returnComment.comment}</p>
           <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
         </div>

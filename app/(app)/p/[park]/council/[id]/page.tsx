@@ -73,7 +73,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
                       <div className="rounded-md bg-muted/50 p-3 text-sm" data-testid="decision">
                         <p>
                           <Badge variant={item.decision.decision === 'approved' ? 'success' : item.decision.decision === 'rejected' ? 'destructive' : 'warning'}>
-                            {t(`decisions.${item.decision.decision}`)}
+                            {t(`outcomes.${item.decision.decision}`)}
                           </Badge>{' '}
                           <span className="ml-1">
                             {t('votesFor')} {item.decision.votesFor} · {t('votesAgainst')} {item.decision.votesAgainst} · {t('votesAbstain')} {item.decision.votesAbstain}

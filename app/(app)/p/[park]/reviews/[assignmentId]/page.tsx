@@ -8,6 +8,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getReviewContext, type ReviewDto } from '@/lib/council/reviews';
 import { AppError } from '@/lib/errors';
+import { todayIso } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { ApplicationView } from '../../../../_applications/application-view';
@@ -74,10 +75,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
               </>
             )}
             {!declaration && !ctx.open && <p className="text-muted-foreground">{t('closed')}</p>}
-            {declaration && !declaration.hasConflict && <p>{t('declaration.declaredNone', { date: formatDate(declaration.declaredAt, locale) })}</p>}
+            {declaration && !declaration.hasConflict && <p>{t('declaration.declaredNone', { date: formatDate(todayIso(declaration.declaredAt), locale) })}</p>}
             {declaration?.hasConflict && (
               <>
-                <p>{t('declaration.declaredConflict', { date: formatDate(declaration.declaredAt, locale), reason: declaration.reason ?? '' })}</p>
+                <p>{t('declaration.declaredConflict', { date: formatDate(todayIso(declaration.declaredAt), locale), reason: declaration.reason ?? '' })}</p>
                 <p className="text-muted-foreground">{t('declaration.removed')}</p>
               </>
             )}
@@ -106,7 +107,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
               <CardContent>
                 {review?.status === 'submitted' ? (
                   <div className="space-y-3">
-                    <p className="text-sm text-muted-foreground">{t('scoring.submittedOn', { date: formatDate(review.submittedAt, locale) })}</p>
+                    <p className="text-sm text-muted-foreground">{t('scoring.submittedOn', { date: formatDate(review.submittedAt && todayIso(review.submittedAt), locale) })}</p>
                     {scoresOf(review)}
                     {review.recommendation && <Badge variant="outline">{t(`scoring.recommendations.${review.recommendation}`)}</Badge>}
                     {review.comment && <p className="whitespace-pre-line text-sm">{review.comment}</p>}

@@ -48,8 +48,8 @@ export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: 
           return (
             <div key={c.id} className="grid gap-3 rounded-lg border p-3 sm:grid-cols-[minmax(0,1fr)_120px]">
               <div className="space-y-2 sm:order-2">
-                <Label htmlFor={`score-${c.id}`}>{name}</Label>
-                <NativeSelect id={`score-${c.id}`} aria-invalid={!!e?.score} {...form.register(`scores.${i}.score`)}>
+                <Label htmlFor={`score-${c.id}`}>{t('score')}</Label>
+                <NativeSelect id={`score-${c.id}`} aria-label={name} aria-invalid={!!e?.score} {...form.register(`scores.${i}.score`)}>
                   <option value="">{t('noScore')}</option>
                   {SCALE.map((n) => (
                     <option key={n} value={n}>

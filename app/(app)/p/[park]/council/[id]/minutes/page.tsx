@@ -86,7 +86,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ park: 
                   <p>{t('notVoting', { names: item.conflicted.filter((c) => presentIds.has(c.userId)).map((c) => c.name).join(', ') })}</p>
                 )}
                 <p>
-                  <span className="font-medium">{t('decision')}:</span> {tc(`decisions.${item.decision.decision}`)}
+                  <span className="font-medium">{t('decision')}:</span> {tc(`outcomes.${item.decision.decision}`)}
                 </p>
                 {item.decision.reason && (
                   <p>
