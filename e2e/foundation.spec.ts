@@ -104,6 +104,22 @@ test.describe('accounts', () => {
     await expect(page.getByTestId('form-error')).toHaveText('Wrong e-mail or password.');
   });
 
+  test('signing out ends the session on the server: a saved copy of the cookie no longer signs in', async ({ page, browser }) => {
+    await signIn(page, demo.analyst);
+    const saved = await page.context().storageState();
+    await signOut(page);
+    const copy = await browser.newContext({ storageState: saved });
+    try {
+      const other = await copy.newPage();
+      await other.goto('/compare');
+      await expect(other).toHaveURL(/\/sign-in/);
+      const api = await other.request.get('/api/v1/parks');
+      expect(api.status()).toBe(401);
+    } finally {
+      await copy.close();
+    }
+  });
+
   test('the language switch turns the interface Russian', async ({ page }) => {
     await page.goto('/sign-in');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');

@@ -35,6 +35,24 @@ export const memberships = pgTable(
   (t) => [unique('memberships_user_park_role').on(t.userId, t.parkId, t.role), index('memberships_park_role').on(t.parkId, t.role)],
 );
 
+/**
+ * Signed-in sessions. The session cookie (a JWT) carries the row's id; a request counts as signed
+ * in only while its row exists unrevoked, so signing out ends the session on the server too, and a
+ * copy of the cookie (or one refreshed by a request still in flight) no longer works.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_user').on(t.userId)],
+);
+
 /** Failed sign-in counters, per account (`email:…`) and per address (`ip:…`). */
 export const signInThrottle = pgTable(
   'sign_in_throttle',

@@ -4,7 +4,7 @@ import { authenticateApiToken } from '@/lib/api-tokens/tokens';
 import type { Actor } from '@/lib/auth/actor';
 import { negotiateLocale } from '@/lib/i18n/locales';
 import { AppError, httpStatus } from '@/lib/errors';
-import { loadActor } from '@/lib/users/users';
+import { loadSessionActor } from '@/lib/users/sessions';
 import type { ReportLocale } from '@/lib/reports/types';
 
 /*
@@ -27,8 +27,7 @@ export async function apiActor(request: Request, db: Db): Promise<Actor> {
   }
   const { auth } = await import('@/lib/auth');
   const session = await auth();
-  const userId = session?.user?.id;
-  const actor = userId ? await loadActor(db, userId) : null;
+  const actor = session?.user?.id ? await loadSessionActor(db, { userId: session.user.id, sessionId: session.sid }) : null;
   if (!actor) throw unauthenticated('sign in, or send an API token as "Authorization: Bearer <token>"');
   return actor;
 }

@@ -22,11 +22,15 @@ export const authConfig = {
       return Boolean(auth?.user);
     },
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = user.sid;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.uid && session.user) session.user.id = token.uid;
+      session.sid = token.sid;
       return session;
     },
   },

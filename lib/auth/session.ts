@@ -2,19 +2,19 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { loadActor } from '@/lib/users/users';
+import { loadSessionActor } from '@/lib/users/sessions';
 import type { Actor } from './actor';
 import { auth } from './index';
 
 /**
- * The signed-in actor for this request, read fresh from the database, so a disabled account or a
- * changed role takes effect on the next request. Null when signed out or disabled.
+ * The signed-in actor for this request, read fresh from the database, so a disabled account, a
+ * changed role or a session ended elsewhere takes effect on the next request. Null when signed out,
+ * when the session was ended, or when the account is disabled.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadActor(await getDb(), userId);
+  if (!session?.user?.id) return null;
+  return loadSessionActor(await getDb(), { userId: session.user.id, sessionId: session.sid });
 });
 
 /** For pages: the actor, or a redirect to sign-in. */

@@ -8,6 +8,7 @@ import { THROTTLE } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { createPark, getParkBySlug, listParks } from '@/lib/parks/parks';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
+import { endSession, loadSessionActor, startSession } from './sessions';
 import { authenticate, createUser, loadActor, setUserDisabled, signUp } from './users';
 
 describe('sign-up and sign-in', () => {
@@ -78,6 +79,45 @@ describe('sign-up and sign-in', () => {
     expect(await loadActor(db, applicant.userId)).not.toBeNull();
     const entries = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, applicant.userId)));
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['user.create', 'user.disable', 'user.enable']));
+  });
+});
+
+describe('sessions', () => {
+  it('a session signs in only while open: signing out ends it for every copy of the cookie', async () => {
+    const db = await getDb();
+    const applicant = await makeApplicant();
+    const sid = await startSession(db, applicant.userId);
+    const other = await startSession(db, applicant.userId);
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: sid })).toMatchObject({ userId: applicant.userId });
+    await endSession(db, sid);
+    await endSession(db, sid); // twice is harmless
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: sid })).toBeNull();
+    // Another device's session stays open.
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: other })).not.toBeNull();
+  });
+
+  it('refuses a cookie without a session, another user’s session and garbage ids', async () => {
+    const db = await getDb();
+    const a = await makeApplicant();
+    const b = await makeApplicant();
+    const sid = await startSession(db, a.userId);
+    expect(await loadSessionActor(db, { userId: a.userId, sessionId: undefined })).toBeNull();
+    expect(await loadSessionActor(db, { userId: b.userId, sessionId: sid })).toBeNull();
+    expect(await loadSessionActor(db, { userId: a.userId, sessionId: 'not-a-uuid' })).toBeNull();
+    await endSession(db, 'not-a-uuid');
+    expect(await loadSessionActor(db, { userId: a.userId, sessionId: sid })).not.toBeNull();
+  });
+
+  it('disabling an account ends its sessions; enabling it again does not revive them', async () => {
+    const db = await getDb();
+    const admin = await makeAdmin();
+    const applicant = await makeApplicant();
+    const sid = await startSession(db, applicant.userId);
+    await setUserDisabled(db, { actor: admin, userId: applicant.userId, disabled: true });
+    await setUserDisabled(db, { actor: admin, userId: applicant.userId, disabled: false });
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: sid })).toBeNull();
+    const fresh = await startSession(db, applicant.userId);
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: fresh })).not.toBeNull();
   });
 });
 

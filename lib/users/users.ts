@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { memberships, parks, users } from '@/db/schema';
+import { memberships, parks, userSessions, users } from '@/db/schema';
 import type { Actor, ParkRole } from '@/lib/auth/actor';
 import { decoyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertCan } from '@/lib/auth/permissions';
@@ -130,6 +130,8 @@ export async function setUserDisabled(db: Db, { actor, userId, disabled }: { act
       .set({ disabledAt: disabled ? new Date() : null })
       .where(eq(users.id, userId))
       .returning({ disabledAt: users.disabledAt });
+    // A disabled account is signed out everywhere; enabling it again does not revive old sessions.
+    if (disabled) await tx.update(userSessions).set({ revokedAt: new Date() }).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
     await writeAudit(tx, { actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, before, after });
   });
 }
