@@ -2,7 +2,9 @@
  * Park summary benchmark (`npm run bench`): 200 parks with 1,000,000 KPI reports in total, and in
  * proportion 100,000 companies, 150,000 applications, 100,000 residencies, 20,000 premises and
  * leases, 33,400 tax incentives and 10,000 budget rows, generated on the server with
- * INSERT … SELECT generate_series. Then getParkSummary for one park and 7 years, 20 timed runs.
+ * INSERT … SELECT generate_series, plus 20,000 further applications in one park for its managers'
+ * inbox. Then getParkSummary for one park and 7 years, and five inbox pages (filters, search, a deep
+ * page), 20 timed runs each.
  *
  * PostgreSQL: the server of BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  * The data live in the database bench_summary, created when missing or incomplete and reused on
@@ -13,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'bench_summary';
 /** Bump when the generator changes, so an older database is rebuilt. */
-const GENERATOR_VERSION = '2';
+const GENERATOR_VERSION = '3';
 
 const PARKS = 200;
 const COMPANIES_PER_PARK = 500;
@@ -24,6 +26,9 @@ const RUNS = 20;
 const PARK = 'bench-100';
 const FROM = 2010;
 const TO = 2016;
+/** The park whose managers' inbox is timed: 20,000 further applications on top of its own. */
+const INBOX_PARK = 'bench-050';
+const INBOX_APPLICATIONS = 20_000;
 
 const args = new Set(process.argv.slice(2));
 
@@ -78,10 +83,24 @@ const GENERATE: [label: string, statement: string][] = [
      WHERE n.i % 2 = 0`,
   ],
   [
+    'inbox applications',
+    `INSERT INTO applications (park_id, company_id, key, status, title, industry, wants_premises, premises_area_m2,
+                               wants_tax_incentives, services, submitted_on, version)
+     SELECT c.park_id, c.id, 'inbox-' || i,
+            (ARRAY['submitted', 'in_review', 'returned', 'rejected', 'approved', 'submitted', 'in_review'])[1 + i % 7]::application_status,
+            (ARRAY['Sensor line', 'Coal chemistry', 'Mine safety', 'Drone survey', 'Biotech lab', 'ERP for plants'])[1 + i % 6] || ' ' || i,
+            'Industry ' || (i % 12), i % 3 = 0, CASE WHEN i % 3 = 0 THEN 50 + i % 400 END, i % 4 = 0,
+            CASE i % 4 WHEN 0 THEN ARRAY['consulting'] WHEN 1 THEN ARRAY['legal', 'patent'] WHEN 2 THEN '{}'::text[] ELSE ARRAY['finance', 'accounting'] END,
+            DATE '2015-01-01' + (i % 3650), 1
+     FROM generate_series(1, ${INBOX_APPLICATIONS}) AS i
+     JOIN parks p ON p.slug = '${INBOX_PARK}'
+     JOIN companies c ON c.park_id = p.id AND c.key = 'c' || (i % ${COMPANIES_PER_PARK})`,
+  ],
+  [
     'screening decisions',
     `INSERT INTO screening_decisions (application_id, outcome, decided_on)
      SELECT id, CASE WHEN key LIKE 'a%' THEN 'accepted' ELSE 'rejected' END::screening_outcome, submitted_on + 10
-     FROM applications WHERE submitted_on IS NOT NULL`,
+     FROM applications WHERE submitted_on IS NOT NULL AND key NOT LIKE 'inbox-%'`,
   ],
   [
     'council decisions',
@@ -278,6 +297,32 @@ async function main(): Promise<number> {
     const s = await time(`getParkSummary(${PARK}, ${FROM}–${TO})`, () => getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO }));
     const goal = 100;
     process.stdout.write(s.median < goal ? `goal met: median < ${goal} ms\n` : `GOAL MISSED: median ≥ ${goal} ms\n`);
+
+    // The managers' inbox of a park with thousands of applications: one page of 25 at a time.
+    const { listParkApplications } = await import('@/lib/applications/inbox');
+    const [inboxPark] = await queryRows<{ id: string; total: number }>(
+      db,
+      sql`SELECT p.id, (SELECT count(*)::int FROM applications a WHERE a.park_id = p.id AND a.status <> 'draft') AS total
+          FROM parks p WHERE p.slug = ${INBOX_PARK}`,
+    );
+    process.stdout.write(`${INBOX_PARK} inbox: ${inboxPark.total} applications\n`);
+    const today = new Date().toISOString().slice(0, 10);
+    const inboxGoal = 100;
+    let inboxMissed = false;
+    for (const [label, query] of [
+      ['first page, newest first', {}],
+      ['status filter', { status: 'in_review' }],
+      ['search "survey 17"', { q: 'survey 17' }],
+      ['industry, support and dates, by company', { industry: 'Industry 5', support: 'legal', from: '2016-01-01', to: '2022-12-31', sort: 'company', dir: 'asc' }],
+      ['page 400 by title', { sort: 'title', dir: 'asc', page: 400 }],
+    ] as const) {
+      const page = await listParkApplications(db, { actor, parkId: inboxPark.id, query, today });
+      const r = await time(`inbox ${label} (${page.total} match, page ${page.page}/${page.pages})`, () =>
+        listParkApplications(db, { actor, parkId: inboxPark.id, query, today }),
+      );
+      if (r.median >= inboxGoal) inboxMissed = true;
+    }
+    process.stdout.write(inboxMissed ? `GOAL MISSED: an inbox median ≥ ${inboxGoal} ms\n` : `goal met: every inbox median < ${inboxGoal} ms\n`);
     return 0;
   } finally {
     await closeDb();

@@ -48,6 +48,8 @@ if (email) {
 }
 for (let i = 0; i < args.length; i += 2) {
   await page.goto(`${base}${args[i]}`, { waitUntil: 'networkidle' });
+  // Charts animate in after the data arrive: let them finish drawing.
+  if (await page.locator('.recharts-surface').count()) await page.waitForTimeout(1500);
   await page.screenshot({ path: args[i + 1], fullPage: true });
   console.log(`${args[i]} → ${args[i + 1]}`);
 }
