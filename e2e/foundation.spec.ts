@@ -43,6 +43,23 @@ test.describe('sign-in and each role’s home', () => {
     expect(response?.status()).toBe(404);
   });
 
+  test('on a phone the navigation opens from the menu button and closes on the way to the next page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, demo.manager);
+    await page.goto('/p/kuzbass');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+    await page.getByRole('button', { name: 'Open the menu' }).click();
+    const sheet = page.getByRole('dialog');
+    await sheet.getByRole('link', { name: 'Expert council' }).click();
+    await expect(page).toHaveURL(/\/p\/kuzbass\/council$/);
+    await expect(sheet).toBeHidden();
+    // Everything in the header stays on the screen.
+    for (const control of [page.getByRole('button', { name: 'Account' }), page.getByRole('combobox', { name: 'Language' })]) {
+      const box = await control.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    }
+  });
+
   test('the analyst lands on the park comparison', async ({ page }) => {
     await signIn(page, demo.analyst);
     await expect(page).toHaveURL(/\/compare/);

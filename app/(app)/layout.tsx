@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/session';
 import { countUnread } from '@/lib/notifications/notifications';
 import { listParks } from '@/lib/parks/parks';
 import { LocaleSwitch } from '@/app/_components/locale-switch';
+import { MobileNav } from './_shell/mobile-nav';
 import { globalNav, parkNav } from './_shell/nav-items';
 import { ParkSwitcher } from './_shell/park-switcher';
 import { Sidebar } from './_shell/sidebar';
@@ -23,15 +24,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const tr = await getTranslations('roles');
   const roles = actor.kind === 'staff' ? [...new Set(actor.memberships.map((m) => m.role))] : [actor.kind];
   const roleLabel = roles.map((r) => tr(r)).join(', ');
+  const nav = { parks: parkNav(actor, parks), global: globalNav(actor) };
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
+      <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-2 backdrop-blur sm:gap-3 sm:px-4">
+        <MobileNav {...nav} />
+        <Link href="/" className="flex items-center gap-2 font-semibold" aria-label={t('appName')}>
           <Building2 className="size-5 text-primary" aria-hidden />
           <span className="hidden sm:inline">{t('appName')}</span>
         </Link>
         <ParkSwitcher parks={parks.map(({ slug, name }) => ({ slug, name }))} />
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex shrink-0 items-center gap-1">
           <Link
             href="/notifications"
             className="relative inline-flex size-9 items-center justify-center rounded-md hover:bg-accent"
@@ -51,7 +54,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </header>
       <div className="flex flex-1">
         <aside className="no-print hidden w-60 shrink-0 border-r bg-sidebar md:block">
-          <Sidebar parks={parkNav(actor, parks)} global={globalNav(actor)} />
+          <Sidebar {...nav} />
         </aside>
         <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
       </div>

@@ -14,7 +14,7 @@ export function LocaleSwitch() {
   const [pending, start] = useTransition();
   return (
     <label className="inline-flex items-center gap-1.5 text-sm text-muted-foreground">
-      <Languages className="size-4" aria-hidden />
+      <Languages className="hidden size-4 sm:block" aria-hidden />
       <span className="sr-only">{t('language')}</span>
       <select
         aria-label={t('language')}

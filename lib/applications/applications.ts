@@ -39,6 +39,8 @@ export type ApplicationDto = {
   companyId: string;
   companyName: string;
   companyInn: string | null;
+  /** The company's own industry: what read-only views show when the application names none. */
+  companyIndustry: string | null;
   status: ApplicationStatus;
   title: string;
   description: string;
@@ -80,6 +82,7 @@ async function loadDto(db: DbOrTx, applicationId: string): Promise<ApplicationDt
       companyId: applications.companyId,
       companyName: companies.name,
       companyInn: companies.inn,
+      companyIndustry: companies.industry,
       status: applications.status,
       title: applications.title,
       description: applications.description,

@@ -24,7 +24,7 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
     <div className="space-y-6">
       <dl className="grid gap-4 sm:grid-cols-2">
         <Field label={t('projectTitle')}>{app.title || t('untitled')}</Field>
-        <Field label={t('industry')}>{app.industry || t('notGiven')}</Field>
+        <Field label={t('industry')}>{app.industry || app.companyIndustry || t('notGiven')}</Field>
         <div className="sm:col-span-2">
           <Field label={t('description')}>
             <span className="whitespace-pre-line">{app.description || t('notGiven')}</span>

@@ -14,7 +14,7 @@ export function ParkSwitcher({ parks }: { parks: { slug: string; name: string }[
   return (
     <select
       aria-label={t('park')}
-      className="h-8 max-w-56 rounded-md border border-input bg-background px-2 text-sm"
+      className="h-8 min-w-0 max-w-32 rounded-md sm:max-w-56 border border-input bg-background px-2 text-sm"
       value={current}
       onChange={(e) => {
         const slug = e.target.value;

@@ -22,7 +22,7 @@ export function ThemeToggle() {
   const Icon = current === 'dark' ? Moon : current === 'light' ? Sun : Monitor;
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length];
   return (
-    <Button variant="ghost" size="icon" aria-label={t('theme', { theme: t(`themes.${current}`) })} title={t('theme', { theme: t(`themes.${current}`) })} onClick={() => setTheme(next)}>
+    <Button variant="ghost" size="icon" className="hidden sm:inline-flex" aria-label={t('theme', { theme: t(`themes.${current}`) })} title={t('theme', { theme: t(`themes.${current}`) })} onClick={() => setTheme(next)}>
       <Icon />
     </Button>
   );

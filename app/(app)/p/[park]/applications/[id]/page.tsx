@@ -69,10 +69,8 @@ export default async function ParkApplicationPage({
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={app.status} />
-            <span>
-              {app.companyName}
-              {app.companyInn && ` · ${t('companyInn', { inn: app.companyInn })}`}
-            </span>
+            <span>{app.companyName}</span>
+            {app.companyInn && <span>· {t('companyInn', { inn: app.companyInn })}</span>}
             <span>· {t('submittedOn', { date: formatDate(app.submittedOn, locale) })}</span>
             {app.version > 0 && <span>· {t('version', { version: app.version })}</span>}
           </span>
