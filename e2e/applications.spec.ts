@@ -131,7 +131,7 @@ test.describe('applications', () => {
     // Versions 1 and 2 compared: the income and the services changed.
     const versions = page.getByRole('region', { name: 'Versions' });
     await expect(versions).toContainText('Income');
-    await expect(versions).toContainText('4500000.00');
+    await expect(versions).toContainText('RUB 4,500,000.00');
     await expect(versions).toContainText('Patent and licence support');
     await signOut(page);
 
@@ -139,7 +139,7 @@ test.describe('applications', () => {
     await page.goto(`/p/${KUZBASS.slug}/applications/${id}`);
     await expect(page.locator('[data-status="submitted"]').first()).toBeVisible();
     await expect(page.getByText('· version 2', { exact: true })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Versions' })).toContainText('4500000.00');
+    await expect(page.getByRole('region', { name: 'Versions' })).toContainText('RUB 4,500,000.00');
     await expect(page.getByRole('button', { name: 'Accept for expert review' })).toBeVisible();
   });
 

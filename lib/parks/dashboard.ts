@@ -34,7 +34,9 @@ export async function getParkDashboard(db: DbOrTx, { actor, parkId, today }: { a
       (SELECT count(*) FROM applications WHERE park_id = ${parkId} AND status = 'submitted')::int AS "awaitingScreening",
       (SELECT count(*) FROM applications WHERE park_id = ${parkId} AND status = 'in_review')::int AS "inReview",
       (SELECT count(*) FROM applications a WHERE a.park_id = ${parkId} AND a.status = 'approved'
-         AND NOT EXISTS (SELECT 1 FROM residencies r WHERE r.application_id = a.id))::int AS "approvedNotAdmitted",
+         AND NOT EXISTS (SELECT 1 FROM residencies r WHERE r.application_id = a.id)
+         AND EXISTS (SELECT 1 FROM council_decisions d WHERE d.application_id = a.id AND d.decision = 'approved'
+                     AND d.decided_on > ${today}::date - 365))::int AS "approvedNotAdmitted",
       (SELECT count(*) FROM active)::int AS "residentsNow",
       (SELECT count(*) FROM active WHERE placement = 'on_site')::int AS "residentsOnSite",
       (SELECT count(*) FROM active WHERE sme_category <> 'none')::int AS "residentsSme",

@@ -4,7 +4,7 @@ import { Label, NativeSelect } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { VersionChange } from '@/lib/applications/diff';
 import type { VersionDto } from '@/lib/applications/history';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatArea, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
 /** The two versions to compare, from the URL (`?from=1&to=2`); by default the last two. */
@@ -38,6 +38,9 @@ export async function VersionCompare({
   const show = (c: VersionChange, v: string | null) => {
     if (v === null) return <span className="text-muted-foreground">—</span>;
     if (c.field === 'wantsPremises' || c.field === 'wantsTaxIncentives') return yesNo(v);
+    if (c.field.endsWith('Rub')) return formatRub(v, locale);
+    if (c.field === 'plan.newJobs') return formatNumber(v, locale);
+    if (c.field === 'premisesAreaM2') return formatArea(v, locale);
     if (c.field === 'services') return v.split(', ').map((s) => (t.has(`serviceNames.${s}`) ? t(`serviceNames.${s}`) : s)).join(', ');
     return <span className="whitespace-pre-line">{v}</span>;
   };
