@@ -24,3 +24,15 @@ export const DEMO_EXTRA_EXPERTS: DemoAccount[] = [
   { email: 'expert4@technopark.demo', name: 'Елена Павлова', kind: 'staff', demoRole: 'expert', roles: [{ park: 'kuzbass', role: 'expert' }] },
   { email: 'expert5@technopark.demo', name: 'Павел Смирнов', kind: 'staff', demoRole: 'expert', roles: [{ park: 'kuzbass', role: 'expert' }, { park: 'itc-tomsk', role: 'expert' }] },
 ];
+
+/**
+ * Representatives of further Kuzbass companies, who submit the demo's live applications
+ * (lib/demo/live.ts); not listed on the sign-in page.
+ */
+export const DEMO_EXTRA_APPLICANTS: DemoAccount[] = [
+  { email: 'applicant2@technopark.demo', name: 'Алексей Фёдоров', kind: 'applicant', demoRole: 'applicant', roles: [] },
+  { email: 'applicant3@technopark.demo', name: 'Наталья Орлова', kind: 'applicant', demoRole: 'applicant', roles: [] },
+  { email: 'applicant4@technopark.demo', name: 'Виктор Захаров', kind: 'applicant', demoRole: 'applicant', roles: [] },
+  { email: 'applicant5@technopark.demo', name: 'Татьяна Белова', kind: 'applicant', demoRole: 'applicant', roles: [] },
+  { email: 'applicant6@technopark.demo', name: 'Андрей Ковалёв', kind: 'applicant', demoRole: 'applicant', roles: [] },
+];

@@ -9,7 +9,8 @@ import { writeAudit } from '@/lib/audit';
 import { saveRubric } from '@/lib/council/rubric';
 import { importDataset } from '@/lib/dataset/import';
 import { createUser } from '@/lib/users/users';
-import { DEMO_ACCOUNTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
+import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
+import { seedApplicantApplication, seedLiveCouncil } from './live';
 
 /** The demo parks' slugs, as the data sets and DEMO_ACCOUNTS name them. */
 export const DEMO_PARKS = { kuzbass: 'kuzbass', tomsk: 'itc-tomsk' } as const;
@@ -32,26 +33,30 @@ export const DEMO_CRITERIA = [
   },
 ] as const;
 
-const ALL_ACCOUNTS = [...DEMO_ACCOUNTS, ...DEMO_EXTRA_EXPERTS];
+const ALL_ACCOUNTS = [...DEMO_ACCOUNTS, ...DEMO_EXTRA_EXPERTS, ...DEMO_EXTRA_APPLICANTS];
 const APPLICANT = DEMO_ACCOUNTS.find((account) => account.demoRole === 'applicant')!;
 
 /**
  * Fills the database with the demo: the Kuzbass and ITC Tomsk data sets (through importDataset),
- * the demo accounts with their park roles, the applicant as the representative of a Kuzbass
- * resident, and each demo park's rubric. Idempotent: when the demo is complete it returns after one
- * read; after an interrupted run it completes what is missing.
+ * the demo accounts with their park roles, each demo park's rubric, the expert council's work in
+ * progress in Kuzbass (lib/demo/live.ts), and last the applicant as the representative of a Kuzbass
+ * resident with a live application of its own. Idempotent: when the demo is complete it returns
+ * after one read; after an interrupted run it completes what is missing.
  */
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const slugs = Object.values(DEMO_PARKS);
   const emails = ALL_ACCOUNTS.map((account) => account.email);
-  // The applicant's link is made last, so its presence says that an earlier run completed.
-  const [state] = await queryRows<{ parks: number; users: number; linked: boolean }>(
+  // The applicant's link and then the experts assigned to the application it drafts are written last,
+  // so their presence says that an earlier run completed.
+  const [state] = await queryRows<{ parks: number; users: number; linked: boolean; live: boolean }>(
     db,
     sql`SELECT (SELECT count(*) FROM parks WHERE slug IN (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)}))::int AS parks,
           (SELECT count(*) FROM users WHERE email IN (${sql.join(emails.map((email) => sql`${email}`), sql`, `)}))::int AS users,
-          EXISTS (SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE u.email = ${APPLICANT.email}) AS linked`,
+          EXISTS (SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE u.email = ${APPLICANT.email}) AS linked,
+          EXISTS (SELECT 1 FROM expert_assignments ea JOIN applications a ON a.id = ea.application_id JOIN users u ON u.id = a.created_by
+                  WHERE u.email = ${APPLICANT.email}) AS live`,
   );
-  if (state.parks === slugs.length && state.users === emails.length && state.linked) return { seeded: false };
+  if (state.parks === slugs.length && state.users === emails.length && state.linked && state.live) return { seeded: false };
 
   const existingParks = await db.select({ id: parks.id, slug: parks.slug }).from(parks).where(inArray(parks.slug, slugs));
   const existingUsers = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
@@ -89,7 +94,19 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     userIds.set(account.email, user.id);
   }
 
-  await linkApplicant(db, parkIds.get(DEMO_PARKS.kuzbass)!, userIds.get(APPLICANT.email)!);
+  const kuzbass = parkIds.get(DEMO_PARKS.kuzbass)!;
+  const applicantId = userIds.get(APPLICANT.email)!;
+  try {
+    await seedLiveCouncil(db, { parkId: kuzbass });
+    await linkApplicant(db, kuzbass, applicantId);
+    await seedApplicantApplication(db, { parkId: kuzbass, applicantId });
+  } catch (error) {
+    // A demo linked before (by a version without the live stage, or a run cut short after the link) may
+    // have been used since, so that the live stage no longer goes through (an expert disabled, the rubric
+    // changed): the demo still starts, and the next start tries again.
+    if (!state.linked) throw error;
+    console.error('[demo] the live stage could not be completed', error);
+  }
   return { seeded: true };
 }
 
