@@ -155,6 +155,7 @@ test.describe('residents, premises and incentives', () => {
     await exit.getByLabel('Last day of residency').fill(today);
     await exit.getByLabel('Reason').selectOption({ label: 'Graduated' });
     await exit.getByRole('button', { name: 'End residency' }).click();
+    await expect(page.getByText(/1 tax incentive ended with it/)).toBeVisible();
     await expect(page.getByRole('form', { name: 'End the residency' })).toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Residency ended: graduated');
     await page.goto(`${PARK}/premises?at=${isoAddDays(today, 1)}`);

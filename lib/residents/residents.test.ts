@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, leases, notifications, residencies } from '@/db/schema';
+import { auditLog, leases, notifications, residencies, taxIncentives } from '@/db/schema';
+import { grantIncentive, revokeIncentive } from '@/lib/incentives/incentives';
 import { createLease } from '@/lib/premises/leases';
 import { makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { makeApprovedApplication, makeRepresentative, makeResident, makeUnits } from '@/lib/test/residents-fixtures';
@@ -158,6 +159,37 @@ describe('exitResident', () => {
     await expect(
       exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-09-30', reason: 'left', note: null } }),
     ).rejects.toMatchObject({ code: 'INVALID_TRANSITION', key: 'alreadyExited' });
+  });
+
+  it('ends the residency’s tax incentives with it: in force ones end that day, later ones are revoked, past ones stay', async () => {
+    const db = await getDb();
+    const resident = await makeResident(manager, parkId, { startOn: '2024-01-01' });
+    const grant = (grantedOn: string, validFrom: string, validTo: string | null) =>
+      grantIncentive(db, {
+        actor: manager,
+        parkId,
+        input: { residencyId: resident.residencyId, kind: 'property_tax', legalBasis: 'Regional law 1-OZ', decisionNumber: uniq('D-'), grantedOn, validFrom, validTo, conditions: null },
+      });
+    const open = await grant('2024-02-01', '2024-02-01', null);
+    const long = await grant('2024-03-01', '2024-03-01', '2026-12-31');
+    const over = await grant('2024-02-01', '2024-02-01', '2024-06-30');
+    const later = await grant('2024-09-01', '2025-01-01', '2029-12-31');
+    const revoked = await grant('2024-02-01', '2024-02-01', null);
+    await revokeIncentive(db, { actor: manager, parkId, input: { incentiveId: revoked.id, revokedOn: '2024-04-01', reason: 'breach' } });
+
+    const result = await exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-09-30', reason: 'terminated', note: null } });
+    expect(result.endedIncentives).toBe(3);
+    const rows = await db.select().from(taxIncentives).where(eq(taxIncentives.residencyId, resident.residencyId));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(open.id)).toMatchObject({ status: 'active', validTo: '2024-09-30' });
+    expect(byId.get(long.id)).toMatchObject({ status: 'active', validTo: '2024-09-30' });
+    expect(byId.get(over.id)).toMatchObject({ status: 'active', validTo: '2024-06-30' });
+    expect(byId.get(later.id)).toMatchObject({ status: 'revoked', revokedOn: '2024-09-30', validTo: '2029-12-31' });
+    expect(byId.get(later.id)?.revokeReason).toContain('residency ended on 2024-09-30');
+    expect(byId.get(revoked.id)).toMatchObject({ status: 'revoked', revokedOn: '2024-04-01', revokeReason: 'breach' });
+    const audit = await db.select({ action: auditLog.action, entityId: auditLog.entityId }).from(auditLog).where(eq(auditLog.entity, 'incentive'));
+    expect(audit.filter((a) => a.action === 'incentive.end').map((a) => a.entityId).sort()).toEqual([open.id, long.id].sort());
+    expect(audit.filter((a) => a.action === 'incentive.revoke').map((a) => a.entityId)).toEqual(expect.arrayContaining([later.id, revoked.id]));
   });
 
   it('refuses an exit before the start or after the agreed end, and a residency of another park', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companyMembers, councilDecisions, leases, parks, residencies } from '@/db/schema';
+import { applications, companyMembers, councilDecisions, leases, parks, residencies, taxIncentives } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -174,12 +174,14 @@ export async function admitResident(db: Db, { actor, parkId, input }: { actor: A
   }
 }
 
-export type ExitResult = { residency: ResidencyDto; endedLeases: number; cancelledLeases: number };
+export type ExitResult = { residency: ResidencyDto; endedLeases: number; cancelledLeases: number; endedIncentives: number };
 
 /**
  * Ends a residency on `endOn` (its last day) for a reason. In the same transaction its leases end with it:
  * a lease running past that day ends on it, and a lease that would only have begun later is cancelled (the
- * audit row keeps it). The residency and its leases stay as history.
+ * audit row keeps it). Its tax incentives, granted for resident status, end with it too: an active grant
+ * valid past that day is valid until it, and one that would only have taken effect later is revoked as of
+ * it. The residency, its leases and its grants stay as history.
  */
 export async function exitResident(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: ExitResidentInput }): Promise<ExitResult> {
   assertCan(actor, 'resident.exit', parkId);
@@ -215,6 +217,32 @@ export async function exitResident(db: Db, { actor, parkId, input }: { actor: Ac
           .set({ endOn: data.endOn })
           .where(and(eq(leases.residencyId, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`));
 
+      const grantColumns = { id: taxIncentives.id, validFrom: taxIncentives.validFrom, validTo: taxIncentives.validTo, grantedOn: taxIncentives.grantedOn };
+      const grants = await tx
+        .select(grantColumns)
+        .from(taxIncentives)
+        .where(
+          and(
+            eq(taxIncentives.residencyId, before.id),
+            eq(taxIncentives.status, 'active'),
+            sql`(${taxIncentives.validTo} IS NULL OR ${taxIncentives.validTo} > ${data.endOn}::date)`,
+          ),
+        )
+        .orderBy(asc(taxIncentives.validFrom))
+        .for('update');
+      const grantAudit = [];
+      for (const grant of grants) {
+        if (grant.validFrom <= data.endOn) {
+          await tx.update(taxIncentives).set({ validTo: data.endOn }).where(eq(taxIncentives.id, grant.id));
+          grantAudit.push({ actor, parkId, action: 'incentive.end', entity: 'incentive', entityId: grant.id, before: grant, after: { ...grant, validTo: data.endOn } });
+        } else {
+          const revokedOn = grant.grantedOn > data.endOn ? grant.grantedOn : data.endOn;
+          const revokeReason = `residency ended on ${data.endOn} (${data.reason})`;
+          await tx.update(taxIncentives).set({ status: 'revoked', revokedOn, revokeReason }).where(eq(taxIncentives.id, grant.id));
+          grantAudit.push({ actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: grant.id, before: grant, after: { ...grant, status: 'revoked', revokedOn, revokeReason } });
+        }
+      }
+
       const [after] = await tx
         .update(residencies)
         .set({ endOn: data.endOn, exitReason: data.reason, exitNote: data.note })
@@ -226,8 +254,9 @@ export async function exitResident(db: Db, { actor, parkId, input }: { actor: Ac
         { actor, parkId, action: 'resident.exit', entity: 'residency', entityId: before.id, before, after },
         ...endedBefore.map((l) => ({ actor, parkId, action: 'lease.end', entity: 'lease', entityId: l.id, before: l, after: { ...l, endOn: data.endOn } })),
         ...cancelled.map((l) => ({ actor, parkId, action: 'lease.cancel', entity: 'lease', entityId: l.id, before: l, after: null })),
+        ...grantAudit,
       ]);
-      return { residency: after, endedLeases: endedBefore.length, cancelledLeases: cancelled.length };
+      return { residency: after, endedLeases: endedBefore.length, cancelledLeases: cancelled.length, endedIncentives: grants.length };
     });
   } catch (error) {
     throw fromDatabaseError(error);

@@ -13,9 +13,9 @@ export async function admitResidentAction(parkId: string, input: unknown): Promi
   });
 }
 
-export async function exitResidentAction(parkId: string, input: unknown): Promise<ActionResult<{ endedLeases: number }>> {
+export async function exitResidentAction(parkId: string, input: unknown): Promise<ActionResult<{ endedLeases: number; endedIncentives: number }>> {
   return runAction(exitResidentSchema, input, async (data, actor) => {
     const result = await exitResident(await getDb(), { actor, parkId, input: data });
-    return { endedLeases: result.endedLeases + result.cancelledLeases };
+    return { endedLeases: result.endedLeases + result.cancelledLeases, endedIncentives: result.endedIncentives };
   });
 }

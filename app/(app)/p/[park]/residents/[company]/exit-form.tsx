@@ -24,7 +24,7 @@ export function ExitForm({ parkId, residencyId, defaultEndOn }: { parkId: string
     defaultValues: { residencyId, endOn: defaultEndOn, reason: 'term_ended', note: '' },
   });
   const { submit, formError } = useActionForm(form, (values) => exitResidentAction(parkId, values), (data) => {
-    toast.success(t('exitDone', { leases: data.endedLeases }));
+    toast.success(t('exitDone', { leases: data.endedLeases, incentives: data.endedIncentives }));
     router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
