@@ -60,6 +60,9 @@ test('from submission to the council’s approval: screening, two experts (one w
   // The first expert declares a conflict: the application leaves the list.
   await signIn(page, demo.expert);
   await openReview(page, title);
+  // Nothing is pre-selected: the declaration is a deliberate choice.
+  await page.getByRole('button', { name: 'Declare' }).click();
+  await expect(page.getByText('Declare one or the other.')).toBeVisible();
   await page.getByLabel('I have a conflict of interest').check();
   await page.getByLabel('Describe the conflict').fill('I advised this company last year.');
   await page.getByRole('button', { name: 'Declare' }).click();

@@ -151,6 +151,8 @@ describe('conflicts and reviews', () => {
     const { assignmentIds } = await assignExperts(db, { actor: manager, input: { applicationId, expertIds: [council[0].userId], dueOn: FUTURE } });
     await expect(declareConflict(db, { actor: council[1], input: { assignmentId: assignmentIds[0], hasConflict: false } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(declareConflict(db, { actor: council[0], input: { assignmentId: assignmentIds[0], hasConflict: true, reason: '' } })).rejects.toMatchObject({ fieldErrors: { reason: ['reasonRequired'] } });
+    // No answer is no declaration.
+    await expect(declareConflict(db, { actor: council[0], input: { assignmentId: assignmentIds[0] } as never })).rejects.toMatchObject({ fieldErrors: { hasConflict: ['chooseDeclaration'] } });
     expect((await listMyAssignments(db, { actor: council[0], parkId: park.id })).length).toBe(1);
     await declareConflict(db, { actor: council[0], input: { assignmentId: assignmentIds[0], hasConflict: true, reason: 'My brother founded it' } });
     expect((await listMyAssignments(db, { actor: council[0], parkId: park.id })).length).toBe(0);

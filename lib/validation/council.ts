@@ -49,7 +49,8 @@ export const withdrawAssignmentSchema = z.strictObject({ assignmentId: z.uuid() 
 export const conflictSchema = z
   .strictObject({
     assignmentId: z.uuid(),
-    hasConflict: z.boolean(),
+    // A deliberate choice: nothing is pre-selected in the form, and a missing answer is refused.
+    hasConflict: z.boolean({ error: 'chooseDeclaration' }),
     reason: z.string().trim().max(2000, 'tooLong').default(''),
   })
   .refine((c) => !c.hasConflict || c.reason.length > 0, { error: 'reasonRequired', path: ['reason'] });

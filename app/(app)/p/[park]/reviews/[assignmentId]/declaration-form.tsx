@@ -20,7 +20,7 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
   const t = useTranslations('review.declaration');
   const hydrated = useHydrated();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(conflictSchema), defaultValues: { assignmentId, hasConflict: false, reason: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(conflictSchema), defaultValues: { assignmentId, hasConflict: undefined, reason: '' } });
   const hasConflict = useWatch({ control: form.control, name: 'hasConflict' });
   const { submit, formError } = useActionForm(form, declareConflictAction, () => router.refresh());
   const { errors, isSubmitting } = form.formState;
@@ -34,13 +34,14 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
           <fieldset className="space-y-2">
             <legend className="sr-only">{t('title')}</legend>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name={field.name} checked={!field.value} onChange={() => field.onChange(false)} className="size-4 accent-[var(--primary)]" />
+              <input type="radio" name={field.name} checked={field.value === false} onChange={() => field.onChange(false)} className="size-4 accent-[var(--primary)]" />
               {t('none')}
             </label>
             <label className="flex items-center gap-2 text-sm">
               <input type="radio" name={field.name} checked={field.value === true} onChange={() => field.onChange(true)} className="size-4 accent-[var(--primary)]" />
               {t('conflict')}
             </label>
+            <FieldError message={errors.hasConflict?.message} />
           </fieldset>
         )}
       />
