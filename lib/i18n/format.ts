@@ -15,6 +15,16 @@ export function formatRub(value: string | null | undefined, locale: Locale, opti
   return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(n);
 }
 
+/**
+ * An amount under a column already headed in roubles: digits only, kopecks shown only when there are
+ * any ("9 000 000", "12 500,50"). Formatting only, never arithmetic.
+ */
+export function formatAmount(value: string | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const whole = /^-?\d+(\.0+)?$/.test(value);
+  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(Number(value));
+}
+
 export function formatArea(value: string | number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
   return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(value))} m²`;

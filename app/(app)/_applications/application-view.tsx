@@ -4,7 +4,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ApplicationDto } from '@/lib/applications/applications';
 import { todayIso } from '@/lib/dates';
-import { formatArea, formatDate, formatNumber, formatRub } from '@/lib/i18n/format';
+import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -69,10 +69,10 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
             {app.plan.map((p) => (
               <TableRow key={p.year}>
                 <TableCell className="font-medium">{p.year}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatRub(p.investmentRub, locale)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatRub(p.capitalInvestmentRub, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatAmount(p.investmentRub, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatAmount(p.capitalInvestmentRub, locale)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatNumber(p.newJobs, locale)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatRub(p.incomeRub, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatAmount(p.incomeRub, locale)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
