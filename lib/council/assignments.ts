@@ -195,7 +195,7 @@ export async function listAssignments(db: DbOrTx, { actor, applicationId, today 
 
 /**
  * Reminds experts whose reviews are due within `days` (or overdue) and who have not been reminded
- * yet; each assignment is reminded once. Run by `cli reminders` (e.g. daily from cron).
+ * yet; each assignment is reminded once. Run by the server's scheduler (lib/scheduler.ts) and by `cli reminders`.
  */
 export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, expertId }: { today?: string; days?: number; expertId?: string } = {}): Promise<number> {
   return db.transaction(async (tx) => {
