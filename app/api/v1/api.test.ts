@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { tomskDataset } from '@/db/seed/demo-dataset';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens';
 import { makeAnalyst, makeManager } from '@/lib/test/fixtures';
+import { endSession, startSession } from '@/lib/users/sessions';
 import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { GET as openApi } from './openapi.json/route';
@@ -12,8 +13,14 @@ import { GET as indicators } from './parks/[slug]/programmes/[key]/indicators/ro
 import { GET as summary } from './parks/[slug]/summary/route';
 
 /** The signed-in session the mocked next-auth reports; null = signed out. */
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid?: string } }));
 vi.mock('@/lib/auth', () => ({ auth: async () => session.current }));
+
+/** Signs a user in as the sign-in page does: a server-side session named by the cookie. */
+async function signIn(userId: string) {
+  session.current = { user: { id: userId }, sid: await startSession(await getDb(), userId) };
+  return session.current.sid!;
+}
 
 const BASE = 'http://localhost/api/v1';
 const slug = 'api-park';
@@ -127,11 +134,16 @@ describe('GET /api/v1/parks/{slug}/summary', () => {
 
   it('serves the signed-in session too, by its roles', async () => {
     const path = `/parks/${slug}/summary?from=2015&to=2016`;
-    session.current = { user: { id: (await makeAnalyst(parkId)).userId } };
+    const sid = await signIn((await makeAnalyst(parkId)).userId);
     expect((await summary(get(path), ctx({ slug }))).status).toBe(200);
-    session.current = { user: { id: (await makeAnalyst(tomskId)).userId } };
+    // Once signed out, the same cookie is refused; so is a cookie that never named a session.
+    await endSession(await getDb(), sid);
+    expect(await errorOf(await summary(get(path), ctx({ slug })))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    session.current = { user: { id: (await makeAnalyst(parkId)).userId } };
+    expect(await errorOf(await summary(get(path), ctx({ slug })))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    await signIn((await makeAnalyst(tomskId)).userId);
     expect(await errorOf(await summary(get(path), ctx({ slug })))).toEqual({ status: 404, code: 'NOT_FOUND' });
-    session.current = { user: { id: crypto.randomUUID() } };
+    session.current = { user: { id: crypto.randomUUID() }, sid: crypto.randomUUID() };
     expect(await errorOf(await summary(get(path), ctx({ slug })))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     session.current = null;
   });
@@ -145,7 +157,7 @@ describe('GET /api/v1/parks', () => {
   });
 
   it('lists a session’s parks', async () => {
-    session.current = { user: { id: (await makeAnalyst(tomskId)).userId } };
+    await signIn((await makeAnalyst(tomskId)).userId);
     const body = await (await listParks(get('/parks'), ctx({}))).json();
     session.current = null;
     expect(body.parks.map((p: { slug: string }) => p.slug)).toEqual([tomsk.park.slug]);
