@@ -5,9 +5,9 @@ import { demo, signIn, unique } from './fixtures';
  * Residents, premises and tax incentives, as the Kuzbass manager works with them.
  *
  * Admission starts from an application the council approved. The demo Kuzbass data holds well over a
- * hundred approved applications whose company was never admitted on them (the "Approved, not yet
- * admitted" figure on the manager's home), so each run admits companies from that list rather than
- * taking a new application through the council first; a run uses two of them.
+ * hundred approved applications whose company was never admitted on them (listed, newest decision
+ * first, on the admission page), so each run admits companies from that list rather than taking a new
+ * application through the council first; a run uses two of them.
  *
  * The spec's units become available today, so the park's published 2010–2016 figures stay as they are,
  * and they are retired at the end of the run.
