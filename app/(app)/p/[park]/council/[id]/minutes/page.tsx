@@ -61,6 +61,13 @@ export default async function MinutesPage({ params }: { params: Promise<{ park: 
               <p>{t('noScores')}</p>
             ) : (
               <table className="w-full border-collapse text-xs">
+                <thead>
+                  <tr className="border-b text-left text-muted-foreground">
+                    <th className="py-1 pr-2 font-medium">{t('criterion')}</th>
+                    <th className="py-1 pr-2 text-right font-medium">{t('weight')}</th>
+                    <th className="py-1 text-right font-medium">{t('meanScore')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {item.summary.criteria.map((c) => (
                     <tr key={c.criterionId} className="border-b">
