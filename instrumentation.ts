@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts: opens the database (applying pending migrations, and taking
  * the embedded database's folder lock) and, in demo mode, seeds the demo parks on an empty database;
- * then starts the scheduler that sends expiring-incentive notices and review-due reminders.
+ * then starts the scheduler that sends expiring-incentive notices and review-due reminders and, with
+ * SMTP configured, delivers the e-mail outbox every minute.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;

@@ -1,9 +1,19 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { getDb } from '@/db/client';
+import { getActor } from '@/lib/auth/session';
 import { isLocale } from '@/lib/i18n/locales';
+import { setMyLocale } from '@/lib/users/users';
 
 export async function setLocaleAction(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   (await cookies()).set('locale', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  // Signed in, the choice is also the language of the person's e-mail; the switch works regardless.
+  try {
+    const actor = await getActor();
+    if (actor?.type === 'user') await setMyLocale(await getDb(), { actor, locale });
+  } catch (error) {
+    console.error('[locale] could not keep the chosen language', error);
+  }
 }

@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { parks } from './parks';
 import { users } from './users';
 
@@ -60,16 +61,26 @@ export const notifications = pgTable(
 );
 
 /** E-mail messages; sent when SMTP is configured, otherwise kept here for the admins' outbox page. */
-export const outbox = pgTable('outbox', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  sentAt: timestamp('sent_at', { withTimezone: true }),
-  error: text('error'),
-});
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When a sender last took the message; no other sender takes it again until that claim has lapsed. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Sends tried so far; after the last allowed one a message stays unsent, with its error. */
+    attempts: integer('attempts').notNull().default(0),
+    /** The last failed send's error. */
+    error: text('error'),
+  },
+  (t) => [check('outbox_attempts', sql`${t.attempts} >= 0`), index('outbox_unsent').on(t.createdAt).where(sql`${t.sentAt} IS NULL`)],
+);
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { auditLog, outbox, parks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
+import { MAX_SEND_ATTEMPTS } from '@/lib/notifications/mailer';
 
 export async function getInstallationStats(db: DbOrTx, { actor }: { actor: Actor }) {
   assertCan(actor, 'user.manage');
@@ -63,11 +64,37 @@ export async function listAuditEntries(db: DbOrTx, { actor, beforeId, limit = 10
   }));
 }
 
-export async function listOutbox(db: DbOrTx, { actor, limit = 200 }: { actor: Actor; limit?: number }) {
+export type OutboxMessageDto = {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** `waiting` to be sent (or kept, without SMTP); `retrying` after a failed send; `failed` after the last allowed one. */
+  status: 'sent' | 'waiting' | 'retrying' | 'failed';
+  attempts: number;
+  error: string | null;
+};
+
+export async function listOutbox(db: DbOrTx, { actor, limit = 200 }: { actor: Actor; limit?: number }): Promise<OutboxMessageDto[]> {
   assertCan(actor, 'outbox.read');
-  return db
-    .select({ id: outbox.id, to: outbox.to, subject: outbox.subject, body: outbox.body, createdAt: outbox.createdAt, sentAt: outbox.sentAt, error: outbox.error })
+  const rows = await db
+    .select({
+      id: outbox.id,
+      to: outbox.to,
+      subject: outbox.subject,
+      body: outbox.body,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      attempts: outbox.attempts,
+      error: outbox.error,
+    })
     .from(outbox)
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
+  return rows.map((r) => ({
+    ...r,
+    status: r.sentAt ? 'sent' : r.attempts >= MAX_SEND_ATTEMPTS ? 'failed' : r.error ? 'retrying' : 'waiting',
+  }));
 }

@@ -10,7 +10,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { screeningSchema, type ApplicationStatus, type ScreeningInput } from '@/lib/validation/applications';
-import { moveApplication, refusal, representativesOf, statusEmail } from './transition';
+import { moveApplication, refusal, representativesOf } from './transition';
 
 /**
  * An application as staff of its park see it, for a step that needs `permission` there. A draft,
@@ -66,7 +66,7 @@ export async function screenApplication(db: Db, { actor, input, today = todayIso
       kind: 'applicationStatusChanged',
       params: { title: app.title, status: to },
       href: `/my/applications/${app.id}`,
-      email: statusEmail(app.title, to, data.outcome === 'accepted' ? null : data.comment),
+      note: data.outcome === 'accepted' ? null : data.comment,
     });
     return { status: to };
   });

@@ -87,22 +87,3 @@ export async function managersOf(tx: DbOrTx, parkId: string): Promise<string[]> 
     .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'manager')));
   return rows.map((r) => r.userId);
 }
-
-const STATUS_WORDS: Record<ApplicationStatus, [string, string]> = {
-  draft: ['draft', 'черновик'],
-  submitted: ['submitted', 'подана'],
-  in_review: ['accepted for expert review', 'принята на экспертизу'],
-  returned: ['returned for revision', 'возвращена на доработку'],
-  rejected: ['rejected', 'отклонена'],
-  approved: ['approved by the expert council', 'одобрена экспертным советом'],
-};
-
-/** The e-mail that accompanies a status notification, in both languages (the reader's is not known here). */
-export function statusEmail(title: string, status: ApplicationStatus, comment?: string | null) {
-  const [en, ru] = STATUS_WORDS[status];
-  const note = comment ? `\n\n${comment}` : '';
-  return {
-    subject: `Заявка «${title}»: ${ru} / Application “${title}”: ${en}`,
-    body: `Ваша заявка «${title}» ${ru}.${note}\n\nYour application “${title}” was ${en}.`,
-  };
-}

@@ -1,7 +1,9 @@
 import 'server-only';
+import { after } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { flushOutboxInBackground, smtpConfigured } from '@/lib/notifications/mailer';
 import { fieldErrorsOf } from '@/lib/validation/parse';
 import type { Actor } from './actor';
 import { getActor } from './session';
@@ -48,6 +50,19 @@ export async function runPublicAction<S extends z.ZodType, T>(schema: S, input: 
   return runWith(schema, input, handler);
 }
 
+/**
+ * A change that notified someone has queued their e-mail; with SMTP configured it goes out once the
+ * response is on its way, so the person acting never waits on the mail server nor sees its errors.
+ */
+function sendQueuedMail(): void {
+  if (!smtpConfigured()) return;
+  try {
+    after(flushOutboxInBackground);
+  } catch (error) {
+    console.error('[action] could not schedule the outbox flush', error);
+  }
+}
+
 async function runWith<S extends z.ZodType, T>(schema: S, input: unknown, handler: (data: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -55,11 +70,14 @@ async function runWith<S extends z.ZodType, T>(schema: S, input: unknown, handle
     return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError: t('checkFields') };
   }
   try {
-    return { ok: true, data: await handler(parsed.data) };
+    const data = await handler(parsed.data);
+    sendQueuedMail();
+    return { ok: true, data };
   } catch (error) {
-    // Next's redirect() and notFound() travel as exceptions; let them through.
+    // Next's redirect() and notFound() travel as exceptions; let them through (a redirect is a success).
     if (error && typeof error === 'object' && 'digest' in error && typeof (error as { digest: unknown }).digest === 'string') {
       const digest = (error as { digest: string }).digest;
+      if (digest.startsWith('NEXT_REDIRECT')) sendQueuedMail();
       if (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK')) throw error;
     }
     const { formError, fieldErrors } = await describeError(error);

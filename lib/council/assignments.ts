@@ -110,10 +110,6 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
           kind: 'expertAssigned',
           params: { title: app.title, due: data.dueOn },
           href: `/p/${app.parkSlug}/reviews/${r.id}`,
-          email: {
-            subject: `Назначена экспертиза / Review assigned: ${app.title}`,
-            body: `Вам назначена экспертиза заявки «${app.title}», срок — ${data.dueOn}.\n\nYou have been assigned to review “${app.title}”, due ${data.dueOn}.`,
-          },
         });
       }
       return { assignmentIds: rows.map((r) => r.id) };

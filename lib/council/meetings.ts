@@ -6,7 +6,7 @@ import { applications, companies, councilDecisions, councilMeetings, expertAssig
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { moveApplication, refusal, representativesOf, statusEmail } from '@/lib/applications/transition';
+import { moveApplication, refusal, representativesOf } from '@/lib/applications/transition';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
@@ -233,7 +233,7 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
         kind: 'applicationStatusChanged',
         params: { title: item.title, status: to },
         href: `/my/applications/${data.applicationId}`,
-        email: statusEmail(item.title, to, data.reason || null),
+        note: data.reason || null,
       });
       return { status: to };
     });

@@ -21,8 +21,8 @@ import type { Recommendation } from '@/lib/validation/council';
 /*
  * The demo's live stage: the expert council at work today. The imported data sets end in 2018 with
  * historic decisions only, so this adds a handful of applications in Kuzbass taken through the same
- * domain functions the pages call, as the demo users (every rule, audit row and notification is real),
- * dated relative to today. Every step first looks at what is already there, so a run interrupted
+ * domain functions the pages call, as the demo users (every rule, audit row, notification and the e-mail
+ * queued with it is real), dated relative to today. Every step first looks at what is already there, so a run interrupted
  * half-way is completed by the next one without doing anything twice.
  */
 

@@ -1,6 +1,11 @@
 export const locales = ['en', 'ru'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
+/**
+ * The parks' own language: e-mail goes out in it to people who have not chosen one. (The pages fall
+ * back to `defaultLocale` only for a browser that asks for neither of ours.)
+ */
+export const primaryLocale: Locale = 'ru';
 export const LOCALE_COOKIE = 'locale';
 
 export function isLocale(value: unknown): value is Locale {

@@ -96,10 +96,11 @@ describe('missing reports and reminders', () => {
     const recorded = await db.select().from(kpiReminders).where(eq(kpiReminders.parkId, park.id));
     expect(recorded).toHaveLength(4);
     expect(recorded.some((r) => r.companyId === c.id)).toBe(false);
+    // Each reminder is also e-mailed, in Russian to a representative who has not chosen a language.
     const mail = await db.select().from(outbox).where(eq(outbox.to, a.representative.email));
     expect(mail.map((m) => m.subject).sort()).toEqual([
-      `KPI report 2023 of A company is due on 2024-03-01 / Отчёт KPI за 2023 год: срок 2024-03-01`,
-      `KPI report 2023 of A company is overdue / Отчёт KPI за 2023 год просрочен`,
+      `Технопарк: Напоминание: отчёт KPI компании A company за 2023 год нужно сдать в ${park.name} до 2024-03-01.`,
+      `Технопарк: Просрочено: отчёт KPI компании A company за 2023 год нужно было сдать в ${park.name} до 2024-03-01.`,
     ]);
     await expect(sendKpiReminders(db, { actor: a.representative, parkId: park.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -167,14 +167,6 @@ export async function sendKpiReminders(db: Db, { actor, parkId, today = todayIso
           kind: before ? 'kpiReminderBefore' : 'kpiReminderAfter',
           params: { company: m.companyName, year: round.year, deadline: round.deadline, park: park.name },
           href: myReportHref(park.slug, m.companyId, round.year, null),
-          email: {
-            subject: before
-              ? `KPI report ${round.year} of ${m.companyName} is due on ${round.deadline} / Отчёт KPI за ${round.year} год: срок ${round.deadline}`
-              : `KPI report ${round.year} of ${m.companyName} is overdue / Отчёт KPI за ${round.year} год просрочен`,
-            body: before
-              ? `${park.name} expects the annual KPI report of ${m.companyName} for ${round.year} by ${round.deadline}.\n\n${park.name} ждёт годовой отчёт KPI компании ${m.companyName} за ${round.year} год до ${round.deadline}.`
-              : `The annual KPI report of ${m.companyName} for ${round.year} was due on ${round.deadline} and has not been submitted to ${park.name}.\n\nГодовой отчёт KPI компании ${m.companyName} за ${round.year} год нужно было сдать в ${park.name} до ${round.deadline}; он не сдан.`,
-          },
         });
       }
       result[round.kind] += sent.size;

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { notifications, outbox, users } from '@/db/schema';
+import { notifications, outbox, parks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
+import { renderNotificationEmail } from './email';
 
 export type NotificationInput = {
   userIds: string[];
@@ -12,21 +13,36 @@ export type NotificationInput = {
   kind: string;
   params?: Record<string, string | number>;
   href?: string | null;
-  /** Also e-mail it (through SMTP when configured, else into the outbox). */
-  email?: { subject: string; body: string };
+  /** Words a person wrote for the recipients (a return comment, a rejection reason): quoted in the e-mail only. */
+  note?: string | null;
 };
 
-/** Queues in-app notifications (and e-mail) inside the caller's transaction, so they exist only if the change does. */
+/**
+ * Queues in-app notifications, and with each one an e-mail to its recipient (unless disabled) in their
+ * language, inside the caller's transaction, so they exist only if the change does. The outbox is
+ * delivered by `flushOutbox` when SMTP is configured and otherwise waits on the admins' outbox page.
+ */
 export async function notify(tx: DbOrTx, input: NotificationInput): Promise<void> {
   const ids = [...new Set(input.userIds)];
   if (!ids.length) return;
-  await tx.insert(notifications).values(
-    ids.map((userId) => ({ userId, parkId: input.parkId ?? null, kind: input.kind, params: input.params ?? {}, href: input.href ?? null })),
-  );
-  if (input.email) {
-    const recipients = await tx.select({ email: users.email }).from(users).where(inArray(users.id, ids));
-    if (recipients.length) await tx.insert(outbox).values(recipients.map((r) => ({ to: r.email, subject: input.email!.subject, body: input.email!.body })));
+  const parkId = input.parkId ?? null;
+  const params = input.params ?? {};
+  const href = input.href ?? null;
+  const recipients = await tx
+    .select({ email: users.email, locale: users.locale, park: parks.name })
+    .from(users)
+    .leftJoin(parks, parkId ? eq(parks.id, parkId) : sql`false`)
+    .where(and(inArray(users.id, ids), isNull(users.disabledAt)));
+  const inApp = tx.insert(notifications).values(ids.map((userId) => ({ userId, parkId, kind: input.kind, params, href })));
+  if (!recipients.length) {
+    await inApp;
+    return;
   }
+  const mail = tx
+    .insert(outbox)
+    .values(recipients.map((r) => ({ to: r.email, ...renderNotificationEmail({ locale: r.locale, kind: input.kind, params, href, park: r.park, note: input.note }) })));
+  // One statement writes both, however many recipients.
+  await tx.execute(sql`WITH in_app AS (${inApp.getSQL()}) ${mail.getSQL()}`);
 }
 
 function userIdOf(actor: Actor): string {

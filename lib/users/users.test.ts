@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { createPark, getParkBySlug, listParks } from '@/lib/parks/parks';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
 import { endSession, loadSessionActor, startSession } from './sessions';
-import { authenticate, createUser, loadActor, setUserDisabled, signUp } from './users';
+import { authenticate, createUser, loadActor, setMyLocale, setUserDisabled, signUp } from './users';
 
 describe('sign-up and sign-in', () => {
   it('sign-up creates an applicant with an argon2id hash, never the password', async () => {
@@ -24,6 +24,17 @@ describe('sign-up and sign-in', () => {
     expect(user).not.toHaveProperty('passwordHash');
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, user.id)));
     expect(entry).toMatchObject({ action: 'user.signUp', actorId: user.id });
+  });
+
+  it('keeps the language a person signed up in, or chose later, for their e-mail', async () => {
+    const db = await getDb();
+    const localeOf = async (id: string) => (await db.select({ locale: users.locale }).from(users).where(eq(users.id, id)))[0].locale;
+    const english = await signUp(db, { name: 'English', email: `${uniq()}@example.com`, password: TEST_PASSWORD }, { locale: 'en' });
+    const unknown = await signUp(db, { name: 'Unknown', email: `${uniq()}@example.com`, password: TEST_PASSWORD });
+    expect([await localeOf(english.id), await localeOf(unknown.id)]).toEqual(['en', null]);
+    const actor = await loadActor(db, unknown.id);
+    await setMyLocale(db, { actor: actor!, locale: 'ru' });
+    expect([await localeOf(english.id), await localeOf(unknown.id)]).toEqual(['en', 'ru']);
   });
 
   it('sign-up refuses a taken e-mail, a short password and unknown fields, changing nothing', async () => {

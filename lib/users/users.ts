@@ -8,6 +8,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { accountKey, addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from '@/lib/auth/throttle';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/locales';
 import { parseInput } from '@/lib/validation/parse';
 import type { z } from 'zod';
 import { createUserSchema, signInSchema, signUpSchema, type CreateUserInput } from '@/lib/validation/users';
@@ -65,12 +66,12 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
 }
 
 /** `actor: 'self'` for sign-up, where the new account is its own author in the audit log. */
-async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>) {
+async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>, locale: Locale | null = null) {
   const passwordHash = await hashPassword(data.password);
   try {
     const [user] = await tx
       .insert(users)
-      .values({ email: data.email, name: data.name, kind: data.kind, passwordHash })
+      .values({ email: data.email, name: data.name, kind: data.kind, passwordHash, locale })
       .returning({ id: users.id, email: users.email, name: users.name, kind: users.kind });
     if (data.memberships.length) {
       await tx.insert(memberships).values(data.memberships.map((m) => ({ userId: user.id, parkId: m.parkId, role: m.role })));
@@ -94,10 +95,16 @@ async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<type
   }
 }
 
-/** Public sign-up: always creates an applicant. */
-export async function signUp(db: Db, input: unknown) {
+/** Public sign-up: always creates an applicant, who gets e-mail in the language they signed up in. */
+export async function signUp(db: Db, input: unknown, { locale = null }: { locale?: Locale | null } = {}) {
   const data = parseInput(signUpSchema, input);
-  return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }));
+  return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }, locale));
+}
+
+/** The language a person chose, kept so that their e-mail comes in it too. */
+export async function setMyLocale(db: DbOrTx, { actor, locale }: { actor: Actor; locale: Locale }): Promise<void> {
+  if (actor.type !== 'user') return;
+  await db.update(users).set({ locale }).where(eq(users.id, actor.userId));
 }
 
 /** Admins (and the CLI) create users of any kind and give staff their parks. */

@@ -1,14 +1,16 @@
 'use server';
 
+import { getLocale } from 'next-intl/server';
 import { signIn } from '@/lib/auth';
 import { runPublicAction, type ActionResult } from '@/lib/auth/action';
 import { getDb } from '@/db/client';
+import type { Locale } from '@/lib/i18n/locales';
 import { signUp } from '@/lib/users/users';
 import { signUpSchema } from '@/lib/validation/users';
 
 export async function signUpAction(input: unknown): Promise<ActionResult<null>> {
   return runPublicAction(signUpSchema, input, async (data) => {
-    await signUp(await getDb(), data);
+    await signUp(await getDb(), data, { locale: (await getLocale()) as Locale });
     await signIn('credentials', { email: data.email, password: data.password, redirect: false });
     return null;
   });

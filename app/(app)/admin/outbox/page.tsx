@@ -2,19 +2,20 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { adminContext } from '@/app/_components/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
-import { listOutbox } from '@/lib/admin/admin';
+import { listOutbox, type OutboxMessageDto } from '@/lib/admin/admin';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { smtpConfigured } from '@/lib/notifications/mailer';
+import { MAX_SEND_ATTEMPTS, smtpConfigured } from '@/lib/notifications/mailer';
 
 export default async function OutboxPage() {
   const { actor, db } = await adminContext();
   const messages = await listOutbox(db, { actor });
   const t = await getTranslations('admin');
   const locale = (await getLocale()) as Locale;
+  const smtp = smtpConfigured();
   return (
     <div className="space-y-4">
-      <PageHeader title={t('outboxTitle')} description={smtpConfigured() ? t('outboxSmtp') : t('outboxSubtitle')} />
+      <PageHeader title={t('outboxTitle')} description={smtp ? t('outboxSmtp', { max: MAX_SEND_ATTEMPTS }) : t('outboxSubtitle')} />
       {messages.length === 0 && <p className="text-sm text-muted-foreground">{t('empty')}</p>}
       <ul className="space-y-3">
         {messages.map((m) => (
@@ -25,7 +26,7 @@ export default async function OutboxPage() {
               </span>
               <span className="flex items-center gap-2 text-xs text-muted-foreground">
                 {formatDateTime(m.createdAt, locale)}
-                {m.sentAt ? <Badge variant="success">{t('sent')}</Badge> : <Badge variant="secondary">{t('notSent')}</Badge>}
+                <OutboxStatus status={m.status} attempts={m.attempts} smtp={smtp} />
               </span>
             </div>
             <p className="mt-1 font-medium">{m.subject}</p>
@@ -36,4 +37,18 @@ export default async function OutboxPage() {
       </ul>
     </div>
   );
+}
+
+async function OutboxStatus({ status, attempts, smtp }: { status: OutboxMessageDto['status']; attempts: number; smtp: boolean }) {
+  const t = await getTranslations('admin');
+  switch (status) {
+    case 'sent':
+      return <Badge variant="success">{t('sent')}</Badge>;
+    case 'failed':
+      return <Badge variant="destructive">{t('failed', { attempts })}</Badge>;
+    case 'retrying':
+      return <Badge variant="warning">{t('retrying', { attempts })}</Badge>;
+    default:
+      return <Badge variant="secondary">{smtp ? t('queued') : t('notSent')}</Badge>;
+  }
 }
