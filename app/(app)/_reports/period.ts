@@ -12,6 +12,19 @@ export function defaultPeriod(currentYear: number): Period {
 }
 
 /**
+ * The period a report opens on: the last seven complete years, unless the residents' results of the
+ * last complete year are not in yet (no accepted annual report for it); then the seven years up to the
+ * last year with results, so the first view shows known figures rather than a wall of "missing". A park
+ * without any accepted report opens on the last seven complete years.
+ */
+export function openingPeriod(currentYear: number, years: ReportYears): Period {
+  const complete = defaultPeriod(currentYear);
+  if (!years || years.lastReported === null || years.lastReported >= complete.to) return complete;
+  const to = years.lastReported;
+  return { from: Math.max(Math.min(years.first, to), to - 6), to };
+}
+
+/**
  * The period of `?from=&to=`, checked by the reports' own schema; without both, the default. An
  * invalid period falls back to the default and says so, so a hand-edited URL never shows an error page.
  */

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ParksByYearChart } from '@/app/(app)/_reports/charts';
-import { defaultPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
+import { openingPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
 import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
@@ -38,7 +38,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('compareReport');
   const currentYear = Number(todayIso().slice(0, 4));
   const years = await getComparisonYears(db, { actor });
-  const { period, invalid } = readPeriod(search, defaultPeriod(currentYear));
+  const { period, invalid } = readPeriod(search, openingPeriod(currentYear, years));
   const { sort, dir } = readSort(search);
   const report = await compareParks(db, { actor, ...period });
   const parks = sortParks(report.parks, sort, dir, locale);

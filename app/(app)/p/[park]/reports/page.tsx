@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FundingChart, FunnelChart, KpiDynamicsChart, OccupancyChart, PaybackChart } from '@/app/(app)/_reports/charts';
 import { FigureCard } from '@/app/(app)/_reports/figure-card';
-import { defaultPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
+import { openingPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
 import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { inUnit, moneyUnit } from '@/app/(app)/_reports/scale';
@@ -33,7 +33,7 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
   const tb = await getTranslations('budget');
   const currentYear = Number(todayIso().slice(0, 4));
   const years = await getReportYears(db, { actor, parkSlug: slug });
-  const { period, invalid } = readPeriod(await searchParams, defaultPeriod(currentYear));
+  const { period, invalid } = readPeriod(await searchParams, openingPeriod(currentYear, years));
   const args = { actor, parkSlug: slug, from: period.from, to: period.to };
   const summary = await getParkSummary(db, { ...args, locale });
   const analytics = await getParkAnalytics(db, args);
