@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { auditLog, outbox, parks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { MAX_SEND_ATTEMPTS } from '@/lib/notifications/mailer';
+import { MAX_SEND_ATTEMPTS, SEND_WINDOW_MS } from '@/lib/notifications/mailer';
 
 export async function getInstallationStats(db: DbOrTx, { actor }: { actor: Actor }) {
   assertCan(actor, 'user.manage');
@@ -71,13 +71,16 @@ export type OutboxMessageDto = {
   body: string;
   createdAt: Date;
   sentAt: Date | null;
-  /** `waiting` to be sent (or kept, without SMTP); `retrying` after a failed send; `failed` after the last allowed one. */
-  status: 'sent' | 'waiting' | 'retrying' | 'failed';
+  /**
+   * `waiting` to be sent (or kept, without SMTP); `retrying` after a failed send; `failed` after the last
+   * allowed one; `expired`: unsent and older than the send window, so it will not be sent any more.
+   */
+  status: 'sent' | 'waiting' | 'retrying' | 'failed' | 'expired';
   attempts: number;
   error: string | null;
 };
 
-export async function listOutbox(db: DbOrTx, { actor, limit = 200 }: { actor: Actor; limit?: number }): Promise<OutboxMessageDto[]> {
+export async function listOutbox(db: DbOrTx, { actor, limit = 200, now = new Date() }: { actor: Actor; limit?: number; now?: Date }): Promise<OutboxMessageDto[]> {
   assertCan(actor, 'outbox.read');
   const rows = await db
     .select({
@@ -95,6 +98,14 @@ export async function listOutbox(db: DbOrTx, { actor, limit = 200 }: { actor: Ac
     .limit(limit);
   return rows.map((r) => ({
     ...r,
-    status: r.sentAt ? 'sent' : r.attempts >= MAX_SEND_ATTEMPTS ? 'failed' : r.error ? 'retrying' : 'waiting',
+    status: r.sentAt
+      ? 'sent'
+      : r.attempts >= MAX_SEND_ATTEMPTS
+        ? 'failed'
+        : now.getTime() - r.createdAt.getTime() >= SEND_WINDOW_MS
+          ? 'expired'
+          : r.error
+            ? 'retrying'
+            : 'waiting',
   }));
 }

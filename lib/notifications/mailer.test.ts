@@ -10,7 +10,7 @@ import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeAdmin, makeApplicant, makeExpert, makeManager, makePark, makeUser } from '@/lib/test/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '@/lib/test/smtp';
 import { setMyLocale, setUserDisabled } from '@/lib/users/users';
-import { CLAIM_TIMEOUT_MS, flushOutbox, flushOutboxInBackground, MAX_SEND_ATTEMPTS } from './mailer';
+import { CLAIM_TIMEOUT_MS, flushOutbox, flushOutboxInBackground, MAX_SEND_ATTEMPTS, SEND_WINDOW_MS } from './mailer';
 import { notify } from './notifications';
 
 const FUTURE = '2099-12-31';
@@ -184,6 +184,22 @@ describe('flushing the outbox', () => {
     await Promise.all([flushOutboxInBackground(), flushOutboxInBackground(), flushOutboxInBackground()]);
     expect(smtp.received.flatMap((m) => m.to).filter((to) => more.includes(to)).sort()).toEqual([...more].sort());
     expect(smtp.received).toHaveLength(15);
+  });
+
+  it('sends only what is still news: a backlog older than the send window stays in the outbox as expired', async () => {
+    await clearOutbox();
+    const db = await getDb();
+    const admin = await makeAdmin();
+    // Queued while SMTP was not configured…
+    const [old, fresh] = [await queueMail(1), await queueMail(1)].map(([email]) => email);
+    await db.update(outbox).set({ createdAt: new Date(Date.now() - SEND_WINDOW_MS - 60_000) }).where(eq(outbox.to, old));
+    // …then SMTP is configured: only the recent message goes out.
+    vi.stubEnv('SMTP_URL', smtp.url);
+    expect(await flushOutbox(db)).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received.map((m) => m.to)).toEqual([[fresh]]);
+    const listed = await listOutbox(db, { actor: admin });
+    expect(listed.find((m) => m.to === old)).toMatchObject({ status: 'expired', attempts: 0 });
+    expect(listed.find((m) => m.to === fresh)).toMatchObject({ status: 'sent' });
   });
 
   it('keeps a failed send’s error, retries it after a pause, and gives up after the last attempt', async () => {

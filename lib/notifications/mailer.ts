@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { outbox } from '@/db/schema';
@@ -12,6 +12,11 @@ export const MAX_SEND_ATTEMPTS = 5;
  * Far longer than one send may take (the timeouts below), so a message in flight is never taken twice.
  */
 export const CLAIM_TIMEOUT_MS = 5 * 60_000;
+/**
+ * A message is sent only while it is news: one queued longer ago than this (say, before SMTP was
+ * configured, or while the mail server was down for days) stays in the outbox as expired.
+ */
+export const SEND_WINDOW_MS = 3 * 24 * 60 * 60_000;
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
 /** SMTP is configured by SMTP_URL (e.g. smtps://user:pass@mail.example.com:465) and SMTP_FROM. */
@@ -36,6 +41,7 @@ async function claimNext(db: Db, now: Date): Promise<Claimed | null> {
       and(
         isNull(outbox.sentAt),
         lt(outbox.attempts, MAX_SEND_ATTEMPTS),
+        gt(outbox.createdAt, new Date(now.getTime() - SEND_WINDOW_MS)),
         or(isNull(outbox.claimedAt), lt(outbox.claimedAt, new Date(now.getTime() - CLAIM_TIMEOUT_MS))),
       ),
     )

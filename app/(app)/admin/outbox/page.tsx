@@ -46,6 +46,8 @@ async function OutboxStatus({ status, attempts, smtp }: { status: OutboxMessageD
       return <Badge variant="success">{t('sent')}</Badge>;
     case 'failed':
       return <Badge variant="destructive">{t('failed', { attempts })}</Badge>;
+    case 'expired':
+      return <Badge variant="secondary">{smtp ? t('expired') : t('notSent')}</Badge>;
     case 'retrying':
       return <Badge variant="warning">{t('retrying', { attempts })}</Badge>;
     default:
