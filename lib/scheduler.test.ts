@@ -33,9 +33,13 @@ describe('the scheduler', () => {
     });
 
     const [incentives, reviews] = SCHEDULED_JOBS.map((job) => job.name);
-    expect(await runScheduledJobs(db, '2030-01-02')).toEqual({ [incentives]: 1, [reviews]: 0 });
-    expect(await runScheduledJobs(db, '2030-01-08')).toEqual({ [incentives]: 0, [reviews]: 1 });
-    expect(await runScheduledJobs(db, '2030-01-09')).toEqual({ [incentives]: 0, [reviews]: 0 });
+    const notices = async (today: string) => {
+      const results = await runScheduledJobs(db, today);
+      return { [incentives]: results[incentives], [reviews]: results[reviews] };
+    };
+    expect(await notices('2030-01-02')).toEqual({ [incentives]: 1, [reviews]: 0 });
+    expect(await notices('2030-01-08')).toEqual({ [incentives]: 0, [reviews]: 1 });
+    expect(await notices('2030-01-09')).toEqual({ [incentives]: 0, [reviews]: 0 });
     const sent = await db
       .select({ userId: notifications.userId, kind: notifications.kind })
       .from(notifications)

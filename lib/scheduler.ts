@@ -5,6 +5,7 @@ import { sendDueReminders } from '@/lib/council/assignments';
 import { todayIso } from '@/lib/dates';
 import { notifyExpiringIncentives } from '@/lib/incentives/incentives';
 import { flushOutbox, smtpConfigured } from '@/lib/notifications/mailer';
+import { pruneSessions } from '@/lib/users/sessions';
 
 const MINUTE = 60 * 1000;
 const SIX_HOURS = 6 * 60 * MINUTE;
@@ -29,6 +30,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'expiring tax incentives', every: SIX_HOURS, run: (db, today) => notifyExpiringIncentives(db, { today }) },
   { name: 'expert reviews due within two days', every: SIX_HOURS, run: (db, today) => sendDueReminders(db, { today, days: 2 }) },
   { name: 'outbox e-mail', every: MINUTE, enabled: smtpConfigured, run: async (db) => (await flushOutbox(db)).sent },
+  { name: 'ended sessions', every: SIX_HOURS, run: (db) => pruneSessions(db) },
 ];
 
 const enabledJobs = () => SCHEDULED_JOBS.filter((job) => job.enabled?.() ?? true);

@@ -1,9 +1,15 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { userSessions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from './users';
+
+/**
+ * A session lasts at most this long from sign-in, however active: the cookie rolls on with use, but a
+ * stolen or forgotten one does not live for ever. Then the person signs in again.
+ */
+export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,13 +34,29 @@ export async function endSession(db: DbOrTx, sessionId: string | undefined | nul
  */
 export async function loadSessionActor(
   db: DbOrTx,
-  { userId, sessionId }: { userId: string | undefined | null; sessionId: string | undefined | null },
+  { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
 ): Promise<Actor | null> {
   if (!userId || !sessionId || !UUID.test(userId) || !UUID.test(sessionId)) return null;
   const [open] = await db
     .select({ id: userSessions.id })
     .from(userSessions)
-    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+    .where(
+      and(
+        eq(userSessions.id, sessionId),
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        gt(userSessions.createdAt, new Date(now.getTime() - SESSION_LIFETIME_MS)),
+      ),
+    );
   if (!open) return null;
   return loadActor(db, userId);
+}
+
+/** Forgets sessions that can no longer sign anyone in: ended, or past their lifetime. Returns how many. */
+export async function pruneSessions(db: DbOrTx, now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(userSessions)
+    .where(or(isNotNull(userSessions.revokedAt), lt(userSessions.createdAt, new Date(now.getTime() - SESSION_LIFETIME_MS))))
+    .returning({ id: userSessions.id });
+  return gone.length;
 }

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, userSessions, users } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { THROTTLE } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { createPark, getParkBySlug, listParks } from '@/lib/parks/parks';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
-import { endSession, loadSessionActor, startSession } from './sessions';
+import { endSession, loadSessionActor, pruneSessions, SESSION_LIFETIME_MS, startSession } from './sessions';
 import { authenticate, createUser, loadActor, setMyLocale, setUserDisabled, signUp } from './users';
 
 describe('sign-up and sign-in', () => {
@@ -117,6 +117,23 @@ describe('sessions', () => {
     expect(await loadSessionActor(db, { userId: a.userId, sessionId: 'not-a-uuid' })).toBeNull();
     await endSession(db, 'not-a-uuid');
     expect(await loadSessionActor(db, { userId: a.userId, sessionId: sid })).not.toBeNull();
+  });
+
+  it('a session ends on its own after its lifetime, and ended sessions are pruned', async () => {
+    const db = await getDb();
+    const applicant = await makeApplicant();
+    const sid = await startSession(db, applicant.userId);
+    const ended = await startSession(db, applicant.userId);
+    await endSession(db, ended);
+    const later = (ms: number) => new Date(Date.now() + ms);
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: sid, now: later(SESSION_LIFETIME_MS - 60_000) })).not.toBeNull();
+    expect(await loadSessionActor(db, { userId: applicant.userId, sessionId: sid, now: later(SESSION_LIFETIME_MS + 60_000) })).toBeNull();
+    // Pruning now forgets the ended one only; after the lifetime, the other too.
+    const count = async () => (await db.select().from(userSessions).where(eq(userSessions.userId, applicant.userId))).length;
+    await pruneSessions(db);
+    expect(await count()).toBe(1);
+    await pruneSessions(db, later(SESSION_LIFETIME_MS + 60_000));
+    expect(await count()).toBe(0);
   });
 
   it('disabling an account ends its sessions; enabling it again does not revive them', async () => {
