@@ -61,7 +61,7 @@ describe('the scheduler', () => {
 
     vi.stubEnv('SMTP_URL', undefined);
     expect(Object.keys(await runScheduledJobs(db, '2031-01-08'))).not.toContain(outboxJob.name);
-    const subjects = [`Технопарк: Вам назначена экспертиза заявки «${title}», срок 2031-01-10`, `Технопарк: Срок экспертизы заявки «${title}» — 2031-01-10`];
+    const subjects = [`Технопарк: Вам назначена экспертиза заявки «${title}», срок 10.01.2031`, `Технопарк: Срок экспертизы заявки «${title}» — 10.01.2031`];
     const queued = await db.select({ subject: outbox.subject, sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.to, expert.email)).orderBy(outbox.createdAt);
     expect(queued).toEqual(subjects.map((subject) => ({ subject, sentAt: null })));
 

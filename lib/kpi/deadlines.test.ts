@@ -99,8 +99,8 @@ describe('missing reports and reminders', () => {
     // Each reminder is also e-mailed, in Russian to a representative who has not chosen a language.
     const mail = await db.select().from(outbox).where(eq(outbox.to, a.representative.email));
     expect(mail.map((m) => m.subject).sort()).toEqual([
-      `Технопарк: Напоминание: отчёт KPI компании A company за 2023 год нужно сдать в ${park.name} до 2024-03-01.`,
-      `Технопарк: Просрочено: отчёт KPI компании A company за 2023 год нужно было сдать в ${park.name} до 2024-03-01.`,
+      `Технопарк: Напоминание: отчёт KPI компании A company за 2023 год нужно сдать в ${park.name} до 01.03.2024.`,
+      `Технопарк: Просрочено: отчёт KPI компании A company за 2023 год нужно было сдать в ${park.name} до 01.03.2024.`,
     ]);
     await expect(sendKpiReminders(db, { actor: a.representative, parkId: park.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

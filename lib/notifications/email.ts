@@ -2,6 +2,7 @@ import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import { isLocale, primaryLocale, type Locale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
+import { displayParams } from './params';
 
 export type NotificationEmail = { subject: string; body: string };
 
@@ -48,10 +49,11 @@ function oneLine(text: string, max: number): string {
  * shows, in the recipient's language, with the park and an absolute link to the notification's page.
  */
 export function renderNotificationEmail(input: NotificationEmailInput): NotificationEmail {
-  const t = translatorFor(emailLocale(input.locale));
+  const locale = emailLocale(input.locale);
+  const t = translatorFor(locale);
   const app = t('common.appName');
   const key = `notifications.${input.kind}`;
-  const message = t.has(key) ? t(key, input.params) : input.kind;
+  const message = t.has(key) ? t(key, displayParams(input.params, locale)) : input.kind;
   const base = appBaseUrl();
   const lines = [message];
   if (input.note?.trim()) lines.push('', t('notificationEmail.note', { note: input.note.trim() }));

@@ -70,10 +70,10 @@ describe('e-mail for every notification', () => {
       expect(assignmentIds.some((id) => n.href?.endsWith(`/reviews/${id}`))).toBe(true);
       return `https://parks.example.ru${n.href}`;
     };
-    expect(forEnglish).toMatchObject({ subject: `Technopark: You have been assigned to review “${title}”, due ${FUTURE}`, sentAt: null, attempts: 0 });
+    expect(forEnglish).toMatchObject({ subject: `Technopark: You have been assigned to review “${title}”, due 31 Dec 2099`, sentAt: null, attempts: 0 });
     expect(forEnglish.body).toBe(
       [
-        `You have been assigned to review “${title}”, due ${FUTURE}`,
+        `You have been assigned to review “${title}”, due 31 Dec 2099`,
         '',
         `Park: ${park.name}`,
         `Open: ${await linkOf(english.userId)}`,
@@ -82,7 +82,7 @@ describe('e-mail for every notification', () => {
         'This message was sent automatically by Technopark. All your notifications: https://parks.example.ru/notifications',
       ].join('\n'),
     );
-    expect(forRussian).toMatchObject({ subject: `Технопарк: Вам назначена экспертиза заявки «${title}», срок ${FUTURE}`, sentAt: null });
+    expect(forRussian).toMatchObject({ subject: `Технопарк: Вам назначена экспертиза заявки «${title}», срок 31.12.2099`, sentAt: null });
     expect(forRussian.body).toContain(`Парк: ${park.name}\nОткрыть: ${await linkOf(russian.userId)}\n`);
 
     // Without SMTP nothing leaves: a flush does nothing and the admins read the messages on the outbox page.
@@ -161,7 +161,7 @@ describe('e-mail for every notification', () => {
     const { assignmentIds } = await assignExperts(db, { actor: manager, input: { applicationId, expertIds: [expert.userId], dueOn: FUTURE } });
     await flushOutbox(db);
     const mail = smtp.received.filter((m) => m.to.includes(expert.email));
-    expect(mail.map((m) => m.subject)).toEqual([`Технопарк: Вам назначена экспертиза заявки «${title}», срок ${FUTURE}`]);
+    expect(mail.map((m) => m.subject)).toEqual([`Технопарк: Вам назначена экспертиза заявки «${title}», срок 31.12.2099`]);
     expect(mail[0].text).toContain(`Открыть: http://localhost:3000/p/${park.slug}/reviews/${assignmentIds[0]}\n`);
     expect(mail[0].text).toContain('Это письмо отправлено автоматически системой «Технопарк».');
   });

@@ -7,6 +7,7 @@ import { requireActor } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listNotifications } from '@/lib/notifications/notifications';
+import { displayParams } from '@/lib/notifications/params';
 import { MarkAllReadButton } from './mark-read-button';
 
 export default async function NotificationsPage() {
@@ -21,7 +22,7 @@ export default async function NotificationsPage() {
       {items.length === 0 && <p className="text-sm text-muted-foreground">{t('noNotifications')}</p>}
       <ul className="divide-y rounded-lg border bg-card">
         {items.map((n) => {
-          const text = tn.has(n.kind) ? tn(n.kind, n.params) : n.kind;
+          const text = tn.has(n.kind) ? tn(n.kind, displayParams(n.params, locale)) : n.kind;
           return (
             <li key={n.id} className={cn('flex items-start gap-3 px-4 py-3 text-sm', !n.read && 'bg-primary/5')}>
               <span className={cn('mt-1.5 size-2 shrink-0 rounded-full', n.read ? 'bg-transparent' : 'bg-primary')} aria-hidden />
