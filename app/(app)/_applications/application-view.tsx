@@ -7,9 +7,9 @@ import { todayIso } from '@/lib/dates';
 import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div className="space-y-0.5">
+    <div className={wide ? 'space-y-0.5 sm:col-span-2' : 'space-y-0.5'}>
       <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</dt>
       <dd className="text-sm">{children}</dd>
     </div>
@@ -25,15 +25,12 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
       <dl className="grid gap-4 sm:grid-cols-2">
         <Field label={t('projectTitle')}>{app.title || t('untitled')}</Field>
         <Field label={t('industry')}>{app.industry || app.companyIndustry || t('notGiven')}</Field>
-        <div className="sm:col-span-2">
-          <Field label={t('description')}>
+        <Field wide label={t('description')}>
             <span className="whitespace-pre-line">{app.description || t('notGiven')}</span>
           </Field>
-        </div>
         <Field label={t('wantsPremises')}>{app.wantsPremises ? `${t('yes')}, ${formatArea(app.premisesAreaM2, locale)}` : t('no')}</Field>
         <Field label={t('wantsTax')}>{app.wantsTaxIncentives ? t('yes') : t('no')}</Field>
-        <div className="sm:col-span-2">
-          <Field label={t('services')}>
+        <Field wide label={t('services')}>
             {app.services.length ? (
               <span className="flex flex-wrap gap-1.5">
                 {app.services.map((s) => (
@@ -46,7 +43,6 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
               t('notGiven')
             )}
           </Field>
-        </div>
       </dl>
       <Table>
           <TableHeader>

@@ -74,7 +74,7 @@ export function Sidebar({ parks, global }: { parks: ParkNav[]; global: NavItem[]
     <nav aria-label={t('main')} className="flex flex-col gap-5 p-3">
       {current && current.items.length > 0 && (
         <div className="space-y-1">
-          <p className="px-2.5 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground/80">{current.name}</p>
+          <p className="px-2.5 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{current.name}</p>
           {current.items.map((item) => (
             <NavLink key={item.href} item={item} active={isActive(item.href)} />
           ))}

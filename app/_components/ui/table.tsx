@@ -2,8 +2,9 @@ import * as React from 'react';
 import { cn } from './cn';
 
 export function Table({ className, ...props }: React.ComponentProps<'table'>) {
+  // The wrapper scrolls sideways on narrow screens; it takes focus so the keyboard can scroll it too.
   return (
-    <div className="relative w-full overflow-x-auto rounded-lg border">
+    <div tabIndex={0} className="relative w-full overflow-x-auto rounded-lg border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );

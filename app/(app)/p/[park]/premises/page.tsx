@@ -125,12 +125,12 @@ export default async function PremisesPage({ params, searchParams }: { params: P
                   <Link
                     href={`${base}/premises/units/${u.id}`}
                     data-state={u.state}
-                    aria-label={t('unitTile', { name: u.name, kind: t(`kinds.${u.kind}`), area: formatArea(u.areaM2, locale), state: t(`states.${u.state}`) })}
                     className={cn('flex h-full flex-col gap-0.5 rounded-lg border p-2.5 text-xs transition-shadow hover:shadow-md', TILE[u.state])}
                   >
                     <span className="flex items-start justify-between gap-1">
                       <span className="truncate text-sm font-medium text-foreground" title={u.name}>
                         {u.name}
+                        <span className="sr-only">,</span>
                       </span>
                       <span className={cn('mt-1 size-2 shrink-0 rounded-full', DOT[u.state])} aria-hidden />
                     </span>
@@ -139,6 +139,7 @@ export default async function PremisesPage({ params, searchParams }: { params: P
                     </span>
                     {u.state === 'leased' && u.tenant ? (
                       <>
+                        <span className="sr-only">{t('states.leased')}:</span>
                         <span className="truncate font-medium text-foreground" title={u.tenant.companyName}>
                           {u.tenant.companyName}
                         </span>

@@ -141,7 +141,7 @@ export default async function ParkApplicationPage({
                 {app.status === 'in_review' && can(actor, 'council.meet', park.id) && (
                   <p className="text-sm text-muted-foreground">
                     {t('council')}{' '}
-                    <Link className="text-primary hover:underline" href={`/p/${slug}/council`}>
+                    <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/council`}>
                       {t('councilLink')}
                     </Link>
                   </p>
