@@ -45,8 +45,8 @@ async function admit(page: Page, placement: 'On site' | 'Extraterritorial'): Pro
   return { name, profile: new URL(page.url()).pathname };
 }
 
-/** The grid tile of a unit, by the name it was given. */
-const tile = (page: Page, unit: string) => page.getByRole('link', { name: new RegExp(`^${unit}, `) });
+/** The grid tile of a unit, by the name it was given (its accessible name reads "<name>, <kind> · <area> …"). */
+const tile = (page: Page, unit: string) => page.getByRole('link', { name: new RegExp(`^${unit} ?, `) });
 
 async function chooseUnit(page: Page, unit: string) {
   const value = await page.getByLabel('Unit', { exact: true }).locator('option', { hasText: unit }).getAttribute('value');
