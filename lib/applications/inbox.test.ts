@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { applications, companies } from '@/db/schema';
 import { assignExperts } from '@/lib/council/assignments';
-import { todayIso } from '@/lib/dates';
+import { addDays, todayIso } from '@/lib/dates';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { INBOX_PAGE_SIZE, listInboxIndustries, listParkApplications } from './inbox';
 import { screenApplication } from './screening';
 
 type Row = typeof applications.$inferInsert;
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A park with 60 applications in known states, written as rows (the inbox only reads them), plus

@@ -12,7 +12,7 @@ import { listAssignments } from '@/lib/council/assignments';
 import { getMeeting, listMeetings } from '@/lib/council/meetings';
 import { listMyAssignments } from '@/lib/council/my-assignments';
 import { getReviewContext, getReviewSummary } from '@/lib/council/reviews';
-import { todayIso } from '@/lib/dates';
+import { addDays, todayIso } from '@/lib/dates';
 import { getParkSummary } from '@/lib/reports/summary';
 import { listAdmittableApplications } from '@/lib/residents/residents';
 import { authenticate, findUserIdByEmail, loadActor } from '@/lib/users/users';
@@ -20,11 +20,6 @@ import { LIVE_AUDIT, liveAuditCounts } from '@/lib/test/demo-live';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
 import { seedDemo } from './seed';
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function demoActor(email: string): Promise<Extract<Actor, { type: 'user' }>> {
   const db = await getDb();

@@ -11,7 +11,7 @@ import { compareVersions, getTimeline, listVersions } from '@/lib/applications/h
 import { can } from '@/lib/auth/permissions';
 import { listAssignments, suggestExperts } from '@/lib/council/assignments';
 import { getReviewSummary } from '@/lib/council/reviews';
-import { todayIso } from '@/lib/dates';
+import { addDays, todayIso } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -24,12 +24,8 @@ import { AssignForm } from './assign-form';
 import { ScreeningForm } from './screening-form';
 import { WithdrawButton } from './withdraw-button';
 
-/** Two weeks from `today`, the usual time an expert is given. */
-function inTwoWeeks(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 14);
-  return d.toISOString().slice(0, 10);
-}
+/** Days an expert is usually given for a review. */
+const REVIEW_DAYS = 14;
 
 export default async function ParkApplicationPage({
   params,
@@ -95,7 +91,7 @@ export default async function ParkApplicationPage({
                 <CardTitle>{t('assign.title')}</CardTitle>
               </CardHeader>
               <CardContent>
-                <AssignForm applicationId={app.id} experts={experts} defaultDue={inTwoWeeks(today)} minDue={today} />
+                <AssignForm applicationId={app.id} experts={experts} defaultDue={addDays(today, REVIEW_DAYS)} minDue={today} />
               </CardContent>
             </Card>
           )}
