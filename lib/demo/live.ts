@@ -4,18 +4,17 @@ import type { Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, attachments, companyMembers, conflictDeclarations, councilMeetings, expertAssignments, meetingAttendance, meetingItems, reviews, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { systemActor } from '@/lib/auth/actor';
-import { writeAudit } from '@/lib/audit';
-import { saveDraft, submitApplication } from '@/lib/applications/applications';
+import { linkRepresentative } from './link';
+import { saveDraft, submitApplication, type ApplicationDto } from '@/lib/applications/applications';
 import { uploadAttachment } from '@/lib/applications/attachments';
 import { screenApplication } from '@/lib/applications/screening';
 import { assignExperts } from '@/lib/council/assignments';
 import { addAgendaItem, createMeeting, nextMeetingNumber, recordDecision, setAttendance } from '@/lib/council/meetings';
 import { declareConflict, saveReviewDraft, submitReview } from '@/lib/council/reviews';
 import { activeCriteria } from '@/lib/council/rubric';
-import { todayIso } from '@/lib/dates';
+import { addDays, todayIso } from '@/lib/dates';
 import { loadActor } from '@/lib/users/users';
-import type { Service } from '@/lib/validation/applications';
+import type { DEMO_CRITERIA } from './seed';
 import type { Recommendation } from '@/lib/validation/council';
 
 /*
@@ -36,8 +35,8 @@ const EXPERT = {
   smirnov: 'expert5@technopark.demo',
 } as const;
 
-/** Scores by criterion code of the demo rubric (lib/demo/seed.ts DEMO_CRITERIA), 0–10; null: not scored yet. */
-type Scores = Record<'novelty' | 'market' | 'team' | 'feasibility' | 'regional_impact', number | null>;
+/** Scores by criterion code of the demo rubric, 0–10; null: not scored yet. */
+type Scores = Record<(typeof DEMO_CRITERIA)[number]['code'], number | null>;
 
 /** What an assigned expert has done so far. */
 type ExpertStep =
@@ -46,18 +45,11 @@ type ExpertStep =
   | { expert: string; step: 'draft'; scores: Scores; comment: string }
   | { expert: string; step: 'reviewed'; scores: Scores; recommendation: Recommendation; comment: string };
 
-type LiveApplication = {
+type LiveApplication = Pick<ApplicationDto, 'title' | 'description' | 'industry' | 'wantsPremises' | 'premisesAreaM2' | 'wantsTaxIncentives' | 'services'> & {
   /** The company's representative who drafts and submits it. */
   representative: string;
-  title: string;
   /** The business plan's heading (the generated PDF holds Latin text only). */
   titleEn: string;
-  description: string;
-  industry: string;
-  wantsPremises: boolean;
-  premisesAreaM2: string | null;
-  wantsTaxIncentives: boolean;
-  services: Service[];
   /** Investment, of which capital, new jobs, income: this year and the next two. */
   plan: [string, string, number, string][];
   /** The submission and screening dates, in days before today (0: today). */
@@ -318,11 +310,6 @@ const COMPANIES: Record<string, CompanyChoice> = {
 const HELD_MEETING_DAYS = -3;
 const PLANNED_MEETING_DAYS = 7;
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A small but complete one-page PDF (catalogue, page, font, text, cross-reference table), so the document opens. */
 export function businessPlanPdf(lines: string[]): Uint8Array {
@@ -400,8 +387,7 @@ async function representedCompany(ctx: Context, email: string, choice: CompanyCh
           ORDER BY (c.industry = ${choice.industry}) DESC, c.key COLLATE "C" LIMIT 1`,
     );
     if (!company) return null;
-    await tx.insert(companyMembers).values({ companyId: company.id, userId });
-    await writeAudit(tx, { actor: systemActor('seed'), parkId: ctx.parkId, action: 'company.addMember', entity: 'company', entityId: company.id, after: { userId, companyKey: company.key } });
+    await linkRepresentative(tx, { parkId: ctx.parkId, userId, company });
     return company.id;
   });
 }

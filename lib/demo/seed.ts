@@ -5,7 +5,7 @@ import { queryRows } from '@/db/rows';
 import { companyMembers, parks, reviewCriteria, users } from '@/db/schema';
 import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
 import { systemActor } from '@/lib/auth/actor';
-import { writeAudit } from '@/lib/audit';
+import { linkRepresentative } from './link';
 import { saveRubric } from '@/lib/council/rubric';
 import { importDataset } from '@/lib/dataset/import';
 import { createUser } from '@/lib/users/users';
@@ -125,21 +125,6 @@ async function linkApplicant(db: Db, parkId: string, userId: string) {
           WHERE r.park_id = ${parkId} AND r.end_on IS NULL AND r.placement = 'on_site' AND c.park_id = ${parkId}
           ORDER BY r.start_on, c.key COLLATE "C" LIMIT 1`,
     );
-    if (!company) return;
-    const [member] = await tx
-      .insert(companyMembers)
-      .values({ companyId: company.id, userId })
-      .onConflictDoNothing()
-      .returning({ id: companyMembers.id });
-    if (member) {
-      await writeAudit(tx, {
-        actor: systemActor('seed'),
-        parkId,
-        action: 'company.addMember',
-        entity: 'company',
-        entityId: company.id,
-        after: { userId, companyKey: company.key },
-      });
-    }
+    if (company) await linkRepresentative(tx, { parkId, userId, company });
   });
 }
