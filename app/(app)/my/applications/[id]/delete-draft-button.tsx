@@ -2,19 +2,23 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { toast } from 'sonner';
+import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { deleteDraftAction } from '../actions';
-import { useHydrated } from '@/app/_components/use-hydrated';
+import { useActionButton } from '@/app/_components/use-action-button';
 
 /** Two clicks: the first asks, the second deletes. */
 export function DeleteDraftButton({ applicationId }: { applicationId: string }) {
   const t = useTranslations('applications');
-  const hydrated = useHydrated();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
-  const [pending, start] = useTransition();
+  const { run, busy } = useActionButton(deleteDraftAction, {
+    success: t('draftDeleted'),
+    onDone: () => {
+      router.replace('/my/applications');
+      router.refresh();
+    },
+  });
   if (!asking)
     return (
       <Button type="button" variant="ghost" size="sm" className="text-destructive" onClick={() => setAsking(true)}>
@@ -28,16 +32,8 @@ export function DeleteDraftButton({ applicationId }: { applicationId: string }) 
         type="button"
         variant="destructive"
         size="sm"
-        disabled={!hydrated || pending}
-        onClick={() =>
-          start(async () => {
-            const result = await deleteDraftAction({ applicationId });
-            if (!result.ok) return void toast.error(result.formError ?? '');
-            toast.success(t('draftDeleted'));
-            router.replace('/my/applications');
-            router.refresh();
-          })
-        }
+        disabled={busy}
+        onClick={() => run({ applicationId })}
       >
         {t('deleteDraftYes')}
       </Button>

@@ -1,35 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/app/_components/ui/button';
 import { withdrawAssignmentAction } from '../actions';
-import { useHydrated } from '@/app/_components/use-hydrated';
+import { useActionButton } from '@/app/_components/use-action-button';
 
 export function WithdrawButton({ assignmentId, expertName }: { assignmentId: string; expertName: string }) {
   const t = useTranslations('applicationStaff.assignments');
-  const hydrated = useHydrated();
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const { run, busy } = useActionButton(withdrawAssignmentAction, { success: t('withdrawn') });
   return (
-    <Button
-      type="button"
-      variant="ghost"
-      size="sm"
-      disabled={!hydrated || pending}
-      aria-label={`${t('withdraw')}: ${expertName}`}
-      onClick={() =>
-        start(async () => {
-          const result = await withdrawAssignmentAction({ assignmentId });
-          if (result.ok) {
-            toast.success(t('withdrawn'));
-            router.refresh();
-          } else toast.error(result.formError ?? '');
-        })
-      }
-    >
+    <Button type="button" variant="ghost" size="sm" disabled={busy} aria-label={`${t('withdraw')}: ${expertName}`} onClick={() => run({ assignmentId })}>
       {t('withdraw')}
     </Button>
   );

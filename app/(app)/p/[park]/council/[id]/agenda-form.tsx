@@ -3,11 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { FieldError, FormError } from '@/app/_components/form-error';
+import { useActionButton } from '@/app/_components/use-action-button';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Label, NativeSelect } from '@/app/_components/ui/input';
@@ -55,25 +55,9 @@ export function AgendaForm({ meetingId, candidates }: { meetingId: string; candi
 
 export function RemoveItemButton({ meetingId, applicationId }: { meetingId: string; applicationId: string }) {
   const t = useTranslations('council');
-  const hydrated = useHydrated();
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const { run, busy } = useActionButton(removeAgendaItemAction, { success: t('removed') });
   return (
-    <Button
-      type="button"
-      variant="ghost"
-      size="sm"
-      disabled={!hydrated || pending}
-      onClick={() =>
-        start(async () => {
-          const result = await removeAgendaItemAction({ meetingId, applicationId });
-          if (result.ok) {
-            toast.success(t('removed'));
-            router.refresh();
-          } else toast.error(result.formError ?? '');
-        })
-      }
-    >
+    <Button type="button" variant="ghost" size="sm" disabled={busy} onClick={() => run({ meetingId, applicationId })}>
       {t('remove')}
     </Button>
   );
