@@ -23,7 +23,10 @@ const answer = (result: ActionResult<Uploaded>, status = 200) => Response.json(r
  */
 export async function POST(request: Request) {
   const actor = await getActor();
-  if (!actor || actor.type !== 'user') return answer({ ok: false, formError: 'Sign in first' }, 401);
+  if (!actor || actor.type !== 'user') {
+    const { formError } = await describeError(new AppError('UNAUTHENTICATED', 'sign in first', { key: 'unauthenticated' }));
+    return answer({ ok: false, formError }, 401);
+  }
   const declared = Number(request.headers.get('content-length') ?? 0);
   // Room for the multipart envelope around a file of the maximum size.
   if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) {
