@@ -207,12 +207,19 @@ export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, e
         ),
       )
       .returning({ id: expertAssignments.id, expertId: expertAssignments.expertId, applicationId: expertAssignments.applicationId, dueOn: expertAssignments.dueOn });
+    if (!due.length) return 0;
+    // The applications of all the due assignments in one query, not one per assignment.
+    const apps = new Map(
+      (
+        await tx
+          .select({ id: applications.id, title: applications.title, parkId: applications.parkId, slug: parks.slug })
+          .from(applications)
+          .innerJoin(parks, eq(parks.id, applications.parkId))
+          .where(inArray(applications.id, [...new Set(due.map((d) => d.applicationId))]))
+      ).map((a) => [a.id, a]),
+    );
     for (const d of due) {
-      const [app] = await tx
-        .select({ title: applications.title, parkId: applications.parkId, slug: parks.slug })
-        .from(applications)
-        .innerJoin(parks, eq(parks.id, applications.parkId))
-        .where(eq(applications.id, d.applicationId));
+      const app = apps.get(d.applicationId)!;
       await notify(tx, { userIds: [d.expertId], parkId: app.parkId, kind: 'reviewDueSoon', params: { title: app.title, due: d.dueOn }, href: `/p/${app.slug}/reviews/${d.id}` });
     }
     return due.length;
