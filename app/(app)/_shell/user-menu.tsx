@@ -10,13 +10,14 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        {/* Its name holds the words it shows (name and role), so speech input and screen readers agree with the eye. */}
-        <button type="button" className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-accent" aria-label={`${t('account')} ${name} ${roleLabel}`}>
+        {/* Named by its content: "Account", then the name and role it shows, with spaces between the words. */}
+        <button type="button" className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-accent">
+          <span className="sr-only">{t('account')}</span>{' '}
           <span className="flex size-7 items-center justify-center rounded-full bg-primary/10 text-primary" aria-hidden>
             <User className="size-4" />
           </span>
           <span className="hidden text-left leading-tight md:block">
-            <span className="block font-medium">{name}</span>
+            <span className="block font-medium">{name}</span>{' '}
             <span className="block text-xs text-muted-foreground">{roleLabel}</span>
           </span>
         </button>
