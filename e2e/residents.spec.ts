@@ -167,7 +167,8 @@ test.describe('residents, premises and incentives', () => {
       await tile(page, unit).click();
       await page.getByRole('form', { name: 'Retire unit' }).getByLabel('Last available day').fill(today);
       await page.getByRole('form', { name: 'Retire unit' }).getByRole('button', { name: 'Retire unit' }).click();
-      await expect(page.getByText(/^Available until /)).toBeVisible();
+      // The retired unit's notice (not the edit form's "Available until (optional)" label).
+      await expect(page.getByText(/^Available until .+ \(its last day\)\.$/)).toBeVisible();
       await page.goto(`${PARK}/premises?at=${isoAddDays(today, 1)}`);
     }
     await expect(tile(page, office)).toHaveAttribute('data-state', 'unavailable');
