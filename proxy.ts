@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { authConfig } from '@/lib/auth/config';
+import { authConfig } from '@/app/_server/auth-config';
 
 // Only redirects signed-out visitors to sign-in; every permission is checked in lib/.
 const { auth } = NextAuth(authConfig);

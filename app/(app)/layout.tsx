@@ -2,7 +2,7 @@ import { Bell, Building2 } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { countUnread } from '@/lib/notifications/notifications';
 import { listParks } from '@/lib/parks/parks';
 import { LocaleSwitch } from '@/app/_components/locale-switch';

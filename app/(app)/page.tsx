@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { listParks } from '@/lib/parks/parks';
 import { homePathFor } from './_shell/home-path';
 

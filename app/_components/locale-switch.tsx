@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Languages } from 'lucide-react';
 import { locales } from '@/lib/i18n/locales';
-import { setLocaleAction } from './locale-actions';
+import { setLocaleAction } from '@/app/_server/locale-actions';
 
 export function LocaleSwitch() {
   const locale = useLocale();

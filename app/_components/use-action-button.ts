@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/app/_server/action';
 import { useHydrated } from './use-hydrated';
 
 /**

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/app/_server/action';
 
 /**
  * Submits a react-hook-form form to a server action and maps its answer back: field errors onto

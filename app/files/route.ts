@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { uploadAttachment } from '@/lib/applications/attachments';
-import { describeError, type ActionResult } from '@/lib/auth/action';
-import { getActor } from '@/lib/auth/session';
+import { describeError, type ActionResult } from '@/app/_server/action';
+import { getActor } from '@/app/_server/session';
 import { AppError, httpStatus } from '@/lib/errors';
 import { attachmentKindSchema, MAX_ATTACHMENT_BYTES } from '@/lib/validation/applications';
 import { fieldErrorsOf } from '@/lib/validation/parse';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { applications, companies, kpiReports, parks } from '@/db/schema';
-import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
+import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 import { systemActor } from '@/lib/auth/actor';
 import { createBudgetEntry } from '@/lib/budget/budget';
 import { rowCounts, smallDataset, smallDatasetExported } from '@/lib/test/dataset-fixture';

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { companyMembers, parks, reviewCriteria, users } from '@/db/schema';
-import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
+import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 import { systemActor } from '@/lib/auth/actor';
 import { linkRepresentative } from './link';
 import { saveRubric } from '@/lib/council/rubric';

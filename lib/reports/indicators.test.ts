@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { tomskDataset } from '@/db/seed/demo-dataset';
+import { tomskDataset } from '@/lib/demo/dataset';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager } from '@/lib/test/fixtures';

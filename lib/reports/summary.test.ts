@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, councilDecisions } from '@/db/schema';
-import { kuzbassDataset } from '@/db/seed/demo-dataset';
+import { kuzbassDataset } from '@/lib/demo/dataset';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, uniq } from '@/lib/test/fixtures';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
+import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 
 import { runCli } from '@/lib/test/cli';
 

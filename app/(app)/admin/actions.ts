@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { createPark } from '@/lib/parks/parks';
 import { createUser, setMemberships, setUserDisabled } from '@/lib/users/users';
 import { createParkSchema } from '@/lib/validation/parks';

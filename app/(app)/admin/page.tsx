@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { adminContext } from '@/app/_components/admin-context';
+import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { getInstallationStats } from '@/lib/admin/admin';
 

@@ -14,7 +14,7 @@ import { NativeSelect } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { todayIso } from '@/lib/dates';
 import { formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';

@@ -5,7 +5,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { listMyCompanies } from '@/lib/companies/my-companies';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';

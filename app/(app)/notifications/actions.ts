@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { markNotificationsRead } from '@/lib/notifications/notifications';
 
 const schema = z.strictObject({ ids: z.array(z.uuid()).max(200).optional() });

@@ -1,8 +1,8 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, signOut } from '@/lib/auth';
-import { runPublicAction, type ActionResult } from '@/lib/auth/action';
+import { signIn, signOut } from '@/app/_server/auth';
+import { runPublicAction, type ActionResult } from '@/app/_server/action';
 import { AppError } from '@/lib/errors';
 import { signInSchema } from '@/lib/validation/users';
 

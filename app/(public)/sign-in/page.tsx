@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Building2 } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { isDemoMode } from '@/db/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
 import { SignInForm } from './sign-in-form';

@@ -1,8 +1,8 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import { signIn } from '@/lib/auth';
-import { runPublicAction, type ActionResult } from '@/lib/auth/action';
+import { signIn } from '@/app/_server/auth';
+import { runPublicAction, type ActionResult } from '@/app/_server/action';
 import { getDb } from '@/db/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { signUp } from '@/lib/users/users';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { SignUpForm } from './sign-up-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { tomskDataset } from '@/db/seed/demo-dataset';
+import { tomskDataset } from '@/lib/demo/dataset';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens';
 import { makeAnalyst, makeManager } from '@/lib/test/fixtures';
 import { endSession, startSession } from '@/lib/users/sessions';
@@ -14,7 +14,7 @@ import { GET as summary } from './parks/[slug]/summary/route';
 
 /** The signed-in session the mocked next-auth reports; null = signed out. */
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid?: string } }));
-vi.mock('@/lib/auth', () => ({ auth: async () => session.current }));
+vi.mock('@/app/_server/auth', () => ({ auth: async () => session.current }));
 
 /** Signs a user in as the sign-in page does: a server-side session named by the cookie. */
 async function signIn(userId: string) {

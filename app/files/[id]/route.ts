@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { getDb } from '@/db/client';
 import { readAttachment } from '@/lib/applications/attachments';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { AppError } from '@/lib/errors';
 
 /** `filename*` carries any name (Cyrillic included); `filename` an ASCII fallback for old clients. */

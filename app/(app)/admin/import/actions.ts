@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { DATASET_UPLOAD_MAX_BYTES, importDatasetUpload } from '@/lib/admin/dataset-upload';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import type { ImportResult } from '@/lib/dataset/import';
 import { AppError } from '@/lib/errors';
 

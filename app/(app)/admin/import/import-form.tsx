@@ -13,7 +13,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Input, Label } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/app/_server/action';
 import type { ImportResult } from '@/lib/dataset/import';
 import { importDatasetAction } from './actions';
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { adminContext } from '@/app/_components/admin-context';
+import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { DATASET_UPLOAD_MAX_BYTES } from '@/lib/admin/dataset-upload';
 import { DATASET_LISTS } from '@/lib/dataset/import';

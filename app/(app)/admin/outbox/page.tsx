@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { adminContext } from '@/app/_components/admin-context';
+import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
 import { listOutbox, type OutboxMessageDto } from '@/lib/admin/admin';

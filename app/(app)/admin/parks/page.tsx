@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { adminContext } from '@/app/_components/admin-context';
+import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { adminContext } from '@/app/_components/admin-context';
+import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { compareParks } from '@/lib/reports/analytics';
 import { COMPARE_COLUMNS, comparisonToCsv, comparisonToXlsx, type CompareLabels } from '@/lib/reports/compare-export';
 import { periodSchema } from '@/lib/validation/reports';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { deleteDraft, saveDraft, submitApplication } from '@/lib/applications/applications';
 import { deleteAttachment } from '@/lib/applications/attachments';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { applicationIdSchema, saveDraftSchema } from '@/lib/validation/applications';
 
 export async function saveDraftAction(input: unknown): Promise<ActionResult<{ applicationId: string; savedAt: string }>> {

@@ -16,7 +16,7 @@ import { cn } from '@/app/_components/ui/cn';
 import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { applicationDraftSchema, ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, SERVICES, type AttachmentKind } from '@/lib/validation/applications';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/app/_server/action';
 import { deleteAttachmentAction, saveDraftAction, submitApplicationAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 

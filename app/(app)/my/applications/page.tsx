@@ -5,7 +5,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { StatusBadge } from '../../_applications/status-badge';

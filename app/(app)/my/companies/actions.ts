@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { addRepresentative, createCompany, updateCompany } from '@/lib/companies/companies';
 import { addRepresentativeSchema, companySchema, updateCompanySchema } from '@/lib/validation/companies';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/reports';
 import { kpiReportInputSchema } from '@/lib/validation/kpi';
 

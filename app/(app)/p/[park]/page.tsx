@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate, formatPct } from '@/lib/i18n/format';

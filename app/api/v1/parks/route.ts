@@ -1,4 +1,4 @@
-import { apiGet } from '@/lib/api/handler';
+import { apiGet } from '@/app/_server/api-handler';
 import { listParks } from '@/lib/parks/parks';
 
 /** The parks the caller may read. */

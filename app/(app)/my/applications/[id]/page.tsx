@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 import { getDb } from '@/db/client';
 import { getMyApplication, listParksOpenForApplications } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { listMyCompanies } from '@/lib/companies/my-companies';
 import { todayIso } from '@/lib/dates';
 import { AppError } from '@/lib/errors';

@@ -5,7 +5,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { listParksOpenForApplications } from '@/lib/applications/applications';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { listMyCompanies } from '@/lib/companies/my-companies';
 import { todayIso } from '@/lib/dates';
 import { ApplicationForm } from '../application-form';

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { getCompany } from '@/lib/companies/companies';
 import { AppError } from '@/lib/errors';
 import { CompanyForm } from '../company-form';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Card, CardContent } from '@/app/_components/ui/card';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { CompanyForm } from '../company-form';
 
 /** Only paths inside the app are followed after creating the company. */

@@ -7,7 +7,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';

@@ -4,7 +4,7 @@ import { ResidentProfileSections } from '@/app/(app)/p/[park]/residents/[company
 import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { todayIso } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { screenApplication } from '@/lib/applications/screening';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { assignExperts, withdrawAssignment } from '@/lib/council/assignments';
 import { screeningSchema } from '@/lib/validation/applications';
 import { assignExpertsSchema, withdrawAssignmentSchema } from '@/lib/validation/council';

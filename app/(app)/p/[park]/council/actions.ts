@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { addAgendaItem, createMeeting, recordDecision, removeAgendaItem, setAttendance } from '@/lib/council/meetings';
 import { agendaItemSchema, attendanceSchema, createMeetingSchema, decisionSchema } from '@/lib/validation/council';
 

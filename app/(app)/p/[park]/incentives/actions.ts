@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { grantIncentive, revokeIncentive } from '@/lib/incentives/incentives';
 import { grantIncentiveSchema, revokeIncentiveSchema } from '@/lib/validation/incentives';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { commitKpiUpload, previewKpiUpload, type UploadCommitResult, type UploadPreview } from '@/lib/kpi/bulk-upload';
 import { updateKpiSettings } from '@/lib/kpi/deadlines';
 import { acceptKpiReport, returnKpiReport } from '@/lib/kpi/reports';

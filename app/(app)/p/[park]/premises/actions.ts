@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { createLease, endLease } from '@/lib/premises/leases';
 import { createBuilding, createUnit, deleteBuilding, renameBuilding, retireUnit, updateUnit } from '@/lib/premises/premises';
 import {

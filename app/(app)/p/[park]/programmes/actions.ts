@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { addIndicator, createProgramme, saveIndicatorValues, type SaveValuesResult } from '@/lib/programmes/programmes';
 import { addIndicatorSchema, createProgrammeSchema, saveIndicatorValuesSchema } from '@/lib/validation/kpi';
 

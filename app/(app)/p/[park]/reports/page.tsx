@@ -9,7 +9,7 @@ import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { inUnit, moneyUnit } from '@/app/(app)/_reports/scale';
 import { PageHeader } from '@/app/_components/page-header';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Alert } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { admitResident, exitResident } from '@/lib/residents/residents';
 import { admitResidentSchema, exitResidentSchema } from '@/lib/validation/residents';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { declareConflict, saveReviewDraft, submitReview } from '@/lib/council/reviews';
 import { conflictSchema, reviewSchema } from '@/lib/validation/council';
 

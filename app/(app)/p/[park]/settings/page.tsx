@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getRubric } from '@/lib/council/rubric';
 import { RubricForm } from './rubric-form';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Alert } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { cn } from '@/app/_components/ui/cn';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getKpiSettings } from '@/lib/kpi/deadlines';
 import { KpiSettingsForm } from './kpi-settings-form';

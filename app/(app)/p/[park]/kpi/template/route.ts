@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { AppError } from '@/lib/errors';
 import { buildKpiTemplate } from '@/lib/kpi/bulk-upload';
 import { getParkBySlug } from '@/lib/parks/parks';

@@ -16,7 +16,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app
 import { cn } from '@/app/_components/ui/cn';
 import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/app/_server/action';
 import type { UploadIssue, UploadPreview } from '@/lib/kpi/bulk-upload';
 import { kpiTemplateSchema } from '@/lib/validation/kpi';
 import { commitKpiUploadAction, previewKpiUploadAction } from '../actions';

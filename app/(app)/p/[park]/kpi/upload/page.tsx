@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Alert } from '@/app/_components/ui/alert';
 import { todayIso } from '@/lib/dates';
 import { KPI_UPLOAD_MAX_BYTES } from '@/lib/validation/kpi';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens';
-import { runAction, type ActionResult } from '@/lib/auth/action';
+import { runAction, type ActionResult } from '@/app/_server/action';
 import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/validation/api-tokens';
 
 /** Creates a read-only token for the park; its plaintext is in this answer only, to be shown once. */

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
-import { parkFileResponse } from '@/app/_components/file-response';
+import { parkFileResponse } from '@/app/_server/file-response';
 import { todayIso } from '@/lib/dates';
 import { exportResidents, parseResidentFilters } from '@/lib/residents/directory';
 

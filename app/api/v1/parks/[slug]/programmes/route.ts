@@ -1,4 +1,4 @@
-import { apiGet } from '@/lib/api/handler';
+import { apiGet } from '@/app/_server/api-handler';
 import { listProgrammes } from '@/lib/reports/indicators';
 
 /** The park's indicator programmes: their keys, names and number of indicators. */

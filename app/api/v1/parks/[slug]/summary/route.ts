@@ -1,4 +1,4 @@
-import { apiGet, CSV_TYPE, fileResponse, formatParam, localeParam, XLSX_TYPE } from '@/lib/api/handler';
+import { apiGet, CSV_TYPE, fileResponse, formatParam, localeParam, XLSX_TYPE } from '@/app/_server/api-handler';
 import { summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
 import { getParkSummary } from '@/lib/reports/summary';
 

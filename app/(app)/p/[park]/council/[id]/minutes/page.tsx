@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Button } from '@/app/_components/ui/button';
 import { getMeeting } from '@/lib/council/meetings';
 import { AppError } from '@/lib/errors';

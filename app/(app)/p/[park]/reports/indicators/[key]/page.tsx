@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChart } from '@/app/(app)/_reports/charts';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { PageHeader } from '@/app/_components/page-header';
-import { parkContext } from '@/app/_components/park-context';
+import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getLocale } from 'next-intl/server';
-import { parkFileResponse } from '@/app/_components/file-response';
+import { parkFileResponse } from '@/app/_server/file-response';
 import type { Locale } from '@/lib/i18n/locales';
 import { summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
 import { getParkSummary } from '@/lib/reports/summary';

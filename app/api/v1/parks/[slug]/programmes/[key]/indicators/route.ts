@@ -1,4 +1,4 @@
-import { apiGet, CSV_TYPE, fileResponse, formatParam, localeParam, XLSX_TYPE } from '@/lib/api/handler';
+import { apiGet, CSV_TYPE, fileResponse, formatParam, localeParam, XLSX_TYPE } from '@/app/_server/api-handler';
 import { getIndicatorReport } from '@/lib/reports/indicators';
 import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/reports/summary-export';
 

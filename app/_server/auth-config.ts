@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
-import { ensureAuthEnvironment } from './secret';
+import { ensureAuthEnvironment } from '@/lib/auth/secret';
 
 ensureAuthEnvironment();
 

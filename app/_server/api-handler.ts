@@ -25,7 +25,7 @@ export async function apiActor(request: Request, db: Db): Promise<Actor> {
     if (!actor) throw unauthenticated('the API token is unknown or revoked');
     return actor;
   }
-  const { auth } = await import('@/lib/auth');
+  const { auth } = await import('@/app/_server/auth');
   const session = await auth();
   const actor = session?.user?.id ? await loadSessionActor(db, { userId: session.user.id, sessionId: session.sid }) : null;
   if (!actor) throw unauthenticated('sign in, or send an API token as "Authorization: Bearer <token>"');

@@ -3,8 +3,8 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { loadSessionActor } from '@/lib/users/sessions';
-import type { Actor } from './actor';
-import { auth } from './index';
+import type { Actor } from '@/lib/auth/actor';
+import { auth } from './auth';
 
 /**
  * The signed-in actor for this request, read fresh from the database, so a disabled account, a

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { AppError } from '@/lib/errors';
 import { getParkBySlug, type ParkDto } from '@/lib/parks/parks';
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { Permission } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 import { AppError } from '@/lib/errors';
 import { getParkBySlug } from '@/lib/parks/parks';
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { flushOutboxInBackground, smtpConfigured } from '@/lib/notifications/mailer';
 import { fieldErrorsOf } from '@/lib/validation/parse';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/actor';
 import { getActor } from './session';
 
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; fieldErrors?: FieldErrors; formError?: string };

@@ -4,7 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { endSession, startSession } from '@/lib/users/sessions';
 import { authenticate } from '@/lib/users/users';
-import { authConfig } from './config';
+import { authConfig } from './auth-config';
 
 class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';

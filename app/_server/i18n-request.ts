@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { isLocale, negotiateLocale } from './locales';
-import { messagesFor } from './messages';
+import { isLocale, negotiateLocale } from '@/lib/i18n/locales';
+import { messagesFor } from '@/lib/i18n/messages';
 
 export default getRequestConfig(async () => {
   const cookie = (await cookies()).get('locale')?.value;

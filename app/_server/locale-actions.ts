@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/app/_server/session';
 import { isLocale } from '@/lib/i18n/locales';
 import { setMyLocale } from '@/lib/users/users';
 

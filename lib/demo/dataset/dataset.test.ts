@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { kuzbassDataset, tomskDataset } from '@/db/seed/demo-dataset';
+import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 import { referenceSummary } from '@/lib/test/reference-summary';
 import { parseDataset, type Dataset } from '@/lib/validation/dataset';
 import { isValidInn } from '@/lib/validation/inn';

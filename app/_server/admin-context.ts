@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/app/_server/session';
 
 /** Admin pages: anyone else gets the same 404 as for a missing page. */
 export async function adminContext() {
