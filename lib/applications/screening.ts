@@ -1,38 +1,14 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
-import { applications, parks, screeningDecisions } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { screeningDecisions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan, type Permission } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
-import { AppError, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { screeningSchema, type ApplicationStatus, type ScreeningInput } from '@/lib/validation/applications';
+import { accessApplication } from './access';
 import { moveApplication, refusal, representativesOf } from './transition';
-
-/**
- * An application as staff of its park see it, for a step that needs `permission` there. A draft,
- * another park's application, or a missing one: all "not found".
- */
-export async function applicationForStaff(tx: DbOrTx, actor: Actor, applicationId: string, permission: Permission) {
-  const [app] = await tx
-    .select({ id: applications.id, parkId: applications.parkId, parkSlug: parks.slug, companyId: applications.companyId, title: applications.title, status: applications.status })
-    .from(applications)
-    .innerJoin(parks, eq(parks.id, applications.parkId))
-    .where(eq(applications.id, applicationId));
-  if (!app) throw notFound('application');
-  try {
-    assertCan(actor, permission, app.parkId);
-  } catch (error) {
-    // Someone with no role in that park is told it does not exist, as for a missing application.
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('application');
-    throw error;
-  }
-  if (app.status === 'draft') throw notFound('application');
-  return app;
-}
 
 const OUTCOME_STATUS = { accepted: 'in_review', returned: 'returned', rejected: 'rejected' } as const satisfies Record<string, ApplicationStatus>;
 
@@ -43,7 +19,7 @@ const OUTCOME_STATUS = { accepted: 'in_review', returned: 'returned', rejected: 
 export async function screenApplication(db: Db, { actor, input, today = todayIso() }: { actor: Actor; input: ScreeningInput; today?: string }): Promise<{ status: ApplicationStatus }> {
   const data = parseInput(screeningSchema, input);
   return db.transaction(async (tx) => {
-    const app = await applicationForStaff(tx, actor, data.applicationId, 'application.screen');
+    const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.screen' });
     const to = OUTCOME_STATUS[data.outcome];
     const moved = await moveApplication(tx, { applicationId: app.id, from: ['submitted'], to });
     if (!moved) throw await refusal(tx, app.id);

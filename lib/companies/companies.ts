@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, companyMembers, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan, parksWhere } from '@/lib/auth/permissions';
+import { actingUser, assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
@@ -52,8 +52,9 @@ export async function representsCompany(db: DbOrTx, userId: string, companyId: s
  * A company is visible to its representatives, and to the staff of the parks it applied to (beyond a
  * draft), resides in, or came from with a park's data set; admins see all. Anyone else: not found.
  */
-export async function canSeeCompany(db: DbOrTx, actor: Actor, companyId: string): Promise<boolean> {
-  if (actor.type === 'user' && actor.kind === 'applicant') return representsCompany(db, actor.userId, companyId);
+async function canSeeCompany(db: DbOrTx, actor: Actor, companyId: string): Promise<boolean> {
+  const representative = actingUser(actor, 'company.readOwn');
+  if (representative) return representsCompany(db, representative.userId, companyId);
   const readable = [...new Set([parksWhere(actor, 'application.readPark'), parksWhere(actor, 'resident.read')].flatMap((s) => (s === 'all' ? ['all'] : s)))];
   if (readable.includes('all')) return true;
   if (!readable.length) return false;
@@ -93,8 +94,8 @@ async function assertInnFree(tx: DbOrTx, inn: string, exceptId?: string) {
 
 /** An applicant registers a company and becomes its first representative. */
 export async function createCompany(db: Db, { actor, input }: { actor: Actor; input: CompanyInput }): Promise<{ id: string }> {
-  assertCan(actor, 'company.create');
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw new AppError('FORBIDDEN', 'companies are registered by their representatives', { key: 'forbidden' });
+  // Refused outright, not "not found": there is no record to hide.
+  assertActingUser(actor, 'company.create');
   const data = parseInput(companySchema, input);
   try {
     return await db.transaction(async (tx) => {
@@ -112,7 +113,7 @@ export async function createCompany(db: Db, { actor, input }: { actor: Actor; in
 /** Representatives edit their company's profile. */
 export async function updateCompany(db: Db, { actor, input }: { actor: Actor; input: UpdateCompanyInput }): Promise<void> {
   const { companyId, ...data } = parseInput(updateCompanySchema, input);
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('company');
+  assertActingUser(actor, 'company.manageOwn', 'company');
   try {
     await db.transaction(async (tx) => {
       if (!(await representsCompany(tx, actor.userId, companyId))) throw notFound('company');
@@ -131,7 +132,8 @@ export async function getCompany(db: DbOrTx, { actor, companyId }: { actor: Acto
   if (!(await canSeeCompany(db, actor, companyId))) throw notFound('company');
   const [company] = await db.select(companyColumns).from(companies).where(eq(companies.id, companyId));
   if (!company) throw notFound('company');
-  const mine = actor.type === 'user' && actor.kind === 'applicant';
+  // Only its representatives get this far without a staff role.
+  const mine = actingUser(actor, 'company.readOwn') !== null;
   const representatives = mine
     ? await db
         .select({ name: users.name, email: users.email })
@@ -146,7 +148,7 @@ export async function getCompany(db: DbOrTx, { actor, companyId }: { actor: Acto
 /** A representative adds another applicant account as a representative of the company. */
 export async function addRepresentative(db: Db, { actor, input }: { actor: Actor; input: { companyId: string; email: string } }): Promise<void> {
   const data = parseInput(addRepresentativeSchema, input);
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('company');
+  assertActingUser(actor, 'company.manageOwn', 'company');
   await db.transaction(async (tx) => {
     if (!(await representsCompany(tx, actor.userId, data.companyId))) throw notFound('company');
     const [user] = await tx.select({ id: users.id, kind: users.kind }).from(users).where(eq(users.email, data.email));

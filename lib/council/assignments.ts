@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, expertAssignments, memberships, parks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
-import { applicationForStaff } from '@/lib/applications/screening';
+import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
 import { managersOf, refusal } from '@/lib/applications/transition';
 import { todayIso } from '@/lib/dates';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
@@ -26,22 +26,13 @@ export type ExpertOptionDto = {
   suggested: boolean;
 };
 
-/** The park's council: its experts with enabled accounts. */
-export async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: string; name: string }[]> {
-  return db
-    .select({ userId: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'expert'), isNull(users.disabledAt)))
-    .orderBy(asc(users.name));
-}
-
 /**
  * The experts a manager may assign, lightest load first. Those already on the application, and those
  * who declared a conflict with its company, are never suggested; the first `count` others are.
  */
-export async function suggestExperts(db: DbOrTx, { actor, applicationId, count = 2 }: { actor: Actor; applicationId: string; count?: number }): Promise<ExpertOptionDto[]> {
-  const app = await applicationForStaff(db, actor, applicationId, 'application.assign');
+export async function suggestExperts(db: DbOrTx, input: ApplicationTarget & { count?: number }): Promise<ExpertOptionDto[]> {
+  const { application: app } = await applicationAccess(db, input, { permission: 'application.assign' });
+  const count = input.count ?? 2;
   const rows = await queryRows<{ user_id: string; name: string; load: number; assigned: boolean; conflict: boolean }>(
     db,
     sql`SELECT u.id AS user_id, u.name,
@@ -69,9 +60,8 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
   const expertIds = [...new Set(data.expertIds)];
   try {
     return await db.transaction(async (tx) => {
-      const app = await applicationForStaff(tx, actor, data.applicationId, 'application.assign');
-      const [locked] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, app.id)).for('update');
-      if (locked.status !== 'in_review') throw await refusal(tx, app.id);
+      const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.assign', lock: true });
+      if (app.status !== 'in_review') throw await refusal(tx, app.id);
       const council = await tx
         .select({ userId: memberships.userId })
         .from(memberships)
@@ -131,7 +121,10 @@ export async function withdrawAssignment(db: Db, { actor, input }: { actor: Acto
       .from(expertAssignments)
       .where(eq(expertAssignments.id, assignmentId));
     if (!row) throw notFound('assignment');
-    const app = await applicationForStaff(tx, actor, row.applicationId, 'application.assign');
+    // Another park's assignment is as missing as one that never was.
+    const { application: app } = await accessApplication(tx, { actor, applicationId: row.applicationId, permission: 'application.assign' }).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('assignment') : error;
+    });
     const [moved] = await tx
       .update(expertAssignments)
       .set({ status: 'withdrawn' })
@@ -156,8 +149,9 @@ export type AssignmentDto = {
 };
 
 /** An application's assignments, for its park's managers. */
-export async function listAssignments(db: DbOrTx, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<AssignmentDto[]> {
-  await applicationForStaff(db, actor, applicationId, 'application.readPark');
+export async function listAssignments(db: DbOrTx, input: ApplicationTarget & { today?: string }): Promise<AssignmentDto[]> {
+  const { id: applicationId } = (await applicationAccess(db, input, { permission: 'application.readPark' })).application;
+  const today = input.today ?? todayIso();
   const rows = await queryRows<{
     id: string;
     expert_id: string;

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, users } from '@/db/schema';
+import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
+import { accessApplication, accessApplications } from '@/lib/applications/access';
 import { moveApplication, refusal, representativesOf } from '@/lib/applications/transition';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
@@ -20,14 +21,23 @@ import {
   type DecisionInput,
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
-import { councilMembers } from './assignments';
-import { reviewSummaryOf, type ReviewSummary } from './reviews';
+import { getReviewSummary, type ReviewSummary } from './reviews';
 
 export type MeetingRow = { id: string; number: number; heldOn: string; status: 'planned' | 'held'; items: number; decided: number; present: number };
 
 /** The quorum rule: more than half of the council's members present. */
 export function quorumNeeded(councilSize: number): number {
   return Math.floor(councilSize / 2) + 1;
+}
+
+/** The park's council: its experts with enabled accounts. Only for a meeting already checked with `meetingInPark`. */
+async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: string; name: string }[]> {
+  return db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'expert'), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
 }
 
 async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
@@ -100,8 +110,7 @@ export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; in
   try {
     await db.transaction(async (tx) => {
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
-      const [app] = await tx.select({ status: applications.status, parkId: applications.parkId }).from(applications).where(eq(applications.id, data.applicationId));
-      if (!app || app.parkId !== meeting.parkId || app.status === 'draft') throw notFound('application');
+      const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.meet' });
       if (app.status !== 'in_review') throw invalidTransition('application', app.status);
       const [{ next }] = await queryRows<{ next: number }>(tx, sql`SELECT coalesce(max(position), 0)::int + 1 AS next FROM meeting_items WHERE meeting_id = ${meeting.id}`);
       await tx.insert(meetingItems).values({ meetingId: meeting.id, applicationId: data.applicationId, position: Number(next) });
@@ -291,8 +300,11 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
     .innerJoin(companies, eq(companies.id, applications.companyId))
     .where(eq(meetingItems.meetingId, meeting.id))
     .orderBy(asc(meetingItems.position));
+  const agenda = await accessApplications(db, { actor, applicationIds: itemRows.map((i) => i.applicationId), parkId: meeting.parkId, permission: 'council.meet' });
   const items: MeetingItemDto[] = [];
   for (const item of itemRows) {
+    const access = agenda.get(item.applicationId);
+    if (!access) throw notFound('application');
     const conflicted = await db
       .select({ userId: users.id, name: users.name })
       .from(expertAssignments)
@@ -317,7 +329,7 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
       ...item,
       conflicted,
       voters: attendance.length - conflictedPresent.length,
-      summary: await reviewSummaryOf(db, item.applicationId, meeting.parkId),
+      summary: await getReviewSummary(db, { access }),
       decision: decision
         ? { ...decision, votesFor: decision.votesFor ?? 0, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0 }
         : null,

@@ -4,10 +4,10 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, conflictDeclarations, expertAssignments, parks, reviewCriteria, reviews, reviewScores, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { loadApplicationForReview, type ApplicationDto } from '@/lib/applications/applications';
-import { applicationForStaff } from '@/lib/applications/screening';
+import { accessApplication, applicationAccess, type ApplicationAccess, type ApplicationTarget } from '@/lib/applications/access';
+import { readApplication, type ApplicationDto } from '@/lib/applications/applications';
 import { managersOf } from '@/lib/applications/transition';
 import { todayIso } from '@/lib/dates';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
@@ -31,7 +31,8 @@ type AssignmentRow = {
 
 /** The acting expert's own assignment in a park they review for; anyone else's: not found. */
 async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, options: { lock?: boolean } = {}): Promise<AssignmentRow> {
-  if (actor.type !== 'user') throw notFound('assignment');
+  assertActingUser(actor, 'review.submit', 'assignment');
+  const reviewParks = parksWhere(actor, 'review.submit');
   const query = tx
     .select({
       id: expertAssignments.id,
@@ -47,14 +48,9 @@ async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, opti
     .from(expertAssignments)
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(parks, eq(parks.id, applications.parkId))
-    .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.expertId, actor.userId)));
+    .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.expertId, actor.userId), reviewParks === 'all' ? undefined : inArray(applications.parkId, reviewParks)));
   const [row] = options.lock ? await query.for('update', { of: expertAssignments }) : await query;
   if (!row) throw notFound('assignment');
-  try {
-    assertCan(actor, 'review.submit', row.parkId);
-  } catch {
-    throw notFound('assignment');
-  }
   return row;
 }
 
@@ -124,7 +120,7 @@ export async function getReviewContext(db: DbOrTx, { actor, assignmentId, today 
   return {
     assignment: { id: a.id, parkId: a.parkId, title: a.title, status: a.status, dueOn: a.dueOn, overdue: a.status === 'assigned' && a.dueOn < today },
     declaration: declaration ?? null,
-    application: readable ? await loadApplicationForReview(db, a.applicationId) : null,
+    application: readable ? await readApplication(db, await accessApplication(db, { actor, applicationId: a.applicationId, as: ['expert', 'staff'] })) : null,
     criteria: readable ? await activeCriteria(db, a.parkId) : [],
     review,
     others,
@@ -291,13 +287,12 @@ export type ReviewSummary = {
 };
 
 /** The aggregated scores of an application's submitted reviews, for its park's staff. */
-export async function getReviewSummary(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<ReviewSummary> {
-  const app = await applicationForStaff(db, actor, applicationId, 'application.readPark');
-  return reviewSummaryOf(db, app.id, app.parkId);
+export async function getReviewSummary(db: DbOrTx, target: ApplicationTarget): Promise<ReviewSummary> {
+  return reviewSummaryOf(db, await applicationAccess(db, target, { permission: 'application.readPark' }));
 }
 
-/** The same summary without the permission check, for callers that have already checked (meeting pages). */
-export async function reviewSummaryOf(db: DbOrTx, applicationId: string, parkId: string): Promise<ReviewSummary> {
+async function reviewSummaryOf(db: DbOrTx, { application }: ApplicationAccess): Promise<ReviewSummary> {
+  const { id: applicationId, parkId } = application;
   const criteria = await queryRows<{ id: string; code: string; name_en: string; name_ru: string; weight: string; active: boolean; mean: string | null; min: number | null; max: number | null; n: number }>(
     db,
     sql`SELECT rc.id, rc.code, rc.name_en, rc.name_ru, rc.weight::text AS weight, rc.active,
