@@ -12,7 +12,7 @@ import { assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
-import { attachmentKindSchema, type 'business_plan' | 'presentation' | 'other' } from '@/lib/validation/applications';
+import { attachmentKindSchema, type AttachmentKind } from '@/lib/validation/applications';
 import { accessApplication } from './access';
 import { detectFileType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './file-type';
 import { refusal } from './transition';
@@ -40,8 +40,8 @@ const fileError = (key: string, message: string) => new AppError('VALIDATION', m
  */
 export async function uploadAttachment(
   db: Db,
-  { actor, applicationId, kind, fileName, bytes }: { actor: Actor; applicationId: string; kind: 'business_plan' | 'presentation' | 'other'; fileName: string; bytes: Uint8Array },
-): Promise<{ id: string; kind: 'business_plan' | 'presentation' | 'other'; fileName: string; mimeType: string; sizeBytes: number }> {
+  { actor, applicationId, kind, fileName, bytes }: { actor: Actor; applicationId: string; kind: AttachmentKind; fileName: string; bytes: Uint8Array },
+): Promise<{ id: string; kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number }> {
   assertActingUser(actor, 'application.create');
   const parsedKind = parseInput(attachmentKindSchema, kind);
   if (bytes.byteLength === 0) throw fileError('fileEmpty', 'the file is empty');
