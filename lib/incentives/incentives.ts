@@ -8,7 +8,7 @@ import { actorUserId } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, invalidTransition, notFound, refusal } from '@/lib/errors';
-import { exportTable, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
 import { notify } from '@/lib/notifications/notifications';
 import {
   grantIncentiveSchema,
@@ -19,6 +19,7 @@ import {
   type RevokeIncentiveInput,
 } from '@/lib/validation/incentives';
 import { parseInput } from '@/lib/validation/parse';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type IncentiveKind = 'profit_tax' | 'property_tax' | 'land_tax' | 'other';
 
@@ -53,8 +54,6 @@ const incentiveColumns = {
   revokedOn: taxIncentives.revokedOn,
   revokeReason: taxIncentives.revokeReason,
 };
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 async function representatives(tx: DbOrTx, companyId: string): Promise<string[]> {
   const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
@@ -157,12 +156,6 @@ export type IncentiveRowDto = IncentiveDto & {
 
 const EXPIRY_WINDOW_DAYS = 90;
 
-/** Reads the register's filters from a query string; anything unknown is ignored. */
-export function parseIncentiveFilters(params: Record<string, string | string[] | undefined>): IncentiveFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  return incentiveFiltersSchema.parse(flat);
-}
-
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 async function queryIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[], order: SQL): Promise<IncentiveRowDto[]> {
@@ -226,7 +219,10 @@ export async function getIncentive(db: DbOrTx, { actor, parkId, today, incentive
   return row;
 }
 
-/** The register as CSV or XLSX; `label` words it in the reader's language (keys of the `incentives` namespace). */
+/**
+ * The register as CSV or XLSX; `label` words it in the reader's language (keys of the `incentives` namespace),
+ * `dialect` is the CSV's (the reader's, for a download).
+ */
 export async function exportIncentives(
   db: DbOrTx,
   {
@@ -236,7 +232,8 @@ export async function exportIncentives(
     filters,
     format,
     label,
-  }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters; format: ExportFormat; label: (key: string) => string },
+    dialect,
+  }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters; format: ExportFormat; label: (key: string) => string; dialect?: CsvDialect },
 ) {
   const rows = await listIncentives(db, { actor, parkId, today, filters });
   const columns: TableColumn[] = [
@@ -265,7 +262,7 @@ export async function exportIncentives(
     r.revokedOn,
     r.revokeReason,
   ]);
-  return exportTable(format, label('title'), columns, body);
+  return exportTable(format, label('title'), columns, body, dialect);
 }
 
 /**

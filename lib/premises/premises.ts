@@ -8,6 +8,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
+import { isUuid } from '@/lib/validation/uuid';
 import {
   buildingSchema,
   createUnitSchema,
@@ -33,7 +34,6 @@ export type UnitDto = {
   availableTo: string | null;
 };
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 /** Records made in the product get a generated key; imported ones keep the data set's. */
 const newKey = (prefix: string) => `${prefix}-${crypto.randomBytes(5).toString('hex')}`;
 

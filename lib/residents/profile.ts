@@ -6,6 +6,7 @@ import { companies, companyMembers, parks, residencies } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type TimelineEvent = {
   /** `YYYY-MM-DD`; for a report filed before the product kept timestamps, the end of its year. */
@@ -123,7 +124,7 @@ export async function getResidentProfile(
   db: DbOrTx,
   { actor, parkId, companyId, today }: { actor: Actor; parkId: string; companyId: string; today: string },
 ): Promise<ResidentProfileDto> {
-  if (!/^[0-9a-f-]{36}$/i.test(companyId)) throw notFound('resident');
+  if (!isUuid(companyId)) throw notFound('resident');
   const viewer = await assertMayRead(db, actor, parkId, companyId);
   const [park] = await db.select({ id: parks.id, slug: parks.slug, name: parks.name }).from(parks).where(eq(parks.id, parkId));
   if (!park) throw notFound('park');
@@ -260,7 +261,7 @@ export async function listRepresentedResidencyParks(
   db: DbOrTx,
   { actor, companyId }: { actor: Actor; companyId: string },
 ): Promise<{ parkId: string; parkName: string; companyName: string }[]> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant' || !/^[0-9a-f-]{36}$/i.test(companyId)) throw notFound('resident');
+  if (actor.type !== 'user' || actor.kind !== 'applicant' || !isUuid(companyId)) throw notFound('resident');
   const rows = await db
     .selectDistinct({ parkId: parks.id, parkName: parks.name, companyName: companies.name })
     .from(residencies)

@@ -9,6 +9,7 @@ import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
+import { isUuid } from '@/lib/validation/uuid';
 import { admitResidentSchema, exitResidentSchema, type AdmitResidentInput, type ExitResidentInput } from '@/lib/validation/residents';
 
 export type AdmittableApplicationDto = {
@@ -77,7 +78,7 @@ export async function getAdmittableApplication(
   db: DbOrTx,
   { actor, parkId, today, applicationId }: { actor: Actor; parkId: string; today: string; applicationId: string },
 ): Promise<AdmittableApplicationDto> {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound('application');
+  if (!isUuid(applicationId)) throw notFound('application');
   const [row] = await listAdmittableApplications(db, { actor, parkId, today, applicationId });
   if (!row) throw notFound('application');
   return row;

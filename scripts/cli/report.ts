@@ -2,7 +2,8 @@ import { getDb } from '@/db/client';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { getIndicatorReport } from '@/lib/reports/indicators';
-import { indicatorsToCsv, indicatorsToXlsx, summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
+import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/export/indicators';
+import { summaryToCsv, summaryToXlsx } from '@/lib/export/summary';
 import { getParkSummary } from '@/lib/reports/summary';
 import type { ReportLocale } from '@/lib/reports/types';
 import { output, parse, required, UsageError, type Command } from './commands';
@@ -41,7 +42,10 @@ function named(error: unknown, park: string, programme?: string): unknown {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** `report summary`: technopark-summary/1 for the whole years FROM..TO. */
+/**
+ * `report summary`: technopark-summary/1 for the whole years FROM..TO. Its CSV is part of the public
+ * interface: commas and a decimal point whatever `--locale` (which words only the labels).
+ */
 const summary: Command = async (args) => {
   const { values } = parse(args, {
     park: { type: 'string' },

@@ -14,6 +14,7 @@ import { NativeSelect } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
+import { firstValue, type SearchParams } from '@/app/_server/search-params';
 import { requireActor } from '@/app/_server/session';
 import { todayIso } from '@/lib/dates';
 import { formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
@@ -23,13 +24,11 @@ import { parkProfile, placeInRange, REFERENCE_RANGES, type Placement, type Refer
 import { getComparisonYears } from '@/lib/reports/report-years';
 import { readSort, sortParks, type CompareSort } from './sort';
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const PLACEMENT_VARIANT: Record<Placement, 'info' | 'success' | 'warning'> = { below: 'warning', within: 'success', above: 'info' };
 
 /** The analyst's view: the parks the actor may compare, side by side, by year, and against the ranges abroad. */
-export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, 'report.compare')) notFound();
   const db = await getDb();
@@ -42,9 +41,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { sort, dir } = readSort(search);
   const report = await compareParks(db, { actor, ...period });
   const parks = sortParks(report.parks, sort, dir, locale);
-  const chosen = report.parks.find((p) => p.slug === one(search.park)) ?? parks[0];
+  const chosen = report.parks.find((p) => p.slug === firstValue(search.park)) ?? parks[0];
   const label = periodLabel(period);
-  const keep = { sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, park: one(search.park) };
+  const keep = { sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, park: firstValue(search.park) };
   const query = (change: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ from: String(period.from), to: String(period.to), ...keep, ...change })) if (v) params.set(k, v);

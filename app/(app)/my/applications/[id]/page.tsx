@@ -6,11 +6,12 @@ import { getDb } from '@/db/client';
 import { getMyApplication, listParksOpenForApplications } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
 import { requireActor } from '@/app/_server/session';
+import { orNotFound } from '@/app/_server/not-found';
 import { listMyCompanies } from '@/lib/companies/my-companies';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../_applications/application-view';
 import { StatusBadge } from '../../../_applications/status-badge';
 import { Timeline } from '../../../_applications/timeline';
@@ -29,11 +30,8 @@ export default async function MyApplicationPage({
   const search = await searchParams;
   const actor = await requireActor();
   const db = await getDb();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const app = await getMyApplication(db, { actor, applicationId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  if (!isUuid(id)) notFound();
+  const app = await orNotFound(getMyApplication(db, { actor, applicationId: id }));
   const [timeline, versions] = await Promise.all([getTimeline(db, { actor, applicationId: id }), listVersions(db, { actor, applicationId: id })]);
   const selected = pickVersions(versions, search);
   const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;

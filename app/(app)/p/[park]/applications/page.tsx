@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
@@ -13,7 +14,6 @@ import type { Locale } from '@/lib/i18n/locales';
 import { APPLICATION_STATUSES, SERVICES, type InboxQuery } from '@/lib/validation/applications';
 import { StatusBadge } from '../../../_applications/status-badge';
 
-type Search = Record<string, string | string[] | undefined>;
 
 /** The inbox's query string with some parameters changed (undefined removes one); defaults are left out. */
 function href(base: string, query: InboxQuery, change: Partial<Record<keyof InboxQuery, string | number | undefined>>): string {
@@ -26,10 +26,10 @@ function href(base: string, query: InboxQuery, change: Partial<Record<keyof Inbo
   return text ? `${base}?${text}` : base;
 }
 
-export default async function InboxPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Search> }) {
+export default async function InboxPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'application.readPark');
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ''));
+  const raw = searchValues(await searchParams);
   const [result, industries] = await Promise.all([
     listParkApplications(db, { actor, parkId: park.id, query: raw, today: todayIso() }),
     listInboxIndustries(db, { actor, parkId: park.id }),

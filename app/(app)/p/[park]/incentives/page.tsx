@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Button } from '@/app/_components/ui/button';
 import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -9,8 +10,8 @@ import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { listIncentives, parseIncentiveFilters } from '@/lib/incentives/incentives';
-import { INCENTIVE_KINDS, type IncentiveFilters } from '@/lib/validation/incentives';
+import { listIncentives } from '@/lib/incentives/incentives';
+import { INCENTIVE_KINDS, incentiveFiltersSchema, type IncentiveFilters } from '@/lib/validation/incentives';
 import { IncentiveState } from './state-badge';
 
 function query(filters: IncentiveFilters, change: Record<string, string | undefined>): string {
@@ -20,10 +21,10 @@ function query(filters: IncentiveFilters, change: Record<string, string | undefi
   return text ? `?${text}` : '';
 }
 
-export default async function IncentivesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncentivesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const filters = parseIncentiveFilters(await searchParams);
+  const filters = incentiveFiltersSchema.parse(searchValues(await searchParams));
   const today = todayIso();
   const rows = await listIncentives(db, { actor, parkId: park.id, today, filters });
   const t = await getTranslations('incentives');

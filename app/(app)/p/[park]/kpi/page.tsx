@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
@@ -19,18 +20,17 @@ import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/r
 const TABS = ['submitted', 'returned', 'accepted', 'missing'] as const;
 type Tab = (typeof TABS)[number];
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+type Search = Promise<SearchParams>;
 
 export default async function KpiReviewPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Search }) {
   const { park: slug } = await params;
-  const query = await searchParams;
+  const query = searchValues(await searchParams);
   const { actor, db, park } = await parkContext(slug, 'kpi.review');
   const t = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
   const today = todayIso();
-  const tab: Tab = (TABS as readonly string[]).includes(one(query.tab)) ? (one(query.tab) as Tab) : 'submitted';
-  const yearText = one(query.year);
+  const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '') ? (query.tab as Tab) : 'submitted';
+  const yearText = query.year ?? '';
   const lastYear = Number(today.slice(0, 4)) - 1;
   // The missing list opens on the year whose reports are due next (it can run to hundreds of rows over all years).
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && tab === 'missing' ? lastYear : null;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
@@ -10,10 +11,9 @@ import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { countResidents, listResidentIndustries, listResidents, parseResidentFilters } from '@/lib/residents/directory';
-import { PLACEMENTS, RESIDENT_SORTS, SME_CATEGORIES, type ResidentFilters } from '@/lib/validation/residents';
+import { countResidents, listResidentIndustries, listResidents } from '@/lib/residents/directory';
+import { PLACEMENTS, RESIDENT_SORTS, residentFiltersSchema, SME_CATEGORIES, type ResidentFilters } from '@/lib/validation/residents';
 
-type Search = Record<string, string | string[] | undefined>;
 
 /** The directory's query string with some parameters changed (undefined removes one). */
 function query(filters: ResidentFilters, change: Record<string, string | undefined>): string {
@@ -23,10 +23,10 @@ function query(filters: ResidentFilters, change: Record<string, string | undefin
   return text ? `?${text}` : '';
 }
 
-export default async function ResidentsPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Search> }) {
+export default async function ResidentsPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const filters = parseResidentFilters(await searchParams);
+  const filters = residentFiltersSchema.parse(searchValues(await searchParams));
   const today = todayIso();
   const [rows, counts, industries] = await Promise.all([
     listResidents(db, { actor, parkId: park.id, today, filters }),

@@ -2,22 +2,20 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Button } from '@/app/_components/ui/button';
 import { getMeeting } from '@/lib/council/meetings';
-import { AppError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { isUuid } from '@/lib/validation/uuid';
 import { PrintButton } from './print-button';
 
 /** The minutes as a printable document: the browser's print gives the PDF. */
 export default async function MinutesPage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
   const { actor, db, park } = await parkContext(slug, 'council.meet');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const meeting = await getMeeting(db, { actor, meetingId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  if (!isUuid(id)) notFound();
+  const meeting = await orNotFound(getMeeting(db, { actor, meetingId: id }));
   if (meeting.parkId !== park.id) notFound();
   const t = await getTranslations('minutes');
   const tc = await getTranslations('council');

@@ -1,20 +1,19 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChart } from '@/app/(app)/_reports/charts';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { PageHeader } from '@/app/_components/page-header';
+import { orNotFound } from '@/app/_server/not-found';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { can } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { getIndicatorReport } from '@/lib/reports/indicators';
-import type { IndicatorReport, IndicatorStatus } from '@/lib/reports/types';
+import type { IndicatorStatus } from '@/lib/reports/types';
 
 const STATUS_VARIANT: Record<IndicatorStatus, 'success' | 'info' | 'destructive' | 'secondary'> = {
   achieved: 'success',
@@ -29,15 +28,10 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
   const { park: slug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
   const { actor, db, park } = await parkContext(slug, 'report.read');
-  let report: IndicatorReport;
-  let grid: Awaited<ReturnType<typeof getProgrammeGrid>>;
-  try {
-    report = await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key });
-    grid = await getProgrammeGrid(db, { actor, parkId: park.id, key });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const { report, grid } = await orNotFound(async () => ({
+    report: await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key }),
+    grid: await getProgrammeGrid(db, { actor, parkId: park.id, key }),
+  }));
   const t = await getTranslations('indicatorReport');
   const locale = (await getLocale()) as Locale;
   const intl = locale === 'ru' ? 'ru-RU' : 'en-GB';
