@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
-import { getMyApplication, listParksOpenForApplications } from '@/lib/applications/applications';
+import { accessApplication } from '@/lib/applications/access';
+import { listParksOpenForApplications, readApplication } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
 import { requireActor } from '@/app/_server/session';
 import { orNotFound } from '@/app/_server/not-found';
@@ -31,10 +32,11 @@ export default async function MyApplicationPage({
   const actor = await requireActor();
   const db = await getDb();
   if (!isUuid(id)) notFound();
-  const app = await orNotFound(getMyApplication(db, { actor, applicationId: id }));
-  const [timeline, versions] = await Promise.all([getTimeline(db, { actor, applicationId: id }), listVersions(db, { actor, applicationId: id })]);
+  // Decided once: the applicant's own application; another company's looks missing.
+  const access = await orNotFound(accessApplication(db, { actor, applicationId: id, as: ['applicant'] }));
+  const [app, timeline, versions] = await Promise.all([readApplication(db, access), getTimeline(db, { access }), listVersions(db, { access })]);
   const selected = pickVersions(versions, search);
-  const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;
+  const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   const editable = app.status === 'draft' || app.status === 'returned';

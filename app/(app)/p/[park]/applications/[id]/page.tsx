@@ -7,9 +7,9 @@ import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { getParkApplication } from '@/lib/applications/applications';
+import { accessApplication } from '@/lib/applications/access';
+import { readApplication } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
-import { can } from '@/lib/auth/permissions';
 import { listAssignments, suggestExperts } from '@/lib/council/assignments';
 import { getReviewSummary } from '@/lib/council/reviews';
 import { addDays, todayIso } from '@/lib/dates';
@@ -39,19 +39,21 @@ export default async function ParkApplicationPage({
   const search = await searchParams;
   const { actor, db, park } = await parkContext(slug, 'application.readPark');
   if (!isUuid(id)) notFound();
-  const app = await orNotFound(getParkApplication(db, { actor, parkId: park.id, applicationId: id }));
+  // Access is decided once, here; everything below takes what it returned instead of deciding again.
+  const access = await orNotFound(accessApplication(db, { actor, parkId: park.id, applicationId: id, permission: 'application.readPark' }));
+  const app = await readApplication(db, access);
   const today = todayIso();
-  const canScreen = app.status === 'submitted' && can(actor, 'application.screen', park.id);
-  const canAssign = app.status === 'in_review' && can(actor, 'application.assign', park.id);
+  const canScreen = app.status === 'submitted' && access.may['application.screen'];
+  const canAssign = app.status === 'in_review' && access.may['application.assign'];
   const [timeline, versions, assignments, summary, experts] = await Promise.all([
-    getTimeline(db, { actor, applicationId: id }),
-    listVersions(db, { actor, applicationId: id }),
-    listAssignments(db, { actor, applicationId: id, today }),
-    getReviewSummary(db, { actor, applicationId: id }),
-    canAssign ? suggestExperts(db, { actor, applicationId: id }) : Promise.resolve([]),
+    getTimeline(db, { access }),
+    listVersions(db, { access }),
+    listAssignments(db, { access, today }),
+    getReviewSummary(db, { access }),
+    canAssign ? suggestExperts(db, { access }) : Promise.resolve([]),
   ]);
   const selected = pickVersions(versions, search);
-  const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;
+  const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
   const t = await getTranslations('applicationStaff');
   const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
@@ -132,7 +134,7 @@ export default async function ParkApplicationPage({
                   <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
                   <ReviewSummaryView summary={summary} />
                 </div>
-                {app.status === 'in_review' && can(actor, 'council.meet', park.id) && (
+                {app.status === 'in_review' && access.may['council.meet'] && (
                   <p className="text-sm text-muted-foreground">
                     {t('council')}{' '}
                     <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/council`}>
