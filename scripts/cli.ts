@@ -4,7 +4,8 @@
  */
 import { closeDb } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import { commands, UsageError } from './cli/commands';
+import { UsageError } from './cli/args';
+import { commands } from './cli/commands';
 
 const USAGE = `usage: npm run --silent cli -- <command> [options]
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { referenceSummary } from '@/lib/test/reference-summary';
-import { parseDataset, type Dataset } from '@/lib/validation/dataset';
+import { parseDataset } from '@/lib/dataset/parse';
+import type { Dataset } from '@/lib/validation/dataset';
 
 function dataset(input: Record<string, unknown>): Dataset {
   const result = parseDataset({

@@ -1,37 +1,12 @@
-import fs from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { getDb } from '@/db/client';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { listParks } from '@/lib/parks/parks';
 import { createUser } from '@/lib/users/users';
+import { parse, required, UsageError, type Command } from './args';
 import { exportCommand, importCommand } from './dataset';
 import { remindersCommand } from './reminders';
 import { reportCommand } from './report';
-
-export class UsageError extends Error {}
-
-export type Command = (args: string[]) => Promise<void>;
-
-/** Parses options strictly: an unknown option or a missing value is a usage error (exit 2). */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-export function required(value: string | undefined, flag: string): string {
-  if (!value) throw new UsageError(`${flag} is required`);
-  return value;
-}
-
-/** Writes the result to --out FILE, or to stdout. */
-export function output(data: string | Buffer, out: string | undefined): void {
-  if (out) fs.writeFileSync(out, data);
-  else process.stdout.write(data);
-}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('the password is read from stdin, e.g. echo "$PASSWORD" | npm run --silent cli -- user add …');

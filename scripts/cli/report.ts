@@ -6,7 +6,7 @@ import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/export/indicators';
 import { summaryToCsv, summaryToXlsx } from '@/lib/export/summary';
 import { getParkSummary } from '@/lib/reports/summary';
 import type { ReportLocale } from '@/lib/reports/types';
-import { output, parse, required, UsageError, type Command } from './commands';
+import { output, parse, required, UsageError, type Command } from './args';
 
 const USAGE =
   'usage: report summary --park SLUG --from YEAR --to YEAR [--format json|csv|xlsx] [--locale en|ru] [--out FILE]\n' +

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 import { referenceSummary } from '@/lib/test/reference-summary';
-import { parseDataset, type Dataset } from '@/lib/validation/dataset';
+import { parseDataset } from '@/lib/dataset/parse';
+import type { Dataset } from '@/lib/validation/dataset';
 import { isValidInn } from '@/lib/validation/inn';
 
 function parsed(data: Dataset): Dataset {
