@@ -5,12 +5,11 @@ import { systemActor } from '@/lib/auth/actor';
 import { assignExperts } from '@/lib/council/assignments';
 import { declareConflict } from '@/lib/council/reviews';
 import { makeApplication } from '@/lib/test/application-fixtures';
+import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
 import { accessApplication, accessApplications, applicationAccess, type ApplicationAccess } from './access';
 import { getTimeline } from './history';
 import { screenApplication } from './screening';
-
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'OK', (error: { code?: string }) => error.code ?? String(error));
 
 async function world() {
   const db = await getDb();
