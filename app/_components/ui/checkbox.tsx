@@ -5,7 +5,7 @@ import { Checkbox as CheckboxPrimitive } from 'radix-ui';
 import * as React from 'react';
 import type { Control, FieldPath, FieldValues } from 'react-hook-form';
 import { cn } from './cn';
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage, useFormField } from './form';
+import { FormControl, FormDescription, FormField, FormFieldset, FormItem, FormLabel, FormMessage, useFormField } from './form';
 import { Label } from './input';
 
 /**
@@ -113,7 +113,7 @@ export function CheckboxGroupField<V extends FieldValues>({
         };
         return (
           <FormItem className={className}>
-            <ChoiceFieldset legend={legend} legendClassName={legendClassName}>
+            <FormFieldset legend={legend} legendClassName={legendClassName}>
               <div className={listClassName}>
                 {options.map((o, i) => (
                   <CheckboxChoice
@@ -130,7 +130,7 @@ export function CheckboxGroupField<V extends FieldValues>({
                   </CheckboxChoice>
                 ))}
               </div>
-            </ChoiceFieldset>
+            </FormFieldset>
           </FormItem>
         );
       }}
@@ -154,28 +154,5 @@ function CheckboxChoice({
         {children}
       </Label>
     </div>
-  );
-}
-
-/** A fieldset for a group of choices: its legend names it; its description and error describe it. */
-export function ChoiceFieldset({
-  legend,
-  legendClassName,
-  description,
-  className,
-  children,
-  ...props
-}: Omit<React.ComponentProps<'fieldset'>, 'children'> & { legend: React.ReactNode; legendClassName?: string; description?: React.ReactNode; children: React.ReactNode }) {
-  const { controlId, messageId, error, descriptionId } = useFormField();
-  const describedBy = [description && descriptionId, error && messageId].filter(Boolean).join(' ');
-  return (
-    <fieldset className={cn('space-y-2', className)} aria-describedby={describedBy || undefined} {...props}>
-      <legend id={`${controlId}-legend`} className={cn('text-sm font-medium', legendClassName)}>
-        {legend}
-      </legend>
-      {children}
-      {description ? <FormDescription>{description}</FormDescription> : null}
-      <FormMessage />
-    </fieldset>
   );
 }

@@ -61,13 +61,16 @@ function FormStateItem({ name, errorText, ...props }: ItemProps & { name: string
 }
 
 /**
- * Whether a `FormDescription` is among the item's elements (looked for through the markup written
- * in place, not inside other components): only a description that is rendered is referenced, as a
- * dangling aria-describedby helps nobody.
+ * Whether a `FormDescription` of this item is among its elements (looked for through the markup
+ * written in place, not inside other components nor inside a nested item): only a description
+ * that is rendered is referenced, as a dangling aria-describedby helps nobody.
  */
 function hasDescription(children: React.ReactNode): boolean {
   return React.Children.toArray(children).some(
-    (child) => React.isValidElement<{ children?: React.ReactNode }>(child) && (child.type === FormDescription || hasDescription(child.props.children)),
+    (child) =>
+      React.isValidElement<{ children?: React.ReactNode }>(child) &&
+      child.type !== FormItem &&
+      (child.type === FormDescription || hasDescription(child.props.children)),
   );
 }
 
@@ -155,6 +158,29 @@ export function Field({
       {description ? <FormDescription>{description}</FormDescription> : null}
       <FormMessage />
     </FormItem>
+  );
+}
+
+/** A fieldset for a group of controls (choices, rows of a list): its legend names it; its description and error describe it. */
+export function FormFieldset({
+  legend,
+  legendClassName,
+  description,
+  className,
+  children,
+  ...props
+}: Omit<React.ComponentProps<'fieldset'>, 'children'> & { legend: React.ReactNode; legendClassName?: string; description?: React.ReactNode; children: React.ReactNode }) {
+  const { controlId, messageId, error, descriptionId } = useFormField();
+  const describedBy = [description && descriptionId, error && messageId].filter(Boolean).join(' ');
+  return (
+    <fieldset className={cn('space-y-2', className)} aria-describedby={describedBy || undefined} {...props}>
+      <legend id={`${controlId}-legend`} className={cn('text-sm font-medium', legendClassName)}>
+        {legend}
+      </legend>
+      {children}
+      {description ? <FormDescription>{description}</FormDescription> : null}
+      <FormMessage />
+    </fieldset>
   );
 }
 

@@ -3,9 +3,9 @@
 import { RadioGroup as RadioGroupPrimitive } from 'radix-ui';
 import * as React from 'react';
 import type { Control, FieldPath, FieldValues } from 'react-hook-form';
-import { ChoiceFieldset, type Choice } from './checkbox';
+import type { Choice } from './checkbox';
 import { cn } from './cn';
-import { FormField, FormItem, useFormField } from './form';
+import { FormField, FormFieldset, FormItem, useFormField } from './form';
 import { Label } from './input';
 
 /** A radio group (radix-ui): arrow keys move and choose, as in a native group of radios. */
@@ -61,7 +61,7 @@ export function RadioGroupField<V extends FieldValues, T>({
         const index = options.findIndex((o) => o.value === field.value);
         return (
           <FormItem className={className}>
-            <ChoiceFieldset legend={legend} legendClassName={legendClassName} description={description}>
+            <FormFieldset legend={legend} legendClassName={legendClassName} description={description}>
               <ChoiceRadios
                 value={index < 0 ? '' : String(index)}
                 onValueChange={(v) => field.onChange(options[Number(v)]?.value)}
@@ -70,7 +70,7 @@ export function RadioGroupField<V extends FieldValues, T>({
                 className={groupClassName}
                 options={options}
               />
-            </ChoiceFieldset>
+            </FormFieldset>
           </FormItem>
         );
       }}
