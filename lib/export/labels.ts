@@ -1,4 +1,5 @@
 import { createTranslator } from 'use-intl/core';
+import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
 
@@ -18,7 +19,7 @@ export function exportLabels(locale: Locale, namespace: ExportNamespace): Transl
   let t = translators.get(id);
   if (!t) {
     // Arguments are passed as strings: a year must read "2016", not a number formatted as "2,016".
-    t = createTranslator({ locale, messages: messagesFor(locale), namespace, timeZone: 'Europe/Moscow' }) as unknown as Translate;
+    t = createTranslator({ locale, messages: messagesFor(locale), namespace, timeZone: DEFAULT_TIME_ZONE }) as unknown as Translate;
     translators.set(id, t);
   }
   return t;
