@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ParkComparison } from '@/lib/reports/analytics';
+import type { ParkComparison } from '@/lib/reports/analytics/comparison';
 import { COMPARE_COLUMNS, comparisonToCsv, comparisonToXlsx, type CompareLabels } from './compare';
 
 const labels: CompareLabels = {

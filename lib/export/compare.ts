@@ -1,4 +1,4 @@
-import type { ParkComparison } from '@/lib/reports/analytics';
+import type { ParkComparison } from '@/lib/reports/analytics/comparison';
 import { csvNumber, INTERCHANGE_CSV, toCsv, type CsvCell, type CsvDialect } from './csv';
 import { newWorkbook, NUMBER_FORMATS, sheetName, workbookBuffer } from './xlsx';
 

@@ -50,7 +50,7 @@ export interface ParkProfile {
   paybackYears: number | null;
 }
 
-/** A park's profile from its comparison figures (lib/reports/analytics.ts compareParks). */
+/** A park's profile from its comparison figures (lib/reports/analytics/comparison.ts compareParks). */
 export function parkProfile(park: {
   residentsAtEnd: number;
   area: { totalM2: string };

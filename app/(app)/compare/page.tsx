@@ -19,7 +19,7 @@ import { requireActor } from '@/app/_server/session';
 import { todayIso } from '@/lib/dates';
 import { formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { compareParks } from '@/lib/reports/analytics';
+import { compareParks } from '@/lib/reports/analytics/comparison';
 import { parkProfile, placeInRange, REFERENCE_RANGES, type Placement, type ReferenceRange } from '@/lib/reports/reference-ranges';
 import { getComparisonYears } from '@/lib/reports/report-years';
 import { readSort, sortParks, type CompareSort } from './sort';

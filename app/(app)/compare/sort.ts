@@ -1,5 +1,5 @@
 import { firstValue, type SearchParams } from '@/app/_server/search-params';
-import type { ParkComparison } from '@/lib/reports/analytics';
+import type { ParkComparison } from '@/lib/reports/analytics/comparison';
 import { toKopecks } from '@/lib/reports/money';
 
 export const COMPARE_SORTS = [

@@ -9,7 +9,7 @@ import { COMPARE_COLUMNS, comparisonToCsv, comparisonToXlsx, type CompareLabels 
 import { csvDialectFor, CSV_TYPE } from '@/lib/export/csv';
 import { XLSX_TYPE } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/locales';
-import { compareParks } from '@/lib/reports/analytics';
+import { compareParks } from '@/lib/reports/analytics/comparison';
 import { periodSchema } from '@/lib/validation/reports';
 import { readSort, sortParks } from '../sort';
 

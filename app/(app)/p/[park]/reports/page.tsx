@@ -18,7 +18,7 @@ import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate, formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { getParkAnalytics } from '@/lib/reports/analytics';
+import { getParkAnalytics } from '@/lib/reports/analytics/park-analytics';
 import { getReportYears } from '@/lib/reports/report-years';
 import { getParkSummary } from '@/lib/reports/summary';
 import { BUDGET_SOURCES } from '@/lib/reports/types';
