@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { parks } from '@/db/schema';
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager } from '@/lib/test/fixtures';
 import { insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
@@ -19,16 +19,6 @@ const slug = 'fx-main';
 let parkId: string;
 let closedParkId: string;
 let undatedParkId: string;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   const db = await getDb();
