@@ -63,7 +63,7 @@ export type ApplicationTarget = { access: ApplicationAccess } | { actor: Actor; 
 const made = new WeakSet<object>();
 const uuid = z.uuid();
 
-const inParks = (scope: string[] | 'all'): SQL => (scope === 'all' ? sql`true` : scope.length ? inArray(applications.parkId, scope) : sql`false`);
+const inParks = (scope: string[] | 'all'): SQL | undefined => (scope === 'all' ? undefined : inArray(applications.parkId, scope));
 
 function forbidden(step: ApplicationStep): AppError {
   return new AppError('FORBIDDEN', `not allowed: ${step}`, { key: 'forbidden' });

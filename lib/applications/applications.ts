@@ -16,7 +16,7 @@ import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
-import { accessApplication, type ApplicationAccess } from './access';
+import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
 import type { ApplicationSnapshot } from './diff';
 import { managersOf, moveApplication, refusal } from './transition';
 
@@ -156,7 +156,8 @@ async function loadDto(db: DbOrTx, applicationId: string): Promise<ApplicationDt
 
 /** The application, for whoever lib/applications/access.ts let see it: its applicants, its park's staff, its experts. */
 export async function readApplication(db: DbOrTx, access: ApplicationAccess): Promise<ApplicationDto> {
-  return (await loadDto(db, access.application.id))!;
+  const { application } = await applicationAccess(db, { access });
+  return (await loadDto(db, application.id))!;
 }
 
 /** The applicant's own application; another company's looks missing. */

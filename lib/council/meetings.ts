@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, accessApplications } from '@/lib/applications/access';
 import { moveApplication, refusal, representativesOf } from '@/lib/applications/transition';
@@ -40,19 +40,20 @@ async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: str
     .orderBy(asc(users.name));
 }
 
+/**
+ * A meeting of a park the actor can see, read only within those parks (scoped in the query): another
+ * park's meeting and a missing one look the same. Someone who can see the park but may not take the
+ * step is refused FORBIDDEN, as `assertCan` refuses.
+ */
 async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
+  const seen = parksWhere(actor, 'park.read');
   const query = tx
     .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
     .from(councilMeetings)
-    .where(eq(councilMeetings.id, meetingId));
+    .where(and(eq(councilMeetings.id, meetingId), seen === 'all' ? undefined : inArray(councilMeetings.parkId, seen)));
   const [meeting] = lock ? await query.for('update') : await query;
   if (!meeting) throw notFound('meeting');
-  try {
-    assertCan(actor, permission, meeting.parkId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('meeting');
-    throw error;
-  }
+  assertCan(actor, permission, meeting.parkId);
   return meeting;
 }
 
