@@ -87,6 +87,7 @@ export function CheckboxGroupField<V extends FieldValues>({
   legendClassName,
   options,
   className,
+  fieldsetClassName,
   listClassName,
   itemClassName,
   disabled,
@@ -94,7 +95,9 @@ export function CheckboxGroupField<V extends FieldValues>({
   legend: React.ReactNode;
   legendClassName?: string;
   options: Choice<string>[];
+  /** On the field's outer element (its place in a grid); `fieldsetClassName` on the fieldset (a frame its legend sits in). */
   className?: string;
+  fieldsetClassName?: string;
   listClassName?: string;
   itemClassName?: string;
   disabled?: boolean;
@@ -113,7 +116,7 @@ export function CheckboxGroupField<V extends FieldValues>({
         };
         return (
           <FormItem className={className}>
-            <FormFieldset legend={legend} legendClassName={legendClassName}>
+            <FormFieldset legend={legend} legendClassName={legendClassName} className={fieldsetClassName}>
               <div className={listClassName}>
                 {options.map((o, i) => (
                   <CheckboxChoice
