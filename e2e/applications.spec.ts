@@ -1,8 +1,5 @@
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { attachPdf, createCompany, demo, expectDraftSaved, KUZBASS, makeInn, signIn, signOut, signUpApplicant, submitApplication, unique } from './fixtures';
-
-/** The shared dev server can take a while to render under load. */
-const expect = baseExpect.configure({ timeout: 45_000 });
 
 test.describe('applications', () => {
   test('an applicant signs up, registers a company, fills the application over several steps, reloads mid-way, attaches a PDF and submits', async ({ page }) => {

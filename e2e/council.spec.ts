@@ -1,8 +1,5 @@
-import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { createCompany, demo, expertNames, KUZBASS, signIn, signOut, signUpApplicant, submitApplication, unique } from './fixtures';
-
-/** The shared dev server can take a while to render under load. */
-const expect = baseExpect.configure({ timeout: 45_000 });
 
 /** The Kuzbass demo rubric, by the names the scoring form shows. */
 const CRITERIA = ['Novelty', 'Market potential', 'Team', 'Feasibility', 'Regional impact: jobs and investment'];

@@ -1,10 +1,7 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { demo, signIn, unique } from './fixtures';
-
-// The report pages run several aggregate queries and draw charts; on a busy dev server that takes a while.
-const expect = baseExpect.configure({ timeout: 60_000 });
 
 /** A figure card by its label (the card is a group named by it). */
 const figure = (scope: Page | ReturnType<Page['getByRole']>, label: string) => scope.getByRole('group', { name: label, exact: true });

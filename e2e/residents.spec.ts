@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn, unique } from './fixtures';
 
 /*
@@ -14,8 +14,6 @@ import { demo, signIn, unique } from './fixtures';
  */
 
 const PARK = '/p/kuzbass';
-// Each step waits for a server action and a refresh of a page of the whole park: give a busy dev server time.
-const expect = baseExpect.configure({ timeout: 120_000 });
 
 async function areaInUse(page: Page): Promise<number> {
   const text = await page.getByTestId('area-in-use').innerText();
