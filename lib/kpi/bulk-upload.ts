@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { newWorkbook, NUMBER_FORMATS, workbookBuffer } from '@/lib/export/xlsx';
 import { toKopecks } from '@/lib/reports/money';
 import { parseInput } from '@/lib/validation/parse';
 import { KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readMoney } from '@/lib/validation/kpi';
@@ -68,13 +69,13 @@ export async function buildKpiTemplate(db: DbOrTx, { actor, input }: { actor: Ac
   const residents = (await residentsOf(db, parkId, year)).filter((r) => r.activeInYear);
   const existing = await existingReports(db, parkId, year);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   const sheet = workbook.addWorksheet(SHEET_NAME(year), { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((key) => ({
     header: key,
     key,
     width: key === 'name' ? 40 : key === 'company' ? 24 : 18,
-    style: MONEY_COLUMNS.has(key as FigureColumn) ? { numFmt: '#,##0.00' } : key === 'inn' || key === 'company' ? { numFmt: '@' } : {},
+    style: MONEY_COLUMNS.has(key as FigureColumn) ? { numFmt: NUMBER_FORMATS.money } : key === 'inn' || key === 'company' ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   for (const r of residents) {
@@ -97,7 +98,7 @@ export async function buildKpiTemplate(db: DbOrTx, { actor, input }: { actor: Ac
   help.getRow(1).font = { bold: true };
   for (const [column, en, ru] of TEMPLATE_HELP) help.addRow({ column, en, ru });
 
-  const data = Buffer.from(await workbook.xlsx.writeBuffer());
+  const data = await workbookBuffer(workbook);
   return { filename: `kpi-${park.slug}-${year}.xlsx`, data };
 }
 
