@@ -5,6 +5,7 @@ import { queryRows } from '@/db/rows';
 import { parks } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Dataset } from '@/lib/validation/dataset';
+import { isUuid } from '@/lib/validation/uuid';
 import { constraintOf, RowRefusal, updateRowsById, upsertRows, uuidList, type Item, type Outcome } from './batch';
 import { CONSTRAINT_FIELDS, type DatasetList, type ImportTable, type RowValues } from './import-tables';
 import { companyIdsOfPark } from './scope';
@@ -114,15 +115,13 @@ export async function syncList<R extends { key: string }, K extends string>(
   return { ids, changed };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * The records (by key) to match by id: keys that are the id of a keyless row of the park and not
  * also a key of the park. For companies: the id of a company the park's records refer to that the
  * park's key space does not hold (an applicant's own company, or one of another park's data set).
  */
 async function idMatches(tx: Tx, parkId: string, table: string, records: readonly { key: string }[]): Promise<Set<string>> {
-  const candidates = records.map((r) => r.key).filter((key) => UUID.test(key));
+  const candidates = records.map((r) => r.key).filter(isUuid);
   if (candidates.length === 0) return new Set();
   const name = sql.raw(`"${table}"`);
   const owned =
