@@ -1,21 +1,6 @@
 import 'server-only';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import {
-  applications,
-  budgetFunding,
-  buildings,
-  companies,
-  councilDecisions,
-  indicators,
-  indicatorValues,
-  kpiReports,
-  leases,
-  premises,
-  programmes,
-  residencies,
-  screeningDecisions,
-  taxIncentives,
-} from '@/db/schema';
+import * as schema from '@/db/schema';
 import type { Column, TableSpec } from './batch';
 
 /** The record lists of `technopark-dataset/1`, in the order they are imported. */
@@ -78,42 +63,42 @@ const KEYED = { conflict: ['parkId', 'key'], label: 't.key' } as const;
 /** A list of the park with rows created in the UI (no key): their id is their key in the data set. */
 const KEYED_OR_ID = { conflict: ['parkId', 'key'], label: 'coalesce(t.key, t.id::text)' } as const;
 
-export const BUILDINGS = importTable(buildings, { ...KEYED, columns: ['parkId', 'key', 'name'] });
+export const BUILDINGS = importTable(schema.buildings, { ...KEYED, columns: ['parkId', 'key', 'name'] });
 
-export const PREMISES = importTable(premises, {
+export const PREMISES = importTable(schema.premises, {
   ...KEYED,
   columns: ['parkId', 'key', 'buildingId', 'name', 'kind', 'areaM2', 'availableFrom', 'availableTo'],
 });
 
-export const COMPANIES = importTable(companies, {
+export const COMPANIES = importTable(schema.companies, {
   ...KEYED_OR_ID,
   columns: ['parkId', 'key', 'name', 'inn', 'smeCategory', 'industry', 'manufacturing'],
 });
 
-export const APPLICATIONS = importTable(applications, {
+export const APPLICATIONS = importTable(schema.applications, {
   ...KEYED_OR_ID,
   columns: ['parkId', 'key', 'companyId', 'title', 'submittedOn', 'status'],
   touch: 'updatedAt',
 });
 
-export const RESIDENCIES = importTable(residencies, {
+export const RESIDENCIES = importTable(schema.residencies, {
   ...KEYED_OR_ID,
   columns: ['parkId', 'key', 'companyId', 'applicationId', 'agreementNumber', 'startOn', 'endOn', 'placement'],
 });
 
-export const LEASES = importTable(leases, {
+export const LEASES = importTable(schema.leases, {
   ...KEYED_OR_ID,
   columns: ['parkId', 'key', 'residencyId', 'companyId', 'premisesId', 'startOn', 'endOn'],
 });
 
-export const TAX_INCENTIVES = importTable(taxIncentives, {
+export const TAX_INCENTIVES = importTable(schema.taxIncentives, {
   ...KEYED_OR_ID,
   columns: ['parkId', 'key', 'companyId', 'residencyId', 'kind', 'legalBasis', 'grantedOn', 'validFrom', 'validTo'],
   // The residency in force on the grant day is recorded when the grant is created; the data set does not carry it.
   insertOnly: ['residencyId'],
 });
 
-export const KPI_REPORTS = importTable(kpiReports, {
+export const KPI_REPORTS = importTable(schema.kpiReports, {
   ...KEYED_OR_ID,
   columns: [
     'parkId',
@@ -133,30 +118,30 @@ export const KPI_REPORTS = importTable(kpiReports, {
   touch: 'updatedAt',
 });
 
-export const BUDGET_FUNDING = importTable(budgetFunding, { ...KEYED_OR_ID, columns: ['parkId', 'key', 'year', 'source', 'amountRub'] });
+export const BUDGET_FUNDING = importTable(schema.budgetFunding, { ...KEYED_OR_ID, columns: ['parkId', 'key', 'year', 'source', 'amountRub'] });
 
-export const PROGRAMMES = importTable(programmes, { ...KEYED, columns: ['parkId', 'key', 'name'] });
+export const PROGRAMMES = importTable(schema.programmes, { ...KEYED, columns: ['parkId', 'key', 'name'] });
 
-export const INDICATORS = importTable(indicators, {
+export const INDICATORS = importTable(schema.indicators, {
   columns: ['programmeId', 'key', 'name', 'unit', 'direction', 'position'],
   conflict: ['programmeId', 'key'],
   label: 't.programme_id',
 });
 
-export const INDICATOR_VALUES = importTable(indicatorValues, {
+export const INDICATOR_VALUES = importTable(schema.indicatorValues, {
   columns: ['indicatorId', 'year', 'kind', 'value'],
   conflict: ['indicatorId', 'year', 'kind'],
   label: 't.indicator_id',
 });
 
 // Decisions are updated by id (updateRowsById): their `conflict` columns are kept, the others compared.
-export const SCREENING = importTable(screeningDecisions, {
+export const SCREENING = importTable(schema.screeningDecisions, {
   columns: ['applicationId', 'outcome', 'decidedOn'],
   conflict: ['applicationId'],
   label: 't.application_id',
 });
 
-export const COUNCIL = importTable(councilDecisions, {
+export const COUNCIL = importTable(schema.councilDecisions, {
   columns: ['parkId', 'applicationId', 'meetingNumber', 'decision', 'decidedOn', 'votesFor', 'votesAgainst', 'votesAbstain'],
   conflict: ['parkId', 'applicationId'],
   label: 't.application_id',
