@@ -9,7 +9,7 @@ import { isDemoMode, resolveDatabaseTarget } from './config';
 import { acquireFolderLock, DatabaseLockedError, lockPathFor, releaseFolderLock } from './folder-lock';
 import { queryRows } from './rows';
 
-describe('database selection (CONTRACT.md)', () => {
+describe('database selection (docs/cli.md, "Database selection")', () => {
   it('unset → embedded PGlite in .data/db', () => {
     const saved = process.env.DATA_DIR;
     delete process.env.DATA_DIR;

@@ -29,7 +29,7 @@ test.describe('Reports', () => {
     await expect(page).toHaveURL(/from=2010&to=2016/);
     await expect(page.getByText('Kuzbass Technopark · 2010–2016')).toBeVisible();
 
-    // The published Kuzbass 2010–2016 figures (shared/spec/DOMAIN.md). The KPI sums are left out here:
+    // The published Kuzbass 2010–2016 figures (docs/reports.md, "Reference figures"). The KPI sums are left out here:
     // other specs accept reports on the shared demo database; these figures no KPI report can move.
     const residents = page.getByRole('region', { name: 'Applications and residents' });
     await expect(figure(residents, 'Requests for support considered')).toContainText('356');

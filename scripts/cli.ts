@@ -1,5 +1,5 @@
 /**
- * The command-line interface of CONTRACT.md: `npm run --silent cli -- <command> [options]`.
+ * The command-line interface of docs/cli.md: `npm run --silent cli -- <command> [options]`.
  * Exit 0 on success, 1 on a user error (one line on stderr naming the record and the reason), 2 on bad usage.
  */
 import { closeDb } from '@/db/client';

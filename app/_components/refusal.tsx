@@ -8,8 +8,8 @@ import { useEffect } from 'react';
 import { Button } from './ui/button';
 
 /*
- * What a reader sees instead of a page: the 404 (a missing record and a refused one look the same,
- * STYLE.md) and the error page. Both render inside the layout around them, so a signed-in reader keeps
+ * What a reader sees instead of a page: the 404 (a missing record and a refused one look the same, as
+ * in the API: docs/api.md, "Errors") and the error page. Both render inside the layout around them, so a signed-in reader keeps
  * the shell, and both offer a way on: up to the section the address belongs to, and home.
  */
 

@@ -1,7 +1,7 @@
 /**
  * OpenAPI 3.1 description of the read-only JSON API (/api/v1), served at /api/v1/openapi.json.
- * The report bodies are the public formats of shared/spec/CONTRACT.md: `technopark-summary/1` and
- * `technopark-indicators/1`. Change additively only.
+ * The report bodies are the public formats of docs/reports.md: `technopark-summary/1` and
+ * `technopark-indicators/1`. Change additively only; docs/api.md is the overview.
  */
 
 const decimal = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: 'Exact decimal with two decimals, e.g. "5610.50"' } as const;

@@ -46,7 +46,7 @@ export type ImportDatasetOptions = {
 };
 
 /**
- * Imports a park data set (shared/spec/CONTRACT.md) in ONE transaction: on any error nothing is
+ * Imports a park data set (docs/data-set.md, "Import") in ONE transaction: on any error nothing is
  * written, and the AppError's message is one line naming the record (`companies[3].inn: …`).
  *
  * The park is matched by slug; every record by its park and `key` (created, updated in place when

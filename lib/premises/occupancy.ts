@@ -71,8 +71,8 @@ const decimal2 = (v: string) => {
 };
 
 /**
- * The park's premises on a day, as DOMAIN.md defines area in use: the units available on the day, and of
- * them those under a lease in force on the day (dates inclusive). Each unit is leased, free or unavailable.
+ * The park's premises on a day, as docs/reports.md ("Summary definitions") defines area in use: the units
+ * available on the day, and of them those under a lease in force on the day (dates inclusive). Each unit is leased, free or unavailable.
  */
 export async function getOccupancy(db: DbOrTx, { actor, parkId, at }: { actor: Actor; parkId: string; at: string }): Promise<Occupancy> {
   assertCan(actor, 'premises.manage', parkId);

@@ -69,7 +69,7 @@ function plain(value: string): string {
 
 /**
  * A programme's data-entry grid: its indicators in order, their values by year (actual and
- * target), the years that hold a value, and each indicator's status (DOMAIN.md's rule).
+ * target), the years that hold a value, and each indicator's status (docs/reports.md, "Indicator status").
  */
 export async function getProgrammeGrid(db: DbOrTx, { actor, parkId, key }: { actor: Actor; parkId: string; key: string }): Promise<ProgrammeGrid> {
   assertCan(actor, 'report.read', parkId);

@@ -1,5 +1,5 @@
 /*
- * The reference ranges abroad from shared/spec/DOMAIN.md ("Across parks"): how many parks a country
+ * The reference ranges abroad (docs/reports.md, "Parks abroad"): how many parks a country
  * has, and per park the residents, the area and the years to fiscal payback. A park's profile is
  * placed against each range so an analyst sees at a glance where it stands.
  */

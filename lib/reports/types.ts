@@ -1,5 +1,5 @@
 /**
- * The JSON report formats of shared/spec/CONTRACT.md. They are a public
+ * The JSON report formats described in docs/reports.md. They are a public
  * interface: change them only additively (a new optional field), never by
  * renaming a field or changing what it means.
  */

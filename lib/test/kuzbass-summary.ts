@@ -1,7 +1,7 @@
 import type { ParkSummary } from '@/lib/reports/types';
 
 /**
- * The published Kuzbass Technopark summary for 2010–2016 (shared/spec/DOMAIN.md), the standard the
+ * The published Kuzbass Technopark summary for 2010–2016 (docs/reports.md, "Reference figures"), the standard the
  * demo data set reproduces, with the regional share corrected to 55.1 % (the study prints 50.1 %, a
  * misprint: 507.4 ÷ 920.3). Every test that checks these figures, whatever computed them, compares
  * with this one copy: `expect(summary).toMatchObject(KUZBASS_PUBLISHED)`.

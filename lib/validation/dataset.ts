@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { innSchema } from '@/lib/validation/inn';
 
 /**
- * The park data set `technopark-dataset/1` (shared/spec/CONTRACT.md), shared by
+ * The park data set `technopark-dataset/1` (docs/data-set.md), shared by
  * the CLI import, the export round trip and the demo seed.
  *
- * Input is lenient where the contract allows it (numbers for amounts, omitted
+ * Input is lenient where the format allows it (numbers for amounts, omitted
  * lists and nullable fields); output is canonical: amounts as strings with
  * exactly two decimals, every list and every nullable field present.
  */

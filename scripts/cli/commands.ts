@@ -54,7 +54,7 @@ const userAdd: Command = async (args) => {
   process.stdout.write(`${user.email}\n`);
 };
 
-/** Each command module registers here; CONTRACT.md lists them. */
+/** Each command module registers here; docs/cli.md ("Commands") describes them. */
 export const commands: Record<string, Command> = {
   migrate,
   import: importCommand,

@@ -91,7 +91,7 @@ const indicators: Command = async (args) => {
   else output(json(report), values.out);
 };
 
-/** `report summary …` and `report indicators …` (shared/spec/CONTRACT.md). */
+/** `report summary …` and `report indicators …` (docs/cli.md, "report summary" and "report indicators"). */
 export const reportCommand: Command = async (args) => {
   const [sub, ...rest] = args;
   if (sub === 'summary') return summary(rest);

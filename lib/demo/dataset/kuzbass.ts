@@ -19,7 +19,7 @@ import { addYears, amount, createRandom, maxDate, millions, minDate, pad, random
 
 /*
  * kuzbassDataset() reproduces, from raw records, every figure of the
- * published Kuzbass Technopark summary for 2010–2016 (shared/spec/DOMAIN.md):
+ * published Kuzbass Technopark summary for 2010–2016 (docs/reports.md, "Reference figures"):
  * 356 requests, 173 passed the council, 53 with tax incentives, 60 residents
  * supported (21 on site), 28 at the end (26 SMEs), 34.0% of 16,500 m² in
  * use, 11 / 8.7 / 14.5 / 2.6 bn RUB and 1,705 jobs, 2016: 2.3 / 0.42 bn and

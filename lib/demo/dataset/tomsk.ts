@@ -2,7 +2,7 @@ import type { Dataset, DatasetApplication, DatasetCompany, DatasetKpiReport, Dat
 import { companyFactory, projectTitle } from './names';
 import { amount, createRandom, pad, rub } from './random';
 
-/** The ITC Tomsk concept's indicators (DOMAIN.md): 2014–2016 actuals and the 2020 targets. */
+/** The ITC Tomsk concept's indicators (docs/reports.md, "Reference figures"): 2014–2016 actuals and the 2020 targets. */
 const TOMSK_INDICATORS: readonly [string, string, string, (number | null)[], number][] = [
   ['high-productivity-jobs', 'High-productivity jobs', 'thousand', [120.6, 124.1, 114.8], 160],
   ['rnd-spending', 'Domestic R&D spending', '% of gross regional product', [2.3, 2.46, 2.08], 2.4],
