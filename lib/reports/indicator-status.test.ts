@@ -276,7 +276,7 @@ describe('buildIndicatorReport', () => {
     });
   });
 
-  it('keeps only the contract fields', () => {
+  it('keeps only the fields of technopark-indicators/1', () => {
     const report = buildIndicatorReport({ key: 'p', name: 'P', extra: 1 } as { key: string; name: string }, [
       { key: 'i', name: 'I', unit: 'u', direction: 'higher', values: [] },
     ]);

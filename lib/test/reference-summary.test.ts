@@ -72,7 +72,7 @@ describe('referenceSummary', () => {
     ],
   });
 
-  it('follows the contract’s definitions', () => {
+  it('follows the summary’s definitions (docs/reports.md)', () => {
     expect(referenceSummary(data, 2015, 2016)).toEqual({
       format: 'technopark-summary/1',
       park: { slug: 'tiny', name: 'Tiny park' },
