@@ -19,7 +19,7 @@ import type { ApplicationStatus } from '@/lib/validation/applications';
 export type Audience = 'applicant' | 'staff' | 'expert';
 
 /** The staff steps on an application, answered once with the access. */
-const STEPS = ['application.readPark', 'application.screen', 'application.assign', 'council.meet'] as const satisfies readonly Permission[];
+const STEPS = ['application.readPark', 'application.screen', 'application.assign', 'council.meet', 'council.decide'] as const satisfies readonly Permission[];
 export type ApplicationStep = (typeof STEPS)[number];
 
 export type AccessedApplication = {

@@ -239,8 +239,9 @@ export async function saveDraft(db: Db, { actor, input }: { actor: Actor; input:
         id = created.id;
         await writeAudit(tx, { actor, parkId: fields.parkId, action: 'application.createDraft', entity: 'application', entityId: id, after: { title: values.title, companyId: fields.companyId } });
       } else {
-        const { application: current } = await accessApplication(tx, { actor, applicationId: id, as: ['applicant'], lock: true });
-        if (!EDITABLE.includes(current.status)) throw await refusal(tx, id);
+        const access = await accessApplication(tx, { actor, applicationId: id, as: ['applicant'], lock: true });
+        const current = access.application;
+        if (!EDITABLE.includes(current.status)) throw await refusal(tx, access);
         const moving = current.parkId !== fields.parkId || current.companyId !== fields.companyId;
         if (moving && current.status !== 'draft')
           throw new AppError('VALIDATION', 'the park and the company cannot change after submission', { key: 'fixedAfterSubmit' });
@@ -292,8 +293,9 @@ function snapshotOf(a: ApplicationDto): ApplicationSnapshot {
 export async function submitApplication(db: Db, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<{ version: number }> {
   assertActingUser(actor, 'application.create');
   return db.transaction(async (tx) => {
-    const dto = await readApplication(tx, await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true }));
-    if (!EDITABLE.includes(dto.status)) throw await refusal(tx, applicationId);
+    const access = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
+    const dto = await readApplication(tx, access);
+    if (!EDITABLE.includes(dto.status)) throw await refusal(tx, access);
     const missing = missingForSubmit(dto);
     const fields = Object.keys(missing);
     if (fields.length)
@@ -303,12 +305,12 @@ export async function submitApplication(db: Db, { actor, applicationId, today = 
         fieldErrors: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, [v]])),
       });
     const moved = await moveApplication(tx, {
-      applicationId,
+      access,
       from: EDITABLE,
       to: 'submitted',
       set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? today, lastSubmittedAt: sql`now()` },
     });
-    if (!moved) throw await refusal(tx, applicationId);
+    if (!moved) throw await refusal(tx, access);
     await tx.insert(applicationVersions).values({ applicationId, version: moved.version, snapshot: snapshotOf(dto), submittedBy: actor.userId });
     await writeAudit(tx, {
       actor,

@@ -54,8 +54,9 @@ export async function uploadAttachment(
   let written = false;
   try {
     return await db.transaction(async (tx) => {
-      const { application: app } = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
-      if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, applicationId);
+      const access = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
+      const app = access.application;
+      if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, access);
       const [{ n }] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId));
       if (Number(n) >= MAX_ATTACHMENTS) throw fileError('tooManyFiles', `at most ${MAX_ATTACHMENTS} documents per application`);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -81,8 +82,9 @@ export async function deleteAttachment(db: Db, { actor, attachmentId }: { actor:
   assertActingUser(actor, 'application.create', 'document');
   const removed = await db.transaction(async (tx) => {
     const row = await documentOf(tx, attachmentId);
-    const { application: app } = await documentAccess(accessApplication(tx, { actor, applicationId: row.applicationId, as: ['applicant'], lock: true }));
-    if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, row.applicationId);
+    const access = await documentAccess(accessApplication(tx, { actor, applicationId: row.applicationId, as: ['applicant'], lock: true }));
+    const app = access.application;
+    if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, access);
     if (app.lastSubmittedAt && row.createdAt.getTime() <= app.lastSubmittedAt.getTime())
       throw new AppError('INVALID_TRANSITION', 'a document of a submitted version is kept; add a new one instead', { key: 'attachmentSubmitted' });
     await tx.delete(attachments).where(eq(attachments.id, attachmentId));

@@ -19,10 +19,11 @@ const OUTCOME_STATUS = { accepted: 'in_review', returned: 'returned', rejected: 
 export async function screenApplication(db: Db, { actor, input, today = todayIso() }: { actor: Actor; input: ScreeningInput; today?: string }): Promise<{ status: ApplicationStatus }> {
   const data = parseInput(screeningSchema, input);
   return db.transaction(async (tx) => {
-    const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.screen' });
+    const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.screen' });
+    const app = access.application;
     const to = OUTCOME_STATUS[data.outcome];
-    const moved = await moveApplication(tx, { applicationId: app.id, from: ['submitted'], to });
-    if (!moved) throw await refusal(tx, app.id);
+    const moved = await moveApplication(tx, { access, from: ['submitted'], to });
+    if (!moved) throw await refusal(tx, access);
     const [decision] = await tx
       .insert(screeningDecisions)
       .values({ applicationId: app.id, outcome: data.outcome, decidedOn: today, comment: data.comment || null, decidedBy: actor.type === 'user' ? actor.userId : null })

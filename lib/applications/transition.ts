@@ -6,17 +6,20 @@ import { queryRows } from '@/db/rows';
 import { applications, companyMembers, memberships } from '@/db/schema';
 import { AppError, invalidTransition } from '@/lib/errors';
 import type { ApplicationStatus } from '@/lib/validation/applications';
+import { applicationAccess, type ApplicationAccess } from './access';
 
 type Moved = { id: string; parkId: string; companyId: string; title: string; status: ApplicationStatus; version: number };
 
 /**
  * The one way an application changes status: a conditional UPDATE that succeeds only from the
  * expected states, so of two people acting at once exactly one moves it. Null when it did not move.
+ * It takes the access lib/applications/access.ts granted, so nothing moves an application unchecked.
  */
 export async function moveApplication(
   tx: DbOrTx,
-  { applicationId, from, to, set = {} }: { applicationId: string; from: ApplicationStatus[]; to: ApplicationStatus; set?: PgUpdateSetSource<typeof applications> },
+  { access, from, to, set = {} }: { access: ApplicationAccess; from: ApplicationStatus[]; to: ApplicationStatus; set?: PgUpdateSetSource<typeof applications> },
 ): Promise<Moved | null> {
+  const applicationId = (await applicationAccess(tx, { access })).application.id;
   const [row] = await tx
     .update(applications)
     .set({ ...set, status: to, updatedAt: new Date() })
@@ -51,8 +54,10 @@ function moment(at: Date | string): string {
 /**
  * Why an application did not move: if someone decided it since its last submission, a CONFLICT that
  * names who and when ("already decided by … at …"); otherwise its state does not allow the step.
+ * Only for an application the actor was granted access to: it names the person who decided.
  */
-export async function refusal(tx: DbOrTx, applicationId: string, what = 'application'): Promise<AppError> {
+export async function refusal(tx: DbOrTx, access: ApplicationAccess, what = 'application'): Promise<AppError> {
+  const applicationId = (await applicationAccess(tx, { access })).application.id;
   const [app] = await tx
     .select({ status: applications.status, lastSubmittedAt: applications.lastSubmittedAt })
     .from(applications)

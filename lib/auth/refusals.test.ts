@@ -42,6 +42,7 @@ const STAFF = { byRole: 'a staff step: an applicant holds no park role, and asse
 const ADMIN = { byRole: 'an installation-wide step for admins (and the CLI): refused by role, no park or record is read first' };
 const APPLICANT = { byRole: 'a step applicants take for their companies: staff are refused by kind before any record is read' };
 const RULES = { exempt: 'the permission rules themselves, tested in lib/auth/permissions.test.ts' };
+const ACCESS_ONLY = { exempt: 'takes an access object, never an actor: only lib/applications/access.ts makes one, and a made-up one is refused (access.test.ts)' };
 const period = { from: 2020, to: 2024 };
 const figures = (w: RefusalWorld) => w.figures;
 
@@ -70,9 +71,11 @@ const TABLE: Record<string, Entry> = {
   'applications/listMyApplications': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: { scoped: 'their own companies’ applications' }, otherCompany: { scoped: 'their own companies’ applications' } },
   'applications/listParkApplications': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, query: {}, today: w.today }), otherCompany: STAFF },
   'applications/listVersions': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },
-  'applications/readApplication': { exempt: 'takes an access object, never an actor: only lib/applications/access.ts makes one, and a made-up one is refused (access.test.ts)' },
+  'applications/moveApplication': ACCESS_ONLY,
+  'applications/readApplication': ACCESS_ONLY,
   'applications/readAttachment': { call: ({ f, db, w, actor }) => f(db, { actor, attachmentId: w.attachmentId }) },
   'applications/saveDraft': { call: ({ f, db, w, actor, park }) => f(db, { actor, input: { ...completeDraft(park.id, w.companyId), applicationId: w.draftId } }), otherPark: APPLICANT },
+  'applications/refusal': ACCESS_ONLY,
   'applications/screenApplication': { call: ({ f, db, w, actor }) => f(db, { actor, input: { applicationId: w.applicationId, outcome: 'rejected', comment: 'probe' } }) },
   'applications/submitApplication': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.draftId }), otherPark: APPLICANT },
   'applications/uploadAttachment': {

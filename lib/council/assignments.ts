@@ -6,7 +6,7 @@ import { applications, expertAssignments, memberships, parks, users } from '@/db
 import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
-import { managersOf, refusal } from '@/lib/applications/transition';
+import { refusal } from '@/lib/applications/transition';
 import { todayIso } from '@/lib/dates';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
@@ -60,8 +60,9 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
   const expertIds = [...new Set(data.expertIds)];
   try {
     return await db.transaction(async (tx) => {
-      const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.assign', lock: true });
-      if (app.status !== 'in_review') throw await refusal(tx, app.id);
+      const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.assign', lock: true });
+      const app = access.application;
+      if (app.status !== 'in_review') throw await refusal(tx, access);
       const council = await tx
         .select({ userId: memberships.userId })
         .from(memberships)
@@ -217,27 +218,5 @@ export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, e
       await notify(tx, { userIds: [d.expertId], parkId: app.parkId, kind: 'reviewDueSoon', params: { title: app.title, due: d.dueOn }, href: `/p/${app.slug}/reviews/${d.id}` });
     }
     return due.length;
-  });
-}
-
-/** Tells the park's managers once every assigned expert has reviewed (or stood down with a conflict). */
-export async function notifyIfReviewsComplete(tx: DbOrTx, applicationId: string): Promise<void> {
-  const [row] = await queryRows<{ open: number; done: number; title: string; park_id: string; slug: string }>(
-    tx,
-    sql`SELECT count(*) FILTER (WHERE ea.status = 'assigned')::int AS open,
-               count(*) FILTER (WHERE ea.status = 'reviewed')::int AS done,
-               a.title, a.park_id, p.slug
-        FROM applications a JOIN parks p ON p.id = a.park_id
-        LEFT JOIN expert_assignments ea ON ea.application_id = a.id
-        WHERE a.id = ${applicationId}
-        GROUP BY a.title, a.park_id, p.slug`,
-  );
-  if (!row || Number(row.open) > 0 || Number(row.done) === 0) return;
-  await notify(tx, {
-    userIds: await managersOf(tx, row.park_id),
-    parkId: row.park_id,
-    kind: 'reviewsComplete',
-    params: { title: row.title, count: Number(row.done) },
-    href: `/p/${row.slug}/applications/${applicationId}`,
   });
 }

@@ -179,12 +179,13 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
   try {
     return await db.transaction(async (tx) => {
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide');
-      const [item] = await tx
-        .select({ id: meetingItems.id, title: applications.title, companyId: applications.companyId, status: applications.status })
+      const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide' });
+      const item = access.application;
+      const [onAgenda] = await tx
+        .select({ id: meetingItems.id })
         .from(meetingItems)
-        .innerJoin(applications, eq(applications.id, meetingItems.applicationId))
-        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, data.applicationId), eq(applications.parkId, meeting.parkId)));
-      if (!item) throw notFound('application');
+        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, item.id)));
+      if (!onAgenda) throw notFound('application');
       const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
       const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
       if (present.length < quorumNeeded(size))
@@ -210,8 +211,8 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
         throw new AppError('VALIDATION', 'an approval needs more votes for than against', { key: 'approvalNeedsMajority', fieldErrors: { decision: ['approvalNeedsMajority'] } });
 
       const to = DECISION_STATUS[data.decision];
-      const moved = await moveApplication(tx, { applicationId: data.applicationId, from: ['in_review'], to });
-      if (!moved) throw await refusal(tx, data.applicationId);
+      const moved = await moveApplication(tx, { access, from: ['in_review'], to });
+      if (!moved) throw await refusal(tx, access);
       const [decision] = await tx
         .insert(councilDecisions)
         .values({

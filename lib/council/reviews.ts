@@ -14,7 +14,6 @@ import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { conflictSchema, reviewSchema, type ConflictInput, type Recommendation, type ReviewInput } from '@/lib/validation/council';
-import { notifyIfReviewsComplete } from './assignments';
 import { activeCriteria, type CriterionDto } from './rubric';
 
 type AssignmentRow = {
@@ -258,6 +257,28 @@ export async function submitReview(db: Db, { actor, input }: { actor: Actor; inp
       after: { status: 'reviewed', reviewId, recommendation: data.recommendation, scores: data.scores.map((s) => ({ criterionId: s.criterionId, score: s.score })) },
     });
     await notifyIfReviewsComplete(tx, a.applicationId);
+  });
+}
+
+/** Tells the park's managers once every assigned expert has reviewed (or stood down with a conflict). */
+async function notifyIfReviewsComplete(tx: DbOrTx, applicationId: string): Promise<void> {
+  const [row] = await queryRows<{ open: number; done: number; title: string; park_id: string; slug: string }>(
+    tx,
+    sql`SELECT count(*) FILTER (WHERE ea.status = 'assigned')::int AS open,
+               count(*) FILTER (WHERE ea.status = 'reviewed')::int AS done,
+               a.title, a.park_id, p.slug
+        FROM applications a JOIN parks p ON p.id = a.park_id
+        LEFT JOIN expert_assignments ea ON ea.application_id = a.id
+        WHERE a.id = ${applicationId}
+        GROUP BY a.title, a.park_id, p.slug`,
+  );
+  if (!row || Number(row.open) > 0 || Number(row.done) === 0) return;
+  await notify(tx, {
+    userIds: await managersOf(tx, row.park_id),
+    parkId: row.park_id,
+    kind: 'reviewsComplete',
+    params: { title: row.title, count: Number(row.done) },
+    href: `/p/${row.slug}/applications/${applicationId}`,
   });
 }
 
