@@ -42,10 +42,11 @@ function WayBack({ up }: { up: string | null }) {
   );
 }
 
-function Frame({ title, children }: { title: string; children: React.ReactNode }) {
+function Frame({ code, title, children }: { code?: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby="refusal-title" className="mx-auto max-w-xl space-y-4 py-12 text-center">
       <h1 id="refusal-title" className="text-2xl font-semibold tracking-tight">
+        {code && <span className="block text-5xl font-bold tabular-nums text-muted-foreground">{code} </span>}
         {title}
       </h1>
       {children}
@@ -57,7 +58,7 @@ export function NotFoundView() {
   const t = useTranslations('common');
   const pathname = usePathname();
   return (
-    <Frame title={t('notFoundTitle')}>
+    <Frame code="404" title={t('notFoundTitle')}>
       <p className="text-muted-foreground">{t('notFoundText')}</p>
       <WayBack up={sectionAbove(pathname ?? '/')} />
     </Frame>

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, companyMembers, users } from '@/db/schema';
+import type { SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -14,7 +15,7 @@ export type CompanyDto = {
   name: string;
   inn: string | null;
   ogrn: string | null;
-  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  smeCategory: SmeCategory;
   industry: string | null;
   manufacturing: boolean;
   contactEmail: string | null;

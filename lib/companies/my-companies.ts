@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, companyMembers, parks, residencies } from '@/db/schema';
+import type { SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser } from '@/lib/auth/permissions';
 
@@ -9,7 +10,7 @@ export type MyCompanyDto = {
   id: string;
   name: string;
   inn: string | null;
-  smeCategory: string;
+  smeCategory: SmeCategory;
   residencies: { parkSlug: string; parkName: string; startOn: string; endOn: string | null; placement: string; active: boolean }[];
 };
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, companies, expertAssignments } from '@/db/schema';
+import type { AssignmentStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 
@@ -10,7 +11,7 @@ export type MyAssignmentDto = {
   applicationId: string;
   title: string;
   company: string;
-  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  status: AssignmentStatus;
   dueOn: string;
 };
 

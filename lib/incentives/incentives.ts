@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { companyMembers, residencies, taxIncentives } from '@/db/schema';
+import type { IncentiveKind, IncentiveStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actorUserId } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
@@ -21,7 +22,6 @@ import {
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
 
-export type IncentiveKind = 'profit_tax' | 'property_tax' | 'land_tax' | 'other';
 
 export type IncentiveDto = {
   id: string;
@@ -34,7 +34,7 @@ export type IncentiveDto = {
   validFrom: string;
   validTo: string | null;
   conditions: string | null;
-  status: 'active' | 'revoked';
+  status: IncentiveStatus;
   revokedOn: string | null;
   revokeReason: string | null;
 };

@@ -8,9 +8,9 @@ import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import { newWorkbook, NUMBER_FORMATS, workbookBuffer } from '@/lib/export/xlsx';
-import { toKopecks } from '@/lib/reports/money';
+import { capitalWithinInvestment, readMoney } from '@/lib/validation/amounts';
 import { parseInput } from '@/lib/validation/parse';
-import { KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readMoney } from '@/lib/validation/kpi';
+import { KPI_FIGURES, KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readCount, type KpiFigure } from '@/lib/validation/kpi';
 import { figuresOf, sameFigures, type KpiFiguresDto } from './common';
 
 /*
@@ -25,10 +25,10 @@ import { figuresOf, sameFigures, type KpiFiguresDto } from './common';
  */
 
 /** The template's columns: stable keys in the header row, so the file may be reordered. */
-export const TEMPLATE_COLUMNS = ['company', 'inn', 'name', 'jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
+export const TEMPLATE_COLUMNS = ['company', 'inn', 'name', ...KPI_FIGURES] as const;
 type Column = (typeof TEMPLATE_COLUMNS)[number];
-const FIGURE_COLUMNS = ['jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
-type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+const FIGURE_COLUMNS = KPI_FIGURES;
+type FigureColumn = KpiFigure;
 const MONEY_COLUMNS = new Set<FigureColumn>(['investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub']);
 const OPTIONAL_COLUMNS = new Set<FigureColumn>(['headcount', 'rndSpendRub']);
 
@@ -184,10 +184,8 @@ function readFigure(column: FigureColumn, cell: CellRead): { value: string | num
     const read = readMoney(text);
     return read.ok ? { value: read.value } : { issue: read.message };
   }
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (/^[-−]\d/.test(compact)) return { issue: 'negativeAmount' };
-  if (!/^\d{1,8}$/.test(compact) || Number(compact) > 10_000_000) return { issue: 'invalidCount' };
-  return { value: Number(compact) };
+  const count = readCount(text);
+  return typeof count === 'number' ? { value: count } : { issue: count };
 }
 
 function fileRefusal(code: string, message: string, params?: Record<string, string | number>): AppError {
@@ -302,7 +300,7 @@ async function checkUpload(db: DbOrTx, parkId: string, year: number, file: Uint8
       if ('issue' in result) row.issues.push({ field: c, code: result.issue });
       else read[c] = result.value;
     }
-    if (typeof read.investmentRub === 'string' && typeof read.capitalInvestmentRub === 'string' && toKopecks(read.capitalInvestmentRub) > toKopecks(read.investmentRub)) {
+    if (typeof read.investmentRub === 'string' && typeof read.capitalInvestmentRub === 'string' && !capitalWithinInvestment(read.capitalInvestmentRub, read.investmentRub)) {
       row.issues.push({ field: 'capitalInvestmentRub', code: 'capexAboveInvestment' });
     }
     if (row.issues.length) continue;

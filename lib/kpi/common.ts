@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companyMembers, memberships, residencies, users } from '@/db/schema';
+import { KPI_FIGURES } from '@/lib/validation/kpi';
 
 /** The figures of a report, as exact strings for money. */
 export type KpiFiguresDto = {
@@ -14,7 +15,7 @@ export type KpiFiguresDto = {
   rndSpendRub: string | null;
 };
 
-export const FIGURE_KEYS = ['jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
+export const FIGURE_KEYS = KPI_FIGURES;
 
 export function figuresOf(row: KpiFiguresDto): KpiFiguresDto {
   return {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { buildings, premises } from '@/db/schema';
+import type { PremisesKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -28,7 +29,7 @@ export type UnitDto = {
   buildingName: string;
   key: string;
   name: string;
-  kind: 'office' | 'laboratory' | 'production' | 'coworking' | 'incubator' | 'other';
+  kind: PremisesKind;
   areaM2: string;
   availableFrom: string | null;
   availableTo: string | null;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { indicators, indicatorValues, programmes } from '@/db/schema';
+import type { IndicatorDirection } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -55,7 +56,7 @@ export type GridIndicator = {
   key: string;
   name: string;
   unit: string;
-  direction: 'higher' | 'lower';
+  direction: IndicatorDirection;
   /** Values by `${year}:${kind}`, exact decimal text without trailing zeros. */
   values: Record<string, string>;
 } & IndicatorStatusFields;

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
+import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
@@ -12,14 +13,14 @@ export type ResidentRowDto = {
   companyId: string;
   companyName: string;
   inn: string | null;
-  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  smeCategory: SmeCategory;
   industry: string | null;
   manufacturing: boolean;
-  placement: 'on_site' | 'extraterritorial';
+  placement: Placement;
   agreementNumber: string | null;
   startOn: string;
   endOn: string | null;
-  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  exitReason: ExitReason | null;
   /** current: not ended by today (it may start later); former: ended before today. */
   status: 'current' | 'former';
   leasedM2: string;
@@ -35,7 +36,8 @@ const SORTS: Record<NonNullable<ResidentFilters['sort']>, SQL> = {
   start: sql`"startOn"`,
   end: sql`"endOn"`,
   area: sql`"leasedM2"::numeric`,
-  sme: sql`array_position(ARRAY['micro','small','medium','none']::text[], "smeCategory"::text)`,
+  // The enum type sorts in the order of its list (db/schema/values.ts): micro first.
+  sme: sql`"smeCategory"::sme_category`,
 };
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { companies, companyMembers, parks, residencies } from '@/db/schema';
+import type { ExitReason, IncentiveKind, IncentiveStatus, KpiStatus, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
@@ -40,14 +41,14 @@ export type ProfileLease = {
 
 export type ProfileIncentive = {
   id: string;
-  kind: 'profit_tax' | 'property_tax' | 'land_tax' | 'other';
+  kind: IncentiveKind;
   legalBasis: string | null;
   decisionNumber: string | null;
   grantedOn: string;
   validFrom: string;
   validTo: string | null;
   conditions: string | null;
-  status: 'active' | 'revoked';
+  status: IncentiveStatus;
   revokedOn: string | null;
   revokeReason: string | null;
   /** In force today: active, started, not expired. */
@@ -56,7 +57,7 @@ export type ProfileIncentive = {
 
 export type ProfileKpiYear = {
   year: number;
-  status: 'draft' | 'submitted' | 'accepted' | 'returned';
+  status: KpiStatus;
   jobsCreated: number;
   headcount: number | null;
   investmentRub: string;
@@ -72,8 +73,8 @@ export type ProfileResidency = {
   agreementDate: string | null;
   startOn: string;
   endOn: string | null;
-  placement: 'on_site' | 'extraterritorial';
-  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  placement: Placement;
+  exitReason: ExitReason | null;
   exitNote: string | null;
   /** Not ended and no exit recorded: the one a manager may end, lease to or grant to. */
   open: boolean;
@@ -87,7 +88,7 @@ export type ResidentProfileDto = {
     name: string;
     inn: string | null;
     ogrn: string | null;
-    smeCategory: 'micro' | 'small' | 'medium' | 'none';
+    smeCategory: SmeCategory;
     industry: string | null;
     manufacturing: boolean;
     contactEmail: string | null;

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, companyMembers, councilDecisions, leases, parks, residencies, taxIncentives } from '@/db/schema';
+import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -18,7 +19,7 @@ export type AdmittableApplicationDto = {
   companyId: string;
   companyName: string;
   inn: string | null;
-  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  smeCategory: SmeCategory;
   industry: string | null;
   wantsPremises: boolean;
   premisesAreaM2: string | null;
@@ -93,8 +94,8 @@ export type ResidencyDto = {
   agreementDate: string | null;
   startOn: string;
   endOn: string | null;
-  placement: 'on_site' | 'extraterritorial';
-  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  placement: Placement;
+  exitReason: ExitReason | null;
   exitNote: string | null;
 };
 

@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { PARK_ROLES, type ParkRole } from '@/db/schema/values';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { listParks } from '@/lib/parks/parks';
@@ -21,7 +22,8 @@ const migrate: Command = async (args) => {
   process.stderr.write('migrations applied\n');
 };
 
-const ROLES = ['applicant', 'admin', 'manager', 'expert', 'analyst'] as const;
+/** The CLI's --role: a global kind of account, or a park role (staff). */
+const ROLES = ['applicant', 'admin', ...PARK_ROLES] as const;
 
 const userAdd: Command = async (args) => {
   const { values } = parse(args, {
@@ -35,7 +37,7 @@ const userAdd: Command = async (args) => {
   const role = required(values.role, '--role');
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const parkSlugs = values.park ?? [];
-  const isParkRole = role === 'manager' || role === 'expert' || role === 'analyst';
+  const isParkRole = (PARK_ROLES as readonly string[]).includes(role);
   if (isParkRole && parkSlugs.length === 0) throw new UsageError(`--park is required for role ${role}`);
   if (!isParkRole && parkSlugs.length) throw new UsageError(`role ${role} is global and takes no --park`);
   const password = await readStdin();
@@ -45,7 +47,7 @@ const userAdd: Command = async (args) => {
   const memberships = parkSlugs.map((slug) => {
     const park = parks.find((p) => p.slug === slug);
     if (!park) throw new AppError('NOT_FOUND', `--park ${slug}: no park with slug "${slug}"`);
-    return { parkId: park.id, role: role as 'manager' | 'expert' | 'analyst' };
+    return { parkId: park.id, role: role as ParkRole };
   });
   const user = await createUser(db, {
     actor,

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { CouncilDecisionKind, ScreeningOutcome } from '@/db/schema/values';
 import type { TimelineEvent } from '@/lib/applications/history';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -27,7 +28,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       case 'resubmitted':
         return t('resubmitted', { version: e.version ?? 0 });
       case 'screened':
-        return t(`screened.${e.outcome as 'accepted' | 'returned' | 'rejected'}`);
+        return t(`screened.${e.outcome as ScreeningOutcome}`);
       case 'assigned':
         return e.who ? t('assignedTo', { who: e.who, due: formatDate(e.on ?? null, locale) }) : t('assignedCount', { count: e.count ?? 1 });
       case 'conflict':
@@ -35,7 +36,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       case 'reviewed':
         return t('reviewed', { who: e.who ?? '' });
       case 'decided':
-        return t(`decided.${e.outcome as 'approved' | 'rejected' | 'revision'}`);
+        return t(`decided.${e.outcome as CouncilDecisionKind}`);
     }
   };
   return (

@@ -9,6 +9,7 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { PARK_TYPES } from '@/db/schema/values';
 import { createParkSchema } from '@/lib/validation/parks';
 import { createParkAction } from '../actions';
 
@@ -40,7 +41,7 @@ export function CreateParkForm() {
         </Field>
         <Field name="type" label={t('type')}>
           <NativeSelect {...form.register('type')}>
-            {(['industrial', 'high_tech', 'mixed'] as const).map((v) => (
+            {PARK_TYPES.map((v) => (
               <option key={v} value={v}>
                 {t(`parkTypes.${v}`)}
               </option>

@@ -9,6 +9,7 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError, FormFieldset, FormItem } from '@/app/_components/ui/form';
 import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { PARK_ROLES } from '@/db/schema/values';
 import { createUserSchema } from '@/lib/validation/users';
 import { createUserAction } from '../actions';
 
@@ -64,7 +65,7 @@ export function CreateUserForm({ parks }: { parks: { id: string; name: string }[
                     ))}
                   </NativeSelect>
                   <NativeSelect aria-label={`${t('role')} ${i + 1}`} {...form.register(`memberships.${i}.role`)}>
-                    {(['manager', 'expert', 'analyst'] as const).map((r) => (
+                    {PARK_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {tr(r)}
                       </option>

@@ -12,7 +12,8 @@ import { Form, FormControl, FormDescription, FormError, FormItem, FormLabel, For
 import { Input } from '@/app/_components/ui/input';
 import { formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { kpiReportInputSchema, readMoney } from '@/lib/validation/kpi';
+import { readMoney } from '@/lib/validation/amounts';
+import { kpiReportInputSchema } from '@/lib/validation/kpi';
 import { saveKpiDraftAction, submitKpiReportAction } from '../actions';
 
 type Values = z.input<typeof kpiReportInputSchema>;

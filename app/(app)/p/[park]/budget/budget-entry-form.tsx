@@ -12,7 +12,8 @@ import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect } from '@/app/_components/ui/input';
 import { formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { FUNDING_SOURCES, readMoney, updateBudgetEntrySchema } from '@/lib/validation/kpi';
+import { readMoney } from '@/lib/validation/amounts';
+import { FUNDING_SOURCES, updateBudgetEntrySchema } from '@/lib/validation/kpi';
 import { createBudgetEntryAction, updateBudgetEntryAction } from './actions';
 
 type Values = z.input<typeof updateBudgetEntrySchema>;

@@ -13,19 +13,19 @@ import { cn } from '@/app/_components/ui/cn';
 import { Field, Form, FormControl, FormError, FormItem, FormMessage } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { INDICATOR_VALUE_KINDS, type IndicatorDirection } from '@/db/schema/values';
 import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveIndicatorValuesSchema } from '@/lib/validation/kpi';
 import { saveIndicatorValuesAction } from '../actions';
 
 type Values = z.input<typeof saveIndicatorValuesSchema>;
-const KINDS = ['actual', 'target'] as const;
 
 export type GridRow = {
   id: string;
   name: string;
   unit: string;
-  direction: 'higher' | 'lower';
+  direction: IndicatorDirection;
   values: Record<string, string>;
   status: 'achieved' | 'on_track' | 'off_track' | 'no_data';
   requiredGrowthPct: number | null;
@@ -61,7 +61,7 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
   const [years, setYears] = useState(initialYears);
   const [newYear, setNewYear] = useState('');
   const [yearError, setYearError] = useState<string | null>(null);
-  const cellsFor = (ys: number[]) => rows.flatMap((r) => ys.flatMap((year) => KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: readable(r.values[`${year}:${kind}`], locale) }))));
+  const cellsFor = (ys: number[]) => rows.flatMap((r) => ys.flatMap((year) => INDICATOR_VALUE_KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: readable(r.values[`${year}:${kind}`], locale) }))));
   const form = useForm<Values>({ resolver: zodResolver(saveIndicatorValuesSchema), defaultValues: { parkId, programmeId, cells: cellsFor(initialYears) } });
   const cells = useFieldArray({ control: form.control, name: 'cells' });
   const { submit, formError } = useActionForm(form, saveIndicatorValuesAction, (result) => {
@@ -76,7 +76,7 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
     setYearError(null);
     setNewYear('');
     if (years.includes(year)) return;
-    cells.append(rows.flatMap((r) => KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: '' }))));
+    cells.append(rows.flatMap((r) => INDICATOR_VALUE_KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: '' }))));
     setYears([...years, year].sort((a, b) => a - b));
   };
 
@@ -107,7 +107,7 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
           </TableHeader>
           <TableBody>
             {rows.map((r) =>
-              KINDS.map((kind, k) => (
+              INDICATOR_VALUE_KINDS.map((kind, k) => (
                 <TableRow key={`${r.id}-${kind}`} className={cn('hover:bg-transparent', k === 0 && 'border-b-0')}>
                   {k === 0 && (
                     <TableHead scope="rowgroup" rowSpan={2} className="sticky left-0 z-10 h-auto whitespace-normal bg-background py-2 align-top font-normal text-foreground">

@@ -9,6 +9,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { INDICATOR_VALUE_KINDS } from '@/db/schema/values';
 import { can } from '@/lib/auth/permissions';
 import type { Locale } from '@/lib/i18n/locales';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
@@ -150,7 +151,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
                           </tr>
                         </thead>
                         <tbody>
-                          {(['actual', 'target'] as const).map((kind) => (
+                          {INDICATOR_VALUE_KINDS.map((kind) => (
                             <tr key={kind} className="border-t">
                               <th scope="row" className="py-1 pr-2 text-left font-medium text-muted-foreground">
                                 {t(`kinds.${kind}`)}
