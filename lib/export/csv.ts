@@ -8,7 +8,8 @@ import type { Locale } from '@/lib/i18n/locales';
  * their decimal mark: with Russian settings that is ";" and ",", so a file written with commas opens as
  * one column. A download in Russian is therefore written with ";" and a decimal comma, in English with
  * "," and a decimal point. What scripts read (the CLI's and the JSON API's `--format csv`) keeps one
- * fixed dialect whatever the language of its labels: INTERCHANGE_CSV.
+ * fixed dialect whatever the language of its labels: INTERCHANGE_CSV. The public description is
+ * docs/reports.md, "Files: CSV and XLSX".
  */
 
 export type CsvDialect = { readonly separator: ',' | ';'; readonly decimal: '.' | ',' };
