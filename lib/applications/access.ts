@@ -99,25 +99,24 @@ async function reach(
           .where(and(eq(companyMembers.companyId, applications.companyId), eq(companyMembers.userId, applicant.userId))),
       )
     : sql`false`;
-  const reviewParks = parksWhere(actor, 'review.submit');
-  const assigned =
-    actor.type === 'user' && reviewParks !== 'all' && reviewParks.length
-      ? and(
-          inParks(reviewParks),
-          exists(
-            db
-              .select({ one: sql`1` })
-              .from(expertAssignments)
-              .where(
-                and(
-                  eq(expertAssignments.applicationId, applications.id),
-                  eq(expertAssignments.expertId, actor.userId),
-                  inArray(expertAssignments.status, ['assigned', 'reviewed']),
-                ),
+  const reviewer = actingUser(actor, 'review.submit');
+  const assigned = reviewer
+    ? and(
+        inParks(parksWhere(reviewer, 'review.submit')),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(expertAssignments)
+            .where(
+              and(
+                eq(expertAssignments.applicationId, applications.id),
+                eq(expertAssignments.expertId, reviewer.userId),
+                inArray(expertAssignments.status, ['assigned', 'reviewed']),
               ),
-          ),
-        )!
-      : sql`false`;
+            ),
+        ),
+      )!
+    : sql`false`;
   const staff = and(submitted, inParks(parksWhere(actor, 'application.readPark')))!;
   const query = db
     .select({

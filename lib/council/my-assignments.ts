@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { applications, companies, expertAssignments } from '@/db/schema';
 import type { AssignmentStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { actingUser, assertCan } from '@/lib/auth/permissions';
 
 export type MyAssignmentDto = {
   id: string;
@@ -21,7 +21,8 @@ export type MyAssignmentDto = {
  */
 export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MyAssignmentDto[]> {
   assertCan(actor, 'review.submit', parkId);
-  if (actor.type !== 'user') return [];
+  const expert = actingUser(actor, 'review.submit');
+  if (!expert) return [];
   return db
     .select({
       id: expertAssignments.id,
@@ -34,6 +35,6 @@ export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: 
     .from(expertAssignments)
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(companies, eq(companies.id, applications.companyId))
-    .where(and(eq(expertAssignments.expertId, actor.userId), eq(applications.parkId, parkId), inArray(expertAssignments.status, ['assigned', 'reviewed'])))
+    .where(and(eq(expertAssignments.expertId, expert.userId), eq(applications.parkId, parkId), inArray(expertAssignments.status, ['assigned', 'reviewed'])))
     .orderBy(asc(expertAssignments.dueOn));
 }
