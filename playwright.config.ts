@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { DEFAULT_TIME_ZONE } from './lib/dates';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /**
@@ -33,7 +34,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-GB',
-    timezoneId: 'Europe/Moscow',
+    // The browser's clock reads the installation's time zone, as the server's pages do.
+    timezoneId: DEFAULT_TIME_ZONE,
   },
   projects: [
     {

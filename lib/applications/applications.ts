@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { dataDir } from '@/db/config';
 import { queryRows } from '@/db/rows';
 import { applicationPlanYears, applications, applicationVersions, attachments, companies, companyMembers, parks } from '@/db/schema';
+import type { AttachmentKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -13,17 +14,18 @@ import { representsCompany } from '@/lib/companies/companies';
 import { todayIso } from '@/lib/dates';
 import { AppError, fromDatabaseError, invalidTransition } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { managersOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
 import type { ApplicationSnapshot } from './diff';
-import { managersOf, moveApplication, refusal } from './transition';
+import { moveApplication, refusal } from './transition';
 
 export type PlanYearDto = { year: number; investmentRub: string; capitalInvestmentRub: string; newJobs: number; incomeRub: string };
 export type AttachmentDto = {
   id: string;
-  kind: 'business_plan' | 'presentation' | 'other';
+  kind: AttachmentKind;
   fileName: string;
   mimeType: string;
   sizeBytes: number;

@@ -5,10 +5,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
 import { notify } from '@/lib/notifications/notifications';
+import { representativesOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import { screeningSchema, type ApplicationStatus, type ScreeningInput } from '@/lib/validation/applications';
 import { accessApplication } from './access';
-import { moveApplication, refusal, representativesOf } from './transition';
+import { moveApplication, refusal } from './transition';
 
 const OUTCOME_STATUS = { accepted: 'in_review', returned: 'returned', rejected: 'rejected' } as const satisfies Record<string, ApplicationStatus>;
 

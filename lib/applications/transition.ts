@@ -3,8 +3,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companyMembers, memberships } from '@/db/schema';
+import { applications } from '@/db/schema';
 import { AppError, invalidTransition } from '@/lib/errors';
+import { formatMoment } from '@/lib/i18n/format';
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { applicationAccess, type ApplicationAccess } from './access';
 
@@ -35,22 +36,6 @@ export async function moveApplication(
   return row ?? null;
 }
 
-/** Moscow time as `YYYY-MM-DD HH:MM`, for messages that name a moment. */
-function moment(at: Date | string): string {
-  const d = new Date(at);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Moscow',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
-
 /**
  * Why an application did not move: if someone decided it since its last submission, a CONFLICT that
  * names who and when ("already decided by … at …"); otherwise its state does not allow the step.
@@ -74,21 +59,8 @@ export async function refusal(tx: DbOrTx, access: ApplicationAccess, what = 'app
   const decidedSinceSubmission = latest && (!app.lastSubmittedAt || new Date(latest.at).getTime() >= new Date(app.lastSubmittedAt).getTime());
   if (decidedSinceSubmission && app.status !== 'submitted' && app.status !== 'draft') {
     const by = latest.by ?? 'the data import';
-    const at = moment(latest.at);
+    const at = formatMoment(latest.at);
     return new AppError('CONFLICT', `the application was already decided by ${by} at ${at}`, { key: 'alreadyDecided', params: { by, at } });
   }
   return invalidTransition(what, app.status);
-}
-
-export async function representativesOf(tx: DbOrTx, companyId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
-  return rows.map((r) => r.userId);
-}
-
-export async function managersOf(tx: DbOrTx, parkId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'manager')));
-  return rows.map((r) => r.userId);
 }

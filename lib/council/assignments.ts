@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, expertAssignments, memberships, parks, users } from '@/db/schema';
+import type { AssignmentStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
@@ -141,7 +142,7 @@ export type AssignmentDto = {
   id: string;
   expertId: string;
   expertName: string;
-  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  status: AssignmentStatus;
   dueOn: string;
   overdue: boolean;
   assignedAt: Date;

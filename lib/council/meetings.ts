@@ -3,13 +3,15 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, users } from '@/db/schema';
+import type { MeetingStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, accessApplications } from '@/lib/applications/access';
-import { moveApplication, refusal, representativesOf } from '@/lib/applications/transition';
+import { moveApplication, refusal } from '@/lib/applications/transition';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { representativesOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import {
   agendaItemSchema,
@@ -23,7 +25,7 @@ import {
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { getReviewSummary, type ReviewSummary } from './reviews';
 
-export type MeetingRow = { id: string; number: number; heldOn: string; status: 'planned' | 'held'; items: number; decided: number; present: number };
+export type MeetingRow = { id: string; number: number; heldOn: string; status: MeetingStatus; items: number; decided: number; present: number };
 
 /** The quorum rule: more than half of the council's members present. */
 export function quorumNeeded(councilSize: number): number {
@@ -59,7 +61,7 @@ async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permis
 
 export async function listMeetings(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MeetingRow[]> {
   assertCan(actor, 'council.meet', parkId);
-  const rows = await queryRows<{ id: string; number: number; held_on: string; status: 'planned' | 'held'; items: number; decided: number; present: number }>(
+  const rows = await queryRows<{ id: string; number: number; held_on: string; status: MeetingStatus; items: number; decided: number; present: number }>(
     db,
     sql`SELECT m.id, m.number, m.held_on::text AS held_on, m.status,
                (SELECT count(*) FROM meeting_items i WHERE i.meeting_id = m.id)::int AS items,
@@ -270,7 +272,7 @@ export type MeetingDto = {
   parkId: string;
   number: number;
   heldOn: string;
-  status: 'planned' | 'held';
+  status: MeetingStatus;
   councilSize: number;
   quorumNeeded: number;
   members: { userId: string; name: string; present: boolean }[];

@@ -3,15 +3,16 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, conflictDeclarations, expertAssignments, parks, reviewCriteria, reviews, reviewScores, users } from '@/db/schema';
+import type { AssignmentStatus, ReviewStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationAccess, type ApplicationTarget } from '@/lib/applications/access';
 import { readApplication, type ApplicationDto } from '@/lib/applications/applications';
-import { managersOf } from '@/lib/applications/transition';
 import { todayIso } from '@/lib/dates';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { managersOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import { conflictSchema, reviewSchema, type ConflictInput, type Recommendation, type ReviewInput } from '@/lib/validation/council';
 import { activeCriteria, type CriterionDto } from './rubric';
@@ -20,7 +21,7 @@ type AssignmentRow = {
   id: string;
   applicationId: string;
   expertId: string;
-  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  status: AssignmentStatus;
   dueOn: string;
   parkId: string;
   parkSlug: string;
@@ -55,7 +56,7 @@ async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, opti
 
 export type ScoreDto = { criterionId: string; score: number | null; comment: string };
 export type ReviewDto = {
-  status: 'draft' | 'submitted';
+  status: ReviewStatus;
   recommendation: Recommendation | null;
   comment: string;
   scores: ScoreDto[];

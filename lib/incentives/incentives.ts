@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { companyMembers, residencies, taxIncentives } from '@/db/schema';
+import { residencies, taxIncentives } from '@/db/schema';
 import type { IncentiveKind, IncentiveStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actorUserId } from '@/lib/auth/actor';
@@ -11,6 +11,7 @@ import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, invalidTransition, notFound, refusal } from '@/lib/errors';
 import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
 import { notify } from '@/lib/notifications/notifications';
+import { managersByPark, representativesOf } from '@/lib/notifications/recipients';
 import {
   grantIncentiveSchema,
   incentiveFiltersSchema,
@@ -55,11 +56,6 @@ const incentiveColumns = {
   revokeReason: taxIncentives.revokeReason,
 };
 
-async function representatives(tx: DbOrTx, companyId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
-  return rows.map((r) => r.userId);
-}
-
 /**
  * Grants regional tax-incentive status to a resident. Only a resident can receive one: the decision's date
  * lies within a residency of the park that has not been ended by an exit.
@@ -97,7 +93,7 @@ export async function grantIncentive(db: Db, { actor, parkId, input }: { actor: 
         .returning(incentiveColumns);
       await writeAudit(tx, { actor, parkId, action: 'incentive.grant', entity: 'incentive', entityId: incentive.id, after: incentive });
       await notify(tx, {
-        userIds: await representatives(tx, residency.companyId),
+        userIds: await representativesOf(tx, residency.companyId),
         parkId,
         kind: 'incentiveGranted',
         params: { incentiveKind: data.kind, validFrom: data.validFrom },
@@ -133,7 +129,7 @@ export async function revokeIncentive(db: Db, { actor, parkId, input }: { actor:
       if (!after) throw invalidTransition('incentive', 'revoked');
       await writeAudit(tx, { actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: before.id, before, after });
       await notify(tx, {
-        userIds: await representatives(tx, before.companyId),
+        userIds: await representativesOf(tx, before.companyId),
         parkId,
         kind: 'incentiveRevoked',
         params: { incentiveKind: before.kind, revokedOn: data.revokedOn },
@@ -285,21 +281,17 @@ export async function notifyExpiringIncentives(db: Db, { today, parkId }: { toda
       ORDER BY ti.valid_to`,
     );
     if (!due.length) return 0;
-    const managers = await queryRows<{ parkId: string; userId: string }>(
-      tx,
-      sql`SELECT m.park_id AS "parkId", m.user_id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.role = 'manager' AND u.disabled_at IS NULL ${parkId ? sql`AND m.park_id = ${parkId}` : sql``}`,
-    );
+    const managers = await managersByPark(tx, [...new Set(due.map((g) => g.parkId))]);
     for (const g of due) {
       const params = { incentiveId: g.id, company: g.companyName, incentiveKind: g.kind, validTo: g.validTo };
       await notify(tx, {
-        userIds: managers.filter((m) => m.parkId === g.parkId).map((m) => m.userId),
+        userIds: managers.get(g.parkId) ?? [],
         parkId: g.parkId,
         kind: 'incentiveExpiring',
         params,
         href: `/p/${g.slug}/incentives/${g.id}`,
       });
-      await notify(tx, { userIds: await representatives(tx, g.companyId), parkId: g.parkId, kind: 'incentiveExpiring', params, href: `/my/residency/${g.companyId}` });
+      await notify(tx, { userIds: await representativesOf(tx, g.companyId), parkId: g.parkId, kind: 'incentiveExpiring', params, href: `/my/residency/${g.companyId}` });
     }
     return due.length;
   });

@@ -6,6 +6,7 @@ import { companies, companyMembers, parks, residencies } from '@/db/schema';
 import type { ExitReason, IncentiveKind, IncentiveStatus, KpiStatus, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
+import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/uuid';
 
@@ -201,7 +202,7 @@ export async function getResidentProfile(
     sql`
     SELECT year, status::text AS status, jobs_created AS "jobsCreated", headcount, investment_rub::text AS "investmentRub",
            capital_investment_rub::text AS "capitalInvestmentRub", income_rub::text AS "incomeRub", taxes_paid_rub::text AS "taxesPaidRub",
-           rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE 'Europe/Moscow')::date::text AS "submittedOn"
+           rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE ${DEFAULT_TIME_ZONE})::date::text AS "submittedOn"
     FROM kpi_reports WHERE park_id = ${parkId} AND company_id = ${companyId} AND quarter IS NULL
     ORDER BY year`,
   );
