@@ -92,6 +92,12 @@ export async function createCompany(page: Page, name = unique('ООО «Тест
   return name;
 }
 
+/** The form's error message: the alert in the page's main content (Next's route announcer, outside it, is an alert too). */
+export const formError = (page: Page) => page.getByRole('main').getByRole('alert');
+
+/** An application's history, on the applicant's and the staff's page. */
+export const applicationHistory = (page: Page) => page.getByRole('list', { name: 'History' });
+
 /** Waits until the application form has saved everything typed (the autosave answers). */
 export async function expectDraftSaved(page: Page) {
   await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-state', 'saved');

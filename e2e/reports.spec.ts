@@ -45,7 +45,7 @@ test.describe('Reports', () => {
     await expect(figure(budget, 'Federal funding')).toContainText('44.9% of the total');
     await expect(figure(budget, 'Regional funding')).toContainText('507.4 M RUB');
     await expect(figure(budget, 'Regional funding')).toContainText('55.1% of the total');
-    await expect(page.getByTestId('narrative')).toContainText('356 requests for support were considered, 173 projects passed the expert council');
+    await expect(page.getByRole('region', { name: 'The summary for 2010–2016 in words' })).toContainText('356 requests for support were considered, 173 projects passed the expert council');
     // The exact amount is in the card's tooltip.
     await expect(figure(budget, 'Budget funding received up to 2016').getByTitle(/920,300,000\.00/)).toBeVisible();
 

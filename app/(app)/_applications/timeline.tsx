@@ -17,6 +17,7 @@ const TONE: Record<string, string> = {
 /** An application's history, oldest first, with the words each reader may see. */
 export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = await getTranslations('timeline');
+  const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   if (!events.length) return <p className="text-sm text-muted-foreground">{t('empty')}</p>;
   const title = (e: TimelineEvent) => {
@@ -40,7 +41,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
     }
   };
   return (
-    <ol className="relative space-y-4 border-l pl-5" data-testid="timeline">
+    <ol className="relative space-y-4 border-l pl-5" aria-label={ta('timeline')}>
       {events.map((e, i) => (
         <li key={`${e.kind}-${i}`} className="relative">
           <span

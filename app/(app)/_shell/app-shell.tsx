@@ -45,7 +45,7 @@ export async function AppShell({ actor, children }: { actor: Extract<Actor, { ty
           >
             <Bell className="size-4" />
             {unread > 0 && (
-              <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-destructive px-1 text-center text-[10px] font-semibold leading-4 text-white" data-testid="unread-count">
+              <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-destructive px-1 text-center text-[10px] font-semibold leading-4 text-white" aria-hidden>
                 {unread > 99 ? '99+' : unread}
               </span>
             )}

@@ -62,8 +62,10 @@ export default async function MyKpiPage() {
                     const overdue = !status && p.deadline !== null && today > p.deadline;
                     const label = !status || status === 'draft' ? (status ? t('continue') : t('file')) : status === 'returned' ? t('correct') : t('view');
                     return (
-                      <TableRow key={`${p.year}-${p.quarter ?? 0}`} data-testid={`kpi-period-${p.year}${p.quarter ? `-q${p.quarter}` : ''}`}>
-                        <TableCell className="font-medium">{period}</TableCell>
+                      <TableRow key={`${p.year}-${p.quarter ?? 0}`}>
+                        <TableHead scope="row" className="h-auto py-2 text-foreground">
+                          {period}
+                        </TableHead>
                         <TableCell className="whitespace-nowrap">
                           {p.deadline ? formatDate(p.deadline, locale) : '—'}
                           {overdue && (

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
+import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { accessApplication } from '@/lib/applications/access';
@@ -94,12 +95,16 @@ export default async function MyApplicationPage({
     <div className="space-y-4">
       <PageHeader title={app.title || t('untitled')} />
       {app.returnComment && (
-        <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30" data-testid="return-comment">
-          <p className="font-semibold">{t('returned')}</p>
-          <p className="mt-1 text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(todayIso(app.returnComment.at), locale) })}</p>
-          <p className="mt-2 whitespace-pre-line">{app.returnComment.comment}</p>
-          <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
-        </div>
+        <Alert variant="warning" role="status" aria-labelledby="return-comment-title" className="rounded-xl p-4">
+          <AlertTitle id="return-comment-title" className="font-semibold">
+            {t('returned')}
+          </AlertTitle>
+          <AlertDescription>
+            <p className="text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(todayIso(app.returnComment.at), locale) })}</p>
+            <blockquote className="mt-2 whitespace-pre-line">{app.returnComment.comment}</blockquote>
+            <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
+          </AlertDescription>
+        </Alert>
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_340px]">
         <ApplicationForm

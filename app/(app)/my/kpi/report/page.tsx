@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiFigures } from '@/app/_components/kpi-figures';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
-import { Alert } from '@/app/_components/ui/alert';
+import { Alert, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
@@ -56,11 +56,10 @@ export default async function MyKpiReportPage({ searchParams }: { searchParams: 
         actions={report ? <KpiStatusBadge status={report.status} label={tk(`statuses.${report.status}`)} /> : undefined}
       />
       {report?.status === 'returned' && report.reviewComment && (
-        <Alert variant="warning" role="status">
-          <p className="font-medium">{t('returnedAlert')}</p>
-          <p className="mt-1 whitespace-pre-line" data-testid="return-comment">
-            {report.reviewComment}
-          </p>
+        <Alert variant="warning" role="status" aria-labelledby="return-comment-title">
+          <AlertTitle id="return-comment-title">{t('returnedAlert')}</AlertTitle>
+          {/* The park's words, quoted as written. */}
+          <blockquote className="mt-1 whitespace-pre-line">{report.reviewComment}</blockquote>
         </Alert>
       )}
       {report?.status === 'submitted' && (

@@ -8,7 +8,7 @@ import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
-import { NativeSelect } from '@/app/_components/ui/input';
+import { FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
 import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
@@ -95,17 +95,13 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
         </nav>
         <form method="get" className="flex items-end gap-2">
           <input type="hidden" name="tab" value={tab} />
-          <label className="space-y-1 text-sm">
-            <span className="block text-muted-foreground">{t('year')}</span>
-            <NativeSelect name="year" defaultValue={year ? String(year) : 'all'} className="w-36">
-              <option value="all">{t('allYears')}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect
+            name="year"
+            label={t('year')}
+            value={year ? String(year) : 'all'}
+            options={[{ value: 'all', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+            selectClassName="w-36"
+          />
           <Button type="submit" variant="outline">
             {t('show')}
           </Button>

@@ -5,7 +5,8 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Card, CardContent } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { accessApplication } from '@/lib/applications/access';
 import { readApplication } from '@/lib/applications/applications';
@@ -75,94 +76,68 @@ export default async function ParkApplicationPage({
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_360px]">
         <div className="min-w-0 space-y-6">
           {canScreen && (
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('screening.title')}</CardTitle>
-                <p className="text-sm text-muted-foreground">{t('screening.hint')}</p>
-              </CardHeader>
-              <CardContent>
-                <ScreeningForm applicationId={app.id} />
-              </CardContent>
-            </Card>
+            <SectionCard title={t('screening.title')} description={t('screening.hint')}>
+              <ScreeningForm applicationId={app.id} />
+            </SectionCard>
           )}
           {canAssign && (
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('assign.title')}</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <AssignForm applicationId={app.id} experts={experts} defaultDue={addDays(today, REVIEW_DAYS)} minDue={today} />
-              </CardContent>
-            </Card>
+            <SectionCard title={t('assign.title')}>
+              <AssignForm applicationId={app.id} experts={experts} defaultDue={addDays(today, REVIEW_DAYS)} minDue={today} />
+            </SectionCard>
           )}
           {(assignments.length > 0 || app.status === 'in_review') && (
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('assignments.title')}</CardTitle>
-              </CardHeader>
-              <CardContent className="space-y-5">
-                {assignments.length === 0 ? (
-                  <p className="text-sm text-muted-foreground">{t('assignments.empty')}</p>
-                ) : (
-                  <Table>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHead>{t('assignments.expert')}</TableHead>
-                        <TableHead>{t('assignments.due')}</TableHead>
-                        <TableHead>{t('assignments.status')}</TableHead>
-                        <TableHead />
+            <SectionCard title={t('assignments.title')} contentClassName="space-y-5">
+              {assignments.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t('assignments.empty')}</p>
+              ) : (
+                <Table aria-label={t('assignments.title')}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t('assignments.expert')}</TableHead>
+                      <TableHead>{t('assignments.due')}</TableHead>
+                      <TableHead>{t('assignments.status')}</TableHead>
+                      <TableHead />
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {assignments.map((a) => (
+                      <TableRow key={a.id}>
+                        <TableCell className="font-medium">{a.expertName}</TableCell>
+                        <TableCell className={a.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
+                        <TableCell>
+                          <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : a.status === 'conflict' ? 'warning' : 'secondary'}>
+                            {a.overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
+                          </Badge>
+                          {a.conflictReason && <p className="mt-1 text-xs text-muted-foreground">{a.conflictReason}</p>}
+                        </TableCell>
+                        <TableCell className="text-right">{a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} />}</TableCell>
                       </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {assignments.map((a) => (
-                        <TableRow key={a.id} data-testid="assignment-row">
-                          <TableCell className="font-medium">{a.expertName}</TableCell>
-                          <TableCell className={a.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
-                          <TableCell>
-                            <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : a.status === 'conflict' ? 'warning' : 'secondary'}>
-                              {a.overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
-                            </Badge>
-                            {a.conflictReason && <p className="mt-1 text-xs text-muted-foreground">{a.conflictReason}</p>}
-                          </TableCell>
-                          <TableCell className="text-right">{a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} />}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                )}
-                <div>
-                  <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
-                  <ReviewSummaryView summary={summary} />
-                </div>
-                {app.status === 'in_review' && access.may['council.meet'] && (
-                  <p className="text-sm text-muted-foreground">
-                    {t('council')}{' '}
-                    <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/council`}>
-                      {t('councilLink')}
-                    </Link>
-                  </p>
-                )}
-              </CardContent>
-            </Card>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
+                <ReviewSummaryView summary={summary} />
+              </div>
+              {app.status === 'in_review' && access.may['council.meet'] && (
+                <p className="text-sm text-muted-foreground">
+                  {t('council')}{' '}
+                  <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/council`}>
+                    {t('councilLink')}
+                  </Link>
+                </p>
+              )}
+            </SectionCard>
           )}
-          <Card>
-            <CardHeader>
-              <CardTitle>{ta('details')}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ApplicationView app={app} />
-            </CardContent>
-          </Card>
+          <SectionCard title={ta('details')}>
+            <ApplicationView app={app} />
+          </SectionCard>
         </div>
         <aside className="space-y-4">
-          <Card>
-            <CardHeader>
-              <CardTitle className="text-base">{ta('timeline')}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <Timeline events={timeline} />
-            </CardContent>
-          </Card>
+          <SectionCard title={ta('timeline')}>
+            <Timeline events={timeline} />
+          </SectionCard>
           {versions.length > 0 && (
             <Card>
               <CardContent className="pt-5">
