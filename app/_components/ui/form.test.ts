@@ -3,6 +3,7 @@ import { createElement as h, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { CheckboxField, CheckboxGroupField } from './checkbox';
 import { Field, Form, FormError } from './form';
 import { Input } from './input';
@@ -16,7 +17,7 @@ function render(body: () => ReactNode, { errors, values }: { errors?: FieldError
     const form = useForm<Values>({ defaultValues: { title: '', note: '', services: [], agreed: false, ...values }, errors });
     return h(Form<Values>, { ...form, children: h('form', null, body()) });
   }
-  const html = renderToStaticMarkup(h(NextIntlClientProvider, { locale: 'en', timeZone: 'Europe/Moscow', messages: { validation: { required: 'Required.' } }, children: h(Harness) }));
+  const html = renderToStaticMarkup(h(NextIntlClientProvider, { locale: 'en', timeZone: DEFAULT_TIME_ZONE, messages: { validation: { required: 'Required.' } }, children: h(Harness) }));
   return new DOMParserLite(html);
 }
 
