@@ -44,7 +44,8 @@ export const permissions = {
   'lease.manage': { roles: ['manager'], system: true },
   'incentive.grant': { roles: ['manager'], system: true },
   'incentive.revoke': { roles: ['manager'], system: true },
-  'kpi.file': { applicant: true, system: true },
+  /** File the KPI reports of one's companies, and read their periods and reports. */
+  'kpi.fileOwn': { applicant: true },
   'kpi.review': { roles: ['manager'], system: true },
   'kpi.bulkUpload': { roles: ['manager'], system: true },
   'budget.manage': { roles: ['manager'], system: true },

@@ -6,7 +6,7 @@ import { systemActor } from '@/lib/auth/actor';
 import { auditLog, kpiReports, kpiReportVersions } from '@/db/schema';
 import { makeManager, makePark } from '@/lib/test/fixtures';
 import { buildKpiTemplate, commitKpiUpload, previewKpiUpload } from './bulk-upload';
-import { submitKpiReport } from './reports';
+import { submitKpiReport } from './filing';
 import { makeResident } from '@/lib/test/residents-fixtures';
 import { figures } from './test-fixtures';
 

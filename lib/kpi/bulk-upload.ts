@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, kpiReports, kpiReportVersions, parks, residencies } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
@@ -354,7 +354,7 @@ export async function commitKpiUpload(db: Db, { actor, input, file }: { actor: A
         });
       }
       const now = new Date();
-      const reviewer = actor.type === 'user' ? actor.userId : null;
+      const reviewer = actorUserId(actor);
       const result: UploadCommitResult = { created: 0, updated: 0, unchanged: check.counts.unchanged, skipped: check.counts.skip };
       const audits: Extract<Parameters<typeof writeAudit>[1], unknown[]> = [];
       const versions: (typeof kpiReportVersions.$inferInsert)[] = [];

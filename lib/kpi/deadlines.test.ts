@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { auditLog, companies, kpiReminders, notifications, outbox, parks, residencies } from '@/db/schema';
 import { makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
 import { getKpiSettings, listMissingKpiReports, sendKpiReminders, updateKpiSettings } from './deadlines';
-import { saveKpiDraft, submitKpiReport } from './reports';
+import { saveKpiDraft, submitKpiReport } from './filing';
 import { makeResident } from '@/lib/test/residents-fixtures';
 import { figures } from './test-fixtures';
 

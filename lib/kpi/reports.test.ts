@@ -5,16 +5,9 @@ import { auditLog, kpiReports, kpiReportVersions, notifications } from '@/db/sch
 import { makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeResident } from '@/lib/test/residents-fixtures';
 import { figures, setQuarterly } from './test-fixtures';
-import {
-  acceptKpiReport,
-  getKpiReportForReview,
-  getMyKpiReport,
-  listKpiReports,
-  listMyKpiPeriods,
-  returnKpiReport,
-  saveKpiDraft,
-  submitKpiReport,
-} from './reports';
+import { getMyKpiReport, saveKpiDraft, submitKpiReport } from './filing';
+import { listKpiReports, listMyKpiPeriods } from './list';
+import { acceptKpiReport, getKpiReportForReview, returnKpiReport } from './review';
 
 const TODAY = '2024-06-15';
 

@@ -11,7 +11,7 @@ import { addAgendaItem, createMeeting, setAttendance } from '@/lib/council/meeti
 import { declareConflict } from '@/lib/council/reviews';
 import { todayIso } from '@/lib/dates';
 import { grantIncentive } from '@/lib/incentives/incentives';
-import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/reports';
+import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/filing';
 import { createLease } from '@/lib/premises/leases';
 import { addIndicator, createProgramme } from '@/lib/programmes/programmes';
 import { makeApplication, makeCompany } from './application-fixtures';

@@ -11,7 +11,7 @@ import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { myReportHref } from '@/lib/kpi/common';
-import { listMyKpiPeriods, type MyKpiPeriod } from '@/lib/kpi/reports';
+import { listMyKpiPeriods, type MyKpiPeriod } from '@/lib/kpi/list';
 import { KpiStatusBadge as StatusBadge } from '@/app/_components/kpi-status-badge';
 
 export default async function MyKpiPage() {

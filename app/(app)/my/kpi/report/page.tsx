@@ -12,7 +12,7 @@ import { requireActor } from '@/app/_server/session';
 import { orNotFound } from '@/app/_server/not-found';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { getMyKpiReport } from '@/lib/kpi/reports';
+import { getMyKpiReport } from '@/lib/kpi/filing';
 import { isUuid } from '@/lib/validation/uuid';
 import { KpiReportForm, type KpiFormDefaults } from './kpi-report-form';
 

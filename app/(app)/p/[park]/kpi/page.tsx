@@ -15,7 +15,7 @@ import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/
 import type { Locale } from '@/lib/i18n/locales';
 import { deadlineOf } from '@/lib/kpi/common';
 import { getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE, sendKpiReminders } from '@/lib/kpi/deadlines';
-import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/reports';
+import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/list';
 
 const TABS = ['submitted', 'returned', 'accepted', 'missing'] as const;
 type Tab = (typeof TABS)[number];

@@ -12,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { FIGURE_KEYS, sameFigures, type KpiFiguresDto } from '@/lib/kpi/common';
-import { getKpiReportForReview } from '@/lib/kpi/reports';
+import { getKpiReportForReview } from '@/lib/kpi/review';
 import { isUuid } from '@/lib/validation/uuid';
 import { ReviewActions } from './review-actions';
 
