@@ -5,7 +5,7 @@ import { useForm, type FieldErrors } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { CheckboxField, CheckboxGroupField } from './checkbox';
-import { Field, Form, FormError } from './form';
+import { Field, Form, FormError, FormFieldset, FormItem } from './form';
 import { Input } from './input';
 import { RadioGroupField } from './radio-group';
 
@@ -129,8 +129,22 @@ describe('choices', () => {
 });
 
 describe('FormError', () => {
-  it('is an alert holding the message, and nothing without one', () => {
-    expect(renderToStaticMarkup(h(FormError, { message: null }))).toBe('');
-    expect(renderToStaticMarkup(h(FormError, { message: 'Wrong e-mail or password.' }))).toMatch(/^<div[^>]*role="alert"[^>]*>Wrong e-mail or password\.<\/div>$/);
+  it('is an alert holding the message (a catalogue key translated), and nothing without one', () => {
+    expect(render(() => h(FormError, { message: null })).html).toBe('<form></form>');
+    expect(render(() => h(FormError, { message: 'Wrong e-mail or password.' })).html).toMatch(/^<form><div[^>]*role="alert"[^>]*>Wrong e-mail or password\.<\/div><\/form>$/);
+    expect(render(() => h(FormError, { message: 'required' })).html).toMatch(/role="alert"[^>]*>Required\.</);
+  });
+});
+
+describe('FormFieldset', () => {
+  it('is described by the error of the list it holds (a list of rows), not by its rows\' own errors', () => {
+    const doc = render(
+      () => h(FormItem, { name: 'services', children: h(FormFieldset, { legend: 'Services', children: h(Field, { name: 'title', label: 'Title', children: h(Input, { name: 'title' }) }) }) }),
+      { errors: { services: { type: 'too_small', message: 'Choose at least one.' }, title: { type: 'custom', message: 'Too long.' } } },
+    );
+    const fieldset = doc.element('fieldset', 'class', 'space-y-2');
+    expect(doc.textOf(fieldset['aria-describedby'])).toBe('Choose at least one.');
+    const input = doc.element('input', 'name', 'title');
+    expect(doc.textOf(input['aria-describedby'])).toBe('Too long.');
   });
 });

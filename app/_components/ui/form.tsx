@@ -184,12 +184,13 @@ export function FormFieldset({
   );
 }
 
-/** The message for the form as a whole (a refusal that belongs to no one field). */
+/** The message for the form as a whole (a refusal that belongs to no one field); a catalogue key (`validation.*`) is translated. */
 export function FormError({ message, className }: { message?: string | null; className?: string }) {
+  const t = useTranslations('validation');
   if (!message) return null;
   return (
     <Alert variant="destructive" role="alert" aria-live="assertive" className={cn('px-3 py-2', className)}>
-      {message}
+      {t.has(message) ? t(message) : message}
     </Alert>
   );
 }

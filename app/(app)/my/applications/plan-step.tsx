@@ -4,7 +4,7 @@ import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useFormContext, type UseFieldArrayReturn } from 'react-hook-form';
 import { Button } from '@/app/_components/ui/button';
-import { FormControl, FormItem, FormMessage } from '@/app/_components/ui/form';
+import { FormControl, FormFieldset, FormItem, FormMessage } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { DraftValues } from './application-steps';
@@ -30,48 +30,50 @@ export function PlanStep({ plan, rows }: { plan: UseFieldArrayReturn<DraftValues
   return (
     <div className="space-y-3">
       {plan.fields.length === 0 && <p className="text-sm text-muted-foreground">{t('plan.empty')}</p>}
-      {plan.fields.length > 0 && (
-        <Table className="min-w-[720px]">
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              {columns.map((c) => (
-                <TableHead key={c.name} className="px-2 text-xs">
-                  {c.label}
-                </TableHead>
-              ))}
-              <TableHead className="w-10 px-1" />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {plan.fields.map((row, i) => (
-              <TableRow key={row.id} className="hover:bg-transparent">
-                {columns.map((c) => (
-                  <TableCell key={c.name} className="px-2 align-top">
-                    <FormItem name={`plan.${i}.${c.name}`} className="space-y-1">
-                      <FormControl>
-                        <Input
-                          inputMode={c.inputMode}
-                          aria-label={t('plan.cell', { column: c.label, row: i + 1 })}
-                          className={c.name === 'year' ? 'w-20' : undefined}
-                          {...form.register(`plan.${i}.${c.name}` as const)}
-                        />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  </TableCell>
-                ))}
-                <TableCell className="px-1 align-top">
-                  <Button type="button" variant="ghost" size="icon" onClick={() => plan.remove(i)} aria-label={t('plan.remove', { year: String(rows?.[i]?.year ?? i + 1) })}>
-                    <Trash2 />
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      {/* The rows are one group of controls; an error about the list as a whole describes it. */}
       <FormItem name="plan">
-        <FormMessage />
+        <FormFieldset legend={t('steps.plan')} legendClassName="sr-only">
+          {plan.fields.length > 0 && (
+            <Table className="min-w-[720px]">
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  {columns.map((c) => (
+                    <TableHead key={c.name} className="px-2 text-xs">
+                      {c.label}
+                    </TableHead>
+                  ))}
+                  <TableHead className="w-10 px-1" />
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {plan.fields.map((row, i) => (
+                  <TableRow key={row.id} className="hover:bg-transparent">
+                    {columns.map((c) => (
+                      <TableCell key={c.name} className="px-2 align-top">
+                        <FormItem name={`plan.${i}.${c.name}`} className="space-y-1">
+                          <FormControl>
+                            <Input
+                              inputMode={c.inputMode}
+                              aria-label={t('plan.cell', { column: c.label, row: i + 1 })}
+                              className={c.name === 'year' ? 'w-20' : undefined}
+                              {...form.register(`plan.${i}.${c.name}` as const)}
+                            />
+                          </FormControl>
+                          <FormMessage />
+                        </FormItem>
+                      </TableCell>
+                    ))}
+                    <TableCell className="px-1 align-top">
+                      <Button type="button" variant="ghost" size="icon" onClick={() => plan.remove(i)} aria-label={t('plan.remove', { year: String(rows?.[i]?.year ?? i + 1) })}>
+                        <Trash2 />
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </FormFieldset>
       </FormItem>
       <Button type="button" variant="outline" size="sm" onClick={addYear}>
         {t('plan.add')}

@@ -61,12 +61,8 @@ export function KpiReportForm({ identity, defaults }: { identity: { parkId: stri
   return (
     <Form {...form}>
       <form onSubmit={submit.submit} className="space-y-5" noValidate aria-label={tk('figures')}>
-        <FormError message={formError} />
-        {(errors.year || errors.quarter) && (
-          <FormItem error={errors.year?.message ?? errors.quarter?.message}>
-            <FormMessage />
-          </FormItem>
-        )}
+        {/* The period is not a field of the form (it is in the address): an error about it is the form's. */}
+        <FormError message={formError ?? errors.year?.message ?? errors.quarter?.message} />
         <p className="text-sm text-muted-foreground">{t('fieldsIntro')}</p>
         <div className="grid gap-5 md:grid-cols-2">
           {FIELDS.map(({ name, money }) => (

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxField } from '@/app/_components/ui/checkbox';
-import { Form, FormControl, FormError, FormItem, FormMessage } from '@/app/_components/ui/form';
+import { Form, FormControl, FormError, FormFieldset, FormItem, FormMessage } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { rubricSchema } from '@/lib/validation/council';
@@ -44,56 +44,57 @@ export function RubricForm({ initial }: { initial: Values }) {
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />
         <FormItem name="criteria">
-          <Table className="min-w-[900px]">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead className="px-2">{t('code')}</TableHead>
-                <TableHead className="px-2">{t('nameEn')}</TableHead>
-                <TableHead className="px-2">{t('nameRu')}</TableHead>
-                <TableHead className="px-2">{t('weight')}</TableHead>
-                <TableHead className="px-2 text-right">{t('share')}</TableHead>
-                <TableHead className="px-2">{t('active')}</TableHead>
-                <TableHead className="w-10">
-                  <span className="sr-only">{t('remove')}</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.fields.map((row, i) => {
-                const c = criteria?.[i];
-                const share = c?.active && total > 0 ? (weightOf(c.weight) / total) * 100 : null;
-                const label = c?.nameEn || c?.code || String(i + 1);
-                const cell = (name: 'code' | 'nameEn' | 'nameRu' | 'weight', ariaLabel: string, className: string, inputMode?: 'decimal') => (
-                  <TableCell className="px-2 align-top">
-                    <FormItem name={`criteria.${i}.${name}`} className="space-y-1">
-                      <FormControl>
-                        <Input aria-label={ariaLabel} inputMode={inputMode} className={className} {...form.register(`criteria.${i}.${name}`)} />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  </TableCell>
-                );
-                return (
-                  <TableRow key={row.id}>
-                    {cell('code', `${t('code')} ${i + 1}`, 'w-36 font-mono')}
-                    {cell('nameEn', `${t('nameEn')} ${i + 1}`, 'min-w-64')}
-                    {cell('nameRu', `${t('nameRu')} ${i + 1}`, 'min-w-64')}
-                    {cell('weight', `${t('weight')}: ${label}`, 'w-24', 'decimal')}
-                    <TableCell className="px-2 py-3 text-right align-top tabular-nums text-muted-foreground">{share === null ? '—' : `${fmt(share)}%`}</TableCell>
-                    <TableCell className="px-2 py-3 align-top">
-                      <CheckboxField control={form.control} name={`criteria.${i}.active`} aria-label={`${t('active')}: ${label}`} />
+          <FormFieldset legend={t('rubric')} legendClassName="sr-only">
+            <Table className="min-w-[900px]">
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead className="px-2">{t('code')}</TableHead>
+                  <TableHead className="px-2">{t('nameEn')}</TableHead>
+                  <TableHead className="px-2">{t('nameRu')}</TableHead>
+                  <TableHead className="px-2">{t('weight')}</TableHead>
+                  <TableHead className="px-2 text-right">{t('share')}</TableHead>
+                  <TableHead className="px-2">{t('active')}</TableHead>
+                  <TableHead className="w-10">
+                    <span className="sr-only">{t('remove')}</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.fields.map((row, i) => {
+                  const c = criteria?.[i];
+                  const share = c?.active && total > 0 ? (weightOf(c.weight) / total) * 100 : null;
+                  const label = c?.nameEn || c?.code || String(i + 1);
+                  const cell = (name: 'code' | 'nameEn' | 'nameRu' | 'weight', ariaLabel: string, className: string, inputMode?: 'decimal') => (
+                    <TableCell className="px-2 align-top">
+                      <FormItem name={`criteria.${i}.${name}`} className="space-y-1">
+                        <FormControl>
+                          <Input aria-label={ariaLabel} inputMode={inputMode} className={className} {...form.register(`criteria.${i}.${name}`)} />
+                        </FormControl>
+                        <FormMessage />
+                      </FormItem>
                     </TableCell>
-                    <TableCell className="px-1 align-top">
-                      <Button type="button" variant="ghost" size="icon" onClick={() => rows.remove(i)} aria-label={`${t('remove')}: ${label}`}>
-                        <Trash2 />
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-          <FormMessage />
+                  );
+                  return (
+                    <TableRow key={row.id}>
+                      {cell('code', `${t('code')} ${i + 1}`, 'w-36 font-mono')}
+                      {cell('nameEn', `${t('nameEn')} ${i + 1}`, 'min-w-64')}
+                      {cell('nameRu', `${t('nameRu')} ${i + 1}`, 'min-w-64')}
+                      {cell('weight', `${t('weight')}: ${label}`, 'w-24', 'decimal')}
+                      <TableCell className="px-2 py-3 text-right align-top tabular-nums text-muted-foreground">{share === null ? '—' : `${fmt(share)}%`}</TableCell>
+                      <TableCell className="px-2 py-3 align-top">
+                        <CheckboxField control={form.control} name={`criteria.${i}.active`} aria-label={`${t('active')}: ${label}`} />
+                      </TableCell>
+                      <TableCell className="px-1 align-top">
+                        <Button type="button" variant="ghost" size="icon" onClick={() => rows.remove(i)} aria-label={`${t('remove')}: ${label}`}>
+                          <Trash2 />
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </FormFieldset>
         </FormItem>
         <p className="text-xs text-muted-foreground">{t('removeHint')}</p>
         <div className="flex flex-wrap items-center gap-3">
