@@ -4,6 +4,7 @@ import { formatAmount } from '@/lib/i18n/format';
 import { fromKopecks, toKopecks } from '@/lib/reports/money';
 import { areaField, capitalWithinInvestment, moneyField, readArea, readDecimal, readMoney } from './amounts';
 import { applicationDraftSchema, planYearSchema } from './applications';
+import { criterionSchema } from './council';
 import { kpiFiguresSchema, readIndicatorValue } from './kpi';
 
 /** Any amount numeric(18, 2) holds, as kopecks. */
@@ -184,6 +185,16 @@ describe('the data set notation', () => {
         expect(readDecimal(canonical, { integerDigits: 16 })).toEqual({ ok: true, value: canonical });
       }),
     );
+  });
+});
+
+describe('rubric weights', () => {
+  it('are read like amounts, above zero and below ten thousand', () => {
+    const weight = (w: string | number) => criterionSchema.shape.weight.safeParse(w);
+    expect(weight('1,5').data).toBe('1.5');
+    expect(weight(' 30 ').data).toBe('30');
+    expect(weight(2.25).data).toBe('2.25');
+    for (const refused of ['0', '0,00', '-1', '10000', '1.234', 'x', '']) expect(weight(refused).error?.issues[0].message, refused).toBe('invalidWeight');
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNCIL_DECISIONS, RECOMMENDATIONS } from '@/db/schema/values';
+import { readDecimal } from './amounts';
 import { wholeNumber } from './numbers';
 import { dateSchema } from './periods';
 
@@ -9,11 +10,13 @@ export type { CouncilDecisionKind, Recommendation } from '@/db/schema/values';
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 
-const weightSchema = z
-  .union([z.number(), z.string()])
-  .transform((v) => String(v).trim().replace(',', '.'))
-  .pipe(z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, 'invalidWeight'))
-  .refine((v) => Number(v) > 0, { error: 'invalidWeight' });
+/** A criterion's weight as typed (like an amount: "1,5" or "1.5"), above zero, up to 9999.99. */
+const weightSchema = z.union([z.number(), z.string()], { error: 'invalidWeight' }).transform((raw, ctx) => {
+  const read = readDecimal(raw, { integerDigits: 4, pad: false });
+  if (read.ok && /[1-9]/.test(read.value)) return read.value;
+  ctx.addIssue({ code: 'custom', message: 'invalidWeight' });
+  return z.NEVER;
+});
 
 export const criterionSchema = z.strictObject({
   id: z.uuid().nullish(),
