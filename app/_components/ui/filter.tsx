@@ -3,7 +3,7 @@ import * as React from 'react';
 import { Button } from './button';
 import { Checkbox } from './checkbox';
 import { cn } from './cn';
-import { Label, NativeSelect } from './input';
+import { Input, Label, NativeSelect, SelectOptions } from './input';
 
 /**
  * The filters of a list page: a plain GET form, so a filtered list has an address that can be
@@ -46,6 +46,15 @@ export function FilterField({ label, className, children }: { label: React.React
   );
 }
 
+/** The free-text filter, `q`. */
+export function FilterSearch({ label, value, placeholder, className }: { label: React.ReactNode; value?: string | null; placeholder?: string; className?: string }) {
+  return (
+    <FilterField label={label} className={className}>
+      <Input name="q" type="search" defaultValue={value ?? ''} placeholder={placeholder} />
+    </FilterField>
+  );
+}
+
 /**
  * A filter's choice. `any` is the label of the empty option that leaves the filter off; the
  * chosen value comes from the URL, so the select is uncontrolled.
@@ -70,12 +79,7 @@ export function FilterSelect({
   return (
     <FilterField label={label} className={className}>
       <NativeSelect name={name} defaultValue={value ?? ''} className={selectClassName}>
-        {any !== undefined && <option value="">{any}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions placeholder={any} options={options} />
       </NativeSelect>
     </FilterField>
   );

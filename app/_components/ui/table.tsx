@@ -1,5 +1,7 @@
+import { Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import * as React from 'react';
+import { Button } from './button';
 import { cn } from './cn';
 
 /** `bare` leaves out the frame, for a table inside a document or a card that frames it already. */
@@ -53,5 +55,16 @@ export function SortableTableHead({
         {direction && <span aria-hidden>{direction === 'desc' ? '↓' : '↑'}</span>}
       </Link>
     </TableHead>
+  );
+}
+
+/** The last cell of an editable table's row: a button that takes the row out, named by what it removes. */
+export function RemoveRowCell({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <TableCell className="px-1 align-top">
+      <Button type="button" variant="ghost" size="icon" onClick={onRemove} aria-label={label}>
+        <Trash2 />
+      </Button>
+    </TableCell>
   );
 }

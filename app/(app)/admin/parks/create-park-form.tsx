@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { PARK_TYPES } from '@/db/schema/values';
 import { createParkSchema } from '@/lib/validation/parks';
 import { createParkAction } from '../actions';
@@ -41,11 +41,7 @@ export function CreateParkForm() {
         </Field>
         <Field name="type" label={t('type')}>
           <NativeSelect {...form.register('type')}>
-            {PARK_TYPES.map((v) => (
-              <option key={v} value={v}>
-                {t(`parkTypes.${v}`)}
-              </option>
-            ))}
+            <SelectOptions options={PARK_TYPES.map((v) => ({ value: v, label: t(`parkTypes.${v}`) }))} />
           </NativeSelect>
         </Field>
         <Field name="landAreaHa" label={t('landAreaHa')}>

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError, FormFieldset, FormItem } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { PARK_ROLES } from '@/db/schema/values';
 import { createUserSchema } from '@/lib/validation/users';
 import { createUserAction } from '../actions';
@@ -44,11 +44,7 @@ export function CreateUserForm({ parks }: { parks: { id: string; name: string }[
         </Field>
         <Field name="kind" label={t('kind')}>
           <NativeSelect {...form.register('kind')}>
-            {(['staff', 'applicant', 'admin'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
+            <SelectOptions options={(['staff', 'applicant', 'admin'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
           </NativeSelect>
         </Field>
         {kind === 'staff' && (
@@ -58,18 +54,10 @@ export function CreateUserForm({ parks }: { parks: { id: string; name: string }[
               {roles.fields.map((field, i) => (
                 <div key={field.id} className="flex gap-2">
                   <NativeSelect aria-label={`${t('parks')} ${i + 1}`} {...form.register(`memberships.${i}.parkId`)}>
-                    {parks.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
+                    <SelectOptions options={parks.map((p) => ({ value: p.id, label: p.name }))} />
                   </NativeSelect>
                   <NativeSelect aria-label={`${t('role')} ${i + 1}`} {...form.register(`memberships.${i}.role`)}>
-                    {PARK_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {tr(r)}
-                      </option>
-                    ))}
+                    <SelectOptions options={PARK_ROLES.map((r) => ({ value: r, label: tr(r) }))} />
                   </NativeSelect>
                   <Button type="button" variant="ghost" onClick={() => roles.remove(i)}>
                     {t('removeRole')}

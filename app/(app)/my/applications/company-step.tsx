@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useFormContext } from 'react-hook-form';
 import { Field } from '@/app/_components/ui/form';
-import { NativeSelect } from '@/app/_components/ui/input';
+import { NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { draftUrl, type DraftValues } from './application-steps';
 
 type Option = { id: string; name: string };
@@ -18,12 +18,7 @@ export function CompanyStep({ companies, parks, fixed, applicationId }: { compan
       <div className="space-y-2">
         <Field name="companyId" label={t('company')}>
           <NativeSelect disabled={fixed} {...form.register('companyId')}>
-            <option value="">{t('chooseCompany')}</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <SelectOptions placeholder={t('chooseCompany')} options={companies.map((c) => ({ value: c.id, label: c.name }))} />
           </NativeSelect>
         </Field>
         <p className="text-xs text-muted-foreground">
@@ -34,12 +29,7 @@ export function CompanyStep({ companies, parks, fixed, applicationId }: { compan
       </div>
       <Field name="parkId" label={t('park')}>
         <NativeSelect disabled={fixed} {...form.register('parkId')}>
-          <option value="">{t('choosePark')}</option>
-          {parks.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <SelectOptions placeholder={t('choosePark')} options={parks.map((p) => ({ value: p.id, label: p.name }))} />
         </NativeSelect>
       </Field>
     </div>

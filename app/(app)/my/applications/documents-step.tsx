@@ -1,16 +1,16 @@
 'use client';
 
-import { FileText } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Field, FormControl, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import type { ActionResult } from '@/app/_server/action';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '@/lib/validation/applications';
+import { AttachmentLine } from '../../_applications/attachment-line';
 import { deleteAttachmentAction } from './actions';
 import type { FormAttachment } from './application-steps';
 
@@ -84,12 +84,7 @@ export function DocumentsStep({
       ) : (
         <ul className="divide-y rounded-lg border" aria-label={t('steps.documents')}>
           {attachments.map((f) => (
-            <li key={f.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
-              <FileText className="size-4 text-muted-foreground" aria-hidden />
-              <a href={`/files/${f.id}`} className="font-medium text-primary hover:underline">
-                {f.fileName}
-              </a>
-              <Badge variant="outline">{t(`documents.kinds.${f.kind}`)}</Badge>
+            <AttachmentLine key={f.id} id={f.id} fileName={f.fileName} kind={t(`documents.kinds.${f.kind}`)}>
               {f.submitted && <Badge variant="secondary">{t('documents.submittedTag')}</Badge>}
               <span className="text-xs text-muted-foreground">{t('documents.size', { size: Math.max(1, Math.round(f.sizeBytes / 1024)) })}</span>
               {!f.submitted && (
@@ -97,7 +92,7 @@ export function DocumentsStep({
                   {t('documents.delete')}
                 </Button>
               )}
-            </li>
+            </AttachmentLine>
           ))}
         </ul>
       )}
@@ -105,11 +100,7 @@ export function DocumentsStep({
       <div className="grid gap-3 rounded-lg border border-dashed p-4 sm:grid-cols-[200px_1fr_auto] sm:items-start" role="group" aria-label={t('documents.upload')}>
         <Field label={t('documents.kind')}>
           <NativeSelect value={kind} onChange={(e) => setKind(e.target.value as AttachmentKind)}>
-            {ATTACHMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`documents.kinds.${k}`)}
-              </option>
-            ))}
+            <SelectOptions options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))} />
           </NativeSelect>
         </Field>
         <FormItem error={error}>

@@ -1,12 +1,11 @@
 'use client';
 
-import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useFormContext, type UseFieldArrayReturn } from 'react-hook-form';
 import { Button } from '@/app/_components/ui/button';
-import { FormControl, FormFieldset, FormItem, FormMessage } from '@/app/_components/ui/form';
+import { Field, FormFieldset, FormItem } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { RemoveRowCell, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { DraftValues } from './application-steps';
 
 type Figure = 'year' | 'investmentRub' | 'capitalInvestmentRub' | 'newJobs' | 'incomeRub';
@@ -50,24 +49,12 @@ export function PlanStep({ plan, rows }: { plan: UseFieldArrayReturn<DraftValues
                   <TableRow key={row.id} className="hover:bg-transparent">
                     {columns.map((c) => (
                       <TableCell key={c.name} className="px-2 align-top">
-                        <FormItem name={`plan.${i}.${c.name}`} className="space-y-1">
-                          <FormControl>
-                            <Input
-                              inputMode={c.inputMode}
-                              aria-label={t('plan.cell', { column: c.label, row: i + 1 })}
-                              className={c.name === 'year' ? 'w-20' : undefined}
-                              {...form.register(`plan.${i}.${c.name}` as const)}
-                            />
-                          </FormControl>
-                          <FormMessage />
-                        </FormItem>
+                        <Field name={`plan.${i}.${c.name}`} label={t('plan.cell', { column: c.label, row: i + 1 })} labelClassName="sr-only" className="space-y-1">
+                          <Input inputMode={c.inputMode} className={c.name === 'year' ? 'w-20' : undefined} {...form.register(`plan.${i}.${c.name}` as const)} />
+                        </Field>
                       </TableCell>
                     ))}
-                    <TableCell className="px-1 align-top">
-                      <Button type="button" variant="ghost" size="icon" onClick={() => plan.remove(i)} aria-label={t('plan.remove', { year: String(rows?.[i]?.year ?? i + 1) })}>
-                        <Trash2 />
-                      </Button>
-                    </TableCell>
+                    <RemoveRowCell label={t('plan.remove', { year: String(rows?.[i]?.year ?? i + 1) })} onRemove={() => plan.remove(i)} />
                   </TableRow>
                 ))}
               </TableBody>

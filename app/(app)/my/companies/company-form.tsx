@@ -10,7 +10,7 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { companySchema, SME_CATEGORIES, updateCompanySchema } from '@/lib/validation/companies';
 import { createCompanyAction, updateCompanyAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -52,11 +52,7 @@ export function CompanyForm({ initial, next }: { initial?: Values; next?: string
         </Field>
         <Field name="smeCategory" label={t('sme')}>
           <NativeSelect {...form.register('smeCategory')}>
-            {SME_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`smeCategories.${c}`)}
-              </option>
-            ))}
+            <SelectOptions options={SME_CATEGORIES.map((c) => ({ value: c, label: t(`smeCategories.${c}`) }))} />
           </NativeSelect>
         </Field>
         <Field name="industry" label={t('industry')}>

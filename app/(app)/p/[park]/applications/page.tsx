@@ -5,7 +5,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { FilterActions, FilterField, FilterForm, FilterSelect } from '@/app/_components/ui/filter';
+import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
 import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
@@ -55,9 +55,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
     <div className="space-y-5">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
       <FilterForm action={base} className="lg:grid-cols-6">
-        <FilterField label={t('search')} className="sm:col-span-2">
-          <Input name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('searchPlaceholder')} />
-        </FilterField>
+        <FilterSearch label={t('search')} value={query.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
         <FilterSelect
           name="status"
           label={t('status')}

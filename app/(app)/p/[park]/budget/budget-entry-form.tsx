@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { readMoney } from '@/lib/validation/amounts';
@@ -48,11 +48,7 @@ export function BudgetEntryForm({ parkId, parkSlug, entry, defaultYear }: { park
         </Field>
         <Field name="source" label={t('source')}>
           <NativeSelect {...form.register('source')}>
-            {FUNDING_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sources.${s}`)}
-              </option>
-            ))}
+            <SelectOptions options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))} />
           </NativeSelect>
         </Field>
         <Field name="amountRub" label={t('amount')} description={read?.ok ? <span className="tabular-nums">{formatRub(read.value, locale)}</span> : undefined}>

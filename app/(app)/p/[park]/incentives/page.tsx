@@ -4,8 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Button } from '@/app/_components/ui/button';
-import { FilterActions, FilterCheckbox, FilterField, FilterForm, FilterSelect } from '@/app/_components/ui/filter';
-import { Input } from '@/app/_components/ui/input';
+import { FilterActions, FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
@@ -57,9 +56,7 @@ export default async function IncentivesPage({ params, searchParams }: { params:
         }
       />
       <FilterForm action={`${base}/incentives`} className="lg:grid-cols-4">
-        <FilterField label={t('search')} className="sm:col-span-2">
-          <Input name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} />
-        </FilterField>
+        <FilterSearch label={t('search')} value={filters.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
         <FilterSelect
           name="status"
           label={t('stateFilter')}

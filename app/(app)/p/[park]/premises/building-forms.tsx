@@ -9,9 +9,10 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
-import { buildingSchema, createUnitSchema, PREMISES_KINDS, updateBuildingSchema } from '@/lib/validation/premises';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
+import { buildingSchema, createUnitSchema, updateBuildingSchema } from '@/lib/validation/premises';
 import { createBuildingAction, createUnitAction, deleteBuildingAction, renameBuildingAction } from './actions';
+import { UnitFields } from './unit-fields';
 
 export function AddBuildingForm({ parkId }: { parkId: string }) {
   const t = useTranslations('premises');
@@ -101,34 +102,10 @@ export function AddUnitForm({ parkId, buildings }: { parkId: string; buildings: 
         <FormError message={formError} className="sm:col-span-2" />
         <Field name="buildingId" label={t('buildingLabel')} errorText="required">
           <NativeSelect {...form.register('buildingId')}>
-            {buildings.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
+            <SelectOptions options={buildings.map((b) => ({ value: b.id, label: b.name }))} />
           </NativeSelect>
         </Field>
-        <Field name="name" label={t('unitName')}>
-          <Input {...form.register('name')} />
-        </Field>
-        <Field name="kind" label={t('kind')}>
-          <NativeSelect {...form.register('kind')}>
-            {PREMISES_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field name="areaM2" label={t('areaM2')}>
-          <Input inputMode="decimal" {...form.register('areaM2')} />
-        </Field>
-        <Field name="availableFrom" label={t('availableFromLabel')}>
-          <Input type="date" {...form.register('availableFrom')} />
-        </Field>
-        <Field name="availableTo" label={t('availableToLabel')}>
-          <Input type="date" {...form.register('availableTo')} />
-        </Field>
+        <UnitFields />
         <div className="sm:col-span-2">
           <Button type="submit" size="sm" disabled={isSubmitting || buildings.length === 0}>
             {t('addUnit')}

@@ -5,8 +5,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { FilterActions, FilterField, FilterForm, FilterSelect } from '@/app/_components/ui/filter';
-import { Input } from '@/app/_components/ui/input';
+import { FilterActions, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
@@ -80,9 +79,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         <StatCard label={t('countOnSite')} value={counts.onSite} />
       </div>
       <FilterForm action={base} className="lg:grid-cols-4">
-        <FilterField label={t('search')} className="sm:col-span-2">
-          <Input name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} />
-        </FilterField>
+        <FilterSearch label={t('search')} value={filters.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
         <FilterSelect
           name="status"
           label={t('statusFilter')}

@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Trash2 } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -10,9 +9,9 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxField } from '@/app/_components/ui/checkbox';
-import { Form, FormControl, FormError, FormFieldset, FormItem, FormMessage } from '@/app/_components/ui/form';
+import { Field, Form, FormError, FormFieldset, FormItem } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { RemoveRowCell, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { rubricSchema } from '@/lib/validation/council';
 import { saveRubricAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -64,14 +63,11 @@ export function RubricForm({ initial }: { initial: Values }) {
                   const c = criteria?.[i];
                   const share = c?.active && total > 0 ? (weightOf(c.weight) / total) * 100 : null;
                   const label = c?.nameEn || c?.code || String(i + 1);
-                  const cell = (name: 'code' | 'nameEn' | 'nameRu' | 'weight', ariaLabel: string, className: string, inputMode?: 'decimal') => (
+                  const cell = (name: 'code' | 'nameEn' | 'nameRu' | 'weight', cellLabel: string, className: string, inputMode?: 'decimal') => (
                     <TableCell className="px-2 align-top">
-                      <FormItem name={`criteria.${i}.${name}`} className="space-y-1">
-                        <FormControl>
-                          <Input aria-label={ariaLabel} inputMode={inputMode} className={className} {...form.register(`criteria.${i}.${name}`)} />
-                        </FormControl>
-                        <FormMessage />
-                      </FormItem>
+                      <Field name={`criteria.${i}.${name}`} label={cellLabel} labelClassName="sr-only" className="space-y-1">
+                        <Input inputMode={inputMode} className={className} {...form.register(`criteria.${i}.${name}`)} />
+                      </Field>
                     </TableCell>
                   );
                   return (
@@ -84,11 +80,7 @@ export function RubricForm({ initial }: { initial: Values }) {
                       <TableCell className="px-2 py-3 align-top">
                         <CheckboxField control={form.control} name={`criteria.${i}.active`} aria-label={`${t('active')}: ${label}`} />
                       </TableCell>
-                      <TableCell className="px-1 align-top">
-                        <Button type="button" variant="ghost" size="icon" onClick={() => rows.remove(i)} aria-label={`${t('remove')}: ${label}`}>
-                          <Trash2 />
-                        </Button>
-                      </TableCell>
+                      <RemoveRowCell label={`${t('remove')}: ${label}`} onRemove={() => rows.remove(i)} />
                     </TableRow>
                   );
                 })}

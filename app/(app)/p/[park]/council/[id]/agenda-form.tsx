@@ -10,7 +10,7 @@ import { useActionButton } from '@/app/_components/use-action-button';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { NativeSelect } from '@/app/_components/ui/input';
+import { NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { agendaItemSchema } from '@/lib/validation/council';
 import { addAgendaItemAction, removeAgendaItemAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -35,12 +35,7 @@ export function AgendaForm({ meetingId, candidates }: { meetingId: string; candi
         <FormError message={formError} className="w-full" />
         <Field name="applicationId" label={t('application')} errorText="required" className="min-w-72 flex-1">
           <NativeSelect {...form.register('applicationId')}>
-            <option value="">{t('chooseApplication')}</option>
-            {candidates.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title} — {c.companyName}
-              </option>
-            ))}
+            <SelectOptions placeholder={t('chooseApplication')} options={candidates.map((c) => ({ value: c.id, label: `${c.title} — ${c.companyName}` }))} />
           </NativeSelect>
         </Field>
         <Button type="submit" disabled={!hydrated || isSubmitting}>

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { COUNCIL_DECISIONS, decisionSchema } from '@/lib/validation/council';
 import { recordDecisionAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -45,11 +45,7 @@ export function DecisionForm({ meetingId, applicationId, voters }: { meetingId: 
           {count('votesAbstain', t('votesAbstain'))}
           <Field name="decision" label={t('decision')} className="min-w-56">
             <NativeSelect {...form.register('decision')}>
-              {COUNCIL_DECISIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`decisions.${d}`)}
-                </option>
-              ))}
+              <SelectOptions options={COUNCIL_DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))} />
             </NativeSelect>
           </Field>
         </div>

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { grantIncentiveSchema, INCENTIVE_KINDS } from '@/lib/validation/incentives';
 import { grantIncentiveAction } from '../actions';
 
@@ -33,21 +33,12 @@ export function GrantForm({ parkId, slug, residencies, residencyId, today }: { p
         <FormError message={formError} className="sm:col-span-2" />
         <Field name="residencyId" label={t('resident')} errorText="required" className="sm:col-span-2">
           <NativeSelect {...form.register('residencyId')}>
-            <option value="">{t('chooseResident')}</option>
-            {residencies.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
+            <SelectOptions placeholder={t('chooseResident')} options={residencies.map((r) => ({ value: r.id, label: r.label }))} />
           </NativeSelect>
         </Field>
         <Field name="kind" label={t('kind')} className="sm:col-span-2">
           <NativeSelect {...form.register('kind')}>
-            {INCENTIVE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
+            <SelectOptions options={INCENTIVE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
           </NativeSelect>
         </Field>
         <Field name="legalBasis" label={t('legalBasis')} description={t('legalBasisHint')} className="sm:col-span-2">

@@ -9,7 +9,7 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import type { KpiSettingsDto } from '@/lib/kpi/deadlines';
 import { kpiSettingsSchema } from '@/lib/validation/kpi';
 import { updateKpiSettingsAction } from '../actions';
@@ -33,11 +33,7 @@ export function KpiSettingsForm({ parkId, settings }: { parkId: string; settings
         <div className="grid gap-4 sm:grid-cols-2">
           <Field name="deadlineMonth" label={t('deadlineMonth')}>
             <NativeSelect aria-describedby="kpi-deadline-help" {...form.register('deadlineMonth')}>
-              {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-                <option key={m} value={String(m)}>
-                  {t(`months.${m}`)}
-                </option>
-              ))}
+              <SelectOptions options={Array.from({ length: 12 }, (_, i) => i + 1).map((m) => ({ value: m, label: t(`months.${m}`) }))} />
             </NativeSelect>
           </Field>
           <Field name="deadlineDay" label={t('deadlineDay')}>

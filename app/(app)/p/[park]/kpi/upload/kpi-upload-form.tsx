@@ -13,7 +13,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ActionResult } from '@/app/_server/action';
@@ -102,11 +102,7 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
                   },
                 })}
               >
-                {years.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {y}
-                  </option>
-                ))}
+                <SelectOptions options={years.map((y) => ({ value: y, label: y }))} />
               </NativeSelect>
             </Field>
             <Button asChild variant="outline">

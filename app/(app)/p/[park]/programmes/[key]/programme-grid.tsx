@@ -10,7 +10,7 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
-import { Field, Form, FormControl, FormError, FormItem, FormMessage } from '@/app/_components/ui/form';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { INDICATOR_VALUE_KINDS, type IndicatorDirection } from '@/db/schema/values';
@@ -129,19 +129,15 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
                       );
                     return (
                       <TableCell key={year} className="px-1 py-1">
-                        <FormItem name={`cells.${i}.value`} className="space-y-1">
-                          <FormControl>
-                            <Input
-                              aria-label={label}
-                              title={errors?.[i]?.value ? undefined : label}
-                              inputMode="decimal"
-                              autoComplete="off"
-                              className={cn('h-8 w-24 text-right tabular-nums', kind === 'target' && 'bg-muted/40')}
-                              {...form.register(`cells.${i}.value`)}
-                            />
-                          </FormControl>
-                          <FormMessage />
-                        </FormItem>
+                        <Field name={`cells.${i}.value`} label={label} labelClassName="sr-only" className="space-y-1">
+                          <Input
+                            title={errors?.[i]?.value ? undefined : label}
+                            inputMode="decimal"
+                            autoComplete="off"
+                            className={cn('h-8 w-24 text-right tabular-nums', kind === 'target' && 'bg-muted/40')}
+                            {...form.register(`cells.${i}.value`)}
+                          />
+                        </Field>
                       </TableCell>
                     );
                   })}

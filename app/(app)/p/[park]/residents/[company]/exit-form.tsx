@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { EXIT_REASONS, exitResidentSchema } from '@/lib/validation/residents';
 import { exitResidentAction } from '../actions';
 
@@ -37,11 +37,7 @@ export function ExitForm({ parkId, residencyId, defaultEndOn }: { parkId: string
         </Field>
         <Field name="reason" label={t('exitReason')}>
           <NativeSelect {...form.register('reason')}>
-            {EXIT_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {tr(`exitReason.${r}`)}
-              </option>
-            ))}
+            <SelectOptions options={EXIT_REASONS.map((r) => ({ value: r, label: tr(`exitReason.${r}`) }))} />
           </NativeSelect>
         </Field>
         <Field name="note" label={t('exitNoteLabel')}>

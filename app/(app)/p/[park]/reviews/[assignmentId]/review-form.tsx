@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { RadioGroupField } from '@/app/_components/ui/radio-group';
 import { RECOMMENDATIONS, reviewSchema, SCORE_MAX, SCORE_MIN } from '@/lib/validation/council';
 import { saveReviewDraftAction, submitReviewAction } from '../actions';
@@ -50,12 +50,7 @@ export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: 
               <div key={c.id} className="grid gap-3 rounded-lg border p-3 sm:grid-cols-[minmax(0,1fr)_120px]">
                 <Field name={`scores.${i}.score`} label={t('score')} className="sm:order-2">
                   <NativeSelect aria-label={name} {...form.register(`scores.${i}.score`)}>
-                    <option value="">{t('noScore')}</option>
-                    {SCALE.map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
+                    <SelectOptions placeholder={t('noScore')} options={SCALE.map((n) => ({ value: n, label: n }))} />
                   </NativeSelect>
                 </Field>
                 <div className="space-y-2 sm:order-1">

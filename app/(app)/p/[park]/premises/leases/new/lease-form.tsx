@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { createLeaseSchema } from '@/lib/validation/premises';
 import { createLeaseAction } from '../../actions';
 
@@ -42,22 +42,12 @@ export function LeaseForm({
         <FormError message={formError} className="sm:col-span-2" />
         <Field name="residencyId" label={t('resident')} errorText="required" className="sm:col-span-2">
           <NativeSelect {...form.register('residencyId')}>
-            <option value="">{t('chooseResident')}</option>
-            {residencies.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
+            <SelectOptions placeholder={t('chooseResident')} options={residencies.map((r) => ({ value: r.id, label: r.label }))} />
           </NativeSelect>
         </Field>
         <Field name="premisesId" label={t('unit')} errorText="required" className="sm:col-span-2">
           <NativeSelect {...form.register('premisesId')}>
-            <option value="">{t('chooseUnit')}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.label}
-              </option>
-            ))}
+            <SelectOptions placeholder={t('chooseUnit')} options={units.map((u) => ({ value: u.id, label: u.label }))} />
           </NativeSelect>
         </Field>
         <Field name="startOn" label={t('leaseStart')}>

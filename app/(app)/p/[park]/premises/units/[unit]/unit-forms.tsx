@@ -9,9 +9,10 @@ import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
-import { Input, NativeSelect } from '@/app/_components/ui/input';
-import { endLeaseSchema, PREMISES_KINDS, retireUnitSchema, updateUnitSchema } from '@/lib/validation/premises';
+import { Input } from '@/app/_components/ui/input';
+import { endLeaseSchema, retireUnitSchema, updateUnitSchema } from '@/lib/validation/premises';
 import { endLeaseAction, retireUnitAction, updateUnitAction } from '../../actions';
+import { UnitFields } from '../../unit-fields';
 
 type UnitValues = z.input<typeof updateUnitSchema>;
 
@@ -31,27 +32,7 @@ export function EditUnitForm({ parkId, unit }: { parkId: string; unit: { id: str
     <Form {...form}>
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t('editUnit')}>
         <FormError message={formError} className="sm:col-span-2" />
-        <Field name="name" label={t('unitName')}>
-          <Input {...form.register('name')} />
-        </Field>
-        <Field name="kind" label={t('kind')}>
-          <NativeSelect {...form.register('kind')}>
-            {PREMISES_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field name="areaM2" label={t('areaM2')}>
-          <Input inputMode="decimal" {...form.register('areaM2')} />
-        </Field>
-        <Field name="availableFrom" label={t('availableFromLabel')}>
-          <Input type="date" {...form.register('availableFrom')} />
-        </Field>
-        <Field name="availableTo" label={t('availableToLabel')}>
-          <Input type="date" {...form.register('availableTo')} />
-        </Field>
+        <UnitFields />
         <div className="sm:col-span-2">
           <Button type="submit" size="sm" disabled={isSubmitting}>
             {t('editUnit')}
