@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listMeetings, nextMeetingNumber } from '@/lib/council/meetings';
 import { todayIso } from '@/lib/dates';
@@ -20,14 +20,9 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('create.title')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso()} />
-        </CardContent>
-      </Card>
+      <SectionCard title={t('create.title')}>
+        <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso()} />
+      </SectionCard>
       <Table>
         <TableHeader>
           <TableRow>

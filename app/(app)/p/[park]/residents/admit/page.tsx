@@ -6,7 +6,7 @@ import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
@@ -38,14 +38,9 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
           }
         />
         {app.currentResident && <Alert variant="warning">{t('currentWarning', { date: app.currentResidencyEndOn ? formatDate(app.currentResidencyEndOn, locale) : tr('openEnded') })}</Alert>}
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('title')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <AdmitForm parkId={park.id} slug={slug} applicationId={app.applicationId} today={today} wantsPremises={app.wantsPremises} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('title')}>
+          <AdmitForm parkId={park.id} slug={slug} applicationId={app.applicationId} today={today} wantsPremises={app.wantsPremises} />
+        </SectionCard>
       </div>
     );
   }
