@@ -160,77 +160,14 @@ export default async function PremisesPage({ params, searchParams }: { params: P
 
       <div className="grid gap-6">
         <SectionCard title={t('endingSoon')}>
-          {ending.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t('endingSoonEmpty')}</p>
-          ) : (
-            <Table aria-label={t('endingSoon')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t('tenant')}</TableHead>
-                  <TableHead>{t('unit')}</TableHead>
-                  <TableHead className="text-right">{t('area')}</TableHead>
-                  <TableHead>{t('ends')}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {ending.map((l) => (
-                  <TableRow key={l.id}>
-                    <TableCell>
-                      <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
-                        {l.companyName}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
-                        {l.unitName}
-                      </Link>
-                      <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
-                    <TableCell className="whitespace-nowrap">{formatDate(l.endOn, locale)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          {ending.length === 0 ? <p className="text-sm text-muted-foreground">{t('endingSoonEmpty')}</p> : <LeaseTable label={t('endingSoon')} leases={ending} base={base} period="end" />}
         </SectionCard>
         <SectionCard title={t('leasesOn', { date: formatDate(at, locale) })}>
           {inForce.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t('leasesEmpty')}</p>
           ) : (
             <div className="max-h-96 overflow-y-auto">
-              <Table aria-label={t('leasesOn', { date: formatDate(at, locale) })}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t('tenant')}</TableHead>
-                    <TableHead>{t('unit')}</TableHead>
-                    <TableHead className="text-right">{t('area')}</TableHead>
-                    <TableHead>{t('leasePeriodShort')}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {inForce.map((l) => (
-                    <TableRow key={l.id}>
-                      <TableCell>
-                        <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
-                          {l.companyName}
-                        </Link>
-                        {l.manufacturing && <span className="block text-xs text-muted-foreground">{t('manufacturing')}</span>}
-                      </TableCell>
-                      <TableCell>
-                        <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
-                          {l.unitName}
-                        </Link>
-                        <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
-                      <TableCell className="whitespace-nowrap text-xs">
-                        {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <LeaseTable label={t('leasesOn', { date: formatDate(at, locale) })} leases={inForce} base={base} period="whole" />
             </div>
           )}
         </SectionCard>
@@ -250,5 +187,52 @@ export default async function PremisesPage({ params, searchParams }: { params: P
         </SectionCard>
       </div>
     </div>
+  );
+}
+
+/**
+ * Leases, a row each: the tenant (marked when it manufactures, for the whole-period list), the unit
+ * and its building, the area, then when the lease ends or its whole period.
+ */
+async function LeaseTable({ label, leases, base, period }: { label: string; leases: Awaited<ReturnType<typeof listLeases>>; base: string; period: 'end' | 'whole' }) {
+  const t = await getTranslations('premises');
+  const locale = (await getLocale()) as Locale;
+  return (
+    <Table aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t('tenant')}</TableHead>
+          <TableHead>{t('unit')}</TableHead>
+          <TableHead className="text-right">{t('area')}</TableHead>
+          <TableHead>{period === 'end' ? t('ends') : t('leasePeriodShort')}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {leases.map((l) => (
+          <TableRow key={l.id}>
+            <TableCell>
+              <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
+                {l.companyName}
+              </Link>
+              {period === 'whole' && l.manufacturing && <span className="block text-xs text-muted-foreground">{t('manufacturing')}</span>}
+            </TableCell>
+            <TableCell>
+              <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
+                {l.unitName}
+              </Link>
+              <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
+            {period === 'end' ? (
+              <TableCell className="whitespace-nowrap">{formatDate(l.endOn, locale)}</TableCell>
+            ) : (
+              <TableCell className="whitespace-nowrap text-xs">
+                {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
