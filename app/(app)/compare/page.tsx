@@ -9,6 +9,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
+import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { FilterSelect } from '@/app/_components/ui/filter';
 import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -127,7 +128,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {t('tableTitle', { period: label })}
         </h2>
         {parks.length === 0 ? (
-          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+          <EmptyState>{t('empty')}</EmptyState>
         ) : (
           <Table aria-labelledby="compare-table">
             <TableHeader>

@@ -4,7 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { listMeetings, nextMeetingNumber } from '@/lib/council/meetings';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -36,13 +36,7 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
           </TableRow>
         </TableHeader>
         <TableBody>
-          {meetings.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={7} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {meetings.length === 0 && <TableEmptyRow colSpan={7}>{t('empty')}</TableEmptyRow>}
           {meetings.map((m) => (
             <TableRow key={m.id}>
               <TableCell className="font-medium">

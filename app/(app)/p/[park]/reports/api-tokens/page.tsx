@@ -4,6 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
+import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listApiTokens } from '@/lib/api-tokens/tokens';
@@ -39,7 +40,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
           {t('listTitle')}
         </h2>
         {tokens.length === 0 ? (
-          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+          <EmptyState>{t('empty')}</EmptyState>
         ) : (
           <Table>
             <TableHeader>
