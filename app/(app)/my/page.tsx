@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
@@ -23,9 +23,7 @@ export default async function MyHome() {
         title={t('title', { name: actor.name })}
         description={t('subtitle')}
         actions={
-          <Button asChild>
-            <Link href="/my/applications/new">{t('newApplication')}</Link>
-          </Button>
+          <ButtonLink href="/my/applications/new">{t('newApplication')}</ButtonLink>
         }
       />
       <section aria-labelledby="companies-heading" className="space-y-3">

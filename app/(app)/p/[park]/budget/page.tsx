@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { budgetTotals, listBudgetFunding } from '@/lib/budget/budget';
@@ -120,11 +119,9 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
                     <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(e.amountRub, locale)}</TableCell>
                     <TableCell className="max-w-md text-muted-foreground">{e.document ?? '—'}</TableCell>
                     <TableCell className="whitespace-nowrap text-right">
-                      <Button asChild size="sm" variant="ghost">
-                        <Link href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${label}`}>
-                          {t('edit')}
-                        </Link>
-                      </Button>
+                      <ButtonLink size="sm" variant="ghost" href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${label}`}>
+                        {t('edit')}
+                      </ButtonLink>
                       <DeleteEntryButton parkId={park.id} id={e.id} label={label} />
                     </TableCell>
                   </TableRow>

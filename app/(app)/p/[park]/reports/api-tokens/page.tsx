@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -26,9 +25,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
         title={t('title')}
         description={t('subtitle', { park: park.name })}
         actions={
-          <Button asChild variant="outline" size="sm">
-            <Link href={`/p/${slug}/reports`}>{t('back')}</Link>
-          </Button>
+          <ButtonLink variant="outline" size="sm" href={`/p/${slug}/reports`}>{t('back')}</ButtonLink>
         }
       />
       <SectionCard title={t('createTitle')} description={t('createHelp')}>
