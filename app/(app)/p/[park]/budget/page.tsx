@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { PageSection } from '@/app/_components/ui/page-section';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -48,10 +49,7 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
       </Card>
 
       {totals.byYear.length > 0 && (
-        <section aria-labelledby="budget-by-year" className="space-y-3">
-          <h2 id="budget-by-year" className="text-lg font-semibold">
-            {t('byYear')}
-          </h2>
+        <PageSection title={t('byYear')}>
           <Table aria-label={t('byYear')}>
             <TableHeader>
               <TableRow>
@@ -87,13 +85,10 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
               </TableRow>
             </TableBody>
           </Table>
-        </section>
+        </PageSection>
       )}
 
-      <section aria-labelledby="budget-entries" className="space-y-3">
-        <h2 id="budget-entries" className="text-lg font-semibold">
-          {t('entries')}
-        </h2>
+      <PageSection title={t('entries')}>
         {entries.length === 0 ? (
           <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
         ) : (
@@ -130,7 +125,7 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
             </TableBody>
           </Table>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }
