@@ -3,6 +3,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { ButtonLink } from '@/app/_components/ui/button';
+import { DetailItem, DetailList } from '@/app/_components/ui/detail-list';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
@@ -11,15 +12,6 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getIncentive } from '@/lib/incentives/incentives';
 import { IncentiveState } from '../state-badge';
 import { RevokeForm } from './revoke-form';
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2 text-sm sm:grid-cols-[12rem_1fr]">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
 
 export default async function IncentivePage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
@@ -42,17 +34,17 @@ export default async function IncentivePage({ params }: { params: Promise<{ park
         }
       />
       <SectionCard title={t('details')}>
-        <dl className="divide-y">
-          <Row label={t('columns.company')}>{row.companyName}</Row>
-          <Row label={t('columns.kind')}>{t(`kinds.${row.kind}`)}</Row>
-          <Row label={t('columns.legalBasis')}>{row.legalBasis ?? '—'}</Row>
-          <Row label={t('columns.decision')}>{row.decisionNumber ? t('decisionOf', { number: row.decisionNumber, date: formatDate(row.grantedOn, locale) }) : formatDate(row.grantedOn, locale)}</Row>
-          <Row label={t('columns.validity')}>
+        <DetailList>
+          <DetailItem label={t('columns.company')}>{row.companyName}</DetailItem>
+          <DetailItem label={t('columns.kind')}>{t(`kinds.${row.kind}`)}</DetailItem>
+          <DetailItem label={t('columns.legalBasis')}>{row.legalBasis ?? '—'}</DetailItem>
+          <DetailItem label={t('columns.decision')}>{row.decisionNumber ? t('decisionOf', { number: row.decisionNumber, date: formatDate(row.grantedOn, locale) }) : formatDate(row.grantedOn, locale)}</DetailItem>
+          <DetailItem label={t('columns.validity')}>
             {formatDate(row.validFrom, locale)} – {row.validTo ? formatDate(row.validTo, locale) : t('openEnded')}
-          </Row>
-          <Row label={t('columns.conditions')}>{row.conditions ?? '—'}</Row>
-          {row.revokedOn && <Row label={t('columns.revokedOn')}>{t('revokedInfo', { date: formatDate(row.revokedOn, locale), reason: row.revokeReason ?? '' })}</Row>}
-        </dl>
+          </DetailItem>
+          <DetailItem label={t('columns.conditions')}>{row.conditions ?? '—'}</DetailItem>
+          {row.revokedOn && <DetailItem label={t('columns.revokedOn')}>{t('revokedInfo', { date: formatDate(row.revokedOn, locale), reason: row.revokeReason ?? '' })}</DetailItem>}
+        </DetailList>
       </SectionCard>
       {row.status === 'active' && can(actor, 'incentive.revoke', park.id) && (
         <SectionCard title={t('revokeTitle')} description={t('revokeHint')} className="border-destructive/30">

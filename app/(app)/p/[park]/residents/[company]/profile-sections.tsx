@@ -1,19 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
+import { DetailItem, DetailList } from '@/app/_components/ui/detail-list';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ProfileIncentive, ResidentProfileDto } from '@/lib/residents/profile';
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[minmax(0,10rem)_1fr] gap-2 py-1.5 text-sm">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
 
 async function IncentiveStateBadge({ incentive, today }: { incentive: Pick<ProfileIncentive, 'status' | 'inForce' | 'validFrom'>; today: string }) {
   const t = await getTranslations('incentives');
@@ -54,15 +46,15 @@ export async function ResidentProfileSections({
       <div className="space-y-6 lg:col-span-2">
         <SectionCard level={3} title={profile.residencies.length > 1 ? t('residencies') : t('residency')} contentClassName="space-y-4">
           {profile.residencies.map((r) => (
-            <dl key={r.id} className="divide-y rounded-lg border px-3">
-              <Row label={t('agreement')}>
+            <DetailList key={r.id} className="rounded-lg border px-3">
+              <DetailItem dense label={t('agreement')}>
                 {r.agreementNumber
                   ? r.agreementDate
                     ? t('agreementOf', { number: r.agreementNumber, date: formatDate(r.agreementDate, locale) })
                     : t('agreementNumber', { number: r.agreementNumber })
                   : dash}
-              </Row>
-              <Row label={t('period')}>
+              </DetailItem>
+              <DetailItem dense label={t('period')}>
                 {formatDate(r.startOn, locale)} – {r.endOn ? formatDate(r.endOn, locale) : tr('openEnded')}{' '}
                 {r.activeToday ? (
                   <Badge variant="success">{tr('status.current')}</Badge>
@@ -71,15 +63,15 @@ export async function ResidentProfileSections({
                 ) : (
                   <Badge variant="secondary">{tr('status.former')}</Badge>
                 )}
-              </Row>
-              <Row label={t('placement')}>{tr(`placement.${r.placement}`)}</Row>
+              </DetailItem>
+              <DetailItem dense label={t('placement')}>{tr(`placement.${r.placement}`)}</DetailItem>
               {r.exitReason && (
-                <Row label={t('exit')}>
+                <DetailItem dense label={t('exit')}>
                   {tr(`exitReason.${r.exitReason}`)}
                   {r.exitNote && <span className="block text-muted-foreground">{r.exitNote}</span>}
-                </Row>
+                </DetailItem>
               )}
-            </dl>
+            </DetailList>
           ))}
         </SectionCard>
 
@@ -212,15 +204,15 @@ export async function ResidentProfileSections({
 
       <div className="space-y-6">
         <SectionCard level={3} title={t('details')}>
-          <dl className="divide-y">
-            <Row label={t('inn')}>{c.inn ?? dash}</Row>
-            {c.ogrn && <Row label={t('ogrn')}>{c.ogrn}</Row>}
-            <Row label={t('sme')}>{tr(`sme.${c.smeCategory}`)}</Row>
-            <Row label={t('industry')}>{c.industry ?? dash}</Row>
-            <Row label={t('manufacturing')}>{c.manufacturing ? tr('values.yes') : tr('values.no')}</Row>
-            {(c.contactEmail || c.contactPhone) && <Row label={t('contacts')}>{[c.contactEmail, c.contactPhone].filter(Boolean).join(', ')}</Row>}
-            {c.address && <Row label={t('address')}>{c.address}</Row>}
-          </dl>
+          <DetailList>
+            <DetailItem dense label={t('inn')}>{c.inn ?? dash}</DetailItem>
+            {c.ogrn && <DetailItem dense label={t('ogrn')}>{c.ogrn}</DetailItem>}
+            <DetailItem dense label={t('sme')}>{tr(`sme.${c.smeCategory}`)}</DetailItem>
+            <DetailItem dense label={t('industry')}>{c.industry ?? dash}</DetailItem>
+            <DetailItem dense label={t('manufacturing')}>{c.manufacturing ? tr('values.yes') : tr('values.no')}</DetailItem>
+            {(c.contactEmail || c.contactPhone) && <DetailItem dense label={t('contacts')}>{[c.contactEmail, c.contactPhone].filter(Boolean).join(', ')}</DetailItem>}
+            {c.address && <DetailItem dense label={t('address')}>{c.address}</DetailItem>}
+          </DetailList>
         </SectionCard>
         {aside}
         <SectionCard level={3} title={t('timeline')}>
