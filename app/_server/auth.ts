@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { clientAddress, parseTrustedProxyHops } from '@/lib/auth/client-address';
 import { endSession, startSession } from '@/lib/users/sessions';
 import { authenticate } from '@/lib/users/users';
 import { authConfig } from './auth-config';
@@ -10,10 +11,8 @@ class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 }
 
-function clientAddress(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request?.headers.get('x-real-ip') || null;
-}
+/** Read when this module loads, so a wrong value fails every sign-in loudly rather than trusting the wrong entry. */
+const trustedProxyHops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -22,7 +21,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
         const db = await getDb();
-        const result = await authenticate(db, { email: credentials?.email, password: credentials?.password }, clientAddress(request));
+        const result = await authenticate(db, { email: credentials?.email, password: credentials?.password }, clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyHops));
         if (result.ok) return { id: result.userId, sid: await startSession(db, result.userId) };
         if (result.reason === 'throttled') throw new ThrottledSignin();
         return null;
