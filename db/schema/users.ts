@@ -53,16 +53,24 @@ export const userSessions = pgTable(
   (t) => [index('user_sessions_user').on(t.userId)],
 );
 
-/** Failed sign-in counters, per account (`email:…`) and per address (`ip:…`). */
+/**
+ * Failed sign-in counters, per account (`email:…`), per address (`ip:…`) and per known device
+ * (`device:…`). A run of failures lasts until a quiet spell; rows of finished runs are pruned.
+ */
 export const signInThrottle = pgTable(
   'sign_in_throttle',
   {
     key: text('key').notNull(),
+    /** When this run of failures began. */
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
     failures: integer('failures').notNull().default(0),
+    /** No attempt is checked before then: the delay grows with each failure past the limit. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** When the account's owner was told of this run (once per run). */
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.key] })],
+  (t) => [primaryKey({ columns: [t.key] }), index('sign_in_throttle_last_failure').on(t.lastFailureAt)],
 );
 
 export type User = typeof users.$inferSelect;
