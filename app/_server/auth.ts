@@ -6,9 +6,14 @@ import { clientAddress, parseTrustedProxyHops } from '@/lib/auth/client-address'
 import { endSession, startSession } from '@/lib/users/sessions';
 import { authenticate } from '@/lib/users/users';
 import { authConfig } from './auth-config';
+import { deviceCookieFrom } from './known-device';
 
-class ThrottledSignin extends CredentialsSignin {
+/** A refusal while the throttle makes the caller wait; the sign-in action says how long. */
+export class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 /** Read when this module loads, so a wrong value fails every sign-in loudly rather than trusting the wrong entry. */
@@ -21,9 +26,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
         const db = await getDb();
-        const result = await authenticate(db, { email: credentials?.email, password: credentials?.password }, clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyHops));
+        const result = await authenticate(
+          db,
+          { email: credentials?.email, password: credentials?.password },
+          clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyHops),
+          { deviceCookie: deviceCookieFrom(request?.headers.get('cookie')) },
+        );
         if (result.ok) return { id: result.userId, sid: await startSession(db, result.userId) };
-        if (result.reason === 'throttled') throw new ThrottledSignin();
+        if (result.reason === 'throttled') throw new ThrottledSignin(result.retryAfterSeconds);
         return null;
       },
     }),

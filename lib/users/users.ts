@@ -3,15 +3,14 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { memberships, parks, userSessions, users } from '@/db/schema';
 import type { Actor, ParkRole } from '@/lib/auth/actor';
-import { decoyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
 import { assertCan } from '@/lib/auth/permissions';
-import { accountKey, addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from '@/lib/auth/throttle';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { parseInput } from '@/lib/validation/parse';
 import type { z } from 'zod';
-import { createUserSchema, signInSchema, signUpSchema, type CreateUserInput } from '@/lib/validation/users';
+import { createUserSchema, signUpSchema, type CreateUserInput } from '@/lib/validation/users';
 
 /** What a page may show of a user: never the hash. */
 export type UserDto = {
@@ -37,33 +36,7 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
   return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows };
 }
 
-export type AuthenticateResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' };
-
-/**
- * Checks an e-mail and password, throttled per account and per address. Unknown accounts, wrong
- * passwords and disabled accounts all look like "invalid" from outside except once locked.
- */
-export async function authenticate(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
-  const { email, password } = parsed.data;
-  const keys = [accountKey(email), ...(ip ? [addressKey(ip)] : [])];
-  for (const key of keys) if ((await lockedFor(db, key)) > 0) return { ok: false, reason: 'throttled' };
-
-  const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, email));
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !valid) {
-    await recordFailure(db, accountKey(email), THROTTLE.accountFailures);
-    if (ip) await recordFailure(db, addressKey(ip), THROTTLE.addressFailures);
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.disabledAt) return { ok: false, reason: 'disabled' };
-  await clearFailures(db, accountKey(email));
-  return { ok: true, userId: user.id };
-}
+export { authenticate, type AuthenticateResult, type SignInContext } from './sign-in';
 
 /** `actor: 'self'` for sign-up, where the new account is its own author in the audit log. */
 async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>, locale: Locale | null = null) {
