@@ -30,6 +30,10 @@ export function quorumNeeded(councilSize: number): number {
   return Math.floor(councilSize / 2) + 1;
 }
 
+/**
+ * The meeting, if the actor may act on it. A write that depends on the meeting's attendance, agenda or
+ * decisions passes `lock`, so such writes run one at a time per meeting and each sees the others' result.
+ */
 async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
   const query = tx
     .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
@@ -168,12 +172,16 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
   const data = parseInput(decisionSchema, input);
   try {
     return await db.transaction(async (tx) => {
-      const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide');
+      // The vote counts against the attendance and agenda read below: locked first, so neither
+      // changes before this decision is in (setAttendance and removeAgendaItem take the same lock).
+      const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
       const [item] = await tx
         .select({ id: meetingItems.id, title: applications.title, companyId: applications.companyId, status: applications.status })
         .from(meetingItems)
         .innerJoin(applications, eq(applications.id, meetingItems.applicationId))
-        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, data.applicationId), eq(applications.parkId, meeting.parkId)));
+        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, data.applicationId), eq(applications.parkId, meeting.parkId)))
+        // Before the conflicts are counted: an expert declaring one locks the application too.
+        .for('update', { of: applications });
       if (!item) throw notFound('application');
       const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
       const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
