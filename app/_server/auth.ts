@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { clientAddress, parseTrustedProxyHops } from '@/lib/auth/client-address';
-import { endSession, startSession } from '@/lib/users/sessions';
+import { endSession, isSessionOpen, startSession } from '@/lib/users/sessions';
 import { authenticate } from '@/lib/users/users';
 import { authConfig } from './auth-config';
 import { deviceCookieFrom } from './known-device';
@@ -21,6 +21,19 @@ const trustedProxyHops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * A cookie of an ended session signs no one in anywhere, /api/auth/session included: it answers
+     * "signed out" and clears the cookie instead of renewing it. (The proxy, without a database,
+     * only redirects; pages, actions and the API check the session again in getActor.)
+     */
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      return (await isSessionOpen(await getDb(), { userId: token.uid, sessionId: token.sid })) ? token : null;
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
