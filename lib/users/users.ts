@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { memberships, parks, userSessions, users } from '@/db/schema';
 import type { Actor, ParkRole } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
@@ -38,8 +39,15 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
 
 export { authenticate, type AuthenticateResult, type SignInContext } from './sign-in';
 
+/** A guessable password (lib/auth/password-policy.ts) is refused on the password field. */
+function assertAcceptablePassword(password: string, person: { email: string; name: string }): void {
+  const problem = passwordProblem(password, person);
+  if (problem) throw new AppError('VALIDATION', `choose a harder password (${problem})`, { key: problem, fieldErrors: { password: [problem] } });
+}
+
 /** `actor: 'self'` for sign-up, where the new account is its own author in the audit log. */
 async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>, locale: Locale | null = null) {
+  assertAcceptablePassword(data.password, data);
   const passwordHash = await hashPassword(data.password);
   try {
     const [user] = await tx
