@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { smeCategory } from './enums';
 import { parks } from './parks';
 import { users } from './users';
@@ -38,6 +39,30 @@ export const companyMembers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('company_members_company_user').on(t.companyId, t.userId), index('company_members_user').on(t.userId)],
+);
+
+/**
+ * A representative's invitation of an e-mail to represent the company too. It becomes a membership
+ * only when the account with that e-mail accepts it, so inviting tells the inviter nothing about
+ * whether the e-mail has an account, and no one represents a company without having agreed to.
+ */
+export const companyInvitations = pgTable(
+  'company_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    /** Lower-cased, like users.email. */
+    email: text('email').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('company_invitations_company_email').on(t.companyId, t.email),
+    index('company_invitations_email').on(t.email),
+    check('company_invitations_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 export type Company = typeof companies.$inferSelect;
