@@ -44,6 +44,13 @@ export async function screenApplication(db: Db, { actor, input, today = todayIso
   const data = parseInput(screeningSchema, input);
   return db.transaction(async (tx) => {
     const app = await applicationForStaff(tx, actor, data.applicationId, 'application.screen');
+    // The data set holds a screening no earlier than the submission (today's, unless dated otherwise).
+    const [{ submittedOn }] = await tx.select({ submittedOn: applications.submittedOn }).from(applications).where(eq(applications.id, app.id));
+    if (submittedOn && today < submittedOn)
+      throw new AppError('INVALID_TRANSITION', `the screening date ${today} is before the application was submitted on ${submittedOn}`, {
+        key: 'screeningBeforeSubmission',
+        params: { today, submittedOn },
+      });
     const to = OUTCOME_STATUS[data.outcome];
     const moved = await moveApplication(tx, { applicationId: app.id, from: ['submitted'], to });
     if (!moved) throw await refusal(tx, app.id);

@@ -21,6 +21,7 @@ import {
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { councilMembers } from './assignments';
+import { assertMeetingCanConsider } from './meeting-dates';
 import { reviewSummaryOf, type ReviewSummary } from './reviews';
 
 export type MeetingRow = { id: string; number: number; heldOn: string; status: 'planned' | 'held'; items: number; decided: number; present: number };
@@ -107,6 +108,7 @@ export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; in
       const [app] = await tx.select({ status: applications.status, parkId: applications.parkId }).from(applications).where(eq(applications.id, data.applicationId));
       if (!app || app.parkId !== meeting.parkId || app.status === 'draft') throw notFound('application');
       if (app.status !== 'in_review') throw invalidTransition('application', app.status);
+      await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: data.applicationId, deciding: false });
       const [{ next }] = await queryRows<{ next: number }>(tx, sql`SELECT coalesce(max(position), 0)::int + 1 AS next FROM meeting_items WHERE meeting_id = ${meeting.id}`);
       await tx.insert(meetingItems).values({ meetingId: meeting.id, applicationId: data.applicationId, position: Number(next) });
       await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.addItem', entity: 'meeting', entityId: meeting.id, after: { applicationId: data.applicationId } });
@@ -183,6 +185,7 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
         // Before the conflicts are counted: an expert declaring one locks the application too.
         .for('update', { of: applications });
       if (!item) throw notFound('application');
+      await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: data.applicationId, deciding: true });
       const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
       const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
       if (present.length < quorumNeeded(size))
@@ -340,6 +343,8 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
       and(
         eq(applications.parkId, meeting.parkId),
         eq(applications.status, 'in_review'),
+        // Only what this meeting may consider (assertMeetingCanConsider): under review by its date.
+        sql`${applications.submittedOn} <= ${meeting.heldOn} AND NOT EXISTS (SELECT 1 FROM screening_decisions s WHERE s.application_id = ${applications.id} AND s.decided_on > ${meeting.heldOn})`,
         onAgenda.length ? sql`${applications.id} NOT IN (${sql.join(onAgenda.map((id) => sql`${id}::uuid`), sql`, `)})` : undefined,
       ),
     )
