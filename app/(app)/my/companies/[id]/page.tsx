@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
 import { getCompany } from '@/lib/companies/companies';
+import { listCompanyInvitations } from '@/lib/companies/invitations';
 import { AppError } from '@/lib/errors';
 import { CompanyForm } from '../company-form';
 import { RepresentativeForm } from '../representative-form';
@@ -13,11 +14,13 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const actor = await requireActor();
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const company = await getCompany(await getDb(), { actor, companyId: id }).catch((error) => {
+  const db = await getDb();
+  const company = await getCompany(db, { actor, companyId: id }).catch((error) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
   if (!company.mine) notFound();
+  const invited = await listCompanyInvitations(db, { actor, companyId: id });
   const t = await getTranslations('companies');
   return (
     <div className="space-y-6">
@@ -54,6 +57,18 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ul>
+          {invited.length > 0 && (
+            <div className="space-y-1 text-sm">
+              <p className="text-muted-foreground">{t('invitedWaiting')}</p>
+              <ul className="divide-y rounded-lg border">
+                {invited.map((email) => (
+                  <li key={email} className="px-3 py-2 text-muted-foreground">
+                    {email}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <RepresentativeForm companyId={company.id} />
         </CardContent>
       </Card>
