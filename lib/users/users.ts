@@ -40,15 +40,24 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
 export { authenticate, type AuthenticateResult, type SignInContext } from './sign-in';
 
 /** A guessable password (lib/auth/password-policy.ts) is refused on the password field. */
-function assertAcceptablePassword(password: string, person: { email: string; name: string }): void {
+export function assertAcceptablePassword(password: string, person: { email: string; name: string }): void {
   const problem = passwordProblem(password, person);
   if (problem) throw new AppError('VALIDATION', `choose a harder password (${problem})`, { key: problem, fieldErrors: { password: [problem] } });
 }
 
 /** `actor: 'self'` for sign-up, where the new account is its own author in the audit log. */
-async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>, locale: Locale | null = null) {
-  assertAcceptablePassword(data.password, data);
-  const passwordHash = await hashPassword(data.password);
+async function insertUser(
+  tx: DbOrTx,
+  actor: Actor | 'self',
+  data: Omit<z.output<typeof createUserSchema>, 'password'> & ({ password: string } | { passwordHash: string }),
+  locale: Locale | null = null,
+) {
+  let passwordHash: string;
+  if ('passwordHash' in data) passwordHash = data.passwordHash;
+  else {
+    assertAcceptablePassword(data.password, data);
+    passwordHash = await hashPassword(data.password);
+  }
   try {
     const [user] = await tx
       .insert(users)
@@ -79,6 +88,12 @@ async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<type
 /** Public sign-up: always creates an applicant, who gets e-mail in the language they signed up in. */
 export async function signUp(db: Db, input: unknown, { locale = null }: { locale?: Locale | null } = {}) {
   const data = parseInput(signUpSchema, input);
+  return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }, locale));
+}
+
+/** The applicant account of a confirmed sign-up (lib/users/sign-up.ts): its password was checked and hashed when it was requested. */
+export async function createConfirmedApplicant(db: Db, pending: { email: string; name: string; passwordHash: string; locale: Locale | null }) {
+  const { locale, ...data } = pending;
   return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }, locale));
 }
 
