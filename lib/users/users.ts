@@ -85,7 +85,10 @@ async function insertUser(
   }
 }
 
-/** Public sign-up: always creates an applicant, who gets e-mail in the language they signed up in. */
+/**
+ * Creates an applicant at once, who gets e-mail in the language they signed up in. The public sign-up
+ * page does not call it: it goes through lib/users/sign-up.ts, which confirms the e-mail first.
+ */
 export async function signUp(db: Db, input: unknown, { locale = null }: { locale?: Locale | null } = {}) {
   const data = parseInput(signUpSchema, input);
   return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }, locale));
