@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { DEFAULT_TIME_ZONE } from './lib/dates';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-/** Point the tests at an already running app (e.g. `next dev` while developing) instead of building one. */
+/**
+ * Point the tests at an app already running instead of building one here. Like the one e2e/server.mjs
+ * starts, it should be a production build (`next build` + `next start`): the timeouts assume one.
+ */
 const EXTERNAL = process.env.E2E_BASE_URL;
 
 /** Playwright's own Chromium where it is installed; Debian's otherwise (it cannot be downloaded everywhere). */
@@ -30,7 +34,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-GB',
-    timezoneId: 'Europe/Moscow',
+    // The browser's clock reads the installation's time zone, as the server's pages do.
+    timezoneId: DEFAULT_TIME_ZONE,
   },
   projects: [
     {

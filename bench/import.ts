@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FUNDING_SOURCES, SME_CATEGORIES } from '@/db/schema/values';
 import type { DatasetInput } from '@/lib/validation/dataset';
 
 const COMPANIES = 2000;
@@ -71,7 +72,7 @@ export function benchDataset(): DatasetInput {
       key,
       name: `Company ${c}`,
       inn: inn(c),
-      smeCategory: (['micro', 'small', 'medium', 'none'] as const)[c % 4],
+      smeCategory: SME_CATEGORIES[c % SME_CATEGORIES.length],
       industry: `Industry ${c % 17}`,
       manufacturing: c % 3 === 0,
     });
@@ -128,7 +129,7 @@ export function benchDataset(): DatasetInput {
 
   const budgetFunding = [];
   for (let y = 0; y < YEARS; y++) {
-    for (const source of ['federal', 'regional', 'municipal', 'extrabudgetary'] as const) {
+    for (const source of FUNDING_SOURCES) {
       budgetFunding.push({ key: `bf-${FIRST_YEAR + y}-${source}`, year: FIRST_YEAR + y, source, amountRub: money(int(1_000_000_00, 90_000_000_00)) });
     }
   }

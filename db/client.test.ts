@@ -10,7 +10,7 @@ import { acquireFolderLock, DatabaseLockedError, lockPathFor, releaseFolderLock 
 import { describeFailure } from './open-error';
 import { queryRows } from './rows';
 
-describe('database selection (CONTRACT.md)', () => {
+describe('database selection (docs/cli.md, "Database selection")', () => {
   it('unset → embedded PGlite in .data/db', () => {
     const saved = process.env.DATA_DIR;
     delete process.env.DATA_DIR;
@@ -100,7 +100,37 @@ describe('the embedded database folder lock', () => {
       releaseFolderLock(dbDir);
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    expect(DatabaseLockedError).toBeDefined();
+  });
+
+  it('a lock held by another live process, or by another machine, is refused with the holder named and left in place', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
+    const dbDir = path.join(dir, 'db');
+    // Our parent process is alive for as long as this test runs.
+    const holder = { pid: process.ppid, host: os.hostname(), command: 'next start', since: '2026-03-01T09:00:00.000Z' };
+    const refusal = () => {
+      try {
+        acquireFolderLock(dbDir);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the lock was taken');
+    };
+    try {
+      fs.writeFileSync(lockPathFor(dbDir), JSON.stringify(holder));
+      const error = refusal();
+      expect(error).toBeInstanceOf(DatabaseLockedError);
+      expect(error).toMatchObject({ dir: dbDir, holder });
+      expect((error as Error).message).toContain(`in use by process ${process.ppid} (next start)`);
+      expect(JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8'))).toEqual(holder);
+
+      // Another machine's process id means nothing here: never taken over as stale.
+      const remote = { ...holder, pid: 2 ** 22 + 12345, host: `not-${os.hostname()}` };
+      fs.writeFileSync(lockPathFor(dbDir), JSON.stringify(remote));
+      expect(refusal()).toMatchObject({ holder: remote });
+      expect(JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8'))).toEqual(remote);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

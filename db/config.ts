@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Where the database lives, as CONTRACT.md's "Database selection" says. */
+/** Where the database lives, as docs/cli.md ("Database selection") describes it. */
 export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
 
 /** The data folder: the embedded database, the generated auth secret, uploaded documents. */

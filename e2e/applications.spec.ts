@@ -1,8 +1,5 @@
-import { expect as baseExpect, test } from '@playwright/test';
-import { attachPdf, createCompany, demo, expectDraftSaved, KUZBASS, makeInn, signIn, signOut, signUpApplicant, submitApplication, unique } from './fixtures';
-
-/** The shared dev server can take a while to render under load. */
-const expect = baseExpect.configure({ timeout: 45_000 });
+import { expect, test } from '@playwright/test';
+import { applicationHistory, attachPdf, createCompany, demo, expectDraftSaved, KUZBASS, makeInn, signIn, signOut, signUpApplicant, submitApplication, unique } from './fixtures';
 
 test.describe('applications', () => {
   test('an applicant signs up, registers a company, fills the application over several steps, reloads mid-way, attaches a PDF and submits', async ({ page }) => {
@@ -82,7 +79,7 @@ test.describe('applications', () => {
     await expect(page.getByText('Application submitted.')).toBeVisible();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.locator('[data-status="submitted"]').first()).toBeVisible();
-    const timeline = page.getByTestId('timeline');
+    const timeline = applicationHistory(page);
     await expect(timeline).toContainText('Draft created');
     await expect(timeline).toContainText('Submitted (version 1)');
     await expect(page.getByRole('link', { name: 'business-plan.pdf' })).toBeVisible();
@@ -111,14 +108,14 @@ test.describe('applications', () => {
     await page.getByLabel('Comment for the applicant').fill(comment);
     await page.getByRole('button', { name: 'Return for revision' }).click();
     await expect(page.getByText('Screening recorded.')).toBeVisible();
-    await expect(page.getByTestId('timeline')).toContainText('Returned for revision');
+    await expect(applicationHistory(page)).toContainText('Returned for revision');
     await signOut(page);
 
     await signIn(page, applicant.email, applicant.password);
     await page.goto('/my/applications');
     await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Returned for revision');
     await page.getByRole('link', { name: title }).click();
-    await expect(page.getByTestId('return-comment')).toContainText(comment);
+    await expect(page.getByRole('status', { name: 'Returned for revision' }).getByRole('blockquote')).toContainText(comment);
     await page.getByRole('button', { name: /Plan by year/ }).click();
     await page.getByLabel('Expected income, ₽, row 1').fill('4500000');
     await page.getByRole('button', { name: /Support asked/ }).click();
@@ -127,7 +124,7 @@ test.describe('applications', () => {
     await page.getByRole('button', { name: /Review and submit/ }).click();
     await page.getByRole('button', { name: 'Resubmit application' }).click();
     await expect(page.getByText('Application submitted.')).toBeVisible();
-    await expect(page.getByTestId('timeline')).toContainText('Resubmitted (version 2)');
+    await expect(applicationHistory(page)).toContainText('Resubmitted (version 2)');
     // Versions 1 and 2 compared: the income and the services changed.
     const versions = page.getByRole('region', { name: 'Versions' });
     await expect(versions).toContainText('Income');

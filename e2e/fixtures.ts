@@ -44,9 +44,6 @@ export async function signUpApplicant(page: Page, name = unique('Founder')) {
   return { email, password: 'e2e-password-123', name };
 }
 
-/** The shared dev server can be slow under load: page changes in the helpers below wait this long. */
-const slow = expect.configure({ timeout: 45_000 });
-
 /** A random 10-digit INN with a correct check digit (weights 2 4 10 3 5 9 4 6 8, Σ mod 11 mod 10). */
 export function makeInn(): string {
   const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
@@ -72,6 +69,7 @@ export function tinyPdf(text = 'Business plan'): Buffer {
 }
 
 export const KUZBASS = { slug: 'kuzbass', name: 'Kuzbass Technopark' } as const;
+export const TOMSK = { slug: 'itc-tomsk', name: 'ITC Tomsk' } as const;
 
 /** The demo council members of Kuzbass, by the names the pages show. */
 export const expertNames = {
@@ -89,25 +87,31 @@ export async function createCompany(page: Page, name = unique('ООО «Тест
   await page.getByLabel('SME category').selectOption('small');
   await page.getByLabel('Industry').fill('Mining technology');
   await page.getByRole('button', { name: 'Create company' }).click();
-  await slow(page).toHaveURL(/\/my\/companies$/);
-  await slow(page.getByRole('link', { name })).toBeVisible();
+  await expect(page).toHaveURL(/\/my\/companies$/);
+  await expect(page.getByRole('link', { name })).toBeVisible();
   return name;
 }
 
+/** The form's error message: the alert in the page's main content (Next's route announcer, outside it, is an alert too). */
+export const formError = (page: Page) => page.getByRole('main').getByRole('alert');
+
+/** An application's history, on the applicant's and the staff's page. */
+export const applicationHistory = (page: Page) => page.getByRole('list', { name: 'History' });
+
 /** Waits until the application form has saved everything typed (the autosave answers). */
 export async function expectDraftSaved(page: Page) {
-  await slow(page.getByTestId('autosave-status')).toHaveAttribute('data-state', 'saved');
-  await slow(page.getByTestId('autosave-status')).toHaveAttribute('data-dirty', 'no');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-dirty', 'no');
 }
 
 /**
- * Fills and submits a complete application to Kuzbass through the multi-step form, as the signed-in
- * applicant representing `company`. Returns the application's id.
+ * Fills and submits a complete application (to Kuzbass unless another park is named) through the
+ * multi-step form, as the signed-in applicant representing `company`. Returns the application's id.
  */
-export async function submitApplication(page: Page, { company, title }: { company: string; title: string }) {
+export async function submitApplication(page: Page, { company, title, park = KUZBASS.name }: { company: string; title: string; park?: string }) {
   await page.goto('/my/applications/new');
   await page.getByLabel('Company', { exact: true }).selectOption({ label: company });
-  await page.getByLabel('Park', { exact: true }).selectOption({ label: KUZBASS.name });
+  await page.getByLabel('Park', { exact: true }).selectOption({ label: park });
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByLabel('Project title').fill(title);
   await page.getByLabel('Project description').fill('Methane sensors for coal mines, piloted with a partner mine in Kuzbass.');
@@ -124,10 +128,10 @@ export async function submitApplication(page: Page, { company, title }: { compan
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await attachPdf(page, 'business-plan.pdf');
   await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await slow(page.getByText('Everything needed is filled in')).toBeVisible();
+  await expect(page.getByText('Everything needed is filled in')).toBeVisible();
   await page.getByRole('button', { name: 'Submit application' }).click();
-  await slow(page.getByText('Application submitted.')).toBeVisible();
-  await slow(page.locator('[data-status="submitted"]').first()).toBeVisible();
+  await expect(page.getByText('Application submitted.')).toBeVisible();
+  await expect(page.locator('[data-status="submitted"]').first()).toBeVisible();
   const id = page.url().match(/applications\/([0-9a-f-]{36})/)?.[1];
   if (!id) throw new Error(`no application id in ${page.url()}`);
   return id;
@@ -138,5 +142,5 @@ export async function attachPdf(page: Page, fileName: string) {
   await page.getByLabel('Document', { exact: true }).selectOption('business_plan');
   await page.getByLabel('File', { exact: true }).setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: tinyPdf() });
   await page.getByRole('button', { name: 'Upload' }).click();
-  await slow(page.getByRole('link', { name: fileName })).toBeVisible();
+  await expect(page.getByRole('link', { name: fileName })).toBeVisible();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn, signOut, signUpApplicant, unique } from './fixtures';
+import { demo, formError, signIn, signOut, signUpApplicant, unique } from './fixtures';
 
 test.describe('sign-in and each role’s home', () => {
   test('the sign-in page lists the demo accounts', async ({ page }) => {
@@ -16,7 +16,7 @@ test.describe('sign-in and each role’s home', () => {
     await page.getByLabel('E-mail').fill(demo.manager);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('form-error')).toHaveText('Wrong e-mail or password.');
+    await expect(formError(page)).toHaveText('Wrong e-mail or password.');
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
@@ -118,7 +118,7 @@ test.describe('accounts', () => {
     await page.getByLabel('E-mail').fill(account.email);
     await page.getByLabel('Password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('form-error')).toHaveText('Wrong e-mail or password.');
+    await expect(formError(page)).toHaveText('Wrong e-mail or password.');
   });
 
   test('signing out ends the session on the server: a saved copy of the cookie no longer signs in', async ({ page, browser }) => {

@@ -1,5 +1,6 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { demo, signIn, unique } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { addDays, todayIso } from '../lib/dates';
+import { demo, formError, signIn, unique } from './fixtures';
 
 /*
  * Residents, premises and tax incentives, as the Kuzbass manager works with them.
@@ -14,12 +15,13 @@ import { demo, signIn, unique } from './fixtures';
  */
 
 const PARK = '/p/kuzbass';
-// Each step waits for a server action and a refresh of a page of the whole park: give a busy dev server time.
-const expect = baseExpect.configure({ timeout: 120_000 });
 
+/** The premises page's "Area in use" figure, in per cent (the figure is a group named by its label). */
 async function areaInUse(page: Page): Promise<number> {
-  const text = await page.getByTestId('area-in-use').innerText();
-  return Number(text.replace('%', '').replace(',', '.'));
+  const text = await page.getByRole('group', { name: /^Area in use/ }).innerText();
+  const pct = /(\d+(?:[.,]\d+)?)\s*%/.exec(text);
+  if (!pct) throw new Error(`no percentage in the "Area in use" figure: ${text}`);
+  return Number(pct[1].replace(',', '.'));
 }
 
 /** Opens the first approved application whose company is not a resident now; returns the company's name. */
@@ -53,20 +55,10 @@ async function chooseUnit(page: Page, unit: string) {
   await page.getByLabel('Unit', { exact: true }).selectOption(value!);
 }
 
-function isoToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-function isoAddDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 test.describe('residents, premises and incentives', () => {
   test('the manager admits an approved applicant on site, leases it two units, grants an incentive and ends the residency', async ({ page }) => {
     test.setTimeout(900_000);
-    const today = isoToday();
+    const today = todayIso();
     const building = unique('E2E Block');
     const office = unique('E2E Office');
     const lab = unique('E2E Lab');
@@ -120,7 +112,7 @@ test.describe('residents, premises and incentives', () => {
     await page.getByLabel('Resident').selectOption({ label: resident.name });
     await chooseUnit(page, lab);
     await page.getByRole('button', { name: 'Create lease' }).click();
-    await expect(page.getByTestId('form-error')).toHaveText('The unit is already leased for some of these days.');
+    await expect(formError(page)).toHaveText('The unit is already leased for some of these days.');
 
     await page.goto(`${PARK}/premises`);
     const after = await areaInUse(page);
@@ -134,7 +126,7 @@ test.describe('residents, premises and incentives', () => {
     await expect(page.getByLabel('Kind')).toHaveValue('profit_tax');
     await page.getByLabel('Legal basis').fill('Law of the Kemerovo Region No. 95-OZ, art. 4');
     await page.getByLabel('Decision number').fill(decision);
-    await page.getByLabel('Valid to (optional)').fill(isoAddDays(today, 60));
+    await page.getByLabel('Valid to (optional)').fill(addDays(today, 60));
     await page.getByRole('button', { name: 'Grant incentive' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Reduced profit-tax rate');
     await page.goto(`${PARK}/incentives?q=${encodeURIComponent(decision)}`);
@@ -158,7 +150,7 @@ test.describe('residents, premises and incentives', () => {
     await expect(page.getByText(/1 tax incentive ended with it/)).toBeVisible();
     await expect(page.getByRole('form', { name: 'End the residency' })).toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Residency ended: graduated');
-    await page.goto(`${PARK}/premises?at=${isoAddDays(today, 1)}`);
+    await page.goto(`${PARK}/premises?at=${addDays(today, 1)}`);
     await expect(tile(page, office)).toHaveAttribute('data-state', 'free');
     await expect(tile(page, lab)).toHaveAttribute('data-state', 'free');
 
@@ -169,7 +161,7 @@ test.describe('residents, premises and incentives', () => {
       await page.getByRole('form', { name: 'Retire unit' }).getByRole('button', { name: 'Retire unit' }).click();
       // The retired unit's notice (not the edit form's "Available until (optional)" label).
       await expect(page.getByText(/^Available until .+ \(its last day\)\.$/)).toBeVisible();
-      await page.goto(`${PARK}/premises?at=${isoAddDays(today, 1)}`);
+      await page.goto(`${PARK}/premises?at=${addDays(today, 1)}`);
     }
     await expect(tile(page, office)).toHaveAttribute('data-state', 'unavailable');
   });

@@ -1,11 +1,12 @@
 /**
- * The command-line interface of CONTRACT.md: `npm run --silent cli -- <command> [options]`.
+ * The command-line interface of docs/cli.md: `npm run --silent cli -- <command> [options]`.
  * Exit 0 on success, 1 on a user error (one line on stderr naming the record and the reason), 2 on bad usage.
  */
 import { closeDb } from '@/db/client';
 import { describeFailure } from '@/db/open-error';
 import { AppError } from '@/lib/errors';
-import { commands, UsageError } from './cli/commands';
+import { UsageError } from './cli/args';
+import { commands } from './cli/commands';
 
 const USAGE = `usage: npm run --silent cli -- <command> [options]
 

@@ -1,63 +1,6 @@
-import { Bell, Building2 } from 'lucide-react';
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
-import { countUnread } from '@/lib/notifications/notifications';
-import { listParks } from '@/lib/parks/parks';
-import { LocaleSwitch } from '@/app/_components/locale-switch';
-import { MobileNav } from './_shell/mobile-nav';
-import { globalNav, parkNav } from './_shell/nav-items';
-import { ParkSwitcher } from './_shell/park-switcher';
-import { Sidebar } from './_shell/sidebar';
-import { ThemeToggle } from './_shell/theme-toggle';
-import { UserMenu } from './_shell/user-menu';
+import { AppShell } from './_shell/app-shell';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
-  const db = await getDb();
-  const [parks, unread] = await Promise.all([
-    actor.kind === 'applicant' ? Promise.resolve([]) : listParks(db, { actor }),
-    countUnread(db, { actor }),
-  ]);
-  const t = await getTranslations('common');
-  const tr = await getTranslations('roles');
-  const roles = actor.kind === 'staff' ? [...new Set(actor.memberships.map((m) => m.role))] : [actor.kind];
-  const roleLabel = roles.map((r) => tr(r)).join(', ');
-  const nav = { parks: parkNav(actor, parks), global: globalNav(actor) };
-  return (
-    <div className="flex min-h-screen flex-col">
-      <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-2 backdrop-blur sm:gap-3 sm:px-4">
-        <MobileNav {...nav} />
-        <Link href="/" className="flex items-center gap-2 font-semibold" aria-label={t('appName')}>
-          <Building2 className="size-5 text-primary" aria-hidden />
-          <span className="hidden sm:inline">{t('appName')}</span>
-        </Link>
-        <ParkSwitcher parks={parks.map(({ slug, name }) => ({ slug, name }))} />
-        <div className="ml-auto flex shrink-0 items-center gap-1">
-          <Link
-            href="/notifications"
-            className="relative inline-flex size-9 items-center justify-center rounded-md hover:bg-accent"
-            aria-label={t('notificationsUnread', { count: unread })}
-          >
-            <Bell className="size-4" />
-            {unread > 0 && (
-              <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-destructive px-1 text-center text-[10px] font-semibold leading-4 text-white" data-testid="unread-count">
-                {unread > 99 ? '99+' : unread}
-              </span>
-            )}
-          </Link>
-          <LocaleSwitch />
-          <ThemeToggle />
-          <UserMenu name={actor.name} email={actor.email} roleLabel={roleLabel} />
-        </div>
-      </header>
-      <div className="flex flex-1">
-        <aside className="no-print hidden w-60 shrink-0 border-r bg-sidebar md:block">
-          <Sidebar {...nav} />
-        </aside>
-        <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
-      </div>
-    </div>
-  );
+  return <AppShell actor={await requireActor()}>{children}</AppShell>;
 }

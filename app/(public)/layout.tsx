@@ -1,12 +1,5 @@
-import { LocaleSwitch } from '@/app/_components/locale-switch';
+import { PublicFrame } from '@/app/_components/public-frame';
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="flex min-h-screen flex-col bg-muted/40">
-      <div className="flex justify-end p-4">
-        <LocaleSwitch />
-      </div>
-      <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-4 sm:pt-12">{children}</main>
-    </div>
-  );
+  return <PublicFrame>{children}</PublicFrame>;
 }

@@ -41,14 +41,6 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   });
 }
 
-export function fileResponse(body: string | Buffer, contentType: string, fileName: string): Response {
-  const safeName = fileName.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-    status: 200,
-    headers: { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${safeName}"`, ...NO_STORE },
-  });
-}
-
 /** An AppError as the API's error body; anything else is logged and answered without details. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
@@ -99,6 +91,3 @@ export function localeParam(url: URL, request: Request): ReportLocale {
     throw new AppError('VALIDATION', 'locale: must be en or ru', { fieldErrors: { locale: ['must be en or ru'] } });
   return value;
 }
-
-export const CSV_TYPE = 'text/csv; charset=utf-8';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

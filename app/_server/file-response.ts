@@ -3,8 +3,9 @@ import { getDb, type Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
 import { getActor } from '@/app/_server/session';
-import { AppError } from '@/lib/errors';
+import { isNotFound } from '@/app/_server/not-found';
 import { getParkBySlug, type ParkDto } from '@/lib/parks/parks';
+import { downloadResponse } from './download';
 
 type File = { body: string | Buffer; contentType: string };
 
@@ -24,17 +25,9 @@ export async function parkFileResponse(
   const db = await getDb();
   try {
     const park = await getParkBySlug(db, { actor, slug, action });
-    const file = await make({ actor, db, park });
-    const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
-    return new Response(body, {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${fileName}"`,
-        'cache-control': 'no-store',
-      },
-    });
+    return downloadResponse({ ...(await make({ actor, db, park })), fileName });
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return new Response('Not found', { status: 404 });
+    if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
     throw error;
   }
 }

@@ -1,10 +1,9 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { Permission } from '@/lib/auth/permissions';
+import { orNotFound } from '@/app/_server/not-found';
 import { requireActor } from '@/app/_server/session';
-import { AppError } from '@/lib/errors';
 import { getParkBySlug } from '@/lib/parks/parks';
 
 /**
@@ -14,11 +13,6 @@ import { getParkBySlug } from '@/lib/parks/parks';
 export const parkContext = cache(async (slug: string, action: Permission = 'park.read') => {
   const actor = await requireActor();
   const db = await getDb();
-  try {
-    const park = await getParkBySlug(db, { actor, slug, action });
-    return { actor, db, park };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
-    throw error;
-  }
+  const park = await orNotFound(getParkBySlug(db, { actor, slug, action }), { forbidden: true });
+  return { actor, db, park };
 });

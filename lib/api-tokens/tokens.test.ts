@@ -2,19 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { apiTokens, auditLog } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeManager, makePark } from '@/lib/test/fixtures';
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './tokens';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 let park: Awaited<ReturnType<typeof makePark>>;
 let other: Awaited<ReturnType<typeof makePark>>;

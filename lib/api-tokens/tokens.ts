@@ -9,6 +9,7 @@ import { invalidTransition, notFound } from '@/lib/errors';
 import { getParkBySlug } from '@/lib/parks/parks';
 import { parseInput } from '@/lib/validation/parse';
 import { createApiTokenSchema, type CreateApiTokenInput } from '@/lib/validation/api-tokens';
+import { isUuid } from '@/lib/validation/uuid';
 
 /*
  * Read-only API tokens for one park. The token is `tp_` + 32 random bytes in base64url; it is shown
@@ -20,7 +21,6 @@ import { createApiTokenSchema, type CreateApiTokenInput } from '@/lib/validation
 const TOKEN_PREFIX = 'tp_';
 const TOKEN_PATTERN = /^tp_[A-Za-z0-9_-]{43}$/;
 const SHOWN_PREFIX_LENGTH = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ApiTokenDto = {
   id: string;
@@ -85,7 +85,7 @@ export async function listApiTokens(db: DbOrTx, { actor, parkSlug }: { actor: Ac
  */
 export async function revokeApiToken(db: Db, { actor, parkSlug, tokenId }: { actor: Actor; parkSlug: string; tokenId: string }): Promise<void> {
   const park = await getParkBySlug(db, { actor, slug: String(parkSlug ?? ''), action: 'apiToken.manage' });
-  if (typeof tokenId !== 'string' || !UUID.test(tokenId)) throw notFound('api token');
+  if (!isUuid(tokenId)) throw notFound('api token');
   await db.transaction(async (tx) => {
     const [revoked] = await tx
       .update(apiTokens)

@@ -1,8 +1,10 @@
 /**
  * OpenAPI 3.1 description of the read-only JSON API (/api/v1), served at /api/v1/openapi.json.
- * The report bodies are the public formats of shared/spec/CONTRACT.md: `technopark-summary/1` and
- * `technopark-indicators/1`. Change additively only.
+ * The report bodies are the public formats of docs/reports.md: `technopark-summary/1` and
+ * `technopark-indicators/1`. Change additively only; docs/api.md is the overview.
  */
+
+import { FUNDING_SOURCES, INDICATOR_DIRECTIONS, PARK_TYPES } from '@/db/schema/values';
 
 const decimal = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: 'Exact decimal with two decimals, e.g. "5610.50"' } as const;
 const count = { type: 'integer', minimum: 0 } as const;
@@ -181,7 +183,7 @@ export const openApiDocument = {
           slug: { type: 'string' },
           name: { type: 'string' },
           region: { type: 'string' },
-          type: { type: 'string', enum: ['industrial', 'high_tech', 'mixed'] },
+          type: { type: 'string', enum: [...PARK_TYPES] },
         },
       },
       ParkSummary: {
@@ -223,8 +225,8 @@ export const openApiDocument = {
               totalRub: { $ref: '#/components/schemas/Decimal' },
               bySource: {
                 type: 'object',
-                required: ['federal', 'regional', 'municipal', 'extrabudgetary'],
-                properties: { federal: sourceShare, regional: sourceShare, municipal: sourceShare, extrabudgetary: sourceShare },
+                required: [...FUNDING_SOURCES],
+                properties: Object.fromEntries(FUNDING_SOURCES.map((source) => [source, sourceShare])),
               },
             },
           },
@@ -259,7 +261,7 @@ export const openApiDocument = {
                 key: { type: 'string' },
                 name: { type: 'string' },
                 unit: { type: 'string' },
-                direction: { type: 'string', enum: ['higher', 'lower'] },
+                direction: { type: 'string', enum: [...INDICATOR_DIRECTIONS] },
                 latest: { oneOf: [{ $ref: '#/components/schemas/YearValue' }, { type: 'null' }] },
                 target: { oneOf: [{ $ref: '#/components/schemas/YearValue' }, { type: 'null' }] },
                 requiredGrowthPct: { type: ['number', 'null'] },

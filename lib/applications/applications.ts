@@ -6,23 +6,26 @@ import type { Db, DbOrTx } from '@/db/client';
 import { dataDir } from '@/db/config';
 import { queryRows } from '@/db/rows';
 import { applicationPlanYears, applications, applicationVersions, attachments, companies, companyMembers, parks } from '@/db/schema';
+import type { AttachmentKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { actingUser, assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { representsCompany } from '@/lib/companies/companies';
 import { todayIso } from '@/lib/dates';
-import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
+import { AppError, fromDatabaseError, invalidTransition } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { managersOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
+import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
 import type { ApplicationSnapshot } from './diff';
-import { managersOf, moveApplication, refusal } from './transition';
+import { moveApplication, refusal } from './transition';
 
 export type PlanYearDto = { year: number; investmentRub: string; capitalInvestmentRub: string; newJobs: number; incomeRub: string };
 export type AttachmentDto = {
   id: string;
-  kind: 'business_plan' | 'presentation' | 'other';
+  kind: AttachmentKind;
   fileName: string;
   mimeType: string;
   sizeBytes: number;
@@ -153,25 +156,20 @@ async function loadDto(db: DbOrTx, applicationId: string): Promise<ApplicationDt
   return dto;
 }
 
+/** The application, for whoever lib/applications/access.ts let see it: its applicants, its park's staff, its experts. */
+export async function readApplication(db: DbOrTx, access: ApplicationAccess): Promise<ApplicationDto> {
+  const { application } = await applicationAccess(db, { access });
+  return (await loadDto(db, application.id))!;
+}
+
 /** The applicant's own application; another company's looks missing. */
 export async function getMyApplication(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<ApplicationDto> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('application');
-  const dto = await loadDto(db, applicationId);
-  if (!dto || !(await representsCompany(db, actor.userId, dto.companyId))) throw notFound('application');
-  return dto;
+  return readApplication(db, await accessApplication(db, { actor, applicationId, as: ['applicant'] }));
 }
 
 /** A park's application for its staff; drafts are the applicant's own until submitted. */
 export async function getParkApplication(db: DbOrTx, { actor, parkId, applicationId }: { actor: Actor; parkId: string; applicationId: string }): Promise<ApplicationDto> {
-  assertCan(actor, 'application.readPark', parkId);
-  const dto = await loadDto(db, applicationId);
-  if (!dto || dto.parkId !== parkId || dto.status === 'draft') throw notFound('application');
-  return dto;
-}
-
-/** Loads what the reviewing expert may read of an application: the same DTO, gated by the assignment in lib/council. */
-export async function loadApplicationForReview(db: DbOrTx, applicationId: string): Promise<ApplicationDto | null> {
-  return loadDto(db, applicationId);
+  return readApplication(db, await accessApplication(db, { actor, parkId, applicationId, permission: 'application.readPark' }));
 }
 
 export type MyApplicationRow = {
@@ -186,7 +184,8 @@ export type MyApplicationRow = {
 };
 
 export async function listMyApplications(db: DbOrTx, { actor }: { actor: Actor }): Promise<MyApplicationRow[]> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant') return [];
+  const applicant = actingUser(actor, 'application.readOwn');
+  if (!applicant) return [];
   return db
     .select({
       id: applications.id,
@@ -199,7 +198,7 @@ export async function listMyApplications(db: DbOrTx, { actor }: { actor: Actor }
       updatedAt: applications.updatedAt,
     })
     .from(applications)
-    .innerJoin(companyMembers, and(eq(companyMembers.companyId, applications.companyId), eq(companyMembers.userId, actor.userId)))
+    .innerJoin(companyMembers, and(eq(companyMembers.companyId, applications.companyId), eq(companyMembers.userId, applicant.userId)))
     .innerJoin(parks, eq(parks.id, applications.parkId))
     .innerJoin(companies, eq(companies.id, applications.companyId))
     .orderBy(desc(applications.updatedAt));
@@ -216,8 +215,7 @@ async function assertParkOpen(tx: DbOrTx, parkId: string) {
  * the company are fixed once it has been submitted.
  */
 export async function saveDraft(db: Db, { actor, input }: { actor: Actor; input: SaveDraftInput }): Promise<{ applicationId: string; savedAt: Date }> {
-  assertCan(actor, 'application.create');
-  if (actor.type !== 'user') throw new AppError('FORBIDDEN', 'applications are drafted by company representatives', { key: 'forbidden' });
+  assertActingUser(actor, 'application.create');
   const { applicationId, plan, ...fields } = parseInput(saveDraftSchema, input);
   const values = {
     title: fields.title,
@@ -243,13 +241,9 @@ export async function saveDraft(db: Db, { actor, input }: { actor: Actor; input:
         id = created.id;
         await writeAudit(tx, { actor, parkId: fields.parkId, action: 'application.createDraft', entity: 'application', entityId: id, after: { title: values.title, companyId: fields.companyId } });
       } else {
-        const [current] = await tx
-          .select({ status: applications.status, parkId: applications.parkId, companyId: applications.companyId })
-          .from(applications)
-          .where(eq(applications.id, id))
-          .for('update');
-        if (!current || !(await representsCompany(tx, actor.userId, current.companyId))) throw notFound('application');
-        if (!EDITABLE.includes(current.status)) throw await refusal(tx, id);
+        const access = await accessApplication(tx, { actor, applicationId: id, as: ['applicant'], lock: true });
+        const current = access.application;
+        if (!EDITABLE.includes(current.status)) throw await refusal(tx, access);
         const moving = current.parkId !== fields.parkId || current.companyId !== fields.companyId;
         if (moving && current.status !== 'draft')
           throw new AppError('VALIDATION', 'the park and the company cannot change after submission', { key: 'fixedAfterSubmit' });
@@ -299,13 +293,11 @@ function snapshotOf(a: ApplicationDto): ApplicationSnapshot {
  * Each submission is kept as a numbered version.
  */
 export async function submitApplication(db: Db, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<{ version: number }> {
-  assertCan(actor, 'application.create');
-  if (actor.type !== 'user') throw notFound('application');
+  assertActingUser(actor, 'application.create');
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ companyId: applications.companyId }).from(applications).where(eq(applications.id, applicationId)).for('update');
-    if (!locked || !(await representsCompany(tx, actor.userId, locked.companyId))) throw notFound('application');
-    const dto = (await loadDto(tx, applicationId))!;
-    if (!EDITABLE.includes(dto.status)) throw await refusal(tx, applicationId);
+    const access = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
+    const dto = await readApplication(tx, access);
+    if (!EDITABLE.includes(dto.status)) throw await refusal(tx, access);
     const missing = missingForSubmit(dto);
     const fields = Object.keys(missing);
     if (fields.length)
@@ -315,12 +307,12 @@ export async function submitApplication(db: Db, { actor, applicationId, today = 
         fieldErrors: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, [v]])),
       });
     const moved = await moveApplication(tx, {
-      applicationId,
+      access,
       from: EDITABLE,
       to: 'submitted',
       set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? today, lastSubmittedAt: sql`now()` },
     });
-    if (!moved) throw await refusal(tx, applicationId);
+    if (!moved) throw await refusal(tx, access);
     await tx.insert(applicationVersions).values({ applicationId, version: moved.version, snapshot: snapshotOf(dto), submittedBy: actor.userId });
     await writeAudit(tx, {
       actor,
@@ -344,14 +336,9 @@ export async function submitApplication(db: Db, { actor, applicationId, today = 
 
 /** Deletes a draft that was never submitted, with its documents; a submitted application is kept for good. */
 export async function deleteDraft(db: Db, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<void> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('application');
+  assertActingUser(actor, 'application.create', 'application');
   await db.transaction(async (tx) => {
-    const [app] = await tx
-      .select({ companyId: applications.companyId, parkId: applications.parkId, status: applications.status, version: applications.version, title: applications.title })
-      .from(applications)
-      .where(eq(applications.id, applicationId))
-      .for('update');
-    if (!app || !(await representsCompany(tx, actor.userId, app.companyId))) throw notFound('application');
+    const { application: app } = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
     if (app.status !== 'draft' || app.version > 0) throw invalidTransition('application', app.status);
     await tx.delete(applications).where(and(eq(applications.id, applicationId), eq(applications.status, 'draft')));
     await writeAudit(tx, { actor, parkId: app.parkId, action: 'application.deleteDraft', entity: 'application', entityId: applicationId, before: { status: 'draft', title: app.title } });

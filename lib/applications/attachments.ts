@@ -2,17 +2,18 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, count, eq, inArray, sum } from 'drizzle-orm';
+import { count, eq, sum } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { dataDir } from '@/db/config';
-import { applications, attachments, expertAssignments, users } from '@/db/schema';
+import { attachments, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan, can } from '@/lib/auth/permissions';
+import { assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { representsCompany } from '@/lib/companies/companies';
 import { AppError, notFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
 import { attachmentKindSchema, type AttachmentKind } from '@/lib/validation/applications';
+import { accessApplication } from './access';
 import { detectFileType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './file-type';
 import { refusal } from './transition';
 
@@ -27,6 +28,8 @@ function cleanFileName(name: string): string {
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
   return cleaned || 'document';
 }
+
+const uuid = z.uuid();
 
 const fileError = (key: string, message: string, params?: Record<string, number>) => new AppError('VALIDATION', message, { key, params, fieldErrors: { file: [key] } });
 
@@ -50,8 +53,7 @@ export async function uploadAttachment(
   db: Db,
   { actor, applicationId, kind, fileName, bytes }: { actor: Actor; applicationId: string; kind: AttachmentKind; fileName: string; bytes: Uint8Array },
 ): Promise<{ id: string; kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number }> {
-  assertCan(actor, 'application.create');
-  if (actor.type !== 'user') throw notFound('application');
+  assertActingUser(actor, 'application.create');
   const parsedKind = parseInput(attachmentKindSchema, kind);
   if (bytes.byteLength === 0) throw fileError('fileEmpty', 'the file is empty');
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw fileError('fileTooLarge', `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
@@ -63,13 +65,9 @@ export async function uploadAttachment(
   let written = false;
   try {
     return await db.transaction(async (tx) => {
-      const [app] = await tx
-        .select({ companyId: applications.companyId, parkId: applications.parkId, status: applications.status })
-        .from(applications)
-        .where(eq(applications.id, applicationId))
-        .for('update');
-      if (!app || !(await representsCompany(tx, actor.userId, app.companyId))) throw notFound('application');
-      if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, applicationId);
+      const access = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
+      const app = access.application;
+      if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, access);
       const [{ n }] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId));
       if (Number(n) >= MAX_ATTACHMENTS) throw fileError('tooManyFiles', `at most ${MAX_ATTACHMENTS} documents per application`);
       // The uploader's row serialises their uploads, so two at once cannot both fit in the room left.
@@ -100,30 +98,16 @@ export async function uploadAttachment(
  * stay, so every version keeps what was submitted with it.
  */
 export async function deleteAttachment(db: Db, { actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<void> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('document');
+  assertActingUser(actor, 'application.create', 'document');
   const removed = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({
-        id: attachments.id,
-        applicationId: attachments.applicationId,
-        createdAt: attachments.createdAt,
-        fileName: attachments.fileName,
-        storagePath: attachments.storagePath,
-        companyId: applications.companyId,
-        parkId: applications.parkId,
-        status: applications.status,
-        lastSubmittedAt: applications.lastSubmittedAt,
-      })
-      .from(attachments)
-      .innerJoin(applications, eq(applications.id, attachments.applicationId))
-      .where(eq(attachments.id, attachmentId))
-      .for('update', { of: applications });
-    if (!row || !(await representsCompany(tx, actor.userId, row.companyId))) throw notFound('document');
-    if (row.status !== 'draft' && row.status !== 'returned') throw await refusal(tx, row.applicationId);
-    if (row.lastSubmittedAt && row.createdAt.getTime() <= row.lastSubmittedAt.getTime())
+    const row = await documentOf(tx, attachmentId);
+    const access = await documentAccess(accessApplication(tx, { actor, applicationId: row.applicationId, as: ['applicant'], lock: true }));
+    const app = access.application;
+    if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, access);
+    if (app.lastSubmittedAt && row.createdAt.getTime() <= app.lastSubmittedAt.getTime())
       throw new AppError('INVALID_TRANSITION', 'a document of a submitted version is kept; add a new one instead', { key: 'attachmentSubmitted' });
     await tx.delete(attachments).where(eq(attachments.id, attachmentId));
-    await writeAudit(tx, { actor, parkId: row.parkId, action: 'attachment.delete', entity: 'application', entityId: row.applicationId, before: { id: row.id, fileName: row.fileName } });
+    await writeAudit(tx, { actor, parkId: app.parkId, action: 'attachment.delete', entity: 'application', entityId: row.applicationId, before: { id: row.id, fileName: row.fileName } });
     return row.storagePath;
   });
   await fs.promises.rm(path.join(attachmentsDir(), removed), { force: true });
@@ -131,38 +115,37 @@ export async function deleteAttachment(db: Db, { actor, attachmentId }: { actor:
 
 export type AttachmentFile = { fileName: string; mimeType: string; sizeBytes: number; absolutePath: string };
 
-/** May the actor read this application's documents? Its representatives, the park's staff once submitted, and experts on it. */
-async function mayReadDocuments(db: DbOrTx, actor: Actor, app: { id: string; companyId: string; parkId: string; status: string }): Promise<boolean> {
-  if (actor.type !== 'user') return false;
-  if (actor.kind === 'applicant') return representsCompany(db, actor.userId, app.companyId);
-  if (app.status !== 'draft' && can(actor, 'application.readPark', app.parkId)) return true;
-  if (can(actor, 'review.submit', app.parkId)) {
-    const [assignment] = await db
-      .select({ id: expertAssignments.id })
-      .from(expertAssignments)
-      .where(and(eq(expertAssignments.applicationId, app.id), eq(expertAssignments.expertId, actor.userId), inArray(expertAssignments.status, ['assigned', 'reviewed'])));
-    return Boolean(assignment);
-  }
-  return false;
+/** A document by id, whoever may see it; what it belongs to decides that. */
+async function documentOf(db: DbOrTx, attachmentId: string) {
+  const [row] = uuid.safeParse(attachmentId).success
+    ? await db
+        .select({
+          id: attachments.id,
+          applicationId: attachments.applicationId,
+          createdAt: attachments.createdAt,
+          fileName: attachments.fileName,
+          mimeType: attachments.mimeType,
+          sizeBytes: attachments.sizeBytes,
+          storagePath: attachments.storagePath,
+        })
+        .from(attachments)
+        .where(eq(attachments.id, attachmentId))
+    : [];
+  if (!row) throw notFound('document');
+  return row;
 }
 
-/** A document for download, if the actor may read it; otherwise "not found". */
+/** A document of an application the actor may not see is as missing as the application. */
+async function documentAccess<T>(access: Promise<T>): Promise<T> {
+  return access.catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('document') : error;
+  });
+}
+
+/** A document for download, if the actor may read its application (lib/applications/access.ts); otherwise "not found". */
 export async function readAttachment(db: DbOrTx, { actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<AttachmentFile> {
-  const [row] = await db
-    .select({
-      fileName: attachments.fileName,
-      mimeType: attachments.mimeType,
-      sizeBytes: attachments.sizeBytes,
-      storagePath: attachments.storagePath,
-      id: applications.id,
-      companyId: applications.companyId,
-      parkId: applications.parkId,
-      status: applications.status,
-    })
-    .from(attachments)
-    .innerJoin(applications, eq(applications.id, attachments.applicationId))
-    .where(eq(attachments.id, attachmentId));
-  if (!row || !(await mayReadDocuments(db, actor, row))) throw notFound('document');
+  const row = await documentOf(db, attachmentId);
+  await documentAccess(accessApplication(db, { actor, applicationId: row.applicationId }));
   const root = attachmentsDir();
   const absolutePath = path.resolve(root, row.storagePath);
   if (!absolutePath.startsWith(root + path.sep)) throw notFound('document');

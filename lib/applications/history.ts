@@ -2,29 +2,13 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, applicationVersions } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
-import { representsCompany } from '@/lib/companies/companies';
-import { AppError, notFound } from '@/lib/errors';
+import { applicationVersions } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { applicationAccess, type AccessNeed, type ApplicationTarget } from './access';
 import { diffSnapshots, type ApplicationSnapshot, type VersionChange } from './diff';
 
-type Audience = 'applicant' | 'staff';
-
-/** Who is asking about an application's history: its applicant, its park's staff, or (not found) anyone else. */
-async function audienceFor(db: DbOrTx, actor: Actor, applicationId: string): Promise<{ audience: Audience; status: string; submittedOn: string | null; createdAt: Date }> {
-  const [app] = await db
-    .select({ companyId: applications.companyId, parkId: applications.parkId, status: applications.status, submittedOn: applications.submittedOn, createdAt: applications.createdAt })
-    .from(applications)
-    .where(eq(applications.id, applicationId));
-  if (!app) throw notFound('application');
-  if (actor.type === 'user' && actor.kind === 'applicant') {
-    if (await representsCompany(db, actor.userId, app.companyId)) return { audience: 'applicant', ...app };
-  } else if (app.status !== 'draft' && can(actor, 'application.readPark', app.parkId)) {
-    return { audience: 'staff', ...app };
-  }
-  throw notFound('application');
-}
+/** An application's history is for its applicants and its park's staff; experts read the application, not its history. */
+const READERS: AccessNeed = { as: ['applicant', 'staff'] };
 
 export type TimelineEvent = {
   kind: 'created' | 'submitted' | 'resubmitted' | 'screened' | 'assigned' | 'conflict' | 'reviewed' | 'decided';
@@ -46,8 +30,9 @@ export type TimelineEvent = {
  * Every step of an application, oldest first. Applicants see that experts were assigned and how
  * many, never who; staff see who did what.
  */
-export async function getTimeline(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<TimelineEvent[]> {
-  const { audience, status, submittedOn, createdAt } = await audienceFor(db, actor, applicationId);
+export async function getTimeline(db: DbOrTx, target: ApplicationTarget): Promise<TimelineEvent[]> {
+  const { audience, application } = await applicationAccess(db, target, READERS);
+  const { id: applicationId, status, submittedOn, createdAt } = application;
   const staff = audience === 'staff';
   const events: TimelineEvent[] = [];
   const versions = await db
@@ -131,21 +116,22 @@ export async function getTimeline(db: DbOrTx, { actor, applicationId }: { actor:
 
 export type VersionDto = { version: number; submittedAt: Date };
 
-export async function listVersions(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<VersionDto[]> {
-  await audienceFor(db, actor, applicationId);
+export async function listVersions(db: DbOrTx, target: ApplicationTarget): Promise<VersionDto[]> {
+  const { application } = await applicationAccess(db, target, READERS);
   return db
     .select({ version: applicationVersions.version, submittedAt: applicationVersions.submittedAt })
     .from(applicationVersions)
-    .where(eq(applicationVersions.applicationId, applicationId))
+    .where(eq(applicationVersions.applicationId, application.id))
     .orderBy(asc(applicationVersions.version));
 }
 
 /** What changed between two submitted versions of an application. */
 export async function compareVersions(
   db: DbOrTx,
-  { actor, applicationId, from, to }: { actor: Actor; applicationId: string; from: number; to: number },
+  input: ApplicationTarget & { from: number; to: number },
 ): Promise<{ from: VersionDto; to: VersionDto; changes: VersionChange[] }> {
-  await audienceFor(db, actor, applicationId);
+  const { id: applicationId } = (await applicationAccess(db, input, READERS)).application;
+  const { from, to } = input;
   const load = async (version: number) => {
     const [row] = await db
       .select({ version: applicationVersions.version, submittedAt: applicationVersions.submittedAt, snapshot: applicationVersions.snapshot })

@@ -3,20 +3,24 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companyMembers, memberships } from '@/db/schema';
+import { applications } from '@/db/schema';
 import { AppError, invalidTransition } from '@/lib/errors';
+import { formatMoment } from '@/lib/i18n/format';
 import type { ApplicationStatus } from '@/lib/validation/applications';
+import { applicationAccess, type ApplicationAccess } from './access';
 
 type Moved = { id: string; parkId: string; companyId: string; title: string; status: ApplicationStatus; version: number };
 
 /**
  * The one way an application changes status: a conditional UPDATE that succeeds only from the
  * expected states, so of two people acting at once exactly one moves it. Null when it did not move.
+ * It takes the access lib/applications/access.ts granted, so nothing moves an application unchecked.
  */
 export async function moveApplication(
   tx: DbOrTx,
-  { applicationId, from, to, set = {} }: { applicationId: string; from: ApplicationStatus[]; to: ApplicationStatus; set?: PgUpdateSetSource<typeof applications> },
+  { access, from, to, set = {} }: { access: ApplicationAccess; from: ApplicationStatus[]; to: ApplicationStatus; set?: PgUpdateSetSource<typeof applications> },
 ): Promise<Moved | null> {
+  const applicationId = (await applicationAccess(tx, { access })).application.id;
   const [row] = await tx
     .update(applications)
     .set({ ...set, status: to, updatedAt: new Date() })
@@ -32,27 +36,13 @@ export async function moveApplication(
   return row ?? null;
 }
 
-/** Moscow time as `YYYY-MM-DD HH:MM`, for messages that name a moment. */
-function moment(at: Date | string): string {
-  const d = new Date(at);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Moscow',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
-
 /**
  * Why an application did not move: if someone decided it since its last submission, a CONFLICT that
  * names who and when ("already decided by … at …"); otherwise its state does not allow the step.
+ * Only for an application the actor was granted access to: it names the person who decided.
  */
-export async function refusal(tx: DbOrTx, applicationId: string, what = 'application'): Promise<AppError> {
+export async function refusal(tx: DbOrTx, access: ApplicationAccess, what = 'application'): Promise<AppError> {
+  const applicationId = (await applicationAccess(tx, { access })).application.id;
   const [app] = await tx
     .select({ status: applications.status, lastSubmittedAt: applications.lastSubmittedAt })
     .from(applications)
@@ -69,21 +59,8 @@ export async function refusal(tx: DbOrTx, applicationId: string, what = 'applica
   const decidedSinceSubmission = latest && (!app.lastSubmittedAt || new Date(latest.at).getTime() >= new Date(app.lastSubmittedAt).getTime());
   if (decidedSinceSubmission && app.status !== 'submitted' && app.status !== 'draft') {
     const by = latest.by ?? 'the data import';
-    const at = moment(latest.at);
+    const at = formatMoment(latest.at);
     return new AppError('CONFLICT', `the application was already decided by ${by} at ${at}`, { key: 'alreadyDecided', params: { by, at } });
   }
   return invalidTransition(what, app.status);
-}
-
-export async function representativesOf(tx: DbOrTx, companyId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
-  return rows.map((r) => r.userId);
-}
-
-export async function managersOf(tx: DbOrTx, parkId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'manager')));
-  return rows.map((r) => r.userId);
 }

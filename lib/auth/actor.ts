@@ -1,7 +1,6 @@
-import type { parkRole, userKind } from '@/db/schema';
+import type { ParkRole, UserKind } from '@/db/schema/values';
 
-export type ParkRole = (typeof parkRole.enumValues)[number];
-export type UserKind = (typeof userKind.enumValues)[number];
+export type { ParkRole, UserKind };
 
 /** Who is acting. Domain functions take it explicitly; pages build it from the session, the CLI and seed from their context. */
 export type Actor =

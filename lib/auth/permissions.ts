@@ -20,8 +20,16 @@ export const permissions = {
   'user.manage': { admin: true, system: true },
   'audit.read': { admin: true },
   'outbox.read': { admin: true },
-  'company.create': { applicant: true, roles: ['manager'], system: true },
-  'application.create': { applicant: true, system: true },
+  /** Register a company and become its first representative. */
+  'company.create': { applicant: true },
+  /** See a company's representatives and list one's own companies. */
+  'company.readOwn': { applicant: true },
+  /** Edit one's company's profile and add representatives. */
+  'company.manageOwn': { applicant: true },
+  /** Draft, attach documents to, submit and discard an application of one's company. */
+  'application.create': { applicant: true },
+  /** Read an application of one's company, its history and its documents. */
+  'application.readOwn': { applicant: true },
   'application.readPark': { roles: ['manager'], admin: true, system: true },
   'application.screen': { roles: ['manager'], system: true },
   'application.assign': { roles: ['manager'], system: true },
@@ -36,7 +44,8 @@ export const permissions = {
   'lease.manage': { roles: ['manager'], system: true },
   'incentive.grant': { roles: ['manager'], system: true },
   'incentive.revoke': { roles: ['manager'], system: true },
-  'kpi.file': { applicant: true, system: true },
+  /** File the KPI reports of one's companies, and read their periods and reports. */
+  'kpi.fileOwn': { applicant: true },
   'kpi.review': { roles: ['manager'], system: true },
   'kpi.bulkUpload': { roles: ['manager'], system: true },
   'budget.manage': { roles: ['manager'], system: true },
@@ -83,6 +92,26 @@ export function assertCan(actor: Actor, action: Permission, parkId?: string | nu
   if (can(actor, action, parkId)) return;
   if (parkId && actor.type === 'user' && actor.kind === 'staff' && rolesIn(actor, parkId).length === 0) throw notFound('park');
   if (parkId && actor.type === 'apiToken' && parkId !== actor.parkId) throw notFound('park');
+  throw new AppError('FORBIDDEN', `not allowed: ${action}`, { key: 'forbidden' });
+}
+
+export type UserActor = Extract<Actor, { type: 'user' }>;
+
+/**
+ * The person acting, if the map lets them do `action`; null for anyone else, the CLI and API tokens
+ * included. For functions whose queries key on the person: their companies, their assignments.
+ */
+export function actingUser(actor: Actor, action: Permission): UserActor | null {
+  return actor.type === 'user' && can(actor, action) ? actor : null;
+}
+
+/**
+ * As `actingUser`, refusing anyone else: given `what`, as if that record did not exist (someone else's
+ * and a missing one look the same); without it, FORBIDDEN, for a step that reads no record first.
+ */
+export function assertActingUser(actor: Actor, action: Permission, what?: string): asserts actor is UserActor {
+  if (actingUser(actor, action)) return;
+  if (what) throw notFound(what);
   throw new AppError('FORBIDDEN', `not allowed: ${action}`, { key: 'forbidden' });
 }
 

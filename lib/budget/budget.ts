@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { budgetFunding } from '@/db/schema';
+import type { FundingSource } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -14,8 +15,6 @@ import {
   type BudgetEntryInput,
   type UpdateBudgetEntryInput,
 } from '@/lib/validation/kpi';
-
-export type FundingSource = 'federal' | 'regional' | 'municipal' | 'extrabudgetary';
 
 export type BudgetEntryDto = { id: string; key: string | null; year: number; source: FundingSource; amountRub: string; document: string | null };
 

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, companyMembers, users } from '@/db/schema';
+import type { SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan, parksWhere } from '@/lib/auth/permissions';
+import { actingUser, assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
@@ -14,7 +15,7 @@ export type CompanyDto = {
   name: string;
   inn: string | null;
   ogrn: string | null;
-  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  smeCategory: SmeCategory;
   industry: string | null;
   manufacturing: boolean;
   contactEmail: string | null;
@@ -52,8 +53,9 @@ export async function representsCompany(db: DbOrTx, userId: string, companyId: s
  * A company is visible to its representatives, and to the staff of the parks it applied to (beyond a
  * draft), resides in, or came from with a park's data set; admins see all. Anyone else: not found.
  */
-export async function canSeeCompany(db: DbOrTx, actor: Actor, companyId: string): Promise<boolean> {
-  if (actor.type === 'user' && actor.kind === 'applicant') return representsCompany(db, actor.userId, companyId);
+async function canSeeCompany(db: DbOrTx, actor: Actor, companyId: string): Promise<boolean> {
+  const representative = actingUser(actor, 'company.readOwn');
+  if (representative) return representsCompany(db, representative.userId, companyId);
   const readable = [...new Set([parksWhere(actor, 'application.readPark'), parksWhere(actor, 'resident.read')].flatMap((s) => (s === 'all' ? ['all'] : s)))];
   if (readable.includes('all')) return true;
   if (!readable.length) return false;
@@ -93,8 +95,8 @@ async function assertInnFree(tx: DbOrTx, inn: string, exceptId?: string) {
 
 /** An applicant registers a company and becomes its first representative. */
 export async function createCompany(db: Db, { actor, input }: { actor: Actor; input: CompanyInput }): Promise<{ id: string }> {
-  assertCan(actor, 'company.create');
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw new AppError('FORBIDDEN', 'companies are registered by their representatives', { key: 'forbidden' });
+  // Refused outright, not "not found": there is no record to hide.
+  assertActingUser(actor, 'company.create');
   const data = parseInput(companySchema, input);
   try {
     return await db.transaction(async (tx) => {
@@ -112,7 +114,7 @@ export async function createCompany(db: Db, { actor, input }: { actor: Actor; in
 /** Representatives edit their company's profile. */
 export async function updateCompany(db: Db, { actor, input }: { actor: Actor; input: UpdateCompanyInput }): Promise<void> {
   const { companyId, ...data } = parseInput(updateCompanySchema, input);
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('company');
+  assertActingUser(actor, 'company.manageOwn', 'company');
   try {
     await db.transaction(async (tx) => {
       if (!(await representsCompany(tx, actor.userId, companyId))) throw notFound('company');
@@ -131,7 +133,8 @@ export async function getCompany(db: DbOrTx, { actor, companyId }: { actor: Acto
   if (!(await canSeeCompany(db, actor, companyId))) throw notFound('company');
   const [company] = await db.select(companyColumns).from(companies).where(eq(companies.id, companyId));
   if (!company) throw notFound('company');
-  const mine = actor.type === 'user' && actor.kind === 'applicant';
+  // Only its representatives get this far without a staff role.
+  const mine = actingUser(actor, 'company.readOwn') !== null;
   const representatives = mine
     ? await db
         .select({ name: users.name, email: users.email })

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, expertAssignments, memberships, parks, users } from '@/db/schema';
+import type { AssignmentStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
-import { applicationForStaff } from '@/lib/applications/screening';
-import { managersOf, refusal } from '@/lib/applications/transition';
+import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
+import { refusal } from '@/lib/applications/transition';
 import { todayIso } from '@/lib/dates';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
@@ -26,22 +27,13 @@ export type ExpertOptionDto = {
   suggested: boolean;
 };
 
-/** The park's council: its experts with enabled accounts. */
-export async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: string; name: string }[]> {
-  return db
-    .select({ userId: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'expert'), isNull(users.disabledAt)))
-    .orderBy(asc(users.name));
-}
-
 /**
  * The experts a manager may assign, lightest load first. Those already on the application, and those
  * who declared a conflict with its company, are never suggested; the first `count` others are.
  */
-export async function suggestExperts(db: DbOrTx, { actor, applicationId, count = 2 }: { actor: Actor; applicationId: string; count?: number }): Promise<ExpertOptionDto[]> {
-  const app = await applicationForStaff(db, actor, applicationId, 'application.assign');
+export async function suggestExperts(db: DbOrTx, input: ApplicationTarget & { count?: number }): Promise<ExpertOptionDto[]> {
+  const { application: app } = await applicationAccess(db, input, { permission: 'application.assign' });
+  const count = input.count ?? 2;
   const rows = await queryRows<{ user_id: string; name: string; load: number; assigned: boolean; conflict: boolean }>(
     db,
     sql`SELECT u.id AS user_id, u.name,
@@ -69,9 +61,9 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
   const expertIds = [...new Set(data.expertIds)];
   try {
     return await db.transaction(async (tx) => {
-      const app = await applicationForStaff(tx, actor, data.applicationId, 'application.assign');
-      const [locked] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, app.id)).for('update');
-      if (locked.status !== 'in_review') throw await refusal(tx, app.id);
+      const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.assign', lock: true });
+      const app = access.application;
+      if (app.status !== 'in_review') throw await refusal(tx, access);
       const council = await tx
         .select({ userId: memberships.userId })
         .from(memberships)
@@ -131,7 +123,10 @@ export async function withdrawAssignment(db: Db, { actor, input }: { actor: Acto
       .from(expertAssignments)
       .where(eq(expertAssignments.id, assignmentId));
     if (!row) throw notFound('assignment');
-    const app = await applicationForStaff(tx, actor, row.applicationId, 'application.assign');
+    // Another park's assignment is as missing as one that never was.
+    const { application: app } = await accessApplication(tx, { actor, applicationId: row.applicationId, permission: 'application.assign' }).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('assignment') : error;
+    });
     const [moved] = await tx
       .update(expertAssignments)
       .set({ status: 'withdrawn' })
@@ -147,7 +142,7 @@ export type AssignmentDto = {
   id: string;
   expertId: string;
   expertName: string;
-  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  status: AssignmentStatus;
   dueOn: string;
   overdue: boolean;
   assignedAt: Date;
@@ -156,8 +151,9 @@ export type AssignmentDto = {
 };
 
 /** An application's assignments, for its park's managers. */
-export async function listAssignments(db: DbOrTx, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<AssignmentDto[]> {
-  await applicationForStaff(db, actor, applicationId, 'application.readPark');
+export async function listAssignments(db: DbOrTx, input: ApplicationTarget & { today?: string }): Promise<AssignmentDto[]> {
+  const { id: applicationId } = (await applicationAccess(db, input, { permission: 'application.readPark' })).application;
+  const today = input.today ?? todayIso();
   const rows = await queryRows<{
     id: string;
     expert_id: string;
@@ -223,27 +219,5 @@ export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, e
       await notify(tx, { userIds: [d.expertId], parkId: app.parkId, kind: 'reviewDueSoon', params: { title: app.title, due: d.dueOn }, href: `/p/${app.slug}/reviews/${d.id}` });
     }
     return due.length;
-  });
-}
-
-/** Tells the park's managers once every assigned expert has reviewed (or stood down with a conflict). */
-export async function notifyIfReviewsComplete(tx: DbOrTx, applicationId: string): Promise<void> {
-  const [row] = await queryRows<{ open: number; done: number; title: string; park_id: string; slug: string }>(
-    tx,
-    sql`SELECT count(*) FILTER (WHERE ea.status = 'assigned')::int AS open,
-               count(*) FILTER (WHERE ea.status = 'reviewed')::int AS done,
-               a.title, a.park_id, p.slug
-        FROM applications a JOIN parks p ON p.id = a.park_id
-        LEFT JOIN expert_assignments ea ON ea.application_id = a.id
-        WHERE a.id = ${applicationId}
-        GROUP BY a.title, a.park_id, p.slug`,
-  );
-  if (!row || Number(row.open) > 0 || Number(row.done) === 0) return;
-  await notify(tx, {
-    userIds: await managersOf(tx, row.park_id),
-    parkId: row.park_id,
-    kind: 'reviewsComplete',
-    params: { title: row.title, count: Number(row.done) },
-    href: `/p/${row.slug}/applications/${applicationId}`,
   });
 }

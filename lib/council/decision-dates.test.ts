@@ -9,11 +9,11 @@ import { submitApplication } from '@/lib/applications/applications';
 import { screenApplication } from '@/lib/applications/screening';
 import { exportDataset } from '@/lib/dataset/export';
 import { importDataset } from '@/lib/dataset/import';
+import { parseDataset } from '@/lib/dataset/parse';
 import { addDays, todayIso } from '@/lib/dates';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
 import { withFreshDatabase } from '@/lib/test/fresh-database';
-import { parseDataset } from '@/lib/validation/dataset';
 import { addAgendaItem, createMeeting, getMeeting, nextMeetingNumber, recordDecision, setAttendance } from './meetings';
 
 /**

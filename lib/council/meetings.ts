@@ -1,14 +1,17 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, users } from '@/db/schema';
+import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, users } from '@/db/schema';
+import type { MeetingStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { moveApplication, refusal, representativesOf } from '@/lib/applications/transition';
+import { accessApplication, accessApplications } from '@/lib/applications/access';
+import { moveApplication, refusal } from '@/lib/applications/transition';
 import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { representativesOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import {
   agendaItemSchema,
@@ -20,40 +23,48 @@ import {
   type DecisionInput,
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
-import { councilMembers } from './assignments';
 import { assertMeetingCanConsider } from './meeting-dates';
-import { reviewSummaryOf, type ReviewSummary } from './reviews';
+import { getReviewSummary, type ReviewSummary } from './reviews';
 
-export type MeetingRow = { id: string; number: number; heldOn: string; status: 'planned' | 'held'; items: number; decided: number; present: number };
+export type MeetingRow = { id: string; number: number; heldOn: string; status: MeetingStatus; items: number; decided: number; present: number };
 
 /** The quorum rule: more than half of the council's members present. */
 export function quorumNeeded(councilSize: number): number {
   return Math.floor(councilSize / 2) + 1;
 }
 
+/** The park's council: its experts with enabled accounts. Only for a meeting already checked with `meetingInPark`. */
+async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: string; name: string }[]> {
+  return db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'expert'), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
+}
+
 /**
- * The meeting, if the actor may act on it. A write that depends on the meeting's attendance, agenda or
- * decisions passes `lock`, so such writes run one at a time per meeting and each sees the others' result.
+ * A meeting of a park the actor can see, read only within those parks (scoped in the query): another
+ * park's meeting and a missing one look the same. Someone who can see the park but may not take the
+ * step is refused FORBIDDEN, as `assertCan` refuses. A write that depends on the meeting's attendance,
+ * agenda or decisions passes `lock`, so such writes run one at a time per meeting and each sees the
+ * others' result.
  */
 async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
+  const seen = parksWhere(actor, 'park.read');
   const query = tx
     .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
     .from(councilMeetings)
-    .where(eq(councilMeetings.id, meetingId));
+    .where(and(eq(councilMeetings.id, meetingId), seen === 'all' ? undefined : inArray(councilMeetings.parkId, seen)));
   const [meeting] = lock ? await query.for('update') : await query;
   if (!meeting) throw notFound('meeting');
-  try {
-    assertCan(actor, permission, meeting.parkId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('meeting');
-    throw error;
-  }
+  assertCan(actor, permission, meeting.parkId);
   return meeting;
 }
 
 export async function listMeetings(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MeetingRow[]> {
   assertCan(actor, 'council.meet', parkId);
-  const rows = await queryRows<{ id: string; number: number; held_on: string; status: 'planned' | 'held'; items: number; decided: number; present: number }>(
+  const rows = await queryRows<{ id: string; number: number; held_on: string; status: MeetingStatus; items: number; decided: number; present: number }>(
     db,
     sql`SELECT m.id, m.number, m.held_on::text AS held_on, m.status,
                (SELECT count(*) FROM meeting_items i WHERE i.meeting_id = m.id)::int AS items,
@@ -105,8 +116,7 @@ export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; in
   try {
     await db.transaction(async (tx) => {
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
-      const [app] = await tx.select({ status: applications.status, parkId: applications.parkId }).from(applications).where(eq(applications.id, data.applicationId));
-      if (!app || app.parkId !== meeting.parkId || app.status === 'draft') throw notFound('application');
+      const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.meet' });
       if (app.status !== 'in_review') throw invalidTransition('application', app.status);
       await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: data.applicationId, deciding: false });
       const [{ next }] = await queryRows<{ next: number }>(tx, sql`SELECT coalesce(max(position), 0)::int + 1 AS next FROM meeting_items WHERE meeting_id = ${meeting.id}`);
@@ -177,15 +187,15 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
       // The vote counts against the attendance and agenda read below: locked first, so neither
       // changes before this decision is in (setAttendance and removeAgendaItem take the same lock).
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
-      const [item] = await tx
-        .select({ id: meetingItems.id, title: applications.title, companyId: applications.companyId, status: applications.status })
+      // Locked before the conflicts are counted: an expert declaring one locks the application too.
+      const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide', lock: true });
+      const item = access.application;
+      const [onAgenda] = await tx
+        .select({ id: meetingItems.id })
         .from(meetingItems)
-        .innerJoin(applications, eq(applications.id, meetingItems.applicationId))
-        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, data.applicationId), eq(applications.parkId, meeting.parkId)))
-        // Before the conflicts are counted: an expert declaring one locks the application too.
-        .for('update', { of: applications });
-      if (!item) throw notFound('application');
-      await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: data.applicationId, deciding: true });
+        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, item.id)));
+      if (!onAgenda) throw notFound('application');
+      await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: item.id, deciding: true });
       const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
       const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
       if (present.length < quorumNeeded(size))
@@ -211,8 +221,8 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
         throw new AppError('VALIDATION', 'an approval needs more votes for than against', { key: 'approvalNeedsMajority', fieldErrors: { decision: ['approvalNeedsMajority'] } });
 
       const to = DECISION_STATUS[data.decision];
-      const moved = await moveApplication(tx, { applicationId: data.applicationId, from: ['in_review'], to });
-      if (!moved) throw await refusal(tx, data.applicationId);
+      const moved = await moveApplication(tx, { access, from: ['in_review'], to });
+      if (!moved) throw await refusal(tx, access);
       const [decision] = await tx
         .insert(councilDecisions)
         .values({
@@ -270,7 +280,7 @@ export type MeetingDto = {
   parkId: string;
   number: number;
   heldOn: string;
-  status: 'planned' | 'held';
+  status: MeetingStatus;
   councilSize: number;
   quorumNeeded: number;
   members: { userId: string; name: string; present: boolean }[];
@@ -302,8 +312,11 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
     .innerJoin(companies, eq(companies.id, applications.companyId))
     .where(eq(meetingItems.meetingId, meeting.id))
     .orderBy(asc(meetingItems.position));
+  const agenda = await accessApplications(db, { actor, applicationIds: itemRows.map((i) => i.applicationId), parkId: meeting.parkId, permission: 'council.meet' });
   const items: MeetingItemDto[] = [];
   for (const item of itemRows) {
+    const access = agenda.get(item.applicationId);
+    if (!access) throw notFound('application');
     const conflicted = await db
       .select({ userId: users.id, name: users.name })
       .from(expertAssignments)
@@ -328,7 +341,7 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
       ...item,
       conflicted,
       voters: attendance.length - conflictedPresent.length,
-      summary: await reviewSummaryOf(db, item.applicationId, meeting.parkId),
+      summary: await getReviewSummary(db, { access }),
       decision: decision
         ? { ...decision, votesFor: decision.votesFor ?? 0, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0 }
         : null,

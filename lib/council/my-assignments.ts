@@ -2,15 +2,16 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, companies, expertAssignments } from '@/db/schema';
+import type { AssignmentStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { actingUser, assertCan } from '@/lib/auth/permissions';
 
 export type MyAssignmentDto = {
   id: string;
   applicationId: string;
   title: string;
   company: string;
-  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  status: AssignmentStatus;
   dueOn: string;
 };
 
@@ -20,7 +21,8 @@ export type MyAssignmentDto = {
  */
 export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MyAssignmentDto[]> {
   assertCan(actor, 'review.submit', parkId);
-  if (actor.type !== 'user') return [];
+  const expert = actingUser(actor, 'review.submit');
+  if (!expert) return [];
   return db
     .select({
       id: expertAssignments.id,
@@ -33,6 +35,6 @@ export async function listMyAssignments(db: DbOrTx, { actor, parkId }: { actor: 
     .from(expertAssignments)
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(companies, eq(companies.id, applications.companyId))
-    .where(and(eq(expertAssignments.expertId, actor.userId), eq(applications.parkId, parkId), inArray(expertAssignments.status, ['assigned', 'reviewed'])))
+    .where(and(eq(expertAssignments.expertId, expert.userId), eq(applications.parkId, parkId), inArray(expertAssignments.status, ['assigned', 'reviewed'])))
     .orderBy(asc(expertAssignments.dueOn));
 }

@@ -3,25 +3,25 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, conflictDeclarations, expertAssignments, parks, reviewCriteria, reviews, reviewScores, users } from '@/db/schema';
+import type { AssignmentStatus, ReviewStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { loadApplicationForReview, type ApplicationDto } from '@/lib/applications/applications';
-import { applicationForStaff } from '@/lib/applications/screening';
-import { managersOf } from '@/lib/applications/transition';
+import { accessApplication, applicationAccess, type ApplicationAccess, type ApplicationTarget } from '@/lib/applications/access';
+import { readApplication, type ApplicationDto } from '@/lib/applications/applications';
 import { todayIso } from '@/lib/dates';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { managersOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import { conflictSchema, reviewSchema, type ConflictInput, type Recommendation, type ReviewInput } from '@/lib/validation/council';
-import { notifyIfReviewsComplete } from './assignments';
 import { activeCriteria, type CriterionDto } from './rubric';
 
 type AssignmentRow = {
   id: string;
   applicationId: string;
   expertId: string;
-  status: 'assigned' | 'conflict' | 'reviewed' | 'withdrawn';
+  status: AssignmentStatus;
   dueOn: string;
   parkId: string;
   parkSlug: string;
@@ -31,7 +31,8 @@ type AssignmentRow = {
 
 /** The acting expert's own assignment in a park they review for; anyone else's: not found. */
 async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, options: { lock?: boolean } = {}): Promise<AssignmentRow> {
-  if (actor.type !== 'user') throw notFound('assignment');
+  assertActingUser(actor, 'review.submit', 'assignment');
+  const reviewParks = parksWhere(actor, 'review.submit');
   const query = tx
     .select({
       id: expertAssignments.id,
@@ -47,22 +48,17 @@ async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, opti
     .from(expertAssignments)
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(parks, eq(parks.id, applications.parkId))
-    .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.expertId, actor.userId)));
+    .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.expertId, actor.userId), reviewParks === 'all' ? undefined : inArray(applications.parkId, reviewParks)));
   // Locked with its application: a council decision counts the conflicts declared (recordDecision
   // locks the application before reading them), and nothing is declared or scored once it is decided.
   const [row] = options.lock ? await query.for('update', { of: [expertAssignments, applications] }) : await query;
   if (!row) throw notFound('assignment');
-  try {
-    assertCan(actor, 'review.submit', row.parkId);
-  } catch {
-    throw notFound('assignment');
-  }
   return row;
 }
 
 export type ScoreDto = { criterionId: string; score: number | null; comment: string };
 export type ReviewDto = {
-  status: 'draft' | 'submitted';
+  status: ReviewStatus;
   recommendation: Recommendation | null;
   comment: string;
   scores: ScoreDto[];
@@ -126,7 +122,7 @@ export async function getReviewContext(db: DbOrTx, { actor, assignmentId, today 
   return {
     assignment: { id: a.id, parkId: a.parkId, title: a.title, status: a.status, dueOn: a.dueOn, overdue: a.status === 'assigned' && a.dueOn < today },
     declaration: declaration ?? null,
-    application: readable ? await loadApplicationForReview(db, a.applicationId) : null,
+    application: readable ? await readApplication(db, await accessApplication(db, { actor, applicationId: a.applicationId, as: ['expert', 'staff'] })) : null,
     criteria: readable ? await activeCriteria(db, a.parkId) : [],
     review,
     others,
@@ -267,6 +263,28 @@ export async function submitReview(db: Db, { actor, input }: { actor: Actor; inp
   });
 }
 
+/** Tells the park's managers once every assigned expert has reviewed (or stood down with a conflict). */
+async function notifyIfReviewsComplete(tx: DbOrTx, applicationId: string): Promise<void> {
+  const [row] = await queryRows<{ open: number; done: number; title: string; park_id: string; slug: string }>(
+    tx,
+    sql`SELECT count(*) FILTER (WHERE ea.status = 'assigned')::int AS open,
+               count(*) FILTER (WHERE ea.status = 'reviewed')::int AS done,
+               a.title, a.park_id, p.slug
+        FROM applications a JOIN parks p ON p.id = a.park_id
+        LEFT JOIN expert_assignments ea ON ea.application_id = a.id
+        WHERE a.id = ${applicationId}
+        GROUP BY a.title, a.park_id, p.slug`,
+  );
+  if (!row || Number(row.open) > 0 || Number(row.done) === 0) return;
+  await notify(tx, {
+    userIds: await managersOf(tx, row.park_id),
+    parkId: row.park_id,
+    kind: 'reviewsComplete',
+    params: { title: row.title, count: Number(row.done) },
+    href: `/p/${row.slug}/applications/${applicationId}`,
+  });
+}
+
 /** Each expert's weighted total (Σ weight × score ÷ Σ weight over the criteria they scored), by assignment. */
 async function expertTotals(db: DbOrTx, applicationId: string, parkId: string): Promise<Map<string, string>> {
   const rows = await queryRows<{ assignment_id: string; total: string }>(
@@ -293,13 +311,12 @@ export type ReviewSummary = {
 };
 
 /** The aggregated scores of an application's submitted reviews, for its park's staff. */
-export async function getReviewSummary(db: DbOrTx, { actor, applicationId }: { actor: Actor; applicationId: string }): Promise<ReviewSummary> {
-  const app = await applicationForStaff(db, actor, applicationId, 'application.readPark');
-  return reviewSummaryOf(db, app.id, app.parkId);
+export async function getReviewSummary(db: DbOrTx, target: ApplicationTarget): Promise<ReviewSummary> {
+  return reviewSummaryOf(db, await applicationAccess(db, target, { permission: 'application.readPark' }));
 }
 
-/** The same summary without the permission check, for callers that have already checked (meeting pages). */
-export async function reviewSummaryOf(db: DbOrTx, applicationId: string, parkId: string): Promise<ReviewSummary> {
+async function reviewSummaryOf(db: DbOrTx, { application }: ApplicationAccess): Promise<ReviewSummary> {
+  const { id: applicationId, parkId } = application;
   const criteria = await queryRows<{ id: string; code: string; name_en: string; name_ru: string; weight: string; active: boolean; mean: string | null; min: number | null; max: number | null; n: number }>(
     db,
     sql`SELECT rc.id, rc.code, rc.name_en, rc.name_ru, rc.weight::text AS weight, rc.active,

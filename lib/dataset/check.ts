@@ -1,3 +1,4 @@
+import { capitalWithinInvestment } from '@/lib/validation/amounts';
 import type { Dataset, DatasetLease, DatasetResidency } from '@/lib/validation/dataset';
 
 /**
@@ -131,7 +132,7 @@ export function checkDataset(data: Dataset): string[] {
     const path = `kpiReports[${index}]`;
     kpiKey(index, kpi.key);
     requireKey(`${path}.company`, companyKeys, 'company', kpi.company);
-    if (kopecks(kpi.capitalInvestmentRub) > kopecks(kpi.investmentRub)) {
+    if (!capitalWithinInvestment(kpi.capitalInvestmentRub, kpi.investmentRub)) {
       report(`${path}.capitalInvestmentRub`, `${kpi.capitalInvestmentRub} is larger than investmentRub ${kpi.investmentRub}`);
     }
     const period = kpi.quarter === null ? `${kpi.year}` : `${kpi.year} Q${kpi.quarter}`;
@@ -180,10 +181,4 @@ function covers(start: string, end: string | null, day: string): boolean {
 
 function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: string | null): boolean {
   return (aEnd === null || bStart <= aEnd) && (bEnd === null || aStart <= bEnd);
-}
-
-/** A normalised amount ("5610.50") in hundredths, exactly. */
-function kopecks(amount: string): bigint {
-  const [integer, fraction = ''] = amount.split('.');
-  return BigInt(integer) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
 }

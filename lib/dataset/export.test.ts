@@ -8,7 +8,8 @@ import { createBudgetEntry } from '@/lib/budget/budget';
 import { rowCounts, smallDataset, smallDatasetExported } from '@/lib/test/dataset-fixture';
 import { makeAdmin, makeAnalyst, makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { withFreshDatabase } from '@/lib/test/fresh-database';
-import { parseDataset, type Dataset } from '@/lib/validation/dataset';
+import type { Dataset } from '@/lib/validation/dataset';
+import { parseDataset } from './parse';
 import { exportDataset } from './export';
 import { importDataset } from './import';
 

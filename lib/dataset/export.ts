@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
+import type { IndicatorValueKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { getParkBySlug } from '@/lib/parks/parks';
 import {
@@ -155,7 +156,7 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
         WHERE p.park_id = ${parkId}
         ORDER BY i.position, i.key COLLATE "C"`,
   );
-  const valueRows = await queryRows<{ indicatorId: string; year: number; kind: 'actual' | 'target'; value: string }>(
+  const valueRows = await queryRows<{ indicatorId: string; year: number; kind: IndicatorValueKind; value: string }>(
     tx,
     sql`SELECT v.indicator_id::text AS "indicatorId", v.year, v.kind::text AS kind, v.value::text AS value
         FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN programmes p ON p.id = i.programme_id

@@ -1,12 +1,14 @@
 /** Demo accounts, created by the demo seed and listed on the sign-in page while demo mode is on. */
 export const DEMO_PASSWORD = 'technopark-demo';
 
+import type { ParkRole, UserKind } from '@/db/schema/values';
+
 export type DemoAccount = {
   email: string;
   name: string;
-  kind: 'applicant' | 'staff' | 'admin';
-  demoRole: 'admin' | 'manager' | 'expert' | 'analyst' | 'applicant';
-  roles: { park: string; role: 'manager' | 'expert' | 'analyst' }[];
+  kind: UserKind;
+  demoRole: Exclude<UserKind, 'staff'> | ParkRole;
+  roles: { park: string; role: ParkRole }[];
 };
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [

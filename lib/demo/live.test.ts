@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { LIVE_AUDIT, liveAuditCounts } from '@/lib/test/demo-live';
-import { businessPlanPdf } from './live';
+import { businessPlanPdf } from './business-plan';
 import { seedDemo } from './seed';
 
 /** Where the runs below are cut short: once right after the council's decision, twice before the applicant's upload. */

@@ -11,27 +11,10 @@ import { importDataset } from '@/lib/dataset/import';
 import { createUser } from '@/lib/users/users';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
 import { seedApplicantApplication, seedLiveCouncil } from './live';
+import { DEMO_CRITERIA } from './rubric';
 
 /** The demo parks' slugs, as the data sets and DEMO_ACCOUNTS name them. */
 export const DEMO_PARKS = { kuzbass: 'kuzbass', tomsk: 'itc-tomsk' } as const;
-
-/**
- * The demo parks' expert-council rubric: novelty 25 %, market 20 %, team 20 %, feasibility 20 %,
- * regional impact 15 %. Weights are written as percentages (summing to 100), the scale
- * lib/council/rubric.ts reads them on.
- */
-export const DEMO_CRITERIA = [
-  { code: 'novelty', nameEn: 'Novelty', nameRu: 'Новизна', weight: '25.00' },
-  { code: 'market', nameEn: 'Market potential', nameRu: 'Рыночный потенциал', weight: '20.00' },
-  { code: 'team', nameEn: 'Team', nameRu: 'Команда', weight: '20.00' },
-  { code: 'feasibility', nameEn: 'Feasibility', nameRu: 'Реализуемость', weight: '20.00' },
-  {
-    code: 'regional_impact',
-    nameEn: 'Regional impact: jobs and investment',
-    nameRu: 'Влияние на регион: рабочие места и инвестиции',
-    weight: '15.00',
-  },
-] as const;
 
 const ALL_ACCOUNTS = [...DEMO_ACCOUNTS, ...DEMO_EXTRA_EXPERTS, ...DEMO_EXTRA_APPLICANTS];
 const APPLICANT = DEMO_ACCOUNTS.find((account) => account.demoRole === 'applicant')!;

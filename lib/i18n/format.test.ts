@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatRub } from './format';
+import { formatAmount, formatDateTime, formatMoment, formatRub } from './format';
 
 // Intl writes a narrow no-break space between groups in Russian; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -16,5 +16,25 @@ describe('money formatting', () => {
     expect(plain(formatAmount('12500.5', 'ru'))).toBe('12 500,50');
     expect(formatAmount('0', 'en')).toBe('0');
     expect(formatAmount('', 'ru')).toBe('—');
+  });
+});
+
+describe('moments', () => {
+  it('a message names a moment the same in both languages, in the installation’s time zone', () => {
+    expect(formatMoment(new Date('2026-03-01T11:05:00Z'))).toBe('2026-03-01 14:05 MSK');
+    expect(formatMoment('2025-12-31T21:00:00Z')).toBe('2026-01-01 00:00 MSK');
+  });
+
+  it('a page writes it in the reader’s language, in the same time zone', () => {
+    expect(formatDateTime('2026-03-01T11:05:00Z', 'en')).toContain('14:05');
+    expect(formatDateTime('2026-03-01T11:05:00Z', 'ru')).toContain('14:05');
+    expect(formatDateTime(null, 'en')).toBe('—');
+  });
+});
+
+describe('exact amounts', () => {
+  it('writes kopecks exactly however large the amount (a Number would round them)', () => {
+    expect(plain(formatAmount('90071992547409.93', 'ru'))).toBe('90 071 992 547 409,93');
+    expect(plain(formatRub('9999999999999999.99', 'en'))).toBe('RUB 9,999,999,999,999,999.99');
   });
 });

@@ -1,6 +1,13 @@
+import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL } from '@/lib/dates';
 import type { Locale } from './locales';
 
 const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
+
+/**
+ * Intl formats a decimal string exactly (Intl.NumberFormat v3); a Number would round kopecks away
+ * above 2^53 kopecks (about 90 trillion roubles). Engines without v3 read the string as a Number.
+ */
+const exact = (value: string | number) => value as Intl.StringNumericLiteral | number;
 
 /** Roubles with kopecks from an exact decimal string; formatting only, never arithmetic. */
 export function formatRub(value: string | null | undefined, locale: Locale, options: { compact?: boolean } = {}): string {
@@ -12,7 +19,7 @@ export function formatRub(value: string | null | undefined, locale: Locale, opti
       abs >= 1e9 ? [1e9, locale === 'ru' ? 'млрд ₽' : 'bn RUB'] : abs >= 1e6 ? [1e6, locale === 'ru' ? 'млн ₽' : 'M RUB'] : [1, locale === 'ru' ? '₽' : 'RUB'];
     return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: div === 1 ? 2 : 1 }).format(n / div)} ${unit}`;
   }
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(n);
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(exact(value));
 }
 
 /**
@@ -22,7 +29,7 @@ export function formatRub(value: string | null | undefined, locale: Locale, opti
 export function formatAmount(value: string | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
   const whole = /^-?\d+(\.0+)?$/.test(value);
-  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(Number(value));
+  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(exact(value));
 }
 
 export function formatArea(value: string | number | null | undefined, locale: Locale): string {
@@ -47,7 +54,26 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** A moment on a page, in the reader's language and the installation's time zone. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return '—';
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Moscow' }).format(new Date(value));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(new Date(value));
+}
+
+/**
+ * A moment inside a one-line message (an error, a CLI line) that reads the same in both languages:
+ * `2026-03-01 14:05 MSK`, in the installation's time zone.
+ */
+export function formatMoment(value: Date | string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: DEFAULT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(value));
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${DEFAULT_TIME_ZONE_LABEL}`;
 }

@@ -2,14 +2,16 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { companyMembers, residencies, taxIncentives } from '@/db/schema';
+import { residencies, taxIncentives } from '@/db/schema';
+import type { IncentiveKind, IncentiveStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actorUserId } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, invalidTransition, notFound, refusal } from '@/lib/errors';
-import { exportTable, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
 import { notify } from '@/lib/notifications/notifications';
+import { managersByPark, representativesOf } from '@/lib/notifications/recipients';
 import {
   grantIncentiveSchema,
   incentiveFiltersSchema,
@@ -19,8 +21,8 @@ import {
   type RevokeIncentiveInput,
 } from '@/lib/validation/incentives';
 import { parseInput } from '@/lib/validation/parse';
+import { isUuid } from '@/lib/validation/uuid';
 
-export type IncentiveKind = 'profit_tax' | 'property_tax' | 'land_tax' | 'other';
 
 export type IncentiveDto = {
   id: string;
@@ -33,7 +35,7 @@ export type IncentiveDto = {
   validFrom: string;
   validTo: string | null;
   conditions: string | null;
-  status: 'active' | 'revoked';
+  status: IncentiveStatus;
   revokedOn: string | null;
   revokeReason: string | null;
 };
@@ -53,13 +55,6 @@ const incentiveColumns = {
   revokedOn: taxIncentives.revokedOn,
   revokeReason: taxIncentives.revokeReason,
 };
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
-
-async function representatives(tx: DbOrTx, companyId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
-  return rows.map((r) => r.userId);
-}
 
 /**
  * Grants regional tax-incentive status to a resident. Only a resident can receive one: the decision's date
@@ -98,7 +93,7 @@ export async function grantIncentive(db: Db, { actor, parkId, input }: { actor: 
         .returning(incentiveColumns);
       await writeAudit(tx, { actor, parkId, action: 'incentive.grant', entity: 'incentive', entityId: incentive.id, after: incentive });
       await notify(tx, {
-        userIds: await representatives(tx, residency.companyId),
+        userIds: await representativesOf(tx, residency.companyId),
         parkId,
         kind: 'incentiveGranted',
         params: { incentiveKind: data.kind, validFrom: data.validFrom },
@@ -134,7 +129,7 @@ export async function revokeIncentive(db: Db, { actor, parkId, input }: { actor:
       if (!after) throw invalidTransition('incentive', 'revoked');
       await writeAudit(tx, { actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: before.id, before, after });
       await notify(tx, {
-        userIds: await representatives(tx, before.companyId),
+        userIds: await representativesOf(tx, before.companyId),
         parkId,
         kind: 'incentiveRevoked',
         params: { incentiveKind: before.kind, revokedOn: data.revokedOn },
@@ -156,12 +151,6 @@ export type IncentiveRowDto = IncentiveDto & {
 };
 
 const EXPIRY_WINDOW_DAYS = 90;
-
-/** Reads the register's filters from a query string; anything unknown is ignored. */
-export function parseIncentiveFilters(params: Record<string, string | string[] | undefined>): IncentiveFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  return incentiveFiltersSchema.parse(flat);
-}
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -226,7 +215,10 @@ export async function getIncentive(db: DbOrTx, { actor, parkId, today, incentive
   return row;
 }
 
-/** The register as CSV or XLSX; `label` words it in the reader's language (keys of the `incentives` namespace). */
+/**
+ * The register as CSV or XLSX; `label` words it in the reader's language (keys of the `incentives` namespace),
+ * `dialect` is the CSV's (the reader's, for a download).
+ */
 export async function exportIncentives(
   db: DbOrTx,
   {
@@ -236,7 +228,8 @@ export async function exportIncentives(
     filters,
     format,
     label,
-  }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters; format: ExportFormat; label: (key: string) => string },
+    dialect,
+  }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters; format: ExportFormat; label: (key: string) => string; dialect?: CsvDialect },
 ) {
   const rows = await listIncentives(db, { actor, parkId, today, filters });
   const columns: TableColumn[] = [
@@ -265,7 +258,7 @@ export async function exportIncentives(
     r.revokedOn,
     r.revokeReason,
   ]);
-  return exportTable(format, label('title'), columns, body);
+  return exportTable(format, label('title'), columns, body, dialect);
 }
 
 /**
@@ -288,21 +281,17 @@ export async function notifyExpiringIncentives(db: Db, { today, parkId }: { toda
       ORDER BY ti.valid_to`,
     );
     if (!due.length) return 0;
-    const managers = await queryRows<{ parkId: string; userId: string }>(
-      tx,
-      sql`SELECT m.park_id AS "parkId", m.user_id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.role = 'manager' AND u.disabled_at IS NULL ${parkId ? sql`AND m.park_id = ${parkId}` : sql``}`,
-    );
+    const managers = await managersByPark(tx, [...new Set(due.map((g) => g.parkId))]);
     for (const g of due) {
       const params = { incentiveId: g.id, company: g.companyName, incentiveKind: g.kind, validTo: g.validTo };
       await notify(tx, {
-        userIds: managers.filter((m) => m.parkId === g.parkId).map((m) => m.userId),
+        userIds: managers.get(g.parkId) ?? [],
         parkId: g.parkId,
         kind: 'incentiveExpiring',
         params,
         href: `/p/${g.slug}/incentives/${g.id}`,
       });
-      await notify(tx, { userIds: await representatives(tx, g.companyId), parkId: g.parkId, kind: 'incentiveExpiring', params, href: `/my/residency/${g.companyId}` });
+      await notify(tx, { userIds: await representativesOf(tx, g.companyId), parkId: g.parkId, kind: 'incentiveExpiring', params, href: `/my/residency/${g.companyId}` });
     }
     return due.length;
   });

@@ -3,13 +3,14 @@ import ExcelJS from 'exceljs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, kpiReports, kpiReportVersions, parks, residencies } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
-import { toKopecks } from '@/lib/reports/money';
+import { newWorkbook, NUMBER_FORMATS, workbookBuffer } from '@/lib/export/xlsx';
+import { capitalWithinInvestment, readMoney } from '@/lib/validation/amounts';
 import { parseInput } from '@/lib/validation/parse';
-import { KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readMoney } from '@/lib/validation/kpi';
+import { KPI_FIGURES, KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readCount, type KpiFigure } from '@/lib/validation/kpi';
 import { figuresOf, sameFigures, type KpiFiguresDto } from './common';
 
 /*
@@ -24,10 +25,10 @@ import { figuresOf, sameFigures, type KpiFiguresDto } from './common';
  */
 
 /** The template's columns: stable keys in the header row, so the file may be reordered. */
-export const TEMPLATE_COLUMNS = ['company', 'inn', 'name', 'jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
+export const TEMPLATE_COLUMNS = ['company', 'inn', 'name', ...KPI_FIGURES] as const;
 type Column = (typeof TEMPLATE_COLUMNS)[number];
-const FIGURE_COLUMNS = ['jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
-type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+const FIGURE_COLUMNS = KPI_FIGURES;
+type FigureColumn = KpiFigure;
 const MONEY_COLUMNS = new Set<FigureColumn>(['investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub']);
 const OPTIONAL_COLUMNS = new Set<FigureColumn>(['headcount', 'rndSpendRub']);
 
@@ -68,13 +69,13 @@ export async function buildKpiTemplate(db: DbOrTx, { actor, input }: { actor: Ac
   const residents = (await residentsOf(db, parkId, year)).filter((r) => r.activeInYear);
   const existing = await existingReports(db, parkId, year);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   const sheet = workbook.addWorksheet(SHEET_NAME(year), { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((key) => ({
     header: key,
     key,
     width: key === 'name' ? 40 : key === 'company' ? 24 : 18,
-    style: MONEY_COLUMNS.has(key as FigureColumn) ? { numFmt: '#,##0.00' } : key === 'inn' || key === 'company' ? { numFmt: '@' } : {},
+    style: MONEY_COLUMNS.has(key as FigureColumn) ? { numFmt: NUMBER_FORMATS.money } : key === 'inn' || key === 'company' ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   for (const r of residents) {
@@ -97,7 +98,7 @@ export async function buildKpiTemplate(db: DbOrTx, { actor, input }: { actor: Ac
   help.getRow(1).font = { bold: true };
   for (const [column, en, ru] of TEMPLATE_HELP) help.addRow({ column, en, ru });
 
-  const data = Buffer.from(await workbook.xlsx.writeBuffer());
+  const data = await workbookBuffer(workbook);
   return { filename: `kpi-${park.slug}-${year}.xlsx`, data };
 }
 
@@ -183,10 +184,8 @@ function readFigure(column: FigureColumn, cell: CellRead): { value: string | num
     const read = readMoney(text);
     return read.ok ? { value: read.value } : { issue: read.message };
   }
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (/^[-−]\d/.test(compact)) return { issue: 'negativeAmount' };
-  if (!/^\d{1,8}$/.test(compact) || Number(compact) > 10_000_000) return { issue: 'invalidCount' };
-  return { value: Number(compact) };
+  const count = readCount(text);
+  return typeof count === 'number' ? { value: count } : { issue: count };
 }
 
 function fileRefusal(code: string, message: string, params?: Record<string, string | number>): AppError {
@@ -301,7 +300,7 @@ async function checkUpload(db: DbOrTx, parkId: string, year: number, file: Uint8
       if ('issue' in result) row.issues.push({ field: c, code: result.issue });
       else read[c] = result.value;
     }
-    if (typeof read.investmentRub === 'string' && typeof read.capitalInvestmentRub === 'string' && toKopecks(read.capitalInvestmentRub) > toKopecks(read.investmentRub)) {
+    if (typeof read.investmentRub === 'string' && typeof read.capitalInvestmentRub === 'string' && !capitalWithinInvestment(read.capitalInvestmentRub, read.investmentRub)) {
       row.issues.push({ field: 'capitalInvestmentRub', code: 'capexAboveInvestment' });
     }
     if (row.issues.length) continue;
@@ -355,7 +354,7 @@ export async function commitKpiUpload(db: Db, { actor, input, file }: { actor: A
         });
       }
       const now = new Date();
-      const reviewer = actor.type === 'user' ? actor.userId : null;
+      const reviewer = actorUserId(actor);
       const result: UploadCommitResult = { created: 0, updated: 0, unchanged: check.counts.unchanged, skipped: check.counts.skip };
       const audits: Extract<Parameters<typeof writeAudit>[1], unknown[]> = [];
       const versions: (typeof kpiReportVersions.$inferInsert)[] = [];

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { companyMembers, memberships, residencies, users } from '@/db/schema';
+import { residencies } from '@/db/schema';
+import { KPI_FIGURES } from '@/lib/validation/kpi';
 
 /** The figures of a report, as exact strings for money. */
 export type KpiFiguresDto = {
@@ -14,7 +15,7 @@ export type KpiFiguresDto = {
   rndSpendRub: string | null;
 };
 
-export const FIGURE_KEYS = ['jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
+export const FIGURE_KEYS = KPI_FIGURES;
 
 export function figuresOf(row: KpiFiguresDto): KpiFiguresDto {
   return {
@@ -77,26 +78,6 @@ export async function residencyOverlaps(db: DbOrTx, parkId: string, companyId: s
     )
     .limit(1);
   return !!row;
-}
-
-/** The park's managers who can sign in: they are told about submitted reports. */
-export async function parkManagerIds(db: DbOrTx, parkId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.parkId, parkId), eq(memberships.role, 'manager'), isNull(users.disabledAt)));
-  return rows.map((r) => r.id);
-}
-
-/** The accounts that represent the company (its applicants). */
-export async function representativeIds(db: DbOrTx, companyId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: companyMembers.userId })
-    .from(companyMembers)
-    .innerJoin(users, eq(users.id, companyMembers.userId))
-    .where(and(eq(companyMembers.companyId, companyId), isNull(users.disabledAt)));
-  return rows.map((r) => r.id);
 }
 
 /** The link a representative follows to a report of its company. */

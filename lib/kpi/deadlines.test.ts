@@ -4,8 +4,9 @@ import { getDb } from '@/db/client';
 import { auditLog, companies, kpiReminders, notifications, outbox, parks, residencies } from '@/db/schema';
 import { makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
 import { getKpiSettings, listMissingKpiReports, sendKpiReminders, updateKpiSettings } from './deadlines';
-import { saveKpiDraft, submitKpiReport } from './reports';
-import { figures, makeResident } from './test-fixtures';
+import { saveKpiDraft, submitKpiReport } from './filing';
+import { makeResident } from '@/lib/test/residents-fixtures';
+import { figures } from './test-fixtures';
 
 describe('KPI deadline settings', () => {
   it('the manager sets the deadline and quarterly reporting; nobody else can', async () => {
@@ -36,20 +37,20 @@ describe('missing reports and reminders', () => {
     const db = await getDb();
     const park = await makePark();
     const manager = await makeManager(park.id);
-    const a = await makeResident(park.id, { startOn: '2021-04-01', endOn: '2023-09-30', name: 'A company' });
-    const b = await makeResident(park.id, { startOn: '2022-01-01', name: 'B company' });
+    const a = await makeResident(manager, park.id, { represented: true, startOn: '2021-04-01', endOn: '2023-09-30', name: 'A company' });
+    const b = await makeResident(manager, park.id, { represented: true, startOn: '2022-01-01', name: 'B company' });
     // a resident nobody represents in the product yet
     const [c] = await db.insert(companies).values({ parkId: park.id, key: 'c-norep', name: 'C company' }).returning();
     await db.insert(residencies).values({ parkId: park.id, companyId: c.id, startOn: '2023-05-01', placement: 'on_site' });
     // a resident from this year: nothing is due yet
-    await makeResident(park.id, { startOn: '2024-01-10', name: 'D company' });
+    await makeResident(manager, park.id, { represented: true, startOn: '2024-01-10', name: 'D company' });
     return { db, park, manager, a, b, c };
   }
 
   it('lists each resident and ended year of residency without a submitted or accepted report', async () => {
     const { db, park, manager, a, b } = await setup();
-    await submitKpiReport(db, { actor: a.representative, input: { parkId: park.id, companyId: a.company.id, year: 2022, quarter: null, ...figures() }, today: '2024-02-10' });
-    await saveKpiDraft(db, { actor: b.representative, input: { parkId: park.id, companyId: b.company.id, year: 2023, quarter: null, ...figures() }, today: '2024-02-10' });
+    await submitKpiReport(db, { actor: a.representative, input: { parkId: park.id, companyId: a.companyId, year: 2022, quarter: null, ...figures() }, today: '2024-02-10' });
+    await saveKpiDraft(db, { actor: b.representative, input: { parkId: park.id, companyId: b.companyId, year: 2023, quarter: null, ...figures() }, today: '2024-02-10' });
     const missing = await listMissingKpiReports(db, { actor: manager, parkId: park.id, today: '2024-03-02' });
     expect(missing.map((m) => [m.year, m.companyName, m.state, m.deadline, m.overdue, m.representatives])).toEqual([
       [2023, 'A company', 'none', '2024-03-01', true, 1],
@@ -66,7 +67,7 @@ describe('missing reports and reminders', () => {
 
   it('reminds once before and once after the deadline, however often it runs', async () => {
     const { db, park, manager, a, b, c } = await setup();
-    await submitKpiReport(db, { actor: a.representative, input: { parkId: park.id, companyId: a.company.id, year: 2022, quarter: null, ...figures() }, today: '2024-01-01' });
+    await submitKpiReport(db, { actor: a.representative, input: { parkId: park.id, companyId: a.companyId, year: 2022, quarter: null, ...figures() }, today: '2024-01-01' });
     const reps = [a.representative.userId, b.representative.userId];
     const remindersOf = async () =>
       (await db.select().from(notifications).where(and(inArray(notifications.userId, reps), inArray(notifications.kind, ['kpiReminderBefore', 'kpiReminderAfter']))))
@@ -83,7 +84,7 @@ describe('missing reports and reminders', () => {
     expect(await remindersOf()).toEqual(['A kpiReminderBefore 2023', 'B kpiReminderAfter 2022', 'B kpiReminderBefore 2023']);
 
     // B submits 2023 in time; after the deadline only A is reminded, once, even with two managers at once
-    await submitKpiReport(db, { actor: b.representative, input: { parkId: park.id, companyId: b.company.id, year: 2023, quarter: null, ...figures() }, today: '2024-02-20' });
+    await submitKpiReport(db, { actor: b.representative, input: { parkId: park.id, companyId: b.companyId, year: 2023, quarter: null, ...figures() }, today: '2024-02-20' });
     const second = await makeManager(park.id);
     const both = await Promise.all([
       sendKpiReminders(db, { actor: manager, parkId: park.id, today: '2024-03-02' }),

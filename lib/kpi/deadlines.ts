@@ -9,9 +9,10 @@ import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { representativesOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
 import { kpiSettingsSchema, type KpiSettingsInput } from '@/lib/validation/kpi';
-import { deadlineOf, myReportHref, representativeIds } from './common';
+import { deadlineOf, myReportHref } from './common';
 
 export type KpiSettingsDto = { deadlineMonth: number; deadlineDay: number; quarterlyReports: boolean };
 
@@ -162,7 +163,7 @@ export async function sendKpiReminders(db: Db, { actor, parkId, today = todayIso
       for (const m of missing.filter((x) => sent.has(x.companyId))) {
         const before = round.kind === 'before';
         await notify(tx, {
-          userIds: await representativeIds(tx, m.companyId),
+          userIds: await representativesOf(tx, m.companyId),
           parkId,
           kind: before ? 'kpiReminderBefore' : 'kpiReminderAfter',
           params: { company: m.companyName, year: round.year, deadline: round.deadline, park: park.name },

@@ -3,17 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, kpiReports, kpiReportVersions, notifications } from '@/db/schema';
 import { makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
-import { figures, makeResident, setQuarterly } from './test-fixtures';
-import {
-  acceptKpiReport,
-  getKpiReportForReview,
-  getMyKpiReport,
-  listKpiReports,
-  listMyKpiPeriods,
-  returnKpiReport,
-  saveKpiDraft,
-  submitKpiReport,
-} from './reports';
+import { makeResident } from '@/lib/test/residents-fixtures';
+import { figures, setQuarterly } from './test-fixtures';
+import { getMyKpiReport, saveKpiDraft, submitKpiReport } from './filing';
+import { listKpiReports, listMyKpiPeriods } from './list';
+import { acceptKpiReport, getKpiReportForReview, returnKpiReport } from './review';
 
 const TODAY = '2024-06-15';
 
@@ -21,7 +15,8 @@ async function setup() {
   const db = await getDb();
   const park = await makePark();
   const manager = await makeManager(park.id);
-  const { company, representative } = await makeResident(park.id, { startOn: '2021-04-01', endOn: '2023-09-30' });
+  const { companyId, companyName, representative } = await makeResident(manager, park.id, { represented: true, startOn: '2021-04-01', endOn: '2023-09-30' });
+  const company = { id: companyId, name: companyName };
   const period = { parkId: park.id, companyId: company.id, year: 2022, quarter: null };
   return { db, park, manager, company, representative, period };
 }
@@ -103,7 +98,7 @@ describe('filing a KPI report', () => {
   });
 
   it('files only for its own company, only for years of its residency in that park', async () => {
-    const { db, park, company, representative, period } = await setup();
+    const { db, park, manager, company, representative, period } = await setup();
     const stranger = await makeApplicant();
     await expect(submitKpiReport(db, { actor: stranger, input: { ...period, ...figures() }, today: TODAY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
@@ -120,16 +115,15 @@ describe('filing a KPI report', () => {
     const other = await makePark();
     await expect(submitKpiReport(db, { actor: representative, input: { ...period, parkId: other.id, ...figures() }, today: TODAY })).rejects.toMatchObject({ code: 'VALIDATION', key: 'kpiNotResident' });
     // a period that has not begun
-    const current = await makeResident(park.id, { startOn: '2024-01-01' });
+    const current = await makeResident(manager, park.id, { represented: true, startOn: '2024-01-01' });
     await expect(
-      submitKpiReport(db, { actor: current.representative, input: { parkId: park.id, companyId: current.company.id, year: 2025, quarter: null, ...figures() }, today: TODAY }),
+      submitKpiReport(db, { actor: current.representative, input: { parkId: park.id, companyId: current.companyId, year: 2025, quarter: null, ...figures() }, today: TODAY }),
     ).rejects.toMatchObject({ code: 'VALIDATION', key: 'kpiPeriodNotBegun' });
     // staff cannot file
-    const manager = await makeManager(park.id);
     await expect(submitKpiReport(db, { actor: manager, input: { ...period, ...figures() }, today: TODAY })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     expect((await reportsOf(company.id)).map((r) => r.year).sort()).toEqual([2021, 2023]);
-    expect(await reportsOf(current.company.id)).toHaveLength(0);
+    expect(await reportsOf(current.companyId)).toHaveLength(0);
   });
 
   it('quarterly reports only where the park asks for them, and only for quarters of the residency', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createTranslator } from 'use-intl/core';
+import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { isLocale, primaryLocale, type Locale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
 import { displayParams } from './params';
@@ -24,7 +25,7 @@ const translators = new Map<Locale, ReturnType<typeof createTranslator>>();
 function translatorFor(locale: Locale) {
   let t = translators.get(locale);
   if (!t) {
-    t = createTranslator({ locale, messages: messagesFor(locale), timeZone: 'Europe/Moscow' });
+    t = createTranslator({ locale, messages: messagesFor(locale), timeZone: DEFAULT_TIME_ZONE });
     translators.set(locale, t);
   }
   return t;

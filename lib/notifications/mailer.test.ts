@@ -119,7 +119,8 @@ describe('e-mail for every notification', () => {
     await screenApplication(db, { actor: manager, input: { applicationId: returned.applicationId, outcome: 'returned', comment: 'Please attach\nthe market study.' } });
     await screenApplication(db, { actor: manager, input: { applicationId: rejected.applicationId, outcome: 'rejected', comment: 'Out of scope' } });
     expect(await pendingTo([quiet.email])).toHaveLength(0);
-    expect(await db.select().from(notifications).where(eq(notifications.userId, quiet.userId))).not.toHaveLength(0);
+    // Nor an in-app notice: a company's representatives are the accounts that can sign in (recipients.ts).
+    expect(await db.select().from(notifications).where(eq(notifications.userId, quiet.userId))).toHaveLength(0);
 
     expect(await flushOutbox(db)).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toEqual([
@@ -145,6 +146,15 @@ describe('e-mail for every notification', () => {
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(await flushOutbox(db)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('is not queued for a disabled account named directly, whoever names it', async () => {
+    await clearOutbox();
+    const db = await getDb();
+    const [kept, disabled] = await Promise.all([makeUser('applicant'), makeUser('applicant')]);
+    await setUserDisabled(db, { actor: systemActor('cli'), userId: disabled.userId, disabled: true });
+    await db.transaction((tx) => notify(tx, { userIds: [kept.userId, disabled.userId], kind: 'residentAdmitted', params: { park: 'P', startOn: '2030-01-01' } }));
+    expect((await pendingTo([kept.email, disabled.email])).map((m) => m.to)).toEqual([kept.email]);
   });
 
   it('a Russian reader gets Russian over the wire too', async () => {

@@ -1,6 +1,5 @@
+import { isRealDate } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A date inside a sentence: "1 Mar 2024" in English; "01.03.2024" in Russian, as Russian business
@@ -18,5 +17,5 @@ function sentenceDate(iso: string, locale: Locale): string {
  * record stays language-neutral) written the reader's way, everything else as it is.
  */
 export function displayParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && ISO_DATE.test(v) ? sentenceDate(v, locale) : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && isRealDate(v) ? sentenceDate(v, locale) : v]));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { parks } from '@/db/schema';
+import type { ParkType } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere, type Permission } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -9,7 +10,7 @@ import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
 import { createParkSchema, type CreateParkInput } from '@/lib/validation/parks';
 
-export type ParkDto = { id: string; slug: string; name: string; region: string; type: 'industrial' | 'high_tech' | 'mixed' };
+export type ParkDto = { id: string; slug: string; name: string; region: string; type: ParkType };
 
 const parkColumns = { id: parks.id, slug: parks.slug, name: parks.name, region: parks.region, type: parks.type };
 

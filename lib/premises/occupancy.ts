@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { parks } from '@/db/schema';
+import type { ParkType, PremisesKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { notFound } from '@/lib/errors';
@@ -13,7 +14,7 @@ export type UnitState = 'leased' | 'free' | 'unavailable';
 export type OccupancyUnit = {
   id: string;
   name: string;
-  kind: 'office' | 'laboratory' | 'production' | 'coworking' | 'incubator' | 'other';
+  kind: PremisesKind;
   areaM2: string;
   availableFrom: string | null;
   availableTo: string | null;
@@ -25,7 +26,7 @@ export type OccupancyBuilding = { id: string; name: string; availableM2: string;
 
 export type Occupancy = {
   at: string;
-  parkType: 'industrial' | 'high_tech' | 'mixed';
+  parkType: ParkType;
   /** Area of the units available on the day. */
   availableM2: string;
   /** Of that, the area under a lease in force on the day. */
@@ -71,8 +72,8 @@ const decimal2 = (v: string) => {
 };
 
 /**
- * The park's premises on a day, as DOMAIN.md defines area in use: the units available on the day, and of
- * them those under a lease in force on the day (dates inclusive). Each unit is leased, free or unavailable.
+ * The park's premises on a day, as docs/reports.md ("Summary definitions") defines area in use: the units
+ * available on the day, and of them those under a lease in force on the day (dates inclusive). Each unit is leased, free or unavailable.
  */
 export async function getOccupancy(db: DbOrTx, { actor, parkId, at }: { actor: Actor; parkId: string; at: string }): Promise<Occupancy> {
   assertCan(actor, 'premises.manage', parkId);

@@ -3,11 +3,13 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { buildings, premises } from '@/db/schema';
+import type { PremisesKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
+import { isUuid } from '@/lib/validation/uuid';
 import {
   buildingSchema,
   createUnitSchema,
@@ -27,13 +29,12 @@ export type UnitDto = {
   buildingName: string;
   key: string;
   name: string;
-  kind: 'office' | 'laboratory' | 'production' | 'coworking' | 'incubator' | 'other';
+  kind: PremisesKind;
   areaM2: string;
   availableFrom: string | null;
   availableTo: string | null;
 };
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 /** Records made in the product get a generated key; imported ones keep the data set's. */
 const newKey = (prefix: string) => `${prefix}-${crypto.randomBytes(5).toString('hex')}`;
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { indicators, indicatorValues, programmes } from '@/db/schema';
+import type { IndicatorDirection } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -55,7 +56,7 @@ export type GridIndicator = {
   key: string;
   name: string;
   unit: string;
-  direction: 'higher' | 'lower';
+  direction: IndicatorDirection;
   /** Values by `${year}:${kind}`, exact decimal text without trailing zeros. */
   values: Record<string, string>;
 } & IndicatorStatusFields;
@@ -69,7 +70,7 @@ function plain(value: string): string {
 
 /**
  * A programme's data-entry grid: its indicators in order, their values by year (actual and
- * target), the years that hold a value, and each indicator's status (DOMAIN.md's rule).
+ * target), the years that hold a value, and each indicator's status (docs/reports.md, "Indicator status").
  */
 export async function getProgrammeGrid(db: DbOrTx, { actor, parkId, key }: { actor: Actor; parkId: string; key: string }): Promise<ProgrammeGrid> {
   assertCan(actor, 'report.read', parkId);

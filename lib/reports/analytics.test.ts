@@ -3,27 +3,22 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { parks } from '@/db/schema';
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager } from '@/lib/test/fixtures';
 import { insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
-import { compareParks, getBudgetAnalytics, getFunnel, getKpiDynamics, getOccupancy, getParkAnalytics, getReportingGaps } from './analytics';
+import { getBudgetAnalytics } from './analytics/budget';
+import { compareParks } from './analytics/comparison';
+import { getFunnel } from './analytics/funnel';
+import { getKpiDynamics, getReportingGaps } from './analytics/kpi-dynamics';
+import { getOccupancyHistory } from './analytics/occupancy-history';
+import { getParkAnalytics } from './analytics/park-analytics';
 
 const cli = systemActor('cli');
 const slug = 'fx-main';
 let parkId: string;
 let closedParkId: string;
 let undatedParkId: string;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   const db = await getDb();
@@ -117,10 +112,10 @@ describe('getKpiDynamics and getReportingGaps', () => {
   });
 });
 
-describe('getOccupancy', () => {
+describe('getOccupancyHistory', () => {
   it('gives the area in use on each month’s last day, by building and kind at the end', async () => {
     const db = await getDb();
-    const o = await getOccupancy(db, { actor: cli, parkSlug: slug, from: 2016, to: 2016 });
+    const o = await getOccupancyHistory(db, { actor: cli, parkSlug: slug, from: 2016, to: 2016 });
     expect(o.months).toHaveLength(12);
     expect(o.months.map((m) => m.day)).toEqual([
       '2016-01-31', '2016-02-29', '2016-03-31', '2016-04-30', '2016-05-31', '2016-06-30',

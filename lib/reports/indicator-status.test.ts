@@ -9,7 +9,7 @@ function series(firstYear: number, actuals: number[], target?: [year: number, va
   return values;
 }
 
-// The ITC Tomsk concept (shared/spec/DOMAIN.md): 2014–2016 actuals and the 2020 target.
+// The ITC Tomsk concept (docs/reports.md, "Reference figures"): 2014–2016 actuals and the 2020 target.
 const tomsk: IndicatorInput[] = [
   { key: 'jobs', name: 'High-productivity jobs', unit: 'thousand', direction: 'higher', values: series(2014, [120.6, 124.1, 114.8], [2020, 160]) },
   { key: 'rnd', name: 'Domestic R&D spending', unit: '% of GRP', direction: 'higher', values: series(2014, [2.3, 2.46, 2.08], [2020, 2.4]) },
@@ -276,7 +276,7 @@ describe('buildIndicatorReport', () => {
     });
   });
 
-  it('keeps only the contract fields', () => {
+  it('keeps only the fields of technopark-indicators/1', () => {
     const report = buildIndicatorReport({ key: 'p', name: 'P', extra: 1 } as { key: string; name: string }, [
       { key: 'i', name: 'I', unit: 'u', direction: 'higher', values: [] },
     ]);

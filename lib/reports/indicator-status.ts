@@ -26,7 +26,7 @@ export interface IndicatorInput extends IndicatorStatusInput {
 const GROWTH_TOLERANCE = 1e-12;
 
 /**
- * The indicator's figures and status by the rule of shared/spec/DOMAIN.md.
+ * The indicator's figures and status by the rule of docs/reports.md ("Indicator status").
  *
  * - latest: the actual of the latest year; target: the target of the latest
  *   target year. If a year holds several values of one kind, the last one

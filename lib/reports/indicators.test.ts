@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { tomskDataset } from '@/lib/demo/dataset';
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager } from '@/lib/test/fixtures';
 import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
@@ -11,16 +11,6 @@ import { getIndicatorReport, listProgrammes } from './indicators';
 const cli = systemActor('cli');
 const data = tomskDataset();
 const programmeKey = 'itc-tomsk-2020';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 let parkId: string;
 let otherParkId: string;

@@ -26,7 +26,7 @@ export async function listProgrammes(db: DbOrTx, { actor, parkSlug }: { actor: A
 
 /**
  * `technopark-indicators/1` for one programme of the park: each indicator's series, latest actual,
- * target and status by the rule of shared/spec/DOMAIN.md (lib/reports/indicator-status.ts).
+ * target and status by the rule of docs/reports.md, "Indicator status" (lib/reports/indicator-status.ts).
  * A programme of another park, like a missing one, is "not found".
  */
 export async function getIndicatorReport(

@@ -68,8 +68,8 @@ export function roundHalfAway(n: number, digits: number): number {
 
 /**
  * part ÷ whole in percent, one decimal, half away from zero, exact from the
- * integers. A share of nothing (whole = 0) is 0: the contract's percentages
- * are always numbers.
+ * integers. A share of nothing (whole = 0) is 0: the reports' percentages
+ * are always numbers (docs/reports.md, "Conventions").
  */
 export function pct(part: bigint, whole: bigint): number {
   if (whole === 0n) return 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parkProfile, placeInRange, REFERENCE_RANGES } from './reference-ranges';
 
 describe('REFERENCE_RANGES', () => {
-  it('holds the figures of DOMAIN.md', () => {
+  it('holds the figures of docs/reports.md ("Parks abroad")', () => {
     const byCountry = Object.fromEntries(REFERENCE_RANGES.map((r) => [r.country, r]));
     expect(byCountry.de).toEqual({ country: 'de', parks: 360, residentsPerPark: { min: 54, max: 1350 }, areaPerParkThousandM2: { min: 7.4, max: 80 }, paybackYears: { min: 10, max: 12 } });
     expect(byCountry.fr.paybackYears).toEqual({ min: 10, max: 15 });

@@ -1,5 +1,5 @@
 /*
- * The reference ranges abroad from shared/spec/DOMAIN.md ("Across parks"): how many parks a country
+ * The reference ranges abroad (docs/reports.md, "Parks abroad"): how many parks a country
  * has, and per park the residents, the area and the years to fiscal payback. A park's profile is
  * placed against each range so an analyst sees at a glance where it stands.
  */
@@ -50,7 +50,7 @@ export interface ParkProfile {
   paybackYears: number | null;
 }
 
-/** A park's profile from its comparison figures (lib/reports/analytics.ts compareParks). */
+/** A park's profile from its comparison figures (lib/reports/analytics/comparison.ts compareParks). */
 export function parkProfile(park: {
   residentsAtEnd: number;
   area: { totalM2: string };

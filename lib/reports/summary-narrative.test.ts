@@ -1,54 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { kuzbassSummary } from '@/lib/test/kuzbass-summary';
 import { summaryNarrative } from './summary-narrative';
 import type { ParkSummary } from './types';
-
-/**
- * The Kuzbass Technopark summary for 2010–2016 as published (shared/spec/DOMAIN.md),
- * with the regional share corrected to 55.1%. The reporting counts and the
- * payback year, like the last year's investment, are not published; they are plausible test values.
- */
-function kuzbassSummary(): ParkSummary {
-  return {
-    format: 'technopark-summary/1',
-    park: { slug: 'kuzbass', name: 'Kuzbass Technopark' },
-    period: { from: 2010, to: 2016 },
-    requests: 356,
-    passedCouncil: 173,
-    taxIncentiveResidents: 53,
-    residentsSupported: 60,
-    residentsSupportedOnSite: 21,
-    residentsAtEnd: 28,
-    smeResidentsAtEnd: 26,
-    area: { totalM2: '16500.00', leasedM2: '5610.00', usePct: 34 },
-    totals: {
-      investmentRub: '11000000000.00',
-      capitalInvestmentRub: '8700000000.00',
-      jobsCreated: 1705,
-      incomeRub: '14500000000.00',
-      taxesPaidRub: '2600000000.00',
-    },
-    lastYear: {
-      year: 2016,
-      investmentRub: '1200000000.00',
-      capitalInvestmentRub: '900000000.00',
-      jobsCreated: 1060,
-      incomeRub: '2300000000.00',
-      taxesPaidRub: '420000000.00',
-    },
-    budget: {
-      totalRub: '920300000.00',
-      bySource: {
-        federal: { amountRub: '412900000.00', sharePct: 44.9 },
-        regional: { amountRub: '507400000.00', sharePct: 55.1 },
-        municipal: { amountRub: '0.00', sharePct: 0 },
-        extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-      },
-    },
-    payback: { taxesPerBudgetRub: 2.83, paybackYear: 2014 },
-    reporting: { expected: 176, accepted: 168, pending: 3, missing: 5 },
-    narrative: '',
-  };
-}
 
 const NBSP = '\u00a0';
 

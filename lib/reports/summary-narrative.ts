@@ -5,7 +5,7 @@ import { BUDGET_SOURCES, type BudgetSource, type ParkSummary, type ReportLocale 
 export type SummaryFigures = Omit<ParkSummary, 'narrative'>;
 
 /**
- * The park summary in words, in the phrasing of shared/spec/DOMAIN.md
+ * The park summary in words, in the phrasing of the published summary (docs/reports.md, "Narrative")
  * ("For 2010–2016 the park supported 60 resident companies, …").
  *
  * Amounts are rounded exactly from the decimal strings. Residents' money
@@ -227,7 +227,7 @@ function formatters(locale: ReportLocale) {
     return `${negative ? '-' : ''}${whole}${fraction}`;
   }
 
-  /** A number already rounded to `digits` decimals (a contract percentage or ratio). */
+  /** A number already rounded to `digits` decimals (a report's percentage or ratio). */
   function decimal(value: number, digits: number): string {
     return scaled(BigInt(value.toFixed(digits).replace('.', '')), digits);
   }

@@ -4,24 +4,15 @@ import { getDb } from '@/db/client';
 import { applications, councilDecisions } from '@/db/schema';
 import { kuzbassDataset } from '@/lib/demo/dataset';
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, uniq } from '@/lib/test/fixtures';
 import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
+import { KUZBASS_PUBLISHED } from '@/lib/test/kuzbass-summary';
 import { referenceSummary } from '@/lib/test/reference-summary';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { getParkSummary } from './summary';
 
 const cli = systemActor('cli');
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 describe('getParkSummary on a hand-computed park', () => {
   const slug = uniq('fx-');
@@ -174,26 +165,8 @@ describe('getParkSummary on the demo Kuzbass Technopark', () => {
   it('reproduces the published 2010–2016 summary', async () => {
     const db = await getDb();
     const s = await getParkSummary(db, { actor: cli, parkSlug: data.park.slug, from: 2010, to: 2016 });
-    expect(s.requests).toBe(356);
-    expect(s.passedCouncil).toBe(173);
-    expect(s.taxIncentiveResidents).toBe(53);
-    expect(s.residentsSupported).toBe(60);
-    expect(s.residentsSupportedOnSite).toBe(21);
-    expect(s.residentsAtEnd).toBe(28);
-    expect(s.smeResidentsAtEnd).toBe(26);
-    expect(s.area.totalM2).toBe('16500.00');
-    expect(s.area.usePct).toBe(34);
-    expect(s.totals).toEqual({
-      investmentRub: '11000000000.00',
-      capitalInvestmentRub: '8700000000.00',
-      jobsCreated: 1705,
-      incomeRub: '14500000000.00',
-      taxesPaidRub: '2600000000.00',
-    });
-    expect(s.lastYear).toMatchObject({ year: 2016, incomeRub: '2300000000.00', taxesPaidRub: '420000000.00', jobsCreated: 1060 });
-    expect(s.budget.totalRub).toBe('920300000.00');
-    expect(s.budget.bySource.federal).toEqual({ amountRub: '412900000.00', sharePct: 44.9 });
-    expect(s.budget.bySource.regional).toEqual({ amountRub: '507400000.00', sharePct: 55.1 });
+    expect(s).toMatchObject(KUZBASS_PUBLISHED);
+    expect(s.totals).toEqual(KUZBASS_PUBLISHED.totals);
     expect(s.payback).toEqual({ taxesPerBudgetRub: 2.87, paybackYear: 2014 });
     expect(s.narrative).toContain('356 requests for support were considered, 173 projects passed the expert council, 53 received regional tax incentives');
   });

@@ -204,10 +204,10 @@ function budgetBySource(value: SummaryRow['budget']): Record<BudgetSource, bigin
 }
 
 /**
- * The park summary `technopark-summary/1` for the whole years FROM..TO (shared/spec/CONTRACT.md).
+ * The park summary `technopark-summary/1` for the whole years FROM..TO (docs/reports.md, "Park summary").
  * Needs `report.read` in the park; a park the actor may not read is "not found".
  *
- * Readings of the definitions where the contract leaves a choice: a request is an application
+ * Readings of the definitions where they leave a choice (docs/reports.md, "Summary definitions"): a request is an application
  * whose (first) submission date lies in the period and that is not a draft; a council decision
  * counts by its date, whenever the application was submitted, and an application approved twice
  * counts once; a tax-incentive grant counts by its grant date even if it was later revoked (it was

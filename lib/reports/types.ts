@@ -1,8 +1,11 @@
 /**
- * The JSON report formats of shared/spec/CONTRACT.md. They are a public
+ * The JSON report formats described in docs/reports.md. They are a public
  * interface: change them only additively (a new optional field), never by
  * renaming a field or changing what it means.
  */
+
+import { FUNDING_SOURCES, type FundingSource, type IndicatorDirection, type IndicatorValueKind } from '@/db/schema/values';
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * An exact decimal amount of roubles (or of m²) with two decimals, e.g.
@@ -13,8 +16,9 @@ export type DecimalString = string;
 export const SUMMARY_FORMAT = 'technopark-summary/1';
 export const INDICATORS_FORMAT = 'technopark-indicators/1';
 
-export const BUDGET_SOURCES = ['federal', 'regional', 'municipal', 'extrabudgetary'] as const;
-export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+/** The summary's budget lists every funding source, in this order. */
+export const BUDGET_SOURCES = FUNDING_SOURCES;
+export type BudgetSource = FundingSource;
 
 /** A whole-year period FROM..TO, both inclusive. */
 export interface ReportPeriod {
@@ -101,8 +105,7 @@ export interface ParkSummary {
   narrative: string;
 }
 
-export type IndicatorDirection = 'higher' | 'lower';
-export type IndicatorValueKind = 'actual' | 'target';
+export type { IndicatorDirection, IndicatorValueKind };
 export type IndicatorStatus = 'achieved' | 'on_track' | 'off_track' | 'no_data';
 
 export interface IndicatorValue {
@@ -143,5 +146,5 @@ export interface IndicatorReport {
   indicators: IndicatorReportItem[];
 }
 
-/** The languages reports are written in. */
-export type ReportLocale = 'en' | 'ru';
+/** The languages reports are written in: the product's. */
+export type ReportLocale = Locale;

@@ -2,9 +2,10 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
+import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { exportTable, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
 import { residentFiltersSchema, type ResidentFilters } from '@/lib/validation/residents';
 
 export type ResidentRowDto = {
@@ -12,14 +13,14 @@ export type ResidentRowDto = {
   companyId: string;
   companyName: string;
   inn: string | null;
-  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  smeCategory: SmeCategory;
   industry: string | null;
   manufacturing: boolean;
-  placement: 'on_site' | 'extraterritorial';
+  placement: Placement;
   agreementNumber: string | null;
   startOn: string;
   endOn: string | null;
-  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  exitReason: ExitReason | null;
   /** current: not ended by today (it may start later); former: ended before today. */
   status: 'current' | 'former';
   leasedM2: string;
@@ -30,18 +31,13 @@ export type ResidentRowDto = {
 
 export type ResidentCounts = { now: number; sme: number; onSite: number };
 
-/** Reads filters from a page's or an export's query string; anything unknown is ignored. */
-export function parseResidentFilters(params: Record<string, string | string[] | undefined>): ResidentFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  return residentFiltersSchema.parse(flat);
-}
-
 const SORTS: Record<NonNullable<ResidentFilters['sort']>, SQL> = {
   name: sql`"companyName"`,
   start: sql`"startOn"`,
   end: sql`"endOn"`,
   area: sql`"leasedM2"::numeric`,
-  sme: sql`array_position(ARRAY['micro','small','medium','none']::text[], "smeCategory"::text)`,
+  // The enum type sorts in the order of its list (db/schema/values.ts): micro first.
+  sme: sql`"smeCategory"::sme_category`,
 };
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -134,7 +130,7 @@ export async function listResidentIndustries(db: DbOrTx, { actor, parkId }: { ac
 
 /**
  * The filtered directory as CSV or XLSX. `label` words headers and values in the reader's language
- * (keys under the `residents` catalogue namespace).
+ * (keys under the `residents` catalogue namespace); `dialect` is the CSV's (the reader's, for a download).
  */
 export async function exportResidents(
   db: DbOrTx,
@@ -145,7 +141,8 @@ export async function exportResidents(
     filters,
     format,
     label,
-  }: { actor: Actor; parkId: string; today: string; filters: ResidentFilters; format: ExportFormat; label: (key: string) => string },
+    dialect,
+  }: { actor: Actor; parkId: string; today: string; filters: ResidentFilters; format: ExportFormat; label: (key: string) => string; dialect?: CsvDialect },
 ) {
   const rows = await listResidents(db, { actor, parkId, today, filters });
   const columns: TableColumn[] = [
@@ -179,5 +176,5 @@ export async function exportResidents(
     yesNo(r.hasIncentive),
     r.overdueYears,
   ]);
-  return exportTable(format, label('title'), columns, body);
+  return exportTable(format, label('title'), columns, body, dialect);
 }

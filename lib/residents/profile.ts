@@ -3,9 +3,12 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { companies, companyMembers, parks, residencies } from '@/db/schema';
+import type { ExitReason, IncentiveKind, IncentiveStatus, KpiStatus, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
+import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type TimelineEvent = {
   /** `YYYY-MM-DD`; for a report filed before the product kept timestamps, the end of its year. */
@@ -39,14 +42,14 @@ export type ProfileLease = {
 
 export type ProfileIncentive = {
   id: string;
-  kind: 'profit_tax' | 'property_tax' | 'land_tax' | 'other';
+  kind: IncentiveKind;
   legalBasis: string | null;
   decisionNumber: string | null;
   grantedOn: string;
   validFrom: string;
   validTo: string | null;
   conditions: string | null;
-  status: 'active' | 'revoked';
+  status: IncentiveStatus;
   revokedOn: string | null;
   revokeReason: string | null;
   /** In force today: active, started, not expired. */
@@ -55,7 +58,7 @@ export type ProfileIncentive = {
 
 export type ProfileKpiYear = {
   year: number;
-  status: 'draft' | 'submitted' | 'accepted' | 'returned';
+  status: KpiStatus;
   jobsCreated: number;
   headcount: number | null;
   investmentRub: string;
@@ -71,8 +74,8 @@ export type ProfileResidency = {
   agreementDate: string | null;
   startOn: string;
   endOn: string | null;
-  placement: 'on_site' | 'extraterritorial';
-  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  placement: Placement;
+  exitReason: ExitReason | null;
   exitNote: string | null;
   /** Not ended and no exit recorded: the one a manager may end, lease to or grant to. */
   open: boolean;
@@ -86,7 +89,7 @@ export type ResidentProfileDto = {
     name: string;
     inn: string | null;
     ogrn: string | null;
-    smeCategory: 'micro' | 'small' | 'medium' | 'none';
+    smeCategory: SmeCategory;
     industry: string | null;
     manufacturing: boolean;
     contactEmail: string | null;
@@ -123,7 +126,7 @@ export async function getResidentProfile(
   db: DbOrTx,
   { actor, parkId, companyId, today }: { actor: Actor; parkId: string; companyId: string; today: string },
 ): Promise<ResidentProfileDto> {
-  if (!/^[0-9a-f-]{36}$/i.test(companyId)) throw notFound('resident');
+  if (!isUuid(companyId)) throw notFound('resident');
   const viewer = await assertMayRead(db, actor, parkId, companyId);
   const [park] = await db.select({ id: parks.id, slug: parks.slug, name: parks.name }).from(parks).where(eq(parks.id, parkId));
   if (!park) throw notFound('park');
@@ -199,7 +202,7 @@ export async function getResidentProfile(
     sql`
     SELECT year, status::text AS status, jobs_created AS "jobsCreated", headcount, investment_rub::text AS "investmentRub",
            capital_investment_rub::text AS "capitalInvestmentRub", income_rub::text AS "incomeRub", taxes_paid_rub::text AS "taxesPaidRub",
-           rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE 'Europe/Moscow')::date::text AS "submittedOn"
+           rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE ${DEFAULT_TIME_ZONE})::date::text AS "submittedOn"
     FROM kpi_reports WHERE park_id = ${parkId} AND company_id = ${companyId} AND quarter IS NULL
     ORDER BY year`,
   );
@@ -260,7 +263,7 @@ export async function listRepresentedResidencyParks(
   db: DbOrTx,
   { actor, companyId }: { actor: Actor; companyId: string },
 ): Promise<{ parkId: string; parkName: string; companyName: string }[]> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant' || !/^[0-9a-f-]{36}$/i.test(companyId)) throw notFound('resident');
+  if (actor.type !== 'user' || actor.kind !== 'applicant' || !isUuid(companyId)) throw notFound('resident');
   const rows = await db
     .selectDistinct({ parkId: parks.id, parkName: parks.name, companyName: companies.name })
     .from(residencies)

@@ -2,13 +2,16 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companyMembers, councilDecisions, leases, parks, residencies, taxIncentives } from '@/db/schema';
+import { applications, councilDecisions, leases, parks, residencies, taxIncentives } from '@/db/schema';
+import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { representativesOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
+import { isUuid } from '@/lib/validation/uuid';
 import { admitResidentSchema, exitResidentSchema, type AdmitResidentInput, type ExitResidentInput } from '@/lib/validation/residents';
 
 export type AdmittableApplicationDto = {
@@ -17,7 +20,7 @@ export type AdmittableApplicationDto = {
   companyId: string;
   companyName: string;
   inn: string | null;
-  smeCategory: 'micro' | 'small' | 'medium' | 'none';
+  smeCategory: SmeCategory;
   industry: string | null;
   wantsPremises: boolean;
   premisesAreaM2: string | null;
@@ -77,7 +80,7 @@ export async function getAdmittableApplication(
   db: DbOrTx,
   { actor, parkId, today, applicationId }: { actor: Actor; parkId: string; today: string; applicationId: string },
 ): Promise<AdmittableApplicationDto> {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound('application');
+  if (!isUuid(applicationId)) throw notFound('application');
   const [row] = await listAdmittableApplications(db, { actor, parkId, today, applicationId });
   if (!row) throw notFound('application');
   return row;
@@ -92,8 +95,8 @@ export type ResidencyDto = {
   agreementDate: string | null;
   startOn: string;
   endOn: string | null;
-  placement: 'on_site' | 'extraterritorial';
-  exitReason: 'term_ended' | 'graduated' | 'terminated' | 'left' | null;
+  placement: Placement;
+  exitReason: ExitReason | null;
   exitNote: string | null;
 };
 
@@ -110,11 +113,6 @@ const residencyColumns = {
   exitReason: residencies.exitReason,
   exitNote: residencies.exitNote,
 };
-
-async function representatives(tx: DbOrTx, companyId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId));
-  return rows.map((r) => r.userId);
-}
 
 /**
  * Admits the company of an application the council approved as a resident of the park. The application
@@ -161,7 +159,7 @@ export async function admitResident(db: Db, { actor, parkId, input }: { actor: A
       await writeAudit(tx, { actor, parkId, action: 'resident.admit', entity: 'residency', entityId: residency.id, after: residency });
       const [park] = await tx.select({ name: parks.name, slug: parks.slug }).from(parks).where(eq(parks.id, parkId));
       await notify(tx, {
-        userIds: await representatives(tx, application.companyId),
+        userIds: await representativesOf(tx, application.companyId),
         parkId,
         kind: 'residentAdmitted',
         params: { park: park.name, startOn: data.startOn },

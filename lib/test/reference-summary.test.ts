@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { referenceSummary } from '@/lib/test/reference-summary';
-import { parseDataset, type Dataset } from '@/lib/validation/dataset';
+import { parseDataset } from '@/lib/dataset/parse';
+import type { Dataset } from '@/lib/validation/dataset';
 
 function dataset(input: Record<string, unknown>): Dataset {
   const result = parseDataset({
@@ -71,7 +72,7 @@ describe('referenceSummary', () => {
     ],
   });
 
-  it('follows the contract’s definitions', () => {
+  it('follows the summary’s definitions (docs/reports.md)', () => {
     expect(referenceSummary(data, 2015, 2016)).toEqual({
       format: 'technopark-summary/1',
       park: { slug: 'tiny', name: 'Tiny park' },

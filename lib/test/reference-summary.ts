@@ -3,7 +3,7 @@ import { BUDGET_SOURCES, SUMMARY_FORMAT, type BudgetSource, type ParkSummary } f
 
 /**
  * An independent, deliberately plain computation of `technopark-summary/1`
- * from a data set, read straight from shared/spec/CONTRACT.md and DOMAIN.md.
+ * from a data set, read straight from docs/reports.md ("Summary definitions").
  * Tests compare the SQL report against it, so it shares no code with the
  * report: money is summed as bigint kopecks here, never as floats.
  */

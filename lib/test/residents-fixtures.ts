@@ -1,9 +1,13 @@
 import { getDb } from '@/db/client';
 import { applications, companies, companyMembers, councilDecisions, screeningDecisions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { UserActor } from '@/lib/auth/permissions';
 import { createBuilding, createUnit } from '@/lib/premises/premises';
 import { admitResident } from '@/lib/residents/residents';
 import { uniq, makeApplicant } from './fixtures';
+
+const DEFAULT_SUBMITTED_ON = '2023-01-10';
+const DEFAULT_DECIDED_ON = '2023-02-23';
 
 /**
  * A company whose application the council approved, written directly: the application and council
@@ -21,18 +25,24 @@ export async function makeApprovedApplication(
     status?: 'approved' | 'in_review' | 'rejected';
     /** Another application of an existing company. */
     companyId?: string;
+    /** A data-set company of the park, known by its key (unique within the park). */
+    key?: string;
+    inn?: string | null;
   } = {},
 ): Promise<{ applicationId: string; companyId: string; companyName: string }> {
   const db = await getDb();
   const companyName = options.name ?? `ООО «${uniq('Test ')}»`;
-  const submittedOn = options.submittedOn ?? '2023-01-10';
-  const decidedOn = options.decidedOn ?? '2023-02-23';
+  const submittedOn = options.submittedOn ?? DEFAULT_SUBMITTED_ON;
+  const decidedOn = options.decidedOn ?? DEFAULT_DECIDED_ON;
   return db.transaction(async (tx) => {
     const [company] = options.companyId
       ? [{ id: options.companyId }]
       : await tx
           .insert(companies)
           .values({
+            parkId: options.key ? parkId : null,
+            key: options.key ?? null,
+            inn: options.inn ?? null,
             name: companyName,
             smeCategory: options.sme ?? 'small',
             industry: options.industry === undefined ? 'software' : options.industry,
@@ -60,26 +70,38 @@ export async function makeRepresentative(companyId: string) {
   return actor;
 }
 
-/** A resident admitted through the domain function, from a fresh approved application. */
-export async function makeResident(
-  actor: Actor,
-  parkId: string,
-  options: Parameters<typeof makeApprovedApplication>[1] & { placement?: 'on_site' | 'extraterritorial'; startOn?: string; endOn?: string | null } = {},
-) {
-  const app = await makeApprovedApplication(parkId, options);
+type ResidentOptions = Parameters<typeof makeApprovedApplication>[1] & { placement?: 'on_site' | 'extraterritorial'; startOn?: string; endOn?: string | null };
+
+type Resident = Awaited<ReturnType<typeof makeApprovedApplication>> & { residencyId: string };
+
+/**
+ * A resident admitted through the domain function, from a fresh approved application (approved on
+ * the day the residency starts, when that is earlier than the default approval). With `represented`,
+ * also an applicant account that represents it, added after the admission.
+ */
+export async function makeResident(actor: Actor, parkId: string, options?: ResidentOptions): Promise<Resident>;
+export async function makeResident(actor: Actor, parkId: string, options: ResidentOptions & { represented: true }): Promise<Resident & { representative: UserActor }>;
+export async function makeResident(actor: Actor, parkId: string, options: ResidentOptions & { represented?: boolean } = {}) {
+  const startOn = options.startOn ?? '2023-03-01';
+  const app = await makeApprovedApplication(parkId, {
+    ...options,
+    submittedOn: options.submittedOn ?? (startOn < DEFAULT_SUBMITTED_ON ? startOn : undefined),
+    decidedOn: options.decidedOn ?? (startOn < DEFAULT_DECIDED_ON ? startOn : undefined),
+  });
   const residency = await admitResident(await getDb(), {
     actor,
     parkId,
     input: {
       applicationId: app.applicationId,
       agreementNumber: `KT-${uniq()}`,
-      agreementDate: options.startOn ?? '2023-03-01',
-      startOn: options.startOn ?? '2023-03-01',
+      agreementDate: startOn,
+      startOn,
       endOn: options.endOn ?? null,
       placement: options.placement ?? 'on_site',
     },
   });
-  return { ...app, residencyId: residency.id };
+  const resident: Resident = { ...app, residencyId: residency.id };
+  return options.represented ? { ...resident, representative: await makeRepresentative(app.companyId) } : resident;
 }
 
 /** A building and its units, through the domain functions. */

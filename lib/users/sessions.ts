@@ -3,6 +3,7 @@ import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { userSessions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { isUuid } from '@/lib/validation/uuid';
 import { loadActor } from './users';
 
 /**
@@ -10,8 +11,6 @@ import { loadActor } from './users';
  * stolen or forgotten one does not live for ever. Then the person signs in again.
  */
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opens a session for a user who has just proved who they are; its id goes into the session cookie. */
 export async function startSession(db: DbOrTx, userId: string): Promise<string> {
@@ -21,7 +20,7 @@ export async function startSession(db: DbOrTx, userId: string): Promise<string> 
 
 /** Ends a session on the server: its cookie, or any copy of it, no longer signs anyone in. Idempotent. */
 export async function endSession(db: DbOrTx, sessionId: string | undefined | null): Promise<void> {
-  if (!sessionId || !UUID.test(sessionId)) return;
+  if (!sessionId || !isUuid(sessionId)) return;
   await db
     .update(userSessions)
     .set({ revokedAt: new Date() })
@@ -45,7 +44,7 @@ export async function isSessionOpen(
   db: DbOrTx,
   { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
 ): Promise<boolean> {
-  if (!userId || !sessionId || !UUID.test(userId) || !UUID.test(sessionId)) return false;
+  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return false;
   const [open] = await db
     .select({ id: userSessions.id })
     .from(userSessions)

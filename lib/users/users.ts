@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { memberships, parks, userSessions, users } from '@/db/schema';
+import type { UserKind } from '@/db/schema/values';
 import type { Actor, ParkRole } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-policy';
@@ -18,7 +19,7 @@ export type UserDto = {
   id: string;
   email: string;
   name: string;
-  kind: 'applicant' | 'staff' | 'admin';
+  kind: UserKind;
   disabled: boolean;
   memberships: { parkId: string; parkSlug: string; parkName: string; role: ParkRole }[];
 };

@@ -1,25 +1,18 @@
 import { z } from 'zod';
+import { APPLICATION_STATUSES, ATTACHMENT_KINDS, SCREENING_OUTCOMES, SERVICES } from '@/db/schema/values';
+import { areaField, capexWithinInvestment, moneyField } from './amounts';
 import { wholeNumber } from './numbers';
+import { dateSchema } from './periods';
 
-export const SERVICES = ['consulting', 'legal', 'accounting', 'patent', 'finance'] as const;
-export const ATTACHMENT_KINDS = ['business_plan', 'presentation', 'other'] as const;
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'rejected', 'approved'] as const;
-export const SCREENING_OUTCOMES = ['accepted', 'returned', 'rejected'] as const;
+export { APPLICATION_STATUSES, ATTACHMENT_KINDS, SCREENING_OUTCOMES, SERVICES };
+export type { ApplicationStatus, AttachmentKind, Service } from '@/db/schema/values';
 
 /** Documents: at most this size each (also the limit the server enforces), and this many per application. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
 
-export type Service = (typeof SERVICES)[number];
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-/** Roubles as typed: digits with at most two decimals; empty means zero. Accepts its own output. */
-const moneySchema = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? '0' : v.replace(/\s/g, '').replace(',', '.')))
-  .pipe(z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'invalidMoney'));
+/** A plan's amounts: a row not yet filled in is zero, so a draft saves as typed. */
+const moneySchema = moneyField({ empty: 'zero' });
 
 const jobsSchema = wholeNumber(0, 1_000_000, 'invalidInteger', 0);
 
@@ -31,15 +24,7 @@ export const planYearSchema = z
     newJobs: jobsSchema,
     incomeRub: moneySchema,
   })
-  .refine((p) => Number(p.capitalInvestmentRub) <= Number(p.investmentRub), { error: 'capexAboveInvestment', path: ['capitalInvestmentRub'] });
-
-/** An area in m² as typed; empty means not given. */
-const areaSchema = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => (v ? v.replace(',', '.') : null))
-  .refine((v) => v === null || (/^\d{1,10}(\.\d{1,2})?$/.test(v) && Number(v) > 0), { error: 'invalidArea' });
+  .superRefine(capexWithinInvestment);
 
 /**
  * The application as the form holds it, saved as a draft on every pause in typing. Everything may
@@ -52,7 +37,7 @@ export const applicationDraftSchema = z.strictObject({
   description: z.string().trim().max(20_000, 'tooLong'),
   industry: z.string().trim().max(200, 'tooLong'),
   wantsPremises: z.boolean(),
-  premisesAreaM2: areaSchema,
+  premisesAreaM2: areaField({ empty: 'null' }),
   wantsTaxIncentives: z.boolean(),
   services: z.array(z.enum(SERVICES)).max(SERVICES.length),
   plan: z
@@ -79,8 +64,8 @@ export const inboxQuerySchema = z.object({
   status: z.enum(APPLICATION_STATUSES).exclude(['draft']).optional().catch(undefined),
   industry: z.string().trim().max(200).optional().catch(undefined),
   support: z.enum(['premises', 'tax', ...SERVICES]).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: dateSchema.optional().catch(undefined),
+  to: dateSchema.optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(['submitted', 'title', 'company', 'status', 'updated']).default('submitted').catch('submitted'),
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),

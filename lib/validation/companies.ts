@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { SME_CATEGORIES } from '@/db/schema/values';
 import { isValidInn, isValidOgrn } from './inn';
 
-export const SME_CATEGORIES = ['micro', 'small', 'medium', 'none'] as const;
+export { SME_CATEGORIES };
 
 /**
  * An optional text field as a form sends it: '' and missing become null. It accepts its own output

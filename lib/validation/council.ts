@@ -1,20 +1,22 @@
 import { z } from 'zod';
+import { COUNCIL_DECISIONS, RECOMMENDATIONS } from '@/db/schema/values';
+import { readDecimal } from './amounts';
 import { wholeNumber } from './numbers';
+import { dateSchema } from './periods';
 
-export const RECOMMENDATIONS = ['approve', 'reject', 'revise'] as const;
-export const COUNCIL_DECISIONS = ['approved', 'rejected', 'revision'] as const;
+export { COUNCIL_DECISIONS, RECOMMENDATIONS };
+export type { CouncilDecisionKind, Recommendation } from '@/db/schema/values';
 /** Scores are whole numbers on this fixed scale (the database CHECK says the same). */
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export type CouncilDecisionKind = (typeof COUNCIL_DECISIONS)[number];
-
-const weightSchema = z
-  .union([z.number(), z.string()])
-  .transform((v) => String(v).trim().replace(',', '.'))
-  .pipe(z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, 'invalidWeight'))
-  .refine((v) => Number(v) > 0, { error: 'invalidWeight' });
+/** A criterion's weight as typed (like an amount: "1,5" or "1.5"), above zero, up to 9999.99. */
+const weightSchema = z.union([z.number(), z.string()], { error: 'invalidWeight' }).transform((raw, ctx) => {
+  const read = readDecimal(raw, { integerDigits: 4, pad: false });
+  if (read.ok && /[1-9]/.test(read.value)) return read.value;
+  ctx.addIssue({ code: 'custom', message: 'invalidWeight' });
+  return z.NEVER;
+});
 
 export const criterionSchema = z.strictObject({
   id: z.uuid().nullish(),
@@ -41,7 +43,7 @@ export const rubricSchema = z.strictObject({
 export const assignExpertsSchema = z.strictObject({
   applicationId: z.uuid(),
   expertIds: z.array(z.uuid()).min(1, 'chooseExpert').max(20, 'tooMany'),
-  dueOn: z.iso.date('invalidDate'),
+  dueOn: dateSchema,
 });
 
 export const withdrawAssignmentSchema = z.strictObject({ assignmentId: z.uuid() });
@@ -76,7 +78,7 @@ export const reviewSchema = z.strictObject({
 export const createMeetingSchema = z.strictObject({
   parkId: z.uuid(),
   number: wholeNumber(1, 1_000_000, 'invalidInteger', Number.NaN),
-  heldOn: z.iso.date('invalidDate'),
+  heldOn: dateSchema,
 });
 
 export const agendaItemSchema = z.strictObject({ meetingId: z.uuid(), applicationId: z.uuid() });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeAmount, parseDataset, type Dataset } from '@/lib/validation/dataset';
+import { parseDataset } from '@/lib/dataset/parse';
+import { normalizeAmount, type Dataset } from '@/lib/validation/dataset';
 
 /** A small valid data set, as an import file could write it (numbers for some amounts). */
 function sample() {

@@ -1,66 +1,54 @@
 import { z } from 'zod';
 
-import { checkDataset } from '@/lib/dataset/check';
+import {
+  COUNCIL_DECISIONS,
+  FUNDING_SOURCES,
+  INCENTIVE_KINDS,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_VALUE_KINDS,
+  KPI_STATUSES,
+  PARK_TYPES,
+  PLACEMENTS,
+  PREMISES_KINDS,
+  SCREENING_OUTCOMES,
+  SME_CATEGORIES,
+} from '@/db/schema/values';
+import { isRealDate } from '@/lib/dates';
+import { AREA_INTEGER_DIGITS, MONEY_INTEGER_DIGITS, readDecimal, type DecimalRefusal } from '@/lib/validation/amounts';
 import { innSchema } from '@/lib/validation/inn';
 
 /**
- * The park data set `technopark-dataset/1` (shared/spec/CONTRACT.md), shared by
+ * The park data set `technopark-dataset/1` (docs/data-set.md), shared by
  * the CLI import, the export round trip and the demo seed.
  *
- * Input is lenient where the contract allows it (numbers for amounts, omitted
+ * Input is lenient where the format allows it (numbers for amounts, omitted
  * lists and nullable fields); output is canonical: amounts as strings with
  * exactly two decimals, every list and every nullable field present.
  */
 
 export const DATASET_FORMAT = 'technopark-dataset/1';
 
-export const PARK_TYPES = ['industrial', 'high_tech', 'mixed'] as const;
-export const PREMISES_KINDS = ['office', 'laboratory', 'production', 'coworking', 'incubator', 'other'] as const;
-export const SME_CATEGORIES = ['micro', 'small', 'medium', 'none'] as const;
-export const SCREENING_OUTCOMES = ['accepted', 'returned', 'rejected'] as const;
-export const COUNCIL_DECISIONS = ['approved', 'rejected', 'revision'] as const;
-export const PLACEMENTS = ['on_site', 'extraterritorial'] as const;
-export const TAX_INCENTIVE_KINDS = ['profit_tax', 'property_tax', 'land_tax', 'other'] as const;
-export const KPI_REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const;
-export const FUNDING_SOURCES = ['federal', 'regional', 'municipal', 'extrabudgetary'] as const;
-export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
-export const INDICATOR_VALUE_KINDS = ['actual', 'target'] as const;
-
-/** Money goes into numeric(18,2), areas into numeric(12,2): digits allowed before the point. */
-const MONEY_INTEGER_DIGITS = 16;
-const AREA_INTEGER_DIGITS = 10;
-const DECIMAL_STRING = /^(-?)(\d+)(?:\.(\d+))?$/;
-
 type AmountResult = { ok: true; value: string } | { ok: false; message: string };
 
-/** Normalises a money or area amount to a non-negative decimal string with two decimals. */
+/** Why an amount is refused, in the English of the CLI's one-line errors. */
+const amountMessages: Record<Exclude<DecimalRefusal, 'tooLarge'>, string> = {
+  required: 'expected a decimal number like "5610.50"',
+  notADecimal: 'expected a decimal number like "5610.50"',
+  negative: 'must not be negative',
+  tooManyDecimals: 'at most two decimals',
+  notFinite: 'must be a finite number',
+  unsafeNumber: 'too large for a JSON number; write it as a decimal string',
+  notText: 'expected a decimal string or a number',
+};
+
+/**
+ * A money or area amount in the data set's notation (a canonical decimal string or a JSON number),
+ * read by the one amount reader (lib/validation/amounts.ts): a non-negative string with two decimals.
+ */
 export function normalizeAmount(input: unknown, integerDigits = MONEY_INTEGER_DIGITS): AmountResult {
-  let text: string;
-  if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { ok: false, message: 'must be a finite number' };
-    if (input < 0) return { ok: false, message: 'must not be negative' };
-    // Beyond this a JSON number cannot hold every kopeck exactly, so the value read
-    // may differ from the one written: such amounts must come as strings.
-    if (input * 100 > Number.MAX_SAFE_INTEGER) {
-      return { ok: false, message: 'too large for a JSON number; write it as a decimal string' };
-    }
-    text = String(input);
-    if (/e/i.test(text)) return { ok: false, message: 'at most two decimals' };
-  } else if (typeof input === 'string') {
-    text = input;
-  } else {
-    return { ok: false, message: 'expected a decimal string or a number' };
-  }
-  const match = DECIMAL_STRING.exec(text);
-  if (!match) return { ok: false, message: 'expected a decimal number like "5610.50"' };
-  const [, sign, wholeDigits, fraction = ''] = match;
-  const integerPart = wholeDigits.replace(/^0+(?=\d)/, '');
-  if (sign === '-' && /[1-9]/.test(integerPart + fraction)) return { ok: false, message: 'must not be negative' };
-  if (fraction.length > 2) return { ok: false, message: 'at most two decimals' };
-  if (integerPart.length > integerDigits) {
-    return { ok: false, message: `at most ${integerDigits} digits before the point` };
-  }
-  return { ok: true, value: `${integerPart}.${fraction.padEnd(2, '0')}` };
+  const read = readDecimal(input, { integerDigits, notation: 'contract' });
+  if (read.ok) return read;
+  return { ok: false, message: read.refusal === 'tooLarge' ? `at most ${integerDigits} digits before the point` : amountMessages[read.refusal] };
 }
 
 function amount(integerDigits: number) {
@@ -77,25 +65,10 @@ export const moneySchema = amount(MONEY_INTEGER_DIGITS);
 /** An area (`…M2`, `…Ha`): decimal string or number in, `"5610.50"` out. */
 export const areaSchema = amount(AREA_INTEGER_DIGITS);
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a `YYYY-MM-DD` string naming a day that exists in the Gregorian calendar. */
-export function isExistingDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= daysInMonth;
-}
-
 export const dateSchema = z.string().check((ctx) => {
-  if (!ISO_DATE.test(ctx.value)) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.value)) {
     ctx.issues.push({ code: 'custom', message: 'expected a date YYYY-MM-DD', input: ctx.value });
-  } else if (!isExistingDate(ctx.value)) {
+  } else if (!isRealDate(ctx.value)) {
     ctx.issues.push({ code: 'custom', message: `${ctx.value} is not a date that exists`, input: ctx.value });
   }
 });
@@ -192,7 +165,7 @@ export const datasetLeaseSchema = z.strictObject({
 export const datasetTaxIncentiveSchema = z.strictObject({
   key: keySchema,
   company: keySchema,
-  kind: z.enum(TAX_INCENTIVE_KINDS),
+  kind: z.enum(INCENTIVE_KINDS),
   legalBasis: optionalNull(longTextSchema),
   grantedOn: dateSchema,
   validFrom: dateSchema,
@@ -204,7 +177,8 @@ export const datasetKpiReportSchema = z.strictObject({
   company: keySchema,
   year: yearSchema,
   quarter: optionalNull(z.literal([1, 2, 3, 4])),
-  status: z.enum(KPI_REPORT_STATUSES),
+  // A data set's reports are filed ones: a draft is not part of the park's record.
+  status: z.enum(KPI_STATUSES).exclude(['draft']),
   jobsCreated: countSchema,
   headcount: optionalNull(countSchema),
   investmentRub: moneySchema,
@@ -276,62 +250,3 @@ export type DatasetBudgetFunding = z.output<typeof datasetBudgetFundingSchema>;
 export type DatasetProgramme = z.output<typeof datasetProgrammeSchema>;
 export type DatasetIndicator = z.output<typeof datasetIndicatorSchema>;
 export type DatasetIndicatorValue = z.output<typeof datasetIndicatorValueSchema>;
-
-/** `['leases', 12, 'premises']` → `leases[12].premises`. */
-export function formatDatasetPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `[${part}]`;
-    else text += text ? `.${String(part)}` : String(part);
-  }
-  return text || 'dataset';
-}
-
-function describeValues(values: readonly unknown[]): string {
-  return values.map((value) => JSON.stringify(value)).join(', ');
-}
-
-/** Short English messages for zod's generic issues; checks with their own message keep it. */
-const datasetErrorMap: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'required';
-      if (issue.expected === 'int') return 'expected an integer';
-      if (issue.expected === 'number' && typeof issue.input === 'number') return 'expected a finite number';
-      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `expected ${describeValues(issue.values)}`
-        : `expected one of ${describeValues(issue.values)}`;
-    case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `at least ${issue.minimum} characters`;
-      return issue.inclusive === false ? `must be greater than ${issue.minimum}` : `must be at least ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `at most ${issue.maximum} characters`;
-      return issue.inclusive === false ? `must be less than ${issue.maximum}` : `must be at most ${issue.maximum}`;
-    default:
-      return undefined;
-  }
-};
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `${formatDatasetPath([...issue.path, issue.keys[0]])}: unknown field`;
-  }
-  return `${formatDatasetPath(issue.path)}: ${issue.message}`;
-}
-
-export type ParseDatasetResult = { ok: true; data: Dataset } | { ok: false; error: string };
-
-/**
- * Validates a `technopark-dataset/1` document: the shape first, then the rules
- * across records (lib/dataset/check.ts). The error is the first problem found,
- * one line naming the record: `leases[12].premises: no premises with key "u99"`.
- */
-export function parseDataset(input: unknown): ParseDatasetResult {
-  const parsed = datasetSchema.safeParse(input, { error: datasetErrorMap, reportInput: true });
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
-  const problems = checkDataset(parsed.data);
-  if (problems.length > 0) return { ok: false, error: problems[0] };
-  return { ok: true, data: parsed.data };
-}

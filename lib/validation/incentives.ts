@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { INCENTIVE_KINDS, INCENTIVE_STATUSES } from '@/db/schema/values';
 import { dateSchema, endNotBeforeStart, optionalDateSchema, optionalTextSchema } from './periods';
 
-export const INCENTIVE_KINDS = ['profit_tax', 'property_tax', 'land_tax', 'other'] as const;
+export { INCENTIVE_KINDS };
 
 /** A regional tax-incentive grant to a current resident. */
 export const grantIncentiveSchema = z
@@ -25,7 +26,8 @@ export const revokeIncentiveSchema = z.strictObject({
 
 export const incentiveFiltersSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  status: z.enum(['active', 'revoked', 'expired', 'all']).optional().catch(undefined),
+  // A grant's stored status, or one the filter derives: expired (past validTo) or all.
+  status: z.enum([...INCENTIVE_STATUSES, 'expired', 'all']).optional().catch(undefined),
   kind: z.enum(INCENTIVE_KINDS).optional().catch(undefined),
   expiring: z.enum(['1']).optional().catch(undefined),
 });

@@ -1,58 +1,22 @@
 import { z } from 'zod';
-import { toKopecks } from '@/lib/reports/money';
+import { FUNDING_SOURCES, INDICATOR_DIRECTIONS, INDICATOR_VALUE_KINDS } from '@/db/schema/values';
+import { capexWithinInvestment, moneyField, readDecimal, type DecimalRefusal } from './amounts';
+
+export { FUNDING_SOURCES };
 
 /*
  * The KPI, budget and programme forms' schemas, shared by the forms (zodResolver), the server
  * actions and the domain functions. Messages are keys under `validation.*`.
  */
 
-/** numeric(18, 2): sixteen integer digits. */
-export const MONEY_INTEGER_DIGITS = 16;
-
-type MoneyCheck = { ok: true; value: string } | { ok: false; message: string };
-
-/**
- * Reads a rouble amount as a person types it: spaces (also non-breaking) group thousands, a comma
- * may be the decimal separator ("1 234,5"), or a thousands separator when a point is present
- * ("1,234.50"). Returns the exact decimal string with two decimals, or why it is refused. No
- * exponent, no sign: "1e308", "-5", "12 roubles" are refused, never reinterpreted.
- */
-export function readMoney(raw: string): MoneyCheck {
-  const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return { ok: false, message: 'required' };
-  const text = compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
-  if (/^[-−]/.test(text)) return { ok: false, message: 'negativeAmount' };
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return { ok: false, message: 'amountNotRoubles' };
-  const [, whole, fraction = ''] = match;
-  if (fraction.length > 2) return { ok: false, message: 'tooManyDecimals' };
-  const integer = whole.replace(/^0+(?=\d)/, '');
-  if (integer.length > MONEY_INTEGER_DIGITS) return { ok: false, message: 'amountTooLarge' };
-  return { ok: true, value: `${integer}.${fraction.padEnd(2, '0')}` };
-}
-
 /** A required rouble amount typed as text: out comes `"1234.50"`. */
-export const moneyInputSchema = z.string({ error: 'amountNotRoubles' }).transform((raw, ctx) => {
-  const read = readMoney(raw);
-  if (read.ok) return read.value;
-  ctx.addIssue({ code: 'custom', message: read.message });
-  return z.NEVER;
-});
+export const moneyInputSchema = moneyField({ empty: 'required' });
 
 /** An optional rouble amount: empty (or null) is null. */
-export const optionalMoneyInputSchema = z
-  .union([z.string({ error: 'amountNotRoubles' }), z.null()], { error: 'amountNotRoubles' })
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === null || raw === undefined || raw.trim() === '') return null;
-    const read = readMoney(raw);
-    if (read.ok) return read.value;
-    ctx.addIssue({ code: 'custom', message: read.message });
-    return z.NEVER;
-  });
+export const optionalMoneyInputSchema = moneyField({ empty: 'null' });
 
-/** A whole count (jobs, people): digits, or a whole number. */
-function readCount(raw: string | number): number | string {
+/** A whole count (jobs, people): digits, or a whole number; a message key when refused. */
+export function readCount(raw: string | number): number | string {
   if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw <= 10_000_000 ? raw : raw < 0 ? 'negativeAmount' : 'invalidCount';
   const text = raw.replace(/[\s\u00a0\u202f]/g, '');
   if (text === '') return 'required';
@@ -113,13 +77,6 @@ export const kpiFiguresShape = {
 export const KPI_FIGURES = ['jobsCreated', 'headcount', 'investmentRub', 'capitalInvestmentRub', 'incomeRub', 'taxesPaidRub', 'rndSpendRub'] as const;
 export type KpiFigure = (typeof KPI_FIGURES)[number];
 
-/** Capital investment is part of the investment, so it cannot be larger. */
-function capexWithinInvestment(value: { investmentRub: string; capitalInvestmentRub: string }, ctx: z.RefinementCtx) {
-  if (toKopecks(value.capitalInvestmentRub) > toKopecks(value.investmentRub)) {
-    ctx.addIssue({ code: 'custom', path: ['capitalInvestmentRub'], message: 'capexAboveInvestment' });
-  }
-}
-
 /** A resident's report for one period, saved as a draft or submitted. */
 export const kpiReportInputSchema = z
   .strictObject({
@@ -155,8 +112,6 @@ export const KPI_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 export const KPI_UPLOAD_MAX_ROWS = 5000;
 
 // ---------------------------------------------------------------- budget funding
-
-export const FUNDING_SOURCES = ['federal', 'regional', 'municipal', 'extrabudgetary'] as const;
 
 export const budgetEntrySchema = z.strictObject({
   parkId: z.uuid(),
@@ -194,21 +149,17 @@ export const addIndicatorSchema = z.strictObject({
   key: programmeKeySchema,
   name: z.string().trim().min(1, 'required').max(300, 'tooLong'),
   unit: z.string().trim().min(1, 'required').max(100, 'tooLong'),
-  direction: z.enum(['higher', 'lower'], { error: 'required' }),
+  direction: z.enum(INDICATOR_DIRECTIONS, { error: 'required' }),
 });
 
-/** numeric(20, 6): an indicator value may be negative (a change) and has up to six decimals. */
+const indicatorMessages: Partial<Record<DecimalRefusal, string>> = { tooManyDecimals: 'tooManyDecimals', tooLarge: 'amountTooLarge' };
+
+/** numeric(20, 6): an indicator value may be negative (a change) and has up to six decimals; empty is no value. */
 export function readIndicatorValue(raw: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return { ok: true, value: null };
-  const text = (compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.')).replace(/^−/, '-');
-  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return { ok: false, message: 'invalidNumber' };
-  const [, minus = '', whole, fraction = ''] = match;
-  if (fraction.length > 6) return { ok: false, message: 'tooManyDecimals' };
-  const integer = whole.replace(/^0+(?=\d)/, '');
-  if (integer.length > 14) return { ok: false, message: 'amountTooLarge' };
-  return { ok: true, value: `${minus}${integer}${fraction ? `.${fraction}` : ''}` };
+  const read = readDecimal(raw, { integerDigits: 14, decimals: 6, signed: true, pad: false });
+  if (read.ok) return read;
+  if (read.refusal === 'required') return { ok: true, value: null };
+  return { ok: false, message: indicatorMessages[read.refusal] ?? 'invalidNumber' };
 }
 
 const indicatorValueInput = z.union([z.string(), z.null()], { error: 'invalidNumber' }).transform((raw, ctx) => {
@@ -228,7 +179,7 @@ export const saveIndicatorValuesSchema = z.strictObject({
       z.strictObject({
         indicatorId: z.uuid(),
         year: yearInputSchema,
-        kind: z.enum(['actual', 'target']),
+        kind: z.enum(INDICATOR_VALUE_KINDS),
         value: indicatorValueInput,
       }),
     )

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PARK_TYPES } from '@/db/schema/values';
+import { areaField } from './amounts';
+import { optionalDateSchema } from './periods';
 
 export const parkSlugSchema = z
   .string()
@@ -9,14 +12,9 @@ export const createParkSchema = z.strictObject({
   slug: parkSlugSchema,
   name: z.string().trim().min(1, 'required').max(200),
   region: z.string().trim().min(1, 'required').max(200),
-  type: z.enum(['industrial', 'high_tech', 'mixed']),
-  landAreaHa: z
-    .string()
-    .trim()
-    .regex(/^\d{1,10}(\.\d{1,2})?$/, 'invalidDecimal')
-    .nullish()
-    .or(z.literal('').transform(() => null)),
-  foundedOn: z.iso.date('invalidDate').nullish().or(z.literal('').transform(() => null)),
+  type: z.enum(PARK_TYPES),
+  landAreaHa: areaField({ empty: 'null', zero: 'allowed' }),
+  foundedOn: optionalDateSchema,
 });
 
 export type CreateParkInput = z.input<typeof createParkSchema>;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { isRealDate } from '@/lib/dates';
 
-/** A calendar date `YYYY-MM-DD` that exists (no 31 February). */
-export const dateSchema = z.iso.date('invalidDate');
+/** A calendar date `YYYY-MM-DD` that exists (no 31 February): every form's and action's date field. */
+export const dateSchema = z.string({ error: 'invalidDate' }).refine(isRealDate, { error: 'invalidDate' });
 
 /** An optional date from a form: empty means none. */
 export const optionalDateSchema = z
-  .union([z.literal('').transform(() => null), z.null(), z.undefined().transform(() => null), dateSchema])
-  .transform((v) => v ?? null);
+  .union([z.literal(''), z.null(), dateSchema])
+  .optional()
+  .transform((v) => v || null);
 
 /** Optional free text from a form: trimmed, empty means none. */
 export const optionalTextSchema = (max: number) =>

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { PREMISES_KINDS } from '@/db/schema/values';
+import { areaField } from './amounts';
 import { dateSchema, endNotBeforeStart, optionalDateSchema } from './periods';
 
-export const PREMISES_KINDS = ['office', 'laboratory', 'production', 'coworking', 'incubator', 'other'] as const;
+export { PREMISES_KINDS };
 
 const nameSchema = z.string().trim().min(1, 'required').max(200, 'tooLong');
-
-/** An area in m² as typed: up to ten digits and two decimals, more than zero. */
-export const areaInputSchema = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim().replace(',', '.'))
-  .pipe(z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'invalidDecimal'))
-  .refine((v) => Number(v) > 0, 'areaPositive');
 
 export const buildingSchema = z.strictObject({ name: nameSchema });
 export const updateBuildingSchema = z.strictObject({ buildingId: z.uuid(), name: nameSchema });
@@ -18,7 +13,7 @@ export const updateBuildingSchema = z.strictObject({ buildingId: z.uuid(), name:
 const unitFields = {
   name: nameSchema,
   kind: z.enum(PREMISES_KINDS),
-  areaM2: areaInputSchema,
+  areaM2: areaField({ empty: 'required' }),
   availableFrom: optionalDateSchema,
   availableTo: optionalDateSchema,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '@/lib/i18n/locales';
 
 export const MIN_REPORT_YEAR = 1900;
 export const MAX_REPORT_YEAR = 2200;
@@ -15,7 +16,7 @@ export const reportYearSchema = z
   .union([z.number(), z.string().regex(/^-?\d{1,6}$/, yearRange).transform(Number)], { error: yearRange })
   .pipe(z.number().int(yearRange).min(MIN_REPORT_YEAR, yearRange).max(MAX_REPORT_YEAR, yearRange));
 
-export const reportLocaleSchema = z.enum(['en', 'ru']);
+export const reportLocaleSchema = z.enum(locales);
 
 const parkSlug = z.string().min(1).max(100);
 

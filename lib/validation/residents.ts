@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { EXIT_REASONS, PLACEMENTS, SME_CATEGORIES } from '@/db/schema/values';
 import { dateSchema, endNotBeforeStart, optionalDateSchema, optionalTextSchema } from './periods';
 
-export const PLACEMENTS = ['on_site', 'extraterritorial'] as const;
-export const EXIT_REASONS = ['term_ended', 'graduated', 'terminated', 'left'] as const;
-export const SME_CATEGORIES = ['micro', 'small', 'medium', 'none'] as const;
+export { EXIT_REASONS, PLACEMENTS, SME_CATEGORIES };
 
 /** Admission of an approved application's company as a resident. */
 export const admitResidentSchema = z

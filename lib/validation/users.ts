@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARK_ROLES, USER_KINDS } from '@/db/schema/values';
 
 export const emailSchema = z
   .string()
@@ -27,14 +28,14 @@ export const signUpSchema = z.strictObject({
 
 export const roleAssignmentSchema = z.strictObject({
   parkId: z.uuid(),
-  role: z.enum(['manager', 'expert', 'analyst']),
+  role: z.enum(PARK_ROLES),
 });
 
 export const createUserSchema = z.strictObject({
   name: nameSchema,
   email: emailSchema,
   password: passwordSchema,
-  kind: z.enum(['applicant', 'staff', 'admin']),
+  kind: z.enum(USER_KINDS),
   memberships: z.array(roleAssignmentSchema).max(200).default([]),
 });
 

@@ -1,37 +1,13 @@
-import fs from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { getDb } from '@/db/client';
+import { PARK_ROLES, type ParkRole } from '@/db/schema/values';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { listParks } from '@/lib/parks/parks';
 import { createUser } from '@/lib/users/users';
+import { parse, required, UsageError, type Command } from './args';
 import { exportCommand, importCommand } from './dataset';
 import { remindersCommand } from './reminders';
 import { reportCommand } from './report';
-
-export class UsageError extends Error {}
-
-export type Command = (args: string[]) => Promise<void>;
-
-/** Parses options strictly: an unknown option or a missing value is a usage error (exit 2). */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-export function required(value: string | undefined, flag: string): string {
-  if (!value) throw new UsageError(`${flag} is required`);
-  return value;
-}
-
-/** Writes the result to --out FILE, or to stdout. */
-export function output(data: string | Buffer, out: string | undefined): void {
-  if (out) fs.writeFileSync(out, data);
-  else process.stdout.write(data);
-}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('the password is read from stdin, e.g. echo "$PASSWORD" | npm run --silent cli -- user add …');
@@ -46,7 +22,8 @@ const migrate: Command = async (args) => {
   process.stderr.write('migrations applied\n');
 };
 
-const ROLES = ['applicant', 'admin', 'manager', 'expert', 'analyst'] as const;
+/** The CLI's --role: a global kind of account, or a park role (staff). */
+const ROLES = ['applicant', 'admin', ...PARK_ROLES] as const;
 
 const userAdd: Command = async (args) => {
   const { values } = parse(args, {
@@ -60,7 +37,7 @@ const userAdd: Command = async (args) => {
   const role = required(values.role, '--role');
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const parkSlugs = values.park ?? [];
-  const isParkRole = role === 'manager' || role === 'expert' || role === 'analyst';
+  const isParkRole = (PARK_ROLES as readonly string[]).includes(role);
   if (isParkRole && parkSlugs.length === 0) throw new UsageError(`--park is required for role ${role}`);
   if (!isParkRole && parkSlugs.length) throw new UsageError(`role ${role} is global and takes no --park`);
   const password = await readStdin();
@@ -70,7 +47,7 @@ const userAdd: Command = async (args) => {
   const memberships = parkSlugs.map((slug) => {
     const park = parks.find((p) => p.slug === slug);
     if (!park) throw new AppError('NOT_FOUND', `--park ${slug}: no park with slug "${slug}"`);
-    return { parkId: park.id, role: role as 'manager' | 'expert' | 'analyst' };
+    return { parkId: park.id, role: role as ParkRole };
   });
   const user = await createUser(db, {
     actor,
@@ -79,7 +56,7 @@ const userAdd: Command = async (args) => {
   process.stdout.write(`${user.email}\n`);
 };
 
-/** Each command module registers here; CONTRACT.md lists them. */
+/** Each command module registers here; docs/cli.md ("Commands") describes them. */
 export const commands: Record<string, Command> = {
   migrate,
   import: importCommand,

@@ -4,7 +4,7 @@ import { systemActor } from '@/lib/auth/actor';
 import { exportDataset } from '@/lib/dataset/export';
 import { DATASET_LISTS, importDataset } from '@/lib/dataset/import';
 import { AppError } from '@/lib/errors';
-import { output, parse, required, UsageError, type Command } from './commands';
+import { output, parse, required, UsageError, type Command } from './args';
 
 /** Reads and parses the data-set file; a missing or unreadable file or bad JSON is a user error naming the file. */
 function readJsonFile(file: string): unknown {

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { sendDueReminders } from '@/lib/council/assignments';
 import { isRealDate } from '@/lib/dates';
-import { parse, UsageError, type Command } from './commands';
+import { parse, UsageError, type Command } from './args';
 
 /** `reminders [--days N] [--today YYYY-MM-DD]`: notifies experts of reviews due within N days (default 2), once each; meant for a daily cron. */
 export const remindersCommand: Command = async (args) => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 
 import { runCli } from '@/lib/test/cli';
+import { KUZBASS_PUBLISHED } from '@/lib/test/kuzbass-summary';
 
 /** The real CLI in a child process, on this file's own database. */
 const cli = (args: string[]) => runCli(args, { encoding: 'buffer' });
@@ -36,18 +37,7 @@ describe('cli report', () => {
     const out = text(run.stdout);
     expect(out).toMatch(/^\{\n {2}"format": "technopark-summary\/1",\n/);
     const summary = JSON.parse(out);
-    expect(summary).toMatchObject({
-      period: { from: 2010, to: 2016 },
-      requests: 356,
-      passedCouncil: 173,
-      taxIncentiveResidents: 53,
-      residentsSupported: 60,
-      residentsSupportedOnSite: 21,
-      residentsAtEnd: 28,
-      smeResidentsAtEnd: 26,
-      area: { totalM2: '16500.00', usePct: 34 },
-      budget: { totalRub: '920300000.00', bySource: { federal: { sharePct: 44.9 }, regional: { sharePct: 55.1 } } },
-    });
+    expect(summary).toMatchObject(KUZBASS_PUBLISHED);
   }, SLOW);
 
   it('writes CSV to stdout and XLSX to --out', () => {

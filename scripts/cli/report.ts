@@ -2,10 +2,11 @@ import { getDb } from '@/db/client';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { getIndicatorReport } from '@/lib/reports/indicators';
-import { indicatorsToCsv, indicatorsToXlsx, summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
+import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/export/indicators';
+import { summaryToCsv, summaryToXlsx } from '@/lib/export/summary';
 import { getParkSummary } from '@/lib/reports/summary';
 import type { ReportLocale } from '@/lib/reports/types';
-import { output, parse, required, UsageError, type Command } from './commands';
+import { output, parse, required, UsageError, type Command } from './args';
 
 const USAGE =
   'usage: report summary --park SLUG --from YEAR --to YEAR [--format json|csv|xlsx] [--locale en|ru] [--out FILE]\n' +
@@ -41,7 +42,10 @@ function named(error: unknown, park: string, programme?: string): unknown {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** `report summary`: technopark-summary/1 for the whole years FROM..TO. */
+/**
+ * `report summary`: technopark-summary/1 for the whole years FROM..TO. Its CSV is part of the public
+ * interface: commas and a decimal point whatever `--locale` (which words only the labels).
+ */
 const summary: Command = async (args) => {
   const { values } = parse(args, {
     park: { type: 'string' },
@@ -87,7 +91,7 @@ const indicators: Command = async (args) => {
   else output(json(report), values.out);
 };
 
-/** `report summary …` and `report indicators …` (shared/spec/CONTRACT.md). */
+/** `report summary …` and `report indicators …` (docs/cli.md, "report summary" and "report indicators"). */
 export const reportCommand: Command = async (args) => {
   const [sub, ...rest] = args;
   if (sub === 'summary') return summary(rest);

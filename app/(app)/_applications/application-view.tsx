@@ -1,4 +1,3 @@
-import { FileText } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -6,6 +5,7 @@ import type { ApplicationDto } from '@/lib/applications/applications';
 import { todayIso } from '@/lib/dates';
 import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { AttachmentLine } from './attachment-line';
 
 function Field({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
@@ -91,16 +91,11 @@ export async function DocumentList({ app }: { app: Pick<ApplicationDto, 'attachm
       ) : (
         <ul className="divide-y rounded-lg border">
           {app.attachments.map((f) => (
-            <li key={f.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
-              <FileText className="size-4 text-muted-foreground" aria-hidden />
-              <a href={`/files/${f.id}`} className="font-medium text-primary hover:underline">
-                {f.fileName}
-              </a>
-              <Badge variant="outline">{t(`documents.kinds.${f.kind}`)}</Badge>
+            <AttachmentLine key={f.id} id={f.id} fileName={f.fileName} kind={t(`documents.kinds.${f.kind}`)}>
               <span className="text-xs text-muted-foreground">
                 {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(todayIso(f.createdAt), locale)}
               </span>
-            </li>
+            </AttachmentLine>
           ))}
         </ul>
       )}

@@ -38,9 +38,11 @@ export async function ReviewSummaryView({ summary, showExperts = true }: { summa
             </TableRow>
           ))}
           <TableRow className="bg-muted/40 font-semibold">
-            <TableCell>{t('overall')}</TableCell>
+            <TableHead scope="row" className="h-auto py-2 font-semibold text-foreground">
+              {t('overall')}
+            </TableHead>
             <TableCell />
-            <TableCell className="text-right tabular-nums" data-testid="weighted-mean">
+            <TableCell className="text-right tabular-nums">
               {summary.overall.weightedMean === null ? '—' : formatNumber(summary.overall.weightedMean, locale, 2)}
             </TableCell>
             <TableCell className="text-right tabular-nums">{summary.overall.spread === null ? '—' : formatNumber(summary.overall.spread, locale, 2)}</TableCell>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { CouncilDecisionKind, ScreeningOutcome } from '@/db/schema/values';
 import type { TimelineEvent } from '@/lib/applications/history';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -16,6 +17,7 @@ const TONE: Record<string, string> = {
 /** An application's history, oldest first, with the words each reader may see. */
 export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = await getTranslations('timeline');
+  const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   if (!events.length) return <p className="text-sm text-muted-foreground">{t('empty')}</p>;
   const title = (e: TimelineEvent) => {
@@ -27,7 +29,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       case 'resubmitted':
         return t('resubmitted', { version: e.version ?? 0 });
       case 'screened':
-        return t(`screened.${e.outcome as 'accepted' | 'returned' | 'rejected'}`);
+        return t(`screened.${e.outcome as ScreeningOutcome}`);
       case 'assigned':
         return e.who ? t('assignedTo', { who: e.who, due: formatDate(e.on ?? null, locale) }) : t('assignedCount', { count: e.count ?? 1 });
       case 'conflict':
@@ -35,11 +37,11 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       case 'reviewed':
         return t('reviewed', { who: e.who ?? '' });
       case 'decided':
-        return t(`decided.${e.outcome as 'approved' | 'rejected' | 'revision'}`);
+        return t(`decided.${e.outcome as CouncilDecisionKind}`);
     }
   };
   return (
-    <ol className="relative space-y-4 border-l pl-5" data-testid="timeline">
+    <ol className="relative space-y-4 border-l pl-5" aria-label={ta('timeline')}>
       {events.map((e, i) => (
         <li key={`${e.kind}-${i}`} className="relative">
           <span

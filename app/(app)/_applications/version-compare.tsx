@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/app/_components/ui/button';
-import { Label, NativeSelect } from '@/app/_components/ui/input';
+import { FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { VersionChange } from '@/lib/applications/diff';
 import type { VersionDto } from '@/lib/applications/history';
@@ -34,6 +34,7 @@ export async function VersionCompare({
 }) {
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
+  const versionOptions = versions.map((v) => ({ value: String(v.version), label: String(v.version) }));
   const yesNo = (v: string | null) => (v === 'true' ? t('yes') : v === 'false' ? t('no') : v);
   const show = (c: VersionChange, v: string | null) => {
     if (v === null) return <span className="text-muted-foreground">—</span>;
@@ -61,26 +62,8 @@ export async function VersionCompare({
       ) : (
         <>
           <form method="get" action={action} className="flex flex-wrap items-end gap-3">
-            <div className="space-y-1">
-              <Label htmlFor="from">{t('versions.from')}</Label>
-              <NativeSelect id="from" name="from" defaultValue={String(selected.from)} className="w-28">
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </NativeSelect>
-            </div>
-            <div className="space-y-1">
-              <Label htmlFor="to">{t('versions.to')}</Label>
-              <NativeSelect id="to" name="to" defaultValue={String(selected.to)} className="w-28">
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </NativeSelect>
-            </div>
+            <FilterSelect name="from" label={t('versions.from')} value={String(selected.from)} options={versionOptions} selectClassName="w-28" />
+            <FilterSelect name="to" label={t('versions.to')} value={String(selected.to)} options={versionOptions} selectClassName="w-28" />
             <Button type="submit" variant="outline" size="sm">
               {t('versions.compare')}
             </Button>

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import type { FundingSource } from '@/db/schema/values';
 
 /*
  * The report charts. They receive plain, already scaled numbers from the server page (money in the
@@ -156,7 +157,7 @@ export function OccupancyChart({ months, manufacturing }: { months: OccupancyDat
   );
 }
 
-export type FundingDatum = { year: number } & Partial<Record<'federal' | 'regional' | 'municipal' | 'extrabudgetary', number>>;
+export type FundingDatum = { year: number } & Partial<Record<FundingSource, number>>;
 
 /** Budget funding by year, stacked by source (in `unit`). */
 export function FundingChart({ years, sources, unit }: { years: FundingDatum[]; sources: { key: string; label: string }[]; unit: string }) {

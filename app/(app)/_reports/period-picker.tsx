@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
-import { NativeSelect } from '@/app/_components/ui/input';
+import { FilterSelect } from '@/app/_components/ui/filter';
 import { periodLabel, type Period, type Preset } from './period';
 
 /**
@@ -25,6 +25,7 @@ export async function PeriodPicker({
 }) {
   const t = await getTranslations('reports.period');
   const kept = Object.entries(keep).filter((e): e is [string, string] => Boolean(e[1]));
+  const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const href = (p: Period) => `${action}?${new URLSearchParams([...kept, ['from', String(p.from)], ['to', String(p.to)]]).toString()}`;
   return (
     <div className="no-print flex flex-wrap items-end gap-x-6 gap-y-3 rounded-xl border bg-card p-4">
@@ -32,26 +33,8 @@ export async function PeriodPicker({
         {kept.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <label className="space-y-1 text-sm">
-          <span className="block text-muted-foreground">{t('from')}</span>
-          <NativeSelect name="from" defaultValue={String(period.from)} className="w-28">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
-        <label className="space-y-1 text-sm">
-          <span className="block text-muted-foreground">{t('to')}</span>
-          <NativeSelect name="to" defaultValue={String(period.to)} className="w-28">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
+        <FilterSelect name="from" label={t('from')} value={String(period.from)} options={yearOptions} selectClassName="w-28" />
+        <FilterSelect name="to" label={t('to')} value={String(period.to)} options={yearOptions} selectClassName="w-28" />
         <Button type="submit">{t('show')}</Button>
       </form>
       <nav aria-label={t('presets')} className="flex flex-wrap items-center gap-2">

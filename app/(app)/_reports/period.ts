@@ -1,10 +1,8 @@
+import { firstValue, type SearchParams } from '@/app/_server/search-params';
 import type { ReportYears } from '@/lib/reports/report-years';
 import { periodSchema } from '@/lib/validation/reports';
 
 export type Period = { from: number; to: number };
-type Search = Record<string, string | string[] | undefined>;
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The last seven complete years: a whole-year report never shows a year still running. */
 export function defaultPeriod(currentYear: number): Period {
@@ -28,9 +26,9 @@ export function openingPeriod(currentYear: number, years: ReportYears): Period {
  * The period of `?from=&to=`, checked by the reports' own schema; without both, the default. An
  * invalid period falls back to the default and says so, so a hand-edited URL never shows an error page.
  */
-export function readPeriod(search: Search, fallback: Period): { period: Period; invalid: boolean } {
-  const from = one(search.from);
-  const to = one(search.to);
+export function readPeriod(search: SearchParams, fallback: Period): { period: Period; invalid: boolean } {
+  const from = firstValue(search.from);
+  const to = firstValue(search.to);
   if (from === undefined && to === undefined) return { period: fallback, invalid: false };
   const parsed = periodSchema.safeParse({ from: from ?? '', to: to ?? '' });
   return parsed.success ? { period: { from: parsed.data.from, to: parsed.data.to }, invalid: false } : { period: fallback, invalid: true };

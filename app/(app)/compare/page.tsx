@@ -10,26 +10,25 @@ import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { NativeSelect } from '@/app/_components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { FilterSelect } from '@/app/_components/ui/filter';
+import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
+import { firstValue, type SearchParams } from '@/app/_server/search-params';
 import { requireActor } from '@/app/_server/session';
 import { todayIso } from '@/lib/dates';
 import { formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { compareParks } from '@/lib/reports/analytics';
+import { compareParks } from '@/lib/reports/analytics/comparison';
 import { parkProfile, placeInRange, REFERENCE_RANGES, type Placement, type ReferenceRange } from '@/lib/reports/reference-ranges';
 import { getComparisonYears } from '@/lib/reports/report-years';
 import { readSort, sortParks, type CompareSort } from './sort';
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const PLACEMENT_VARIANT: Record<Placement, 'info' | 'success' | 'warning'> = { below: 'warning', within: 'success', above: 'info' };
 
 /** The analyst's view: the parks the actor may compare, side by side, by year, and against the ranges abroad. */
-export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, 'report.compare')) notFound();
   const db = await getDb();
@@ -42,9 +41,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { sort, dir } = readSort(search);
   const report = await compareParks(db, { actor, ...period });
   const parks = sortParks(report.parks, sort, dir, locale);
-  const chosen = report.parks.find((p) => p.slug === one(search.park)) ?? parks[0];
+  const chosen = report.parks.find((p) => p.slug === firstValue(search.park)) ?? parks[0];
   const label = periodLabel(period);
-  const keep = { sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, park: one(search.park) };
+  const keep = { sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir, park: firstValue(search.park) };
   const query = (change: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ from: String(period.from), to: String(period.to), ...keep, ...change })) if (v) params.set(k, v);
@@ -67,12 +66,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     const active = sort === column;
     const next = active && dir === 'asc' ? 'desc' : active ? 'asc' : column === 'name' ? 'asc' : 'desc';
     return (
-      <TableHead key={column} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`whitespace-normal ${align === 'right' ? 'text-right' : ''}`}>
-        <Link href={query({ sort: column === 'name' && next === 'asc' ? undefined : column, dir: next === 'asc' ? undefined : 'desc' })} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={t('sortBy', { column: text })}>
-          {text}
-          {active && <span aria-hidden>{dir === 'desc' ? '↓' : '↑'}</span>}
-        </Link>
-      </TableHead>
+      <SortableTableHead
+        key={column}
+        href={query({ sort: column === 'name' && next === 'asc' ? undefined : column, dir: next === 'asc' ? undefined : 'desc' })}
+        label={text}
+        sortLabel={t('sortBy', { column: text })}
+        direction={active ? dir : undefined}
+        className={`whitespace-normal ${align === 'right' ? 'text-right' : ''}`}
+      />
     );
   };
 
@@ -175,16 +176,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   <input type="hidden" name="to" value={period.to} />
                   {keep.sort && <input type="hidden" name="sort" value={keep.sort} />}
                   {keep.dir && <input type="hidden" name="dir" value={keep.dir} />}
-                  <label className="space-y-1 text-sm">
-                    <span className="block text-muted-foreground">{t('reference.park')}</span>
-                    <NativeSelect name="park" defaultValue={chosen.slug} className="w-64">
-                      {parks.map((p) => (
-                        <option key={p.slug} value={p.slug}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  </label>
+                  <FilterSelect name="park" label={t('reference.park')} value={chosen.slug} options={parks.map((p) => ({ value: p.slug, label: p.name }))} selectClassName="w-64" />
                   <Button type="submit" variant="outline">
                     {t('reference.show')}
                   </Button>

@@ -1,4 +1,5 @@
-import type { ParkComparison } from '@/lib/reports/analytics';
+import { firstValue, type SearchParams } from '@/app/_server/search-params';
+import type { ParkComparison } from '@/lib/reports/analytics/comparison';
 import { toKopecks } from '@/lib/reports/money';
 
 export const COMPARE_SORTS = [
@@ -16,14 +17,12 @@ export const COMPARE_SORTS = [
 export type CompareSort = (typeof COMPARE_SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** `?sort=&dir=`; anything unknown sorts by name, ascending. */
-export function readSort(search: Search): { sort: CompareSort; dir: SortDir } {
-  const sort = one(search.sort);
+export function readSort(search: SearchParams): { sort: CompareSort; dir: SortDir } {
+  const sort = firstValue(search.sort);
   const known = (COMPARE_SORTS as readonly string[]).includes(sort ?? '');
-  return { sort: known ? (sort as CompareSort) : 'name', dir: one(search.dir) === 'desc' ? 'desc' : 'asc' };
+  return { sort: known ? (sort as CompareSort) : 'name', dir: firstValue(search.dir) === 'desc' ? 'desc' : 'asc' };
 }
 
 /** The sort key of a park; money compared exactly in kopecks; null (no funding, no payback) sorts last either way. */

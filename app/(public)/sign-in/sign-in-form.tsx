@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label } from '@/app/_components/ui/input';
-import { FieldError, FormError } from '@/app/_components/form-error';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { signInSchema, type SignInInput } from '@/lib/validation/users';
 import { signInAction } from './actions';
@@ -20,23 +20,21 @@ export function SignInForm({ defaultEmail, next = '/' }: { defaultEmail?: string
     router.replace(next);
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      <FormError message={formError} />
-      <div className="space-y-2">
-        <Label htmlFor="email">{t('email')}</Label>
-        <Input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...form.register('email')} />
-        <FieldError message={errors.email?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="password">{t('password')}</Label>
-        <Input id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} {...form.register('password')} />
-        <FieldError message={errors.password?.message} />
-      </div>
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {isSubmitting ? t('signingIn') : t('signIn')}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <FormError message={formError} />
+        <Field name="email" label={t('email')}>
+          <Input type="email" autoComplete="username" {...form.register('email')} />
+        </Field>
+        <Field name="password" label={t('password')}>
+          <Input type="password" autoComplete="current-password" {...form.register('password')} />
+        </Field>
+        <Button type="submit" className="w-full" disabled={isSubmitting}>
+          {isSubmitting ? t('signingIn') : t('signIn')}
+        </Button>
+      </form>
+    </Form>
   );
 }

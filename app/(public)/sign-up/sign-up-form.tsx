@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label } from '@/app/_components/ui/input';
-import { FieldError, FormError } from '@/app/_components/form-error';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { signUpSchema, type SignUpInput } from '@/lib/validation/users';
 import { signUpAction } from './actions';
@@ -16,7 +16,7 @@ export function SignUpForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: '', email: '', password: '' } });
   const { submit, formError } = useActionForm(form, signUpAction, ({ email }) => setSentTo(email));
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   if (sentTo)
     return (
       <div role="status" className="space-y-2">
@@ -25,27 +25,22 @@ export function SignUpForm() {
       </div>
     );
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      <FormError message={formError} />
-      <div className="space-y-2">
-        <Label htmlFor="name">{t('name')}</Label>
-        <Input id="name" autoComplete="name" aria-invalid={!!errors.name} {...form.register('name')} />
-        <FieldError message={errors.name?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="email">{t('email')}</Label>
-        <Input id="email" type="email" autoComplete="email" aria-invalid={!!errors.email} {...form.register('email')} />
-        <FieldError message={errors.email?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="password">{t('password')}</Label>
-        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register('password')} />
-        <p className="text-xs text-muted-foreground">{t('passwordHint')}</p>
-        <FieldError message={errors.password?.message} />
-      </div>
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {t('createAccount')}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <FormError message={formError} />
+        <Field name="name" label={t('name')}>
+          <Input autoComplete="name" {...form.register('name')} />
+        </Field>
+        <Field name="email" label={t('email')}>
+          <Input type="email" autoComplete="email" {...form.register('email')} />
+        </Field>
+        <Field name="password" label={t('password')} description={t('passwordHint')}>
+          <Input type="password" autoComplete="new-password" {...form.register('password')} />
+        </Field>
+        <Button type="submit" className="w-full" disabled={isSubmitting}>
+          {t('createAccount')}
+        </Button>
+      </form>
+    </Form>
   );
 }

@@ -39,6 +39,20 @@ export function NativeSelect({ className, ...props }: React.ComponentProps<'sele
   );
 }
 
+/** The options of a `NativeSelect` from a list; `placeholder` is an empty first option ("Choose…"). */
+export function SelectOptions({ options, placeholder }: { options: readonly { value: string | number; label: React.ReactNode }[]; placeholder?: string }) {
+  return (
+    <>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function Label({ className, ...props }: React.ComponentProps<'label'>) {
   return <label className={cn('text-sm font-medium leading-none peer-disabled:cursor-not-allowed peer-disabled:opacity-70', className)} {...props} />;
 }

@@ -1,10 +1,14 @@
+import { Trash2 } from 'lucide-react';
+import Link from 'next/link';
 import * as React from 'react';
+import { Button } from './button';
 import { cn } from './cn';
 
-export function Table({ className, ...props }: React.ComponentProps<'table'>) {
+/** `bare` leaves out the frame, for a table inside a document or a card that frames it already. */
+export function Table({ className, bare = false, ...props }: React.ComponentProps<'table'> & { bare?: boolean }) {
   // The wrapper scrolls sideways on narrow screens; it takes focus so the keyboard can scroll it too.
   return (
-    <div tabIndex={0} className="relative w-full overflow-x-auto rounded-lg border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <div tabIndex={0} className={cn('relative w-full overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring', !bare && 'rounded-lg border')}>
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );
@@ -23,4 +27,44 @@ export function TableHead({ className, ...props }: React.ComponentProps<'th'>) {
 }
 export function TableCell({ className, ...props }: React.ComponentProps<'td'>) {
   return <td className={cn('px-3 py-2 align-middle', className)} {...props} />;
+}
+
+/**
+ * A column header that sorts the list. The order lives in the URL and the server sorts (in SQL for
+ * the paged lists), so sorting is a link: `href` is the list sorted by this column, `direction`
+ * says how the list is sorted now when it is sorted by this column.
+ */
+export function SortableTableHead({
+  href,
+  label,
+  sortLabel,
+  direction,
+  className,
+}: {
+  href: string;
+  label: React.ReactNode;
+  /** The link's name, e.g. "Sort by New jobs". */
+  sortLabel: string;
+  direction?: 'asc' | 'desc';
+  className?: string;
+}) {
+  return (
+    <TableHead className={className} aria-sort={direction ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link href={href} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={sortLabel}>
+        {label}
+        {direction && <span aria-hidden>{direction === 'desc' ? '↓' : '↑'}</span>}
+      </Link>
+    </TableHead>
+  );
+}
+
+/** The last cell of an editable table's row: a button that takes the row out, named by what it removes. */
+export function RemoveRowCell({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <TableCell className="px-1 align-top">
+      <Button type="button" variant="ghost" size="icon" onClick={onRemove} aria-label={label}>
+        <Trash2 />
+      </Button>
+    </TableCell>
+  );
 }

@@ -6,12 +6,13 @@ import { useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Alert } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { Input, Label } from '@/app/_components/ui/input';
+import { Card, CardContent } from '@/app/_components/ui/card';
+import { Field, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ActionResult } from '@/app/_server/action';
 import type { ImportResult } from '@/lib/dataset/import';
@@ -105,24 +106,18 @@ export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: strin
         <CardContent className="pt-5">
           <form onSubmit={check.submit} className="space-y-3" noValidate aria-label={t('title')}>
             <FormError message={check.formError} />
-            <div className="space-y-1.5">
-              <Label htmlFor="dataset-file">{t('file')}</Label>
+            <Field label={t('file')} description={t('fileHelp', { max: maxMb })}>
               <Input
-                id="dataset-file"
                 ref={fileInput}
                 type="file"
                 accept=".json,application/json"
-                aria-describedby="dataset-file-help"
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);
                   setPreview(null);
                   setDone(null);
                 }}
               />
-              <p id="dataset-file-help" className="text-xs text-muted-foreground">
-                {t('fileHelp', { max: maxMb })}
-              </p>
-            </div>
+            </Field>
             <Button type="submit" disabled={form.formState.isSubmitting || importing}>
               {t('check')}
             </Button>
@@ -131,38 +126,29 @@ export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: strin
       </Card>
 
       {preview && (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('preview', { park: preview.park.slug })}</CardTitle>
-            <p className="text-sm text-muted-foreground">{preview.park.created ? t('parkNew') : preview.park.updated ? t('parkUpdated') : t('parkSame')}</p>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            <Counts result={preview} lists={lists} caption={t('preview', { park: preview.park.slug })} />
-            <FormError message={importError} />
-            {!changes(preview) && <Alert>{t('nothingChanged')}</Alert>}
-            <div className="flex flex-wrap gap-2">
-              <Button type="button" onClick={runImport} disabled={importing || !changes(preview)}>
-                {t('confirm')}
-              </Button>
-              <Button type="button" variant="outline" onClick={reset} disabled={importing}>
-                {t('cancel')}
-              </Button>
-            </div>
-          </CardContent>
-        </Card>
+        <SectionCard
+          title={t('preview', { park: preview.park.slug })}
+          description={preview.park.created ? t('parkNew') : preview.park.updated ? t('parkUpdated') : t('parkSame')}
+          contentClassName="space-y-4"
+        >
+          <Counts result={preview} lists={lists} caption={t('preview', { park: preview.park.slug })} />
+          <FormError message={importError} />
+          {!changes(preview) && <Alert>{t('nothingChanged')}</Alert>}
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" onClick={runImport} disabled={importing || !changes(preview)}>
+              {t('confirm')}
+            </Button>
+            <Button type="button" variant="outline" onClick={reset} disabled={importing}>
+              {t('cancel')}
+            </Button>
+          </div>
+        </SectionCard>
       )}
 
       {done && (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <span role="status">{t('done', { park: done.park.slug })}</span>
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            <Counts result={done} lists={lists} caption={t('done', { park: done.park.slug })} />
-          </CardContent>
-        </Card>
+        <SectionCard title={<span role="status">{t('done', { park: done.park.slug })}</span>}>
+          <Counts result={done} lists={lists} caption={t('done', { park: done.park.slug })} />
+        </SectionCard>
       )}
     </div>
   );

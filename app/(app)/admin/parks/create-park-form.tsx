@@ -5,10 +5,11 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
+import { PARK_TYPES } from '@/db/schema/values';
 import { createParkSchema } from '@/lib/validation/parks';
 import { createParkAction } from '../actions';
 
@@ -24,52 +25,37 @@ export function CreateParkForm() {
     toast.success(t('parkCreated'));
     form.reset();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormError message={formError} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="park-name">{t('name')}</Label>
-        <Input id="park-name" aria-invalid={!!errors.name} {...form.register('name')} />
-        <FieldError message={errors.name?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="park-slug">{t('slug')}</Label>
-        <Input id="park-slug" aria-invalid={!!errors.slug} {...form.register('slug')} />
-        <FieldError message={errors.slug?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="park-region">{t('region')}</Label>
-        <Input id="park-region" aria-invalid={!!errors.region} {...form.register('region')} />
-        <FieldError message={errors.region?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="park-type">{t('type')}</Label>
-        <NativeSelect id="park-type" {...form.register('type')}>
-          {(['industrial', 'high_tech', 'mixed'] as const).map((v) => (
-            <option key={v} value={v}>
-              {t(`parkTypes.${v}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="park-land">{t('landAreaHa')}</Label>
-        <Input id="park-land" inputMode="decimal" aria-invalid={!!errors.landAreaHa} {...form.register('landAreaHa')} />
-        <FieldError message={errors.landAreaHa?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="park-founded">{t('foundedOn')}</Label>
-        <Input id="park-founded" type="date" aria-invalid={!!errors.foundedOn} {...form.register('foundedOn')} />
-        <FieldError message={errors.foundedOn?.message} />
-      </div>
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {t('createPark')}
-        </Button>
-      </div>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <FormError message={formError} className="sm:col-span-2" />
+        <Field name="name" label={t('name')}>
+          <Input {...form.register('name')} />
+        </Field>
+        <Field name="slug" label={t('slug')}>
+          <Input {...form.register('slug')} />
+        </Field>
+        <Field name="region" label={t('region')}>
+          <Input {...form.register('region')} />
+        </Field>
+        <Field name="type" label={t('type')}>
+          <NativeSelect {...form.register('type')}>
+            <SelectOptions options={PARK_TYPES.map((v) => ({ value: v, label: t(`parkTypes.${v}`) }))} />
+          </NativeSelect>
+        </Field>
+        <Field name="landAreaHa" label={t('landAreaHa')}>
+          <Input inputMode="decimal" {...form.register('landAreaHa')} />
+        </Field>
+        <Field name="foundedOn" label={t('foundedOn')}>
+          <Input type="date" {...form.register('foundedOn')} />
+        </Field>
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={isSubmitting}>
+            {t('createPark')}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

@@ -6,10 +6,11 @@ import { useRouter } from 'next/navigation';
 import { useForm, type Resolver } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { CheckboxField } from '@/app/_components/ui/checkbox';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { companySchema, SME_CATEGORIES, updateCompanySchema } from '@/lib/validation/companies';
 import { createCompanyAction, updateCompanyAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -35,54 +36,45 @@ export function CompanyForm({ initial, next }: { initial?: Values; next?: string
       router.refresh();
     },
   );
-  const { errors, isSubmitting } = form.formState;
-  const field = (name: 'name' | 'inn' | 'ogrn' | 'industry' | 'contactEmail' | 'contactPhone' | 'address', label: string, extra: React.ComponentProps<'input'> = {}, hint?: string) => (
-    <div className="space-y-2">
-      <Label htmlFor={`company-${name}`}>{label}</Label>
-      <Input id={`company-${name}`} aria-invalid={!!errors[name]} aria-describedby={hint ? `company-${name}-hint` : undefined} {...extra} {...form.register(name)} />
-      {hint && (
-        <p id={`company-${name}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      )}
-      <FieldError message={errors[name]?.message} />
-    </div>
-  );
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <FormError message={formError} />
-      </div>
-      <div className="sm:col-span-2">{field('name', t('name'))}</div>
-      {field('inn', t('inn'), { inputMode: 'numeric', autoComplete: 'off' }, t('innHint'))}
-      {field('ogrn', t('ogrn'), { inputMode: 'numeric', autoComplete: 'off' }, t('ogrnHint'))}
-      <div className="space-y-2">
-        <Label htmlFor="company-sme">{t('sme')}</Label>
-        <NativeSelect id="company-sme" {...form.register('smeCategory')}>
-          {SME_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`smeCategories.${c}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      {field('industry', t('industry'))}
-      <label className="flex items-start gap-2 text-sm sm:col-span-2">
-        <input type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...form.register('manufacturing')} />
-        <span>
-          <span className="font-medium">{t('manufacturing')}</span>
-          <span className="block text-xs text-muted-foreground">{t('manufacturingHint')}</span>
-        </span>
-      </label>
-      <h2 className="pt-2 text-sm font-semibold sm:col-span-2">{t('contacts')}</h2>
-      {field('contactEmail', t('contactEmail'), { type: 'email', autoComplete: 'email' })}
-      {field('contactPhone', t('contactPhone'), { type: 'tel', autoComplete: 'tel' })}
-      <div className="sm:col-span-2">{field('address', t('address'), { autoComplete: 'street-address' })}</div>
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {editing ? t('save') : t('create')}
-        </Button>
-      </div>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
+        <FormError message={formError} className="sm:col-span-2" />
+        <Field name="name" label={t('name')} className="sm:col-span-2">
+          <Input {...form.register('name')} />
+        </Field>
+        <Field name="inn" label={t('inn')} description={t('innHint')}>
+          <Input inputMode="numeric" autoComplete="off" {...form.register('inn')} />
+        </Field>
+        <Field name="ogrn" label={t('ogrn')} description={t('ogrnHint')}>
+          <Input inputMode="numeric" autoComplete="off" {...form.register('ogrn')} />
+        </Field>
+        <Field name="smeCategory" label={t('sme')}>
+          <NativeSelect {...form.register('smeCategory')}>
+            <SelectOptions options={SME_CATEGORIES.map((c) => ({ value: c, label: t(`smeCategories.${c}`) }))} />
+          </NativeSelect>
+        </Field>
+        <Field name="industry" label={t('industry')}>
+          <Input {...form.register('industry')} />
+        </Field>
+        <CheckboxField control={form.control} name="manufacturing" label={t('manufacturing')} description={t('manufacturingHint')} className="sm:col-span-2" />
+        <h2 className="pt-2 text-sm font-semibold sm:col-span-2">{t('contacts')}</h2>
+        <Field name="contactEmail" label={t('contactEmail')}>
+          <Input type="email" autoComplete="email" {...form.register('contactEmail')} />
+        </Field>
+        <Field name="contactPhone" label={t('contactPhone')}>
+          <Input type="tel" autoComplete="tel" {...form.register('contactPhone')} />
+        </Field>
+        <Field name="address" label={t('address')} className="sm:col-span-2">
+          <Input autoComplete="street-address" {...form.register('address')} />
+        </Field>
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={!hydrated || isSubmitting}>
+            {editing ? t('save') : t('create')}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

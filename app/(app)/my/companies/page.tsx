@@ -70,7 +70,7 @@ export default async function MyCompaniesPage() {
                   </Link>
                 </CardTitle>
                 <p className="text-xs text-muted-foreground">
-                  {c.inn ? t('innShort', { inn: c.inn }) : null} · {t(`smeCategories.${c.smeCategory as 'micro' | 'small' | 'medium' | 'none'}`)}
+                  {c.inn ? t('innShort', { inn: c.inn }) : null} · {t(`smeCategories.${c.smeCategory}`)}
                 </p>
               </CardHeader>
               <CardContent className="space-y-3 text-sm">

@@ -6,10 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
 import { addRepresentativeSchema } from '@/lib/validation/companies';
 import { addRepresentativeAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -26,20 +26,18 @@ export function RepresentativeForm({ companyId }: { companyId: string }) {
     form.reset({ companyId, email: '' });
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-start gap-3" noValidate>
-      <div className="w-full">
-        <FormError message={formError} />
-      </div>
-      <div className="min-w-64 flex-1 space-y-2">
-        <Label htmlFor="rep-email">{t('representativeEmail')}</Label>
-        <Input id="rep-email" type="email" aria-invalid={!!errors.email} {...form.register('email')} />
-        <FieldError message={errors.email?.message} />
-      </div>
-      <Button type="submit" variant="outline" className="mt-6" disabled={!hydrated || isSubmitting}>
-        {t('addRepresentative')}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="flex flex-wrap items-start gap-3" noValidate>
+        <FormError message={formError} className="w-full" />
+        <Field name="email" label={t('representativeEmail')} className="min-w-64 flex-1">
+          <Input type="email" {...form.register('email')} />
+        </Field>
+        <Button type="submit" variant="outline" className="mt-6" disabled={!hydrated || isSubmitting}>
+          {t('addRepresentative')}
+        </Button>
+      </form>
+    </Form>
   );
 }

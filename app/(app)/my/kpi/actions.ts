@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
-import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/reports';
+import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/filing';
 import { kpiReportInputSchema } from '@/lib/validation/kpi';
 
 export async function saveKpiDraftAction(input: unknown): Promise<ActionResult<{ id: string }>> {

@@ -11,7 +11,7 @@ import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { myReportHref } from '@/lib/kpi/common';
-import { listMyKpiPeriods, type MyKpiPeriod } from '@/lib/kpi/reports';
+import { listMyKpiPeriods, type MyKpiPeriod } from '@/lib/kpi/list';
 import { KpiStatusBadge as StatusBadge } from '@/app/_components/kpi-status-badge';
 
 export default async function MyKpiPage() {
@@ -62,8 +62,10 @@ export default async function MyKpiPage() {
                     const overdue = !status && p.deadline !== null && today > p.deadline;
                     const label = !status || status === 'draft' ? (status ? t('continue') : t('file')) : status === 'returned' ? t('correct') : t('view');
                     return (
-                      <TableRow key={`${p.year}-${p.quarter ?? 0}`} data-testid={`kpi-period-${p.year}${p.quarter ? `-q${p.quarter}` : ''}`}>
-                        <TableCell className="font-medium">{period}</TableCell>
+                      <TableRow key={`${p.year}-${p.quarter ?? 0}`}>
+                        <TableHead scope="row" className="h-auto py-2 text-foreground">
+                          {period}
+                        </TableHead>
                         <TableCell className="whitespace-nowrap">
                           {p.deadline ? formatDate(p.deadline, locale) : '—'}
                           {overdue && (

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { FormError } from '@/app/_components/form-error';
 import { Button } from '@/app/_components/ui/button';
+import { FormError } from '@/app/_components/ui/form';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { confirmSignUpAction } from '../actions';
 

@@ -1,16 +1,19 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
+import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
-import { getMyApplication, listParksOpenForApplications } from '@/lib/applications/applications';
+import { accessApplication } from '@/lib/applications/access';
+import { listParksOpenForApplications, readApplication } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
 import { requireActor } from '@/app/_server/session';
+import { orNotFound } from '@/app/_server/not-found';
 import { listMyCompanies } from '@/lib/companies/my-companies';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../_applications/application-view';
 import { StatusBadge } from '../../../_applications/status-badge';
 import { Timeline } from '../../../_applications/timeline';
@@ -29,14 +32,12 @@ export default async function MyApplicationPage({
   const search = await searchParams;
   const actor = await requireActor();
   const db = await getDb();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const app = await getMyApplication(db, { actor, applicationId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
-  const [timeline, versions] = await Promise.all([getTimeline(db, { actor, applicationId: id }), listVersions(db, { actor, applicationId: id })]);
+  if (!isUuid(id)) notFound();
+  // Decided once: the applicant's own application; another company's looks missing.
+  const access = await orNotFound(accessApplication(db, { actor, applicationId: id, as: ['applicant'] }));
+  const [app, timeline, versions] = await Promise.all([readApplication(db, access), getTimeline(db, { access }), listVersions(db, { access })]);
   const selected = pickVersions(versions, search);
-  const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;
+  const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   const editable = app.status === 'draft' || app.status === 'returned';
@@ -94,12 +95,16 @@ export default async function MyApplicationPage({
     <div className="space-y-4">
       <PageHeader title={app.title || t('untitled')} />
       {app.returnComment && (
-        <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30" data-testid="return-comment">
-          <p className="font-semibold">{t('returned')}</p>
-          <p className="mt-1 text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(todayIso(app.returnComment.at), locale) })}</p>
-          <p className="mt-2 whitespace-pre-line">{app.returnComment.comment}</p>
-          <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
-        </div>
+        <Alert variant="warning" role="status" aria-labelledby="return-comment-title" className="rounded-xl p-4">
+          <AlertTitle id="return-comment-title" className="font-semibold">
+            {t('returned')}
+          </AlertTitle>
+          <AlertDescription>
+            <p className="text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(todayIso(app.returnComment.at), locale) })}</p>
+            <blockquote className="mt-2 whitespace-pre-line">{app.returnComment.comment}</blockquote>
+            <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
+          </AlertDescription>
+        </Alert>
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_340px]">
         <ApplicationForm

@@ -4,21 +4,19 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
+import { orNotFound } from '@/app/_server/not-found';
 import { getCompany } from '@/lib/companies/companies';
 import { listCompanyInvitations } from '@/lib/companies/invitations';
-import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { CompanyForm } from '../company-form';
 import { RepresentativeForm } from '../representative-form';
 
 export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getDb();
-  const company = await getCompany(db, { actor, companyId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const company = await orNotFound(getCompany(db, { actor, companyId: id }));
   if (!company.mine) notFound();
   const invited = await listCompanyInvitations(db, { actor, companyId: id });
   const t = await getTranslations('companies');

@@ -4,37 +4,31 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiFigures } from '@/app/_components/kpi-figures';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
-import { Alert } from '@/app/_components/ui/alert';
+import { Alert, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { requireActor } from '@/app/_server/session';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/app/_server/not-found';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { getMyKpiReport } from '@/lib/kpi/reports';
+import { getMyKpiReport } from '@/lib/kpi/filing';
+import { isUuid } from '@/lib/validation/uuid';
 import { KpiReportForm, type KpiFormDefaults } from './kpi-report-form';
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+type Search = Promise<SearchParams>;
 
 export default async function MyKpiReportPage({ searchParams }: { searchParams: Search }) {
-  const params = await searchParams;
-  const parkSlug = one(params.park);
-  const companyId = one(params.company);
-  const year = Number(one(params.year));
-  const quarterText = one(params.quarter);
+  const params = searchValues(await searchParams);
+  const parkSlug = params.park ?? '';
+  const companyId = params.company ?? '';
+  const year = Number(params.year ?? '');
+  const quarterText = params.quarter ?? '';
   const quarter = quarterText ? Number(quarterText) : null;
-  if (!/^[0-9a-f-]{36}$/.test(companyId) || !Number.isInteger(year) || year < 1900 || year > 2200 || (quarter !== null && ![1, 2, 3, 4].includes(quarter))) notFound();
+  if (!isUuid(companyId) || !Number.isInteger(year) || year < 1900 || year > 2200 || (quarter !== null && ![1, 2, 3, 4].includes(quarter))) notFound();
 
   const actor = await requireActor();
-  let data;
-  try {
-    data = await getMyKpiReport(await getDb(), { actor, parkSlug, companyId, year, quarter });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const data = await orNotFound(getMyKpiReport(await getDb(), { actor, parkSlug, companyId, year, quarter }));
   const t = await getTranslations('myKpi');
   const tk = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
@@ -62,11 +56,10 @@ export default async function MyKpiReportPage({ searchParams }: { searchParams: 
         actions={report ? <KpiStatusBadge status={report.status} label={tk(`statuses.${report.status}`)} /> : undefined}
       />
       {report?.status === 'returned' && report.reviewComment && (
-        <Alert variant="warning" role="status">
-          <p className="font-medium">{t('returnedAlert')}</p>
-          <p className="mt-1 whitespace-pre-line" data-testid="return-comment">
-            {report.reviewComment}
-          </p>
+        <Alert variant="warning" role="status" aria-labelledby="return-comment-title">
+          <AlertTitle id="return-comment-title">{t('returnedAlert')}</AlertTitle>
+          {/* The park's words, quoted as written. */}
+          <blockquote className="mt-1 whitespace-pre-line">{report.reviewComment}</blockquote>
         </Alert>
       )}
       {report?.status === 'submitted' && (

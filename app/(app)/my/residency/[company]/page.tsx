@@ -1,12 +1,11 @@
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ResidentProfileSections } from '@/app/(app)/p/[park]/residents/[company]/profile-sections';
 import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
 import { getDb } from '@/db/client';
+import { orNotFound } from '@/app/_server/not-found';
 import { requireActor } from '@/app/_server/session';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { getResidentProfile, listRepresentedResidencyParks } from '@/lib/residents/profile';
 
@@ -16,14 +15,10 @@ export default async function MyResidencyPage({ params }: { params: Promise<{ co
   const actor = await requireActor();
   const db = await getDb();
   const today = todayIso();
-  let profiles;
-  try {
+  const profiles = await orNotFound(async () => {
     const parks = await listRepresentedResidencyParks(db, { actor, companyId: company });
-    profiles = await Promise.all(parks.map((p) => getResidentProfile(db, { actor, parkId: p.parkId, companyId: company, today })));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+    return Promise.all(parks.map((p) => getResidentProfile(db, { actor, parkId: p.parkId, companyId: company, today })));
+  });
   const t = await getTranslations('myResidency');
   const tp = await getTranslations('profile');
   const locale = (await getLocale()) as Locale;

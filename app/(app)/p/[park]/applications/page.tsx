@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
+import { Input } from '@/app/_components/ui/input';
+import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -13,7 +15,6 @@ import type { Locale } from '@/lib/i18n/locales';
 import { APPLICATION_STATUSES, SERVICES, type InboxQuery } from '@/lib/validation/applications';
 import { StatusBadge } from '../../../_applications/status-badge';
 
-type Search = Record<string, string | string[] | undefined>;
 
 /** The inbox's query string with some parameters changed (undefined removes one); defaults are left out. */
 function href(base: string, query: InboxQuery, change: Partial<Record<keyof InboxQuery, string | number | undefined>>): string {
@@ -26,10 +27,10 @@ function href(base: string, query: InboxQuery, change: Partial<Record<keyof Inbo
   return text ? `${base}?${text}` : base;
 }
 
-export default async function InboxPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Search> }) {
+export default async function InboxPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'application.readPark');
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ''));
+  const raw = searchValues(await searchParams);
   const [result, industries] = await Promise.all([
     listParkApplications(db, { actor, parkId: park.id, query: raw, today: todayIso() }),
     listInboxIndustries(db, { actor, parkId: park.id }),
@@ -39,81 +40,48 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}/applications`;
-  const sortHeader = (column: InboxQuery['sort'], label: string, className?: string) => {
+  const sortHeader = (column: InboxQuery['sort'], label: string) => {
     const active = query.sort === column;
-    const dir = active && query.dir === 'desc' ? 'asc' : 'desc';
     return (
-      <TableHead className={className} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <Link href={href(base, query, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={t('sortBy', { column: label })}>
-          {label}
-          {active && <span aria-hidden>{query.dir === 'desc' ? '↓' : '↑'}</span>}
-        </Link>
-      </TableHead>
+      <SortableTableHead
+        href={href(base, query, { sort: column, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 })}
+        label={label}
+        sortLabel={t('sortBy', { column: label })}
+        direction={active ? query.dir : undefined}
+      />
     );
   };
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <form method="get" action={base} role="search" className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
-        <div className="space-y-1.5 sm:col-span-2">
-          <Label htmlFor="q">{t('search')}</Label>
-          <Input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('searchPlaceholder')} />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="status">{t('status')}</Label>
-          <NativeSelect id="status" name="status" defaultValue={query.status ?? ''}>
-            <option value="">{t('any')}</option>
-            {APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => (
-              <option key={s} value={s}>
-                {ta(`statuses.${s}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="industry">{t('industry')}</Label>
-          <NativeSelect id="industry" name="industry" defaultValue={query.industry ?? ''}>
-            <option value="">{t('any')}</option>
-            {industries.map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5 lg:col-span-2">
-          <Label htmlFor="support">{t('support')}</Label>
-          <NativeSelect id="support" name="support" defaultValue={query.support ?? ''}>
-            <option value="">{t('any')}</option>
-            {(['premises', 'tax', ...SERVICES] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`supports.${s}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="from">{t('from')}</Label>
-          <Input id="from" name="from" type="date" defaultValue={query.from ?? ''} />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="to">{t('to')}</Label>
-          <Input id="to" name="to" type="date" defaultValue={query.to ?? ''} />
-        </div>
+      <FilterForm action={base} className="lg:grid-cols-6">
+        <FilterSearch label={t('search')} value={query.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          value={query.status}
+          any={t('any')}
+          options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: ta(`statuses.${s}`) }))}
+        />
+        <FilterSelect name="industry" label={t('industry')} value={query.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
+        <FilterSelect
+          name="support"
+          label={t('support')}
+          value={query.support}
+          any={t('any')}
+          options={(['premises', 'tax', ...SERVICES] as const).map((s) => ({ value: s, label: t(`supports.${s}`) }))}
+          className="lg:col-span-2"
+        />
+        <FilterField label={t('from')}>
+          <Input name="from" type="date" defaultValue={query.from ?? ''} />
+        </FilterField>
+        <FilterField label={t('to')}>
+          <Input name="to" type="date" defaultValue={query.to ?? ''} />
+        </FilterField>
         {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit" size="sm">
-            {t('apply')}
-          </Button>
-          <Button asChild variant="ghost" size="sm">
-            <Link href={base}>{t('reset')}</Link>
-          </Button>
-          <p className="ml-auto text-sm text-muted-foreground" aria-live="polite" data-testid="inbox-total">
-            {t('total', { count: result.total })}
-          </p>
-        </div>
-      </form>
+        <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
+      </FilterForm>
       <Table>
         <TableHeader>
           <TableRow>

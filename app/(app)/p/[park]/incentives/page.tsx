@@ -2,15 +2,16 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { FilterActions, FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { listIncentives, parseIncentiveFilters } from '@/lib/incentives/incentives';
-import { INCENTIVE_KINDS, type IncentiveFilters } from '@/lib/validation/incentives';
+import { listIncentives } from '@/lib/incentives/incentives';
+import { INCENTIVE_KINDS, incentiveFiltersSchema, type IncentiveFilters } from '@/lib/validation/incentives';
 import { IncentiveState } from './state-badge';
 
 function query(filters: IncentiveFilters, change: Record<string, string | undefined>): string {
@@ -20,10 +21,10 @@ function query(filters: IncentiveFilters, change: Record<string, string | undefi
   return text ? `?${text}` : '';
 }
 
-export default async function IncentivesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncentivesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const filters = parseIncentiveFilters(await searchParams);
+  const filters = incentiveFiltersSchema.parse(searchValues(await searchParams));
   const today = todayIso();
   const rows = await listIncentives(db, { actor, parkId: park.id, today, filters });
   const t = await getTranslations('incentives');
@@ -54,48 +55,18 @@ export default async function IncentivesPage({ params, searchParams }: { params:
           </>
         }
       />
-      <form method="get" action={`${base}/incentives`} role="search" className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="space-y-1.5 sm:col-span-2">
-          <Label htmlFor="q">{t('search')}</Label>
-          <Input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="status">{t('stateFilter')}</Label>
-          <NativeSelect id="status" name="status" defaultValue={filters.status ?? 'all'}>
-            {(['all', 'active', 'expired', 'revoked'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`stateFilters.${s}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="kind">{t('kindFilter')}</Label>
-          <NativeSelect id="kind" name="kind" defaultValue={filters.kind ?? ''}>
-            <option value="">{t('any')}</option>
-            {INCENTIVE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <label className="flex items-center gap-2 text-sm sm:col-span-2">
-          <input type="checkbox" name="expiring" value="1" defaultChecked={filters.expiring === '1'} className="size-4 accent-primary" />
-          {t('expiringFilter')}
-        </label>
-        <div className="flex items-center gap-2 sm:col-span-2 lg:justify-end">
-          <Button type="submit" size="sm">
-            {t('apply')}
-          </Button>
-          <Button asChild variant="ghost" size="sm">
-            <Link href={`${base}/incentives`}>{t('reset')}</Link>
-          </Button>
-          <p className="ml-2 text-sm text-muted-foreground" aria-live="polite">
-            {t('shown', { count: rows.length })}
-          </p>
-        </div>
-      </form>
+      <FilterForm action={`${base}/incentives`} className="lg:grid-cols-4">
+        <FilterSearch label={t('search')} value={filters.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
+        <FilterSelect
+          name="status"
+          label={t('stateFilter')}
+          value={filters.status ?? 'all'}
+          options={(['all', 'active', 'expired', 'revoked'] as const).map((s) => ({ value: s, label: t(`stateFilters.${s}`) }))}
+        />
+        <FilterSelect name="kind" label={t('kindFilter')} value={filters.kind} any={t('any')} options={INCENTIVE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterCheckbox name="expiring" label={t('expiringFilter')} checked={filters.expiring === '1'} className="sm:col-span-2" />
+        <FilterActions apply={t('apply')} reset={{ href: `${base}/incentives`, label: t('reset') }} status={t('shown', { count: rows.length })} className="sm:col-span-2" />
+      </FilterForm>
       <Table aria-label={t('title')}>
         <TableHeader>
           <TableRow>

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { commitKpiUpload, previewKpiUpload, type UploadCommitResult, type UploadPreview } from '@/lib/kpi/bulk-upload';
 import { updateKpiSettings } from '@/lib/kpi/deadlines';
-import { acceptKpiReport, returnKpiReport } from '@/lib/kpi/reports';
+import { acceptKpiReport, returnKpiReport } from '@/lib/kpi/review';
 import { AppError } from '@/lib/errors';
 import { KPI_UPLOAD_MAX_BYTES, kpiReportIdSchema, kpiSettingsSchema, kpiTemplateSchema, returnKpiReportSchema } from '@/lib/validation/kpi';
 

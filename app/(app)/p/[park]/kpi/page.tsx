@@ -3,34 +3,34 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
-import { NativeSelect } from '@/app/_components/ui/input';
+import { FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
 import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { deadlineOf } from '@/lib/kpi/common';
 import { getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE, sendKpiReminders } from '@/lib/kpi/deadlines';
-import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/reports';
+import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/list';
 
 const TABS = ['submitted', 'returned', 'accepted', 'missing'] as const;
 type Tab = (typeof TABS)[number];
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+type Search = Promise<SearchParams>;
 
 export default async function KpiReviewPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Search }) {
   const { park: slug } = await params;
-  const query = await searchParams;
+  const query = searchValues(await searchParams);
   const { actor, db, park } = await parkContext(slug, 'kpi.review');
   const t = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
   const today = todayIso();
-  const tab: Tab = (TABS as readonly string[]).includes(one(query.tab)) ? (one(query.tab) as Tab) : 'submitted';
-  const yearText = one(query.year);
+  const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '') ? (query.tab as Tab) : 'submitted';
+  const yearText = query.year ?? '';
   const lastYear = Number(today.slice(0, 4)) - 1;
   // The missing list opens on the year whose reports are due next (it can run to hundreds of rows over all years).
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && tab === 'missing' ? lastYear : null;
@@ -95,17 +95,13 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
         </nav>
         <form method="get" className="flex items-end gap-2">
           <input type="hidden" name="tab" value={tab} />
-          <label className="space-y-1 text-sm">
-            <span className="block text-muted-foreground">{t('year')}</span>
-            <NativeSelect name="year" defaultValue={year ? String(year) : 'all'} className="w-36">
-              <option value="all">{t('allYears')}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
+          <FilterSelect
+            name="year"
+            label={t('year')}
+            value={year ? String(year) : 'all'}
+            options={[{ value: 'all', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+            selectClassName="w-36"
+          />
           <Button type="submit" variant="outline">
             {t('show')}
           </Button>

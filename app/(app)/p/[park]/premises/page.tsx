@@ -6,7 +6,8 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { cn } from '@/app/_components/ui/cn';
-import { Input, Label } from '@/app/_components/ui/input';
+import { FilterField } from '@/app/_components/ui/filter';
+import { Input } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { isRealDate, todayIso } from '@/lib/dates';
 import { formatArea, formatDate, formatPct } from '@/lib/i18n/format';
@@ -53,10 +54,9 @@ export default async function PremisesPage({ params, searchParams }: { params: P
         }
       />
       <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t('on')}>
-        <div className="space-y-1.5">
-          <Label htmlFor="at">{t('on')}</Label>
-          <Input id="at" name="at" type="date" defaultValue={at} className="w-44" />
-        </div>
+        <FilterField label={t('on')}>
+          <Input name="at" type="date" defaultValue={at} className="w-44" />
+        </FilterField>
         <Button type="submit" size="sm" variant="outline">
           {t('show')}
         </Button>
@@ -69,7 +69,7 @@ export default async function PremisesPage({ params, searchParams }: { params: P
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <StatCard
           label={`${t('areaInUse')} · ${formatDate(at, locale)}`}
-          value={<span data-testid="area-in-use">{formatPct(occupancy.usePct, locale)}</span>}
+          value={formatPct(occupancy.usePct, locale)}
           hint={t('areaHint', { leased: formatArea(occupancy.leasedM2, locale), available: formatArea(occupancy.availableM2, locale) })}
         />
         <StatCard label={t('units')} value={units.length} hint={t('unitsHint', { leased: count('leased'), free: count('free'), unavailable: count('unavailable') })} />

@@ -13,12 +13,13 @@ import { parkContext } from '@/app/_server/park-context';
 import { Alert } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate, formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { getParkAnalytics } from '@/lib/reports/analytics';
+import { getParkAnalytics } from '@/lib/reports/analytics/park-analytics';
 import { getReportYears } from '@/lib/reports/report-years';
 import { getParkSummary } from '@/lib/reports/summary';
 import { BUDGET_SOURCES } from '@/lib/reports/types';
@@ -125,18 +126,9 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
         </Alert>
       )}
 
-      <section aria-labelledby="narrative-title" className="break-inside-avoid">
-        <Card>
-          <CardHeader>
-            <CardTitle id="narrative-title">{t('narrativeTitle', { period: label })}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <p className="max-w-4xl leading-relaxed" data-testid="narrative">
-              {summary.narrative}
-            </p>
-          </CardContent>
-        </Card>
-      </section>
+      <SectionCard title={t('narrativeTitle', { period: label })} className="break-inside-avoid">
+        <p className="max-w-4xl leading-relaxed">{summary.narrative}</p>
+      </SectionCard>
 
       {expected > 0 && pending + missing > 0 && (
         <Alert variant="warning" role="status">

@@ -2,18 +2,18 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { FilterActions, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
+import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { countResidents, listResidentIndustries, listResidents, parseResidentFilters } from '@/lib/residents/directory';
-import { PLACEMENTS, RESIDENT_SORTS, SME_CATEGORIES, type ResidentFilters } from '@/lib/validation/residents';
+import { countResidents, listResidentIndustries, listResidents } from '@/lib/residents/directory';
+import { PLACEMENTS, RESIDENT_SORTS, residentFiltersSchema, SME_CATEGORIES, type ResidentFilters } from '@/lib/validation/residents';
 
-type Search = Record<string, string | string[] | undefined>;
 
 /** The directory's query string with some parameters changed (undefined removes one). */
 function query(filters: ResidentFilters, change: Record<string, string | undefined>): string {
@@ -23,10 +23,10 @@ function query(filters: ResidentFilters, change: Record<string, string | undefin
   return text ? `?${text}` : '';
 }
 
-export default async function ResidentsPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<Search> }) {
+export default async function ResidentsPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const filters = parseResidentFilters(await searchParams);
+  const filters = residentFiltersSchema.parse(searchValues(await searchParams));
   const today = todayIso();
   const [rows, counts, industries] = await Promise.all([
     listResidents(db, { actor, parkId: park.id, today, filters }),
@@ -36,14 +36,16 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
   const t = await getTranslations('residents');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}/residents`;
-  const sortHeader = (column: (typeof RESIDENT_SORTS)[number], label: string) => {
+  const sortHeader = (column: (typeof RESIDENT_SORTS)[number], label: string, className?: string) => {
     const active = (filters.sort ?? 'name') === column;
-    const dir = active && filters.dir !== 'desc' ? 'desc' : 'asc';
     return (
-      <Link href={`${base}${query(filters, { sort: column, dir })}`} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={t('sortBy', { column: label })}>
-        {label}
-        {active && <span aria-hidden>{filters.dir === 'desc' ? '↓' : '↑'}</span>}
-      </Link>
+      <SortableTableHead
+        href={`${base}${query(filters, { sort: column, dir: active && filters.dir !== 'desc' ? 'desc' : 'asc' })}`}
+        label={label}
+        sortLabel={t('sortBy', { column: label })}
+        direction={active ? (filters.dir === 'desc' ? 'desc' : 'asc') : undefined}
+        className={className}
+      />
     );
   };
   return (
@@ -76,91 +78,42 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         <StatCard label={t('countSme')} value={counts.sme} />
         <StatCard label={t('countOnSite')} value={counts.onSite} />
       </div>
-      <form method="get" action={base} className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4" role="search">
-        <div className="space-y-1.5 sm:col-span-2">
-          <Label htmlFor="q">{t('search')}</Label>
-          <Input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="status">{t('statusFilter')}</Label>
-          <NativeSelect id="status" name="status" defaultValue={filters.status ?? 'current'}>
-            {(['current', 'former', 'all'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`statusFilters.${s}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="placement">{t('placementFilter')}</Label>
-          <NativeSelect id="placement" name="placement" defaultValue={filters.placement ?? ''}>
-            <option value="">{t('any')}</option>
-            {PLACEMENTS.map((p) => (
-              <option key={p} value={p}>
-                {t(`placement.${p}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="sme">{t('smeFilter')}</Label>
-          <NativeSelect id="sme" name="sme" defaultValue={filters.sme ?? ''}>
-            <option value="">{t('any')}</option>
-            {SME_CATEGORIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sme.${s}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="industry">{t('industryFilter')}</Label>
-          <NativeSelect id="industry" name="industry" defaultValue={filters.industry ?? ''}>
-            <option value="">{t('any')}</option>
-            {industries.map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="incentive">{t('incentiveFilter')}</Label>
-          <NativeSelect id="incentive" name="incentive" defaultValue={filters.incentive ?? ''}>
-            <option value="">{t('any')}</option>
-            <option value="yes">{t('incentiveFilters.yes')}</option>
-            <option value="no">{t('incentiveFilters.no')}</option>
-          </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="overdue">{t('overdueFilter')}</Label>
-          <NativeSelect id="overdue" name="overdue" defaultValue={filters.overdue ?? ''}>
-            <option value="">{t('any')}</option>
-            <option value="yes">{t('overdueFilters.yes')}</option>
-            <option value="no">{t('overdueFilters.no')}</option>
-          </NativeSelect>
-        </div>
+      <FilterForm action={base} className="lg:grid-cols-4">
+        <FilterSearch label={t('search')} value={filters.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
+        <FilterSelect
+          name="status"
+          label={t('statusFilter')}
+          value={filters.status ?? 'current'}
+          options={(['current', 'former', 'all'] as const).map((s) => ({ value: s, label: t(`statusFilters.${s}`) }))}
+        />
+        <FilterSelect name="placement" label={t('placementFilter')} value={filters.placement} any={t('any')} options={PLACEMENTS.map((p) => ({ value: p, label: t(`placement.${p}`) }))} />
+        <FilterSelect name="sme" label={t('smeFilter')} value={filters.sme} any={t('any')} options={SME_CATEGORIES.map((s) => ({ value: s, label: t(`sme.${s}`) }))} />
+        <FilterSelect name="industry" label={t('industryFilter')} value={filters.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
+        <FilterSelect
+          name="incentive"
+          label={t('incentiveFilter')}
+          value={filters.incentive}
+          any={t('any')}
+          options={(['yes', 'no'] as const).map((v) => ({ value: v, label: t(`incentiveFilters.${v}`) }))}
+        />
+        <FilterSelect
+          name="overdue"
+          label={t('overdueFilter')}
+          value={filters.overdue}
+          any={t('any')}
+          options={(['yes', 'no'] as const).map((v) => ({ value: v, label: t(`overdueFilters.${v}`) }))}
+        />
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
         {filters.dir && <input type="hidden" name="dir" value={filters.dir} />}
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit" size="sm">
-            {t('apply')}
-          </Button>
-          <Button asChild variant="ghost" size="sm">
-            <Link href={base}>{t('reset')}</Link>
-          </Button>
-          <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">
-            {t('shown', { count: rows.length })}
-          </p>
-        </div>
-      </form>
+        <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('shown', { count: rows.length })} className="sm:col-span-2 lg:col-span-4" />
+      </FilterForm>
       <Table>
         <TableHeader>
           <TableRow>
-            <TableHead>{sortHeader('name', t('columns.company'))}</TableHead>
-            <TableHead>{sortHeader('sme', t('columns.smePlacement'))}</TableHead>
-            <TableHead>{sortHeader('start', t('columns.period'))}</TableHead>
-            <TableHead className="text-right">{sortHeader('area', t('columns.leased'))}</TableHead>
+            {sortHeader('name', t('columns.company'))}
+            {sortHeader('sme', t('columns.smePlacement'))}
+            {sortHeader('start', t('columns.period'))}
+            {sortHeader('area', t('columns.leased'), 'text-right')}
             <TableHead>{t('columns.incentiveShort')}</TableHead>
             <TableHead>{t('columns.reporting')}</TableHead>
           </TableRow>

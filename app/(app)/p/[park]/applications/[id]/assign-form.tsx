@@ -6,11 +6,12 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label } from '@/app/_components/ui/input';
+import { CheckboxGroupField } from '@/app/_components/ui/checkbox';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
 import { assignExpertsSchema } from '@/lib/validation/council';
 import { assignExpertsAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -31,36 +32,43 @@ export function AssignForm({ applicationId, experts, defaultDue, minDue }: { app
     toast.success(t('done'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   if (!experts.length) return <p className="text-sm text-muted-foreground">{t('noExperts')}</p>;
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
-      <FormError message={formError} />
-      <p className="text-xs text-muted-foreground">{t('hint')}</p>
-      <fieldset className="space-y-1.5">
-        <legend className="sr-only">{t('expert')}</legend>
-        {experts.map((e) => (
-          <label key={e.userId} className={`flex flex-wrap items-center gap-2 rounded-md border px-3 py-2 text-sm ${e.assigned ? 'opacity-60' : ''}`}>
-            <input type="checkbox" value={e.userId} disabled={e.assigned} className="size-4 accent-[var(--primary)]" {...form.register('expertIds')} />
-            <span className="font-medium">{e.name}</span>
-            <span className="text-xs text-muted-foreground">{t('load', { count: e.load })}</span>
-            {e.suggested && <Badge variant="success">{t('suggested')}</Badge>}
-            {e.conflict && <Badge variant="warning">{t('conflict')}</Badge>}
-            {e.assigned && <Badge variant="secondary">{t('assigned')}</Badge>}
-          </label>
-        ))}
-      </fieldset>
-      <FieldError message={errors.expertIds?.message ?? errors.expertIds?.root?.message} />
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="space-y-2">
-          <Label htmlFor="assign-due">{t('dueOn')}</Label>
-          <Input id="assign-due" type="date" min={minDue} aria-invalid={!!errors.dueOn} {...form.register('dueOn')} />
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-3" noValidate>
+        <FormError message={formError} />
+        <p className="text-xs text-muted-foreground">{t('hint')}</p>
+        <CheckboxGroupField
+          control={form.control}
+          name="expertIds"
+          legend={t('expert')}
+          legendClassName="sr-only"
+          options={experts.map((e) => ({
+            value: e.userId,
+            disabled: e.assigned,
+            label: (
+              <>
+                <span className="font-medium">{e.name}</span>
+                <span className="text-xs text-muted-foreground">{t('load', { count: e.load })}</span>
+                {e.suggested && <Badge variant="success">{t('suggested')}</Badge>}
+                {e.conflict && <Badge variant="warning">{t('conflict')}</Badge>}
+                {e.assigned && <Badge variant="secondary">{t('assigned')}</Badge>}
+              </>
+            ),
+          }))}
+          listClassName="space-y-1.5"
+          itemClassName="rounded-md border px-3 py-2"
+        />
+        <div className="flex flex-wrap items-start gap-3">
+          <Field name="dueOn" label={t('dueOn')}>
+            <Input type="date" min={minDue} {...form.register('dueOn')} />
+          </Field>
+          <Button type="submit" className="mt-6" disabled={!hydrated || isSubmitting}>
+            {t('submit')}
+          </Button>
         </div>
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {t('submit')}
-        </Button>
-      </div>
-      <FieldError message={errors.dueOn?.message} />
-    </form>
+      </form>
+    </Form>
   );
 }

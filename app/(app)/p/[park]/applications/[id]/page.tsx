@@ -3,18 +3,20 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Card, CardContent } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { getParkApplication } from '@/lib/applications/applications';
+import { accessApplication } from '@/lib/applications/access';
+import { readApplication } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
-import { can } from '@/lib/auth/permissions';
 import { listAssignments, suggestExperts } from '@/lib/council/assignments';
 import { getReviewSummary } from '@/lib/council/reviews';
 import { addDays, todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../../_applications/application-view';
 import { ReviewSummaryView } from '../../../../_applications/review-summary';
 import { StatusBadge } from '../../../../_applications/status-badge';
@@ -37,23 +39,22 @@ export default async function ParkApplicationPage({
   const { park: slug, id } = await params;
   const search = await searchParams;
   const { actor, db, park } = await parkContext(slug, 'application.readPark');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const app = await getParkApplication(db, { actor, parkId: park.id, applicationId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  if (!isUuid(id)) notFound();
+  // Access is decided once, here; everything below takes what it returned instead of deciding again.
+  const access = await orNotFound(accessApplication(db, { actor, parkId: park.id, applicationId: id, permission: 'application.readPark' }));
+  const app = await readApplication(db, access);
   const today = todayIso();
-  const canScreen = app.status === 'submitted' && can(actor, 'application.screen', park.id);
-  const canAssign = app.status === 'in_review' && can(actor, 'application.assign', park.id);
+  const canScreen = app.status === 'submitted' && access.may['application.screen'];
+  const canAssign = app.status === 'in_review' && access.may['application.assign'];
   const [timeline, versions, assignments, summary, experts] = await Promise.all([
-    getTimeline(db, { actor, applicationId: id }),
-    listVersions(db, { actor, applicationId: id }),
-    listAssignments(db, { actor, applicationId: id, today }),
-    getReviewSummary(db, { actor, applicationId: id }),
-    canAssign ? suggestExperts(db, { actor, applicationId: id }) : Promise.resolve([]),
+    getTimeline(db, { access }),
+    listVersions(db, { access }),
+    listAssignments(db, { access, today }),
+    getReviewSummary(db, { access }),
+    canAssign ? suggestExperts(db, { access }) : Promise.resolve([]),
   ]);
   const selected = pickVersions(versions, search);
-  const comparison = selected ? await compareVersions(db, { actor, applicationId: id, ...selected }) : null;
+  const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
   const t = await getTranslations('applicationStaff');
   const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
@@ -75,94 +76,68 @@ export default async function ParkApplicationPage({
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_360px]">
         <div className="min-w-0 space-y-6">
           {canScreen && (
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('screening.title')}</CardTitle>
-                <p className="text-sm text-muted-foreground">{t('screening.hint')}</p>
-              </CardHeader>
-              <CardContent>
-                <ScreeningForm applicationId={app.id} />
-              </CardContent>
-            </Card>
+            <SectionCard title={t('screening.title')} description={t('screening.hint')}>
+              <ScreeningForm applicationId={app.id} />
+            </SectionCard>
           )}
           {canAssign && (
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('assign.title')}</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <AssignForm applicationId={app.id} experts={experts} defaultDue={addDays(today, REVIEW_DAYS)} minDue={today} />
-              </CardContent>
-            </Card>
+            <SectionCard title={t('assign.title')}>
+              <AssignForm applicationId={app.id} experts={experts} defaultDue={addDays(today, REVIEW_DAYS)} minDue={today} />
+            </SectionCard>
           )}
           {(assignments.length > 0 || app.status === 'in_review') && (
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('assignments.title')}</CardTitle>
-              </CardHeader>
-              <CardContent className="space-y-5">
-                {assignments.length === 0 ? (
-                  <p className="text-sm text-muted-foreground">{t('assignments.empty')}</p>
-                ) : (
-                  <Table>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHead>{t('assignments.expert')}</TableHead>
-                        <TableHead>{t('assignments.due')}</TableHead>
-                        <TableHead>{t('assignments.status')}</TableHead>
-                        <TableHead />
+            <SectionCard title={t('assignments.title')} contentClassName="space-y-5">
+              {assignments.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t('assignments.empty')}</p>
+              ) : (
+                <Table aria-label={t('assignments.title')}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t('assignments.expert')}</TableHead>
+                      <TableHead>{t('assignments.due')}</TableHead>
+                      <TableHead>{t('assignments.status')}</TableHead>
+                      <TableHead />
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {assignments.map((a) => (
+                      <TableRow key={a.id}>
+                        <TableCell className="font-medium">{a.expertName}</TableCell>
+                        <TableCell className={a.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
+                        <TableCell>
+                          <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : a.status === 'conflict' ? 'warning' : 'secondary'}>
+                            {a.overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
+                          </Badge>
+                          {a.conflictReason && <p className="mt-1 text-xs text-muted-foreground">{a.conflictReason}</p>}
+                        </TableCell>
+                        <TableCell className="text-right">{a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} />}</TableCell>
                       </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {assignments.map((a) => (
-                        <TableRow key={a.id} data-testid="assignment-row">
-                          <TableCell className="font-medium">{a.expertName}</TableCell>
-                          <TableCell className={a.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
-                          <TableCell>
-                            <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : a.status === 'conflict' ? 'warning' : 'secondary'}>
-                              {a.overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
-                            </Badge>
-                            {a.conflictReason && <p className="mt-1 text-xs text-muted-foreground">{a.conflictReason}</p>}
-                          </TableCell>
-                          <TableCell className="text-right">{a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} />}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                )}
-                <div>
-                  <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
-                  <ReviewSummaryView summary={summary} />
-                </div>
-                {app.status === 'in_review' && can(actor, 'council.meet', park.id) && (
-                  <p className="text-sm text-muted-foreground">
-                    {t('council')}{' '}
-                    <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/council`}>
-                      {t('councilLink')}
-                    </Link>
-                  </p>
-                )}
-              </CardContent>
-            </Card>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
+                <ReviewSummaryView summary={summary} />
+              </div>
+              {app.status === 'in_review' && access.may['council.meet'] && (
+                <p className="text-sm text-muted-foreground">
+                  {t('council')}{' '}
+                  <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/council`}>
+                    {t('councilLink')}
+                  </Link>
+                </p>
+              )}
+            </SectionCard>
           )}
-          <Card>
-            <CardHeader>
-              <CardTitle>{ta('details')}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ApplicationView app={app} />
-            </CardContent>
-          </Card>
+          <SectionCard title={ta('details')}>
+            <ApplicationView app={app} />
+          </SectionCard>
         </div>
         <aside className="space-y-4">
-          <Card>
-            <CardHeader>
-              <CardTitle className="text-base">{ta('timeline')}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <Timeline events={timeline} />
-            </CardContent>
-          </Card>
+          <SectionCard title={ta('timeline')}>
+            <Timeline events={timeline} />
+          </SectionCard>
           {versions.length > 0 && (
             <Card>
               <CardContent className="pt-5">

@@ -6,10 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Label, Textarea } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Textarea } from '@/app/_components/ui/input';
 import { screeningSchema } from '@/lib/validation/applications';
 import { screenApplicationAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -26,30 +26,27 @@ export function ScreeningForm({ applicationId }: { applicationId: string }) {
     toast.success(t('done'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const choose = (outcome: Values['outcome']) => () => form.setValue('outcome', outcome);
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
-      <FormError message={formError} />
-      <div className="space-y-2">
-        <Label htmlFor="screen-comment">{t('comment')}</Label>
-        <Textarea id="screen-comment" rows={3} aria-describedby="screen-comment-hint" aria-invalid={!!errors.comment} {...form.register('comment')} />
-        <p id="screen-comment-hint" className="text-xs text-muted-foreground">
-          {t('commentHint')}
-        </p>
-        <FieldError message={errors.comment?.message} />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" onClick={choose('accepted')} disabled={!hydrated || isSubmitting}>
-          {t('accept')}
-        </Button>
-        <Button type="submit" variant="outline" onClick={choose('returned')} disabled={!hydrated || isSubmitting}>
-          {t('return')}
-        </Button>
-        <Button type="submit" variant="destructive" onClick={choose('rejected')} disabled={!hydrated || isSubmitting}>
-          {t('reject')}
-        </Button>
-      </div>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-3" noValidate>
+        <FormError message={formError} />
+        <Field name="comment" label={t('comment')} description={t('commentHint')}>
+          <Textarea rows={3} {...form.register('comment')} />
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" onClick={choose('accepted')} disabled={!hydrated || isSubmitting}>
+            {t('accept')}
+          </Button>
+          <Button type="submit" variant="outline" onClick={choose('returned')} disabled={!hydrated || isSubmitting}>
+            {t('return')}
+          </Button>
+          <Button type="submit" variant="destructive" onClick={choose('rejected')} disabled={!hydrated || isSubmitting}>
+            {t('reject')}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

@@ -6,11 +6,11 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionButton } from '@/app/_components/use-action-button';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Label, NativeSelect } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { agendaItemSchema } from '@/lib/validation/council';
 import { addAgendaItemAction, removeAgendaItemAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -27,29 +27,22 @@ export function AgendaForm({ meetingId, candidates }: { meetingId: string; candi
     form.reset({ meetingId, applicationId: '' });
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   if (!candidates.length) return <p className="text-sm text-muted-foreground">{t('noCandidates')}</p>;
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
-      <div className="w-full">
-        <FormError message={formError} />
-      </div>
-      <div className="min-w-72 flex-1 space-y-2">
-        <Label htmlFor="agenda-app">{t('application')}</Label>
-        <NativeSelect id="agenda-app" aria-invalid={!!errors.applicationId} {...form.register('applicationId')}>
-          <option value="">{t('chooseApplication')}</option>
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title} — {c.companyName}
-            </option>
-          ))}
-        </NativeSelect>
-        <FieldError message={errors.applicationId ? 'required' : undefined} />
-      </div>
-      <Button type="submit" disabled={!hydrated || isSubmitting}>
-        {t('addItem')}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+        <FormError message={formError} className="w-full" />
+        <Field name="applicationId" label={t('application')} errorText="required" className="min-w-72 flex-1">
+          <NativeSelect {...form.register('applicationId')}>
+            <SelectOptions placeholder={t('chooseApplication')} options={candidates.map((c) => ({ value: c.id, label: `${c.title} — ${c.companyName}` }))} />
+          </NativeSelect>
+        </Field>
+        <Button type="submit" disabled={!hydrated || isSubmitting}>
+          {t('addItem')}
+        </Button>
+      </form>
+    </Form>
   );
 }
 

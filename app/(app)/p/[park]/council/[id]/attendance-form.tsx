@@ -6,9 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
+import { CheckboxGroupField } from '@/app/_components/ui/checkbox';
+import { Form, FormError } from '@/app/_components/ui/form';
 import { attendanceSchema } from '@/lib/validation/council';
 import { setAttendanceAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -24,26 +25,28 @@ export function AttendanceForm({ meetingId, members, fixed }: { meetingId: strin
     toast.success(t('attendanceSaved'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   if (!members.length) return <p className="text-sm text-muted-foreground">{t('noMembers')}</p>;
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
-      <FormError message={formError} />
-      <fieldset className="grid gap-1.5 sm:grid-cols-2">
-        <legend className="sr-only">{t('attendance')}</legend>
-        {members.map((m) => (
-          <label key={m.userId} className="flex items-center gap-2 rounded-md border px-3 py-2 text-sm">
-            <input type="checkbox" value={m.userId} disabled={fixed} className="size-4 accent-[var(--primary)]" {...form.register('userIds')} />
-            {m.name}
-          </label>
-        ))}
-      </fieldset>
-      <FieldError message={errors.userIds?.message ?? errors.userIds?.root?.message} />
-      {!fixed && (
-        <Button type="submit" variant="outline" size="sm" disabled={!hydrated || isSubmitting}>
-          {t('saveAttendance')}
-        </Button>
-      )}
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-3" noValidate>
+        <FormError message={formError} />
+        <CheckboxGroupField
+          control={form.control}
+          name="userIds"
+          legend={t('attendance')}
+          legendClassName="sr-only"
+          options={members.map((m) => ({ value: m.userId, label: m.name }))}
+          disabled={fixed}
+          listClassName="grid gap-1.5 sm:grid-cols-2"
+          itemClassName="rounded-md border px-3 py-2"
+        />
+        {!fixed && (
+          <Button type="submit" variant="outline" size="sm" disabled={!hydrated || isSubmitting}>
+            {t('saveAttendance')}
+          </Button>
+        )}
+      </form>
+    </Form>
   );
 }

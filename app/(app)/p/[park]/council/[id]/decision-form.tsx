@@ -6,10 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { COUNCIL_DECISIONS, decisionSchema } from '@/lib/validation/council';
 import { recordDecisionAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -29,45 +29,33 @@ export function DecisionForm({ meetingId, applicationId, voters }: { meetingId: 
     toast.success(t('recorded'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
-  const id = (name: string) => `${applicationId}-${name}`;
+  const { isSubmitting } = form.formState;
   const count = (name: 'votesFor' | 'votesAgainst' | 'votesAbstain', label: string) => (
-    <div className="space-y-1.5">
-      <Label htmlFor={id(name)}>{label}</Label>
-      <Input id={id(name)} type="number" min={0} max={voters} inputMode="numeric" className="w-24" aria-invalid={!!errors[name]} {...form.register(name)} />
-      <FieldError message={errors[name]?.message} />
-    </div>
+    <Field name={name} label={label}>
+      <Input type="number" min={0} max={voters} inputMode="numeric" className="w-24" {...form.register(name)} />
+    </Field>
   );
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
-      <FormError message={formError} />
-      <div className="flex flex-wrap gap-3">
-        {count('votesFor', t('votesFor'))}
-        {count('votesAgainst', t('votesAgainst'))}
-        {count('votesAbstain', t('votesAbstain'))}
-        <div className="min-w-56 space-y-1.5">
-          <Label htmlFor={id('decision')}>{t('decision')}</Label>
-          <NativeSelect id={id('decision')} aria-invalid={!!errors.decision} {...form.register('decision')}>
-            {COUNCIL_DECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`decisions.${d}`)}
-              </option>
-            ))}
-          </NativeSelect>
-          <FieldError message={errors.decision?.message} />
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-3" noValidate>
+        <FormError message={formError} />
+        <div className="flex flex-wrap gap-3">
+          {count('votesFor', t('votesFor'))}
+          {count('votesAgainst', t('votesAgainst'))}
+          {count('votesAbstain', t('votesAbstain'))}
+          <Field name="decision" label={t('decision')} className="min-w-56">
+            <NativeSelect {...form.register('decision')}>
+              <SelectOptions options={COUNCIL_DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))} />
+            </NativeSelect>
+          </Field>
         </div>
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor={id('reason')}>{t('reason')}</Label>
-        <Textarea id={id('reason')} rows={2} aria-describedby={id('reason-hint')} aria-invalid={!!errors.reason} {...form.register('reason')} />
-        <p id={id('reason-hint')} className="text-xs text-muted-foreground">
-          {t('reasonHint')}
-        </p>
-        <FieldError message={errors.reason?.message} />
-      </div>
-      <Button type="submit" disabled={!hydrated || isSubmitting}>
-        {t('record')}
-      </Button>
-    </form>
+        <Field name="reason" label={t('reason')} description={t('reasonHint')}>
+          <Textarea rows={2} {...form.register('reason')} />
+        </Field>
+        <Button type="submit" disabled={!hydrated || isSubmitting}>
+          {t('record')}
+        </Button>
+      </form>
+    </Form>
   );
 }

@@ -3,14 +3,15 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { getMeeting } from '@/lib/council/meetings';
-import { AppError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { isUuid } from '@/lib/validation/uuid';
 import { StatusBadge } from '../../../../_applications/status-badge';
 import { AgendaForm, RemoveItemButton } from './agenda-form';
 import { AttendanceForm } from './attendance-form';
@@ -19,11 +20,8 @@ import { DecisionForm } from './decision-form';
 export default async function MeetingPage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
   const { actor, db, park } = await parkContext(slug, 'council.meet');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const meeting = await getMeeting(db, { actor, meetingId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  if (!isUuid(id)) notFound();
+  const meeting = await orNotFound(getMeeting(db, { actor, meetingId: id }));
   if (meeting.parkId !== park.id) notFound();
   const t = await getTranslations('council');
   const locale = (await getLocale()) as Locale;
@@ -41,87 +39,84 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
         <div className="min-w-0 space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>{t('agenda')}</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-5">
-              {meeting.items.length === 0 && <p className="text-sm text-muted-foreground">{t('agendaEmpty')}</p>}
-              {meeting.items.map((item, i) => {
-                const headingId = `item-${item.applicationId}`;
-                return (
-                  <section key={item.applicationId} aria-labelledby={headingId} className="space-y-3 rounded-lg border p-4">
-                    <div className="flex flex-wrap items-start justify-between gap-2">
-                      <div>
-                        <h3 id={headingId} className="font-semibold">
-                          {i + 1}.{' '}
-                          <Link href={`/p/${slug}/applications/${item.applicationId}`} className="hover:underline">
-                            {item.title}
-                          </Link>
-                        </h3>
-                        <p className="text-sm text-muted-foreground">{item.companyName}</p>
-                      </div>
-                      <StatusBadge status={item.status} />
+          <SectionCard title={t('agenda')} contentClassName="space-y-5">
+            {meeting.items.length === 0 && <p className="text-sm text-muted-foreground">{t('agendaEmpty')}</p>}
+            {meeting.items.map((item, i) => {
+              const headingId = `item-${item.applicationId}`;
+              return (
+                <section key={item.applicationId} aria-labelledby={headingId} className="space-y-3 rounded-lg border p-4">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <h3 id={headingId} className="font-semibold">
+                        {i + 1}.{' '}
+                        <Link href={`/p/${slug}/applications/${item.applicationId}`} className="hover:underline">
+                          {item.title}
+                        </Link>
+                      </h3>
+                      <p className="text-sm text-muted-foreground">{item.companyName}</p>
                     </div>
-                    <p className="text-sm">
-                      {t('weightedMean')}:{' '}
-                      <span className="font-semibold tabular-nums">{item.summary.overall.weightedMean === null ? '—' : formatNumber(item.summary.overall.weightedMean, locale, 2)}</span>{' '}
-                      <span className="text-muted-foreground">({t('reviewsCount', { count: item.summary.reviews })})</span>
-                    </p>
-                    {item.conflicted.length > 0 && <p className="text-sm text-amber-700 dark:text-amber-400">{t('conflicted', { names: item.conflicted.map((c) => c.name).join(', ') })}</p>}
-                    {item.decision ? (
-                      <div className="rounded-md bg-muted/50 p-3 text-sm" data-testid="decision">
-                        <p>
-                          <Badge variant={item.decision.decision === 'approved' ? 'success' : item.decision.decision === 'rejected' ? 'destructive' : 'warning'}>
-                            {t(`outcomes.${item.decision.decision}`)}
-                          </Badge>{' '}
-                          <span className="ml-1">
-                            {t('votesFor')} {item.decision.votesFor} · {t('votesAgainst')} {item.decision.votesAgainst} · {t('votesAbstain')} {item.decision.votesAbstain}
-                          </span>
-                        </p>
-                        {item.decision.reason && <p className="mt-2 whitespace-pre-line">{item.decision.reason}</p>}
-                        {item.decision.recordedBy && <p className="mt-1 text-xs text-muted-foreground">{t('recordedBy', { who: item.decision.recordedBy })}</p>}
-                      </div>
-                    ) : item.status !== 'in_review' ? (
-                      <p className="text-sm text-muted-foreground">{t('notInReview')}</p>
-                    ) : !meeting.quorum ? (
-                      <p className="text-sm text-muted-foreground">{t('needQuorum')}</p>
-                    ) : mayDecide ? (
-                      <>
-                        <p className="text-sm text-muted-foreground">{t('voters', { count: item.voters })}</p>
-                        <DecisionForm meetingId={meeting.id} applicationId={item.applicationId} voters={item.voters} />
-                      </>
-                    ) : null}
-                    {!item.decision && (
-                      <div className="flex justify-end">
-                        <RemoveItemButton meetingId={meeting.id} applicationId={item.applicationId} />
-                      </div>
-                    )}
-                  </section>
-                );
-              })}
-              <div className="border-t pt-4">
-                <AgendaForm meetingId={meeting.id} candidates={meeting.candidates} />
-              </div>
-            </CardContent>
-          </Card>
+                    <StatusBadge status={item.status} />
+                  </div>
+                  <p className="text-sm">
+                    {t('weightedMean')}:{' '}
+                    <span className="font-semibold tabular-nums">{item.summary.overall.weightedMean === null ? '—' : formatNumber(item.summary.overall.weightedMean, locale, 2)}</span>{' '}
+                    <span className="text-muted-foreground">({t('reviewsCount', { count: item.summary.reviews })})</span>
+                  </p>
+                  {item.conflicted.length > 0 && <p className="text-sm text-amber-700 dark:text-amber-400">{t('conflicted', { names: item.conflicted.map((c) => c.name).join(', ') })}</p>}
+                  {item.decision ? (
+                    <div role="group" aria-label={t('decision')} className="rounded-md bg-muted/50 p-3 text-sm">
+                      <p>
+                        <Badge variant={item.decision.decision === 'approved' ? 'success' : item.decision.decision === 'rejected' ? 'destructive' : 'warning'}>
+                          {t(`outcomes.${item.decision.decision}`)}
+                        </Badge>{' '}
+                        <span className="ml-1">
+                          {t('votesFor')} {item.decision.votesFor} · {t('votesAgainst')} {item.decision.votesAgainst} · {t('votesAbstain')} {item.decision.votesAbstain}
+                        </span>
+                      </p>
+                      {item.decision.reason && <p className="mt-2 whitespace-pre-line">{item.decision.reason}</p>}
+                      {item.decision.recordedBy && <p className="mt-1 text-xs text-muted-foreground">{t('recordedBy', { who: item.decision.recordedBy })}</p>}
+                    </div>
+                  ) : item.status !== 'in_review' ? (
+                    <p className="text-sm text-muted-foreground">{t('notInReview')}</p>
+                  ) : !meeting.quorum ? (
+                    <p className="text-sm text-muted-foreground">{t('needQuorum')}</p>
+                  ) : mayDecide ? (
+                    <>
+                      <p className="text-sm text-muted-foreground">{t('voters', { count: item.voters })}</p>
+                      <DecisionForm meetingId={meeting.id} applicationId={item.applicationId} voters={item.voters} />
+                    </>
+                  ) : null}
+                  {!item.decision && (
+                    <div className="flex justify-end">
+                      <RemoveItemButton meetingId={meeting.id} applicationId={item.applicationId} />
+                    </div>
+                  )}
+                </section>
+              );
+            })}
+            <div className="border-t pt-4">
+              <AgendaForm meetingId={meeting.id} candidates={meeting.candidates} />
+            </div>
+          </SectionCard>
         </div>
         <aside className="space-y-4">
-          <Card>
-            <CardHeader>
-              <CardTitle className="flex items-center justify-between gap-2 text-base">
-                {t('attendance')}
-                <Badge variant={meeting.quorum ? 'success' : 'destructive'} data-testid="quorum">
-                  {meeting.quorum ? t('quorumMet') : t('quorumNotMet')}
-                </Badge>
-              </CardTitle>
-              <p className="text-sm text-muted-foreground">{t('quorum', { present: meeting.present, size: meeting.councilSize, needed: meeting.quorumNeeded })}</p>
-              <p className="text-xs text-muted-foreground">{t('attendanceHint')}</p>
-            </CardHeader>
-            <CardContent>
-              <AttendanceForm meetingId={meeting.id} members={meeting.members} fixed={meeting.attendanceFixed} />
-            </CardContent>
-          </Card>
+          <SectionCard
+            title={t('attendance')}
+            actions={
+              // A status: it changes when the attendance is saved, and a screen reader hears it.
+              <Badge role="status" variant={meeting.quorum ? 'success' : 'destructive'}>
+                {meeting.quorum ? t('quorumMet') : t('quorumNotMet')}
+              </Badge>
+            }
+            description={
+              <>
+                <p>{t('quorum', { present: meeting.present, size: meeting.councilSize, needed: meeting.quorumNeeded })}</p>
+                <p className="text-xs">{t('attendanceHint')}</p>
+              </>
+            }
+          >
+            <AttendanceForm meetingId={meeting.id} members={meeting.members} fixed={meeting.attendanceFixed} />
+          </SectionCard>
         </aside>
       </div>
     </div>

@@ -1,13 +1,12 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getIncentive } from '@/lib/incentives/incentives';
@@ -27,13 +26,7 @@ export default async function IncentivePage({ params }: { params: Promise<{ park
   const { park: slug, id } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
   const today = todayIso();
-  let row;
-  try {
-    row = await getIncentive(db, { actor, parkId: park.id, today, incentiveId: id });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const row = await orNotFound(getIncentive(db, { actor, parkId: park.id, today, incentiveId: id }));
   const t = await getTranslations('incentives');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}`;

@@ -6,10 +6,10 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, Textarea } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, Textarea } from '@/app/_components/ui/input';
 import { revokeIncentiveSchema } from '@/lib/validation/incentives';
 import { revokeIncentiveAction } from '../actions';
 
@@ -21,23 +21,21 @@ export function RevokeForm({ parkId, incentiveId, today }: { parkId: string; inc
     toast.success(t('revoked'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('revokeTitle')}>
-      <FormError message={formError} />
-      <div className="space-y-2">
-        <Label htmlFor="revoke-on">{t('revokedOn')}</Label>
-        <Input id="revoke-on" type="date" className="max-w-48" aria-invalid={!!errors.revokedOn} {...form.register('revokedOn')} />
-        <FieldError message={errors.revokedOn?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="revoke-reason">{t('reason')}</Label>
-        <Textarea id="revoke-reason" rows={2} aria-invalid={!!errors.reason} {...form.register('reason')} />
-        <FieldError message={errors.reason?.message} />
-      </div>
-      <Button type="submit" variant="destructive" size="sm" disabled={isSubmitting}>
-        {t('revoke')}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('revokeTitle')}>
+        <FormError message={formError} />
+        <Field name="revokedOn" label={t('revokedOn')}>
+          <Input type="date" className="max-w-48" {...form.register('revokedOn')} />
+        </Field>
+        <Field name="reason" label={t('reason')}>
+          <Textarea rows={2} {...form.register('reason')} />
+        </Field>
+        <Button type="submit" variant="destructive" size="sm" disabled={isSubmitting}>
+          {t('revoke')}
+        </Button>
+      </form>
+    </Form>
   );
 }

@@ -4,15 +4,16 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { cn } from '@/app/_components/ui/cn';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { AppError } from '@/lib/errors';
 import { formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { FIGURE_KEYS, sameFigures, type KpiFiguresDto } from '@/lib/kpi/common';
-import { getKpiReportForReview, type KpiReviewDto } from '@/lib/kpi/reports';
+import { getKpiReportForReview } from '@/lib/kpi/review';
+import { isUuid } from '@/lib/validation/uuid';
 import { ReviewActions } from './review-actions';
 
 const sameValue = (a: string | number | null, b: string | number | null) => (a === null || b === null ? a === b : Number(a) === Number(b));
@@ -20,14 +21,8 @@ const sameValue = (a: string | number | null, b: string | number | null) => (a =
 export default async function KpiReportReviewPage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
   const { actor, db, park } = await parkContext(slug, 'kpi.review');
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  let report: KpiReviewDto;
-  try {
-    report = await getKpiReportForReview(db, { actor, parkId: park.id, reportId: id });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  if (!isUuid(id)) notFound();
+  const report = await orNotFound(getKpiReportForReview(db, { actor, parkId: park.id, reportId: id }));
   const t = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
   const period = t('periodLabel', { year: report.year, quarter: report.quarter ?? 0 });

@@ -6,10 +6,10 @@ import { useActionState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Label, Textarea } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Textarea } from '@/app/_components/ui/input';
 import { returnKpiReportSchema } from '@/lib/validation/kpi';
 import { acceptKpiReportFormAction, returnKpiReportAction } from '../actions';
 
@@ -24,7 +24,7 @@ export function ReviewActions({ reportId }: { reportId: string }) {
   const { submit, formError } = useActionForm(form, returnKpiReportAction, () => {
     toast.success(t('returned'));
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <form action={accept} className="space-y-3" aria-label={t('accept')}>
@@ -35,20 +35,17 @@ export function ReviewActions({ reportId }: { reportId: string }) {
           {t('accept')}
         </Button>
       </form>
-      <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('returnTitle')}>
-        <FormError message={formError} />
-        <div className="space-y-1.5">
-          <Label htmlFor="return-comment">{t('comment')}</Label>
-          <Textarea id="return-comment" rows={4} aria-invalid={!!errors.comment} aria-describedby="return-comment-help" {...form.register('comment')} />
-          <FieldError message={errors.comment?.message} />
-          <p id="return-comment-help" className="text-xs text-muted-foreground">
-            {t('commentHelp')}
-          </p>
-        </div>
-        <Button type="submit" variant="outline" disabled={accepting || isSubmitting}>
-          {t('returnAction')}
-        </Button>
-      </form>
+      <Form {...form}>
+        <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('returnTitle')}>
+          <FormError message={formError} />
+          <Field name="comment" label={t('comment')} description={t('commentHelp')}>
+            <Textarea rows={4} {...form.register('comment')} />
+          </Field>
+          <Button type="submit" variant="outline" disabled={accepting || isSubmitting}>
+            {t('returnAction')}
+          </Button>
+        </form>
+      </Form>
     </div>
   );
 }

@@ -5,10 +5,11 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { CheckboxField } from '@/app/_components/ui/checkbox';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import type { KpiSettingsDto } from '@/lib/kpi/deadlines';
 import { kpiSettingsSchema } from '@/lib/validation/kpi';
 import { updateKpiSettingsAction } from '../actions';
@@ -24,43 +25,29 @@ export function KpiSettingsForm({ parkId, settings }: { parkId: string; settings
   const { submit, formError } = useActionForm(form, updateKpiSettingsAction, () => {
     toast.success(t('saved'));
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="space-y-5" noValidate>
-      <FormError message={formError} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1.5">
-          <Label htmlFor="kpi-month">{t('deadlineMonth')}</Label>
-          <NativeSelect id="kpi-month" aria-invalid={!!errors.deadlineMonth} {...form.register('deadlineMonth')}>
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-              <option key={m} value={String(m)}>
-                {t(`months.${m}`)}
-              </option>
-            ))}
-          </NativeSelect>
-          <FieldError message={errors.deadlineMonth?.message} />
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-5" noValidate>
+        <FormError message={formError} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="deadlineMonth" label={t('deadlineMonth')}>
+            <NativeSelect aria-describedby="kpi-deadline-help" {...form.register('deadlineMonth')}>
+              <SelectOptions options={Array.from({ length: 12 }, (_, i) => i + 1).map((m) => ({ value: m, label: t(`months.${m}`) }))} />
+            </NativeSelect>
+          </Field>
+          <Field name="deadlineDay" label={t('deadlineDay')}>
+            <Input type="number" min={1} max={28} inputMode="numeric" aria-describedby="kpi-deadline-help" {...form.register('deadlineDay')} />
+          </Field>
         </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="kpi-day">{t('deadlineDay')}</Label>
-          <Input id="kpi-day" type="number" min={1} max={28} inputMode="numeric" aria-invalid={!!errors.deadlineDay} aria-describedby="kpi-deadline-help" {...form.register('deadlineDay')} />
-          <FieldError message={errors.deadlineDay?.message} />
-        </div>
-      </div>
-      <p id="kpi-deadline-help" className="text-sm text-muted-foreground">
-        {t('deadlineHelp')}
-      </p>
-      <div className="space-y-1.5">
-        <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" className="size-4" aria-describedby="kpi-quarterly-help" {...form.register('quarterlyReports')} />
-          {t('quarterly')}
-        </label>
-        <p id="kpi-quarterly-help" className="text-sm text-muted-foreground">
-          {t('quarterlyHelp')}
+        <p id="kpi-deadline-help" className="text-sm text-muted-foreground">
+          {t('deadlineHelp')}
         </p>
-      </div>
-      <Button type="submit" disabled={isSubmitting}>
-        {t('saveSettings')}
-      </Button>
-    </form>
+        <CheckboxField control={form.control} name="quarterlyReports" label={t('quarterly')} description={t('quarterlyHelp')} />
+        <Button type="submit" disabled={isSubmitting}>
+          {t('saveSettings')}
+        </Button>
+      </form>
+    </Form>
   );
 }

@@ -1,6 +1,9 @@
 import { getDb } from '@/db/client';
+import { downloadResponse } from '@/app/_server/download';
+import { isNotFound } from '@/app/_server/not-found';
 import { getActor } from '@/app/_server/session';
 import { AppError } from '@/lib/errors';
+import { XLSX_TYPE } from '@/lib/export/xlsx';
 import { buildKpiTemplate } from '@/lib/kpi/bulk-upload';
 import { getParkBySlug } from '@/lib/parks/parks';
 
@@ -14,15 +17,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ park
     const db = await getDb();
     const park = await getParkBySlug(db, { actor, slug, action: 'kpi.bulkUpload' });
     const { filename, data } = await buildKpiTemplate(db, { actor, input: { parkId: park.id, year } });
-    return new Response(new Uint8Array(data), {
-      headers: {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${filename}"`,
-        'cache-control': 'no-store',
-      },
-    });
+    return downloadResponse({ body: data, contentType: XLSX_TYPE, fileName: filename });
   } catch (error) {
-    if (error instanceof AppError) return new Response(error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' ? 'Not found' : error.message, { status: error.code === 'VALIDATION' ? 400 : 404 });
+    if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
+    if (error instanceof AppError) return new Response(error.message, { status: error.code === 'VALIDATION' ? 400 : 404 });
     throw error;
   }
 }

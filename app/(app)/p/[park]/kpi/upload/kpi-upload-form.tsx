@@ -7,14 +7,14 @@ import { useRef, useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { cn } from '@/app/_components/ui/cn';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ActionResult } from '@/app/_server/action';
 import type { UploadIssue, UploadPreview } from '@/lib/kpi/bulk-upload';
@@ -89,19 +89,12 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
 
   return (
     <div className="space-y-6">
-      <form onSubmit={check.submit} className="grid gap-6 lg:grid-cols-2" noValidate aria-label={t('uploadTitle')}>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('step1')}</CardTitle>
-            <CardDescription>{t('step1Help')}</CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-wrap items-end gap-3">
-            <div className="space-y-1.5">
-              <Label htmlFor="kpi-upload-year">{t('year')}</Label>
+      <Form {...form}>
+        <form onSubmit={check.submit} className="grid gap-6 lg:grid-cols-2" noValidate aria-label={t('uploadTitle')}>
+          <SectionCard title={t('step1')} description={t('step1Help')} contentClassName="flex flex-wrap items-end gap-3">
+            <Field name="year" label={t('year')}>
               <NativeSelect
-                id="kpi-upload-year"
                 className="w-32"
-                aria-invalid={!!form.formState.errors.year}
                 {...form.register('year', {
                   onChange: () => {
                     setPreview(null);
@@ -109,33 +102,20 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
                   },
                 })}
               >
-                {years.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {y}
-                  </option>
-                ))}
+                <SelectOptions options={years.map((y) => ({ value: y, label: y }))} />
               </NativeSelect>
-              <FieldError message={form.formState.errors.year?.message} />
-            </div>
+            </Field>
             <Button asChild variant="outline">
               <a href={`/p/${parkSlug}/kpi/template?year=${encodeURIComponent(String(year))}`} download>
                 <Download aria-hidden />
                 {t('downloadTemplate', { year: String(year) })}
               </a>
             </Button>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('step2')}</CardTitle>
-            <CardDescription>{t('step2Help', { max: maxMb })}</CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-3">
+          </SectionCard>
+          <SectionCard title={t('step2')} description={t('step2Help', { max: maxMb })} contentClassName="space-y-3">
             <FormError message={check.formError ?? fileError} />
-            <div className="space-y-1.5">
-              <Label htmlFor="kpi-upload-file">{t('file')}</Label>
+            <Field label={t('file')}>
               <Input
-                id="kpi-upload-file"
                 ref={fileInput}
                 type="file"
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -147,13 +127,13 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
                   setFileError(chosen && chosen.size > maxBytes ? t('fileTooLarge', { max: maxMb }) : null);
                 }}
               />
-            </div>
+            </Field>
             <Button type="submit" disabled={form.formState.isSubmitting || committing}>
               {t('check')}
             </Button>
-          </CardContent>
-        </Card>
-      </form>
+          </SectionCard>
+        </form>
+      </Form>
 
       {committed && (
         <Alert variant="success" role="status">
@@ -168,7 +148,7 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
               <h2 id="kpi-preview" className="text-lg font-semibold">
                 {t('previewTitle')} — {preview.year}
               </h2>
-              <p className="text-sm text-muted-foreground" data-testid="upload-counts">
+              <p className="text-sm text-muted-foreground">
                 {t('previewCounts', preview.counts)}
               </p>
             </div>
@@ -208,8 +188,10 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
               </TableHeader>
               <TableBody>
                 {preview.rows.map((r) => (
-                  <TableRow key={r.row} className={cn(r.action === 'error' && 'bg-destructive/5')} data-testid={`upload-row-${r.row}`}>
-                    <TableCell className="tabular-nums">{r.row}</TableCell>
+                  <TableRow key={r.row} className={cn(r.action === 'error' && 'bg-destructive/5')}>
+                    <TableHead scope="row" className="h-auto py-2 font-normal text-foreground tabular-nums">
+                      {r.row}
+                    </TableHead>
                     <TableCell className="min-w-72">
                       <span className="font-medium">{r.name || r.company || r.inn}</span>
                       <span className="block text-xs text-muted-foreground">{[r.company, r.inn].filter(Boolean).join(' · ')}</span>

@@ -1,25 +1,18 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { can } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
-import { getProgrammeGrid, type ProgrammeGrid as Grid } from '@/lib/programmes/programmes';
+import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { AddIndicatorForm } from './add-indicator-form';
 import { ProgrammeGrid } from './programme-grid';
 
 export default async function ProgrammePage({ params }: { params: Promise<{ park: string; key: string }> }) {
   const { park: slug, key } = await params;
   const { actor, db, park } = await parkContext(slug, 'report.read');
-  let grid: Grid;
-  try {
-    grid = await getProgrammeGrid(db, { actor, parkId: park.id, key: decodeURIComponent(key) });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const grid = await orNotFound(getProgrammeGrid(db, { actor, parkId: park.id, key: decodeURIComponent(key) }));
   const t = await getTranslations('programmes');
   const canEdit = can(actor, 'programme.manage', park.id);
   const rows = grid.indicators.map((i) => ({

@@ -6,25 +6,26 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
-import { Input, Label } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { INDICATOR_VALUE_KINDS, type IndicatorDirection } from '@/db/schema/values';
 import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveIndicatorValuesSchema } from '@/lib/validation/kpi';
 import { saveIndicatorValuesAction } from '../actions';
 
 type Values = z.input<typeof saveIndicatorValuesSchema>;
-const KINDS = ['actual', 'target'] as const;
 
 export type GridRow = {
   id: string;
   name: string;
   unit: string;
-  direction: 'higher' | 'lower';
+  direction: IndicatorDirection;
   values: Record<string, string>;
   status: 'achieved' | 'on_track' | 'off_track' | 'no_data';
   requiredGrowthPct: number | null;
@@ -60,7 +61,7 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
   const [years, setYears] = useState(initialYears);
   const [newYear, setNewYear] = useState('');
   const [yearError, setYearError] = useState<string | null>(null);
-  const cellsFor = (ys: number[]) => rows.flatMap((r) => ys.flatMap((year) => KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: readable(r.values[`${year}:${kind}`], locale) }))));
+  const cellsFor = (ys: number[]) => rows.flatMap((r) => ys.flatMap((year) => INDICATOR_VALUE_KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: readable(r.values[`${year}:${kind}`], locale) }))));
   const form = useForm<Values>({ resolver: zodResolver(saveIndicatorValuesSchema), defaultValues: { parkId, programmeId, cells: cellsFor(initialYears) } });
   const cells = useFieldArray({ control: form.control, name: 'cells' });
   const { submit, formError } = useActionForm(form, saveIndicatorValuesAction, (result) => {
@@ -75,112 +76,108 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
     setYearError(null);
     setNewYear('');
     if (years.includes(year)) return;
-    cells.append(rows.flatMap((r) => KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: '' }))));
+    cells.append(rows.flatMap((r) => INDICATOR_VALUE_KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: '' }))));
     setYears([...years, year].sort((a, b) => a - b));
   };
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate aria-label={t('gridTitle')}>
-      <FormError message={formError} />
-      <div className="relative w-full overflow-x-auto rounded-lg border">
-        <table className="w-full text-sm" aria-label={t('gridTitle')}>
-          <thead className="bg-muted/50">
-            <tr className="border-b">
-              <th scope="col" className="sticky left-0 z-10 min-w-64 bg-muted px-3 py-2 text-left font-medium text-muted-foreground">
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-4" noValidate aria-label={t('gridTitle')}>
+        <FormError message={formError} />
+        <Table aria-label={t('gridTitle')}>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              <TableHead scope="col" className="sticky left-0 z-10 min-w-64 bg-muted">
                 {t('indicator')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-left font-medium text-muted-foreground">
-                <span className="sr-only">{t('kinds.actual')} / {t('kinds.target')}</span>
-              </th>
+              </TableHead>
+              <TableHead scope="col">
+                <span className="sr-only">
+                  {t('kinds.actual')} / {t('kinds.target')}
+                </span>
+              </TableHead>
               {years.map((y) => (
-                <th key={y} scope="col" className="px-2 py-2 text-right font-medium tabular-nums text-muted-foreground">
+                <TableHead key={y} scope="col" className="px-2 text-right tabular-nums">
                   {y}
-                </th>
+                </TableHead>
               ))}
-              <th scope="col" className="min-w-44 px-3 py-2 text-left font-medium text-muted-foreground">
+              <TableHead scope="col" className="min-w-44">
                 {t('statusCol')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) =>
-              KINDS.map((kind, k) => (
-                <tr key={`${r.id}-${kind}`} className={cn(k === 1 && 'border-b')}>
+              INDICATOR_VALUE_KINDS.map((kind, k) => (
+                <TableRow key={`${r.id}-${kind}`} className={cn('hover:bg-transparent', k === 0 && 'border-b-0')}>
                   {k === 0 && (
-                    <th scope="rowgroup" rowSpan={2} className="sticky left-0 z-10 bg-background px-3 py-2 text-left align-top font-normal">
+                    <TableHead scope="rowgroup" rowSpan={2} className="sticky left-0 z-10 h-auto whitespace-normal bg-background py-2 align-top font-normal text-foreground">
                       <span className="block font-medium">{r.name}</span>
                       <span className="block text-xs text-muted-foreground">
                         {r.unit} · {t('direction')} {t(`directions.${r.direction}`)}
                       </span>
-                    </th>
+                    </TableHead>
                   )}
-                  <td className={cn('px-3 py-1 text-xs text-muted-foreground', kind === 'target' && 'italic')}>{t(`kinds.${kind}`)}</td>
+                  <TableCell className={cn('py-1 text-xs text-muted-foreground', kind === 'target' && 'italic')}>{t(`kinds.${kind}`)}</TableCell>
                   {years.map((year) => {
                     const i = index.get(`${r.id}|${year}|${kind}`);
                     const label = t('cellLabel', { indicator: r.name, kind: t(`kinds.${kind}`), year });
                     if (!canEdit || i === undefined)
                       return (
-                        <td key={year} className="px-2 py-1 text-right tabular-nums">
+                        <TableCell key={year} className="px-2 py-1 text-right tabular-nums">
                           {readable(r.values[`${year}:${kind}`], locale)}
-                        </td>
+                        </TableCell>
                       );
-                    const error = errors?.[i]?.value?.message;
                     return (
-                      <td key={year} className="px-1 py-1">
-                        <Input
-                          aria-label={label}
-                          title={error ? undefined : label}
-                          inputMode="decimal"
-                          autoComplete="off"
-                          aria-invalid={!!error}
-                          className={cn('h-8 w-24 text-right tabular-nums', kind === 'target' && 'bg-muted/40')}
-                          {...form.register(`cells.${i}.value`)}
-                        />
-                        <FieldError message={error} />
-                      </td>
+                      <TableCell key={year} className="px-1 py-1">
+                        <Field name={`cells.${i}.value`} label={label} labelClassName="sr-only" className="space-y-1">
+                          <Input
+                            title={errors?.[i]?.value ? undefined : label}
+                            inputMode="decimal"
+                            autoComplete="off"
+                            className={cn('h-8 w-24 text-right tabular-nums', kind === 'target' && 'bg-muted/40')}
+                            {...form.register(`cells.${i}.value`)}
+                          />
+                        </Field>
+                      </TableCell>
                     );
                   })}
                   {k === 0 && (
-                    <td rowSpan={2} className="px-3 py-2 align-top">
+                    <TableCell rowSpan={2} className="align-top">
                       <StatusCell row={r} />
-                    </td>
+                    </TableCell>
                   )}
-                </tr>
+                </TableRow>
               )),
             )}
-          </tbody>
-        </table>
-      </div>
-      {canEdit && (
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <div className="flex items-end gap-2">
-            <div className="space-y-1.5">
-              <Label htmlFor="grid-new-year">{t('newYear')}</Label>
-              <Input
-                id="grid-new-year"
-                inputMode="numeric"
-                className="w-28"
-                value={newYear}
-                aria-invalid={!!yearError}
-                onChange={(e) => setNewYear(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    addYear();
-                  }
-                }}
-              />
+          </TableBody>
+        </Table>
+        {canEdit && (
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="flex items-start gap-2">
+              <Field label={t('newYear')} error={yearError}>
+                <Input
+                  inputMode="numeric"
+                  className="w-28"
+                  value={newYear}
+                  onChange={(e) => setNewYear(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      addYear();
+                    }
+                  }}
+                />
+              </Field>
+              <Button type="button" variant="outline" className="mt-6" onClick={addYear}>
+                {t('addYear')}
+              </Button>
             </div>
-            <Button type="button" variant="outline" onClick={addYear}>
-              {t('addYear')}
+            <Button type="submit" className="mt-6" disabled={form.formState.isSubmitting}>
+              {t('save')}
             </Button>
-            <FieldError message={yearError ?? undefined} />
           </div>
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            {t('save')}
-          </Button>
-        </div>
-      )}
-    </form>
+        )}
+      </form>
+    </Form>
   );
 }

@@ -7,10 +7,11 @@ import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
+import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
 import { createApiTokenSchema } from '@/lib/validation/api-tokens';
 import { createApiTokenAction, revokeApiTokenAction } from './actions';
 
@@ -28,7 +29,7 @@ export function CreateApiTokenForm({ parkSlug }: { parkSlug: string }) {
     // The action revalidates the page, so the new token's row arrives with its answer.
     form.reset({ parkSlug, name: '' });
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   async function copy() {
     if (!created) return;
@@ -43,32 +44,34 @@ export function CreateApiTokenForm({ parkSlug }: { parkSlug: string }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="flex flex-wrap items-start gap-3" noValidate aria-label={t('createTitle')}>
-        <input type="hidden" {...form.register('parkSlug')} />
-        <div className="min-w-64 flex-1 space-y-2">
-          <Label htmlFor="token-name">{t('name')}</Label>
-          <Input id="token-name" placeholder={t('namePlaceholder')} aria-invalid={!!errors.name} aria-describedby="token-name-error" {...form.register('name')} />
-          <FieldError id="token-name-error" message={errors.name?.message} />
-        </div>
-        <Button type="submit" className="mt-6" disabled={isSubmitting}>
-          {t('create')}
-        </Button>
-        <div className="basis-full">
-          <FormError message={formError} />
-        </div>
-      </form>
+      <Form {...form}>
+        <form onSubmit={submit} className="flex flex-wrap items-start gap-3" noValidate aria-label={t('createTitle')}>
+          <input type="hidden" {...form.register('parkSlug')} />
+          <Field name="name" label={t('name')} className="min-w-64 flex-1">
+            <Input placeholder={t('namePlaceholder')} {...form.register('name')} />
+          </Field>
+          <Button type="submit" className="mt-6" disabled={isSubmitting}>
+            {t('create')}
+          </Button>
+          <FormError message={formError} className="basis-full" />
+        </form>
+      </Form>
       {created && (
-        <div role="region" aria-label={t('newTokenTitle')} className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-800 dark:bg-emerald-950">
-          <p className="text-sm font-medium">{t('newTokenTitle')}: {created.name}</p>
-          <p className="text-sm text-muted-foreground">{t('shownOnce')}</p>
-          <div className="flex gap-2">
-            <Input readOnly value={created.token} aria-label={t('newToken')} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-            <Button type="button" variant="outline" onClick={copy}>
-              {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-              {copied ? t('copiedShort') : t('copy')}
-            </Button>
-          </div>
-        </div>
+        <Alert variant="success" role="region" aria-label={t('newTokenTitle')} className="p-4">
+          <AlertTitle>
+            {t('newTokenTitle')}: {created.name}
+          </AlertTitle>
+          <AlertDescription className="space-y-2">
+            <p>{t('shownOnce')}</p>
+            <div className="flex gap-2">
+              <Input readOnly value={created.token} aria-label={t('newToken')} className="bg-background font-mono text-xs text-foreground" onFocus={(e) => e.currentTarget.select()} />
+              <Button type="button" variant="outline" onClick={copy}>
+                {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+                {copied ? t('copiedShort') : t('copy')}
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
       )}
     </div>
   );

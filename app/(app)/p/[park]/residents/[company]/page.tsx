@@ -1,14 +1,13 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getResidentProfile } from '@/lib/residents/profile';
@@ -19,13 +18,7 @@ export default async function ResidentProfilePage({ params }: { params: Promise<
   const { park: slug, company } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
   const today = todayIso();
-  let profile;
-  try {
-    profile = await getResidentProfile(db, { actor, parkId: park.id, companyId: company, today });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const profile = await orNotFound(getResidentProfile(db, { actor, parkId: park.id, companyId: company, today }));
   const t = await getTranslations('profile');
   const locale = (await getLocale()) as Locale;
   const open = profile.openResidency;

@@ -1,15 +1,14 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getAdmittableApplication, listAdmittableApplications } from '@/lib/residents/residents';
@@ -26,13 +25,7 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
   const base = `/p/${slug}/residents/admit`;
 
   if (typeof application === 'string') {
-    let app;
-    try {
-      app = await getAdmittableApplication(db, { actor, parkId: park.id, today, applicationId: application });
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-      throw error;
-    }
+    const app = await orNotFound(getAdmittableApplication(db, { actor, parkId: park.id, today, applicationId: application }));
     return (
       <div className="max-w-3xl space-y-6">
         <PageHeader

@@ -7,10 +7,11 @@ import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect, Textarea } from '@/app/_components/ui/input';
+import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
+import { RadioGroupField } from '@/app/_components/ui/radio-group';
 import { RECOMMENDATIONS, reviewSchema, SCORE_MAX, SCORE_MIN } from '@/lib/validation/council';
 import { saveReviewDraftAction, submitReviewAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -36,65 +37,53 @@ export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: 
       router.refresh();
     },
   );
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="space-y-5" noValidate>
-      <FormError message={formError} />
-      <p className="text-sm text-muted-foreground">{t('hint')}</p>
-      <div className="space-y-3">
-        {criteria.map((c, i) => {
-          const name = locale === 'ru' ? c.nameRu : c.nameEn;
-          const e = errors.scores?.[i];
-          return (
-            <div key={c.id} className="grid gap-3 rounded-lg border p-3 sm:grid-cols-[minmax(0,1fr)_120px]">
-              <div className="space-y-2 sm:order-2">
-                <Label htmlFor={`score-${c.id}`}>{t('score')}</Label>
-                <NativeSelect id={`score-${c.id}`} aria-label={name} aria-invalid={!!e?.score} {...form.register(`scores.${i}.score`)}>
-                  <option value="">{t('noScore')}</option>
-                  {SCALE.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </NativeSelect>
-                <FieldError message={e?.score?.message} />
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-5" noValidate>
+        <FormError message={formError} />
+        <p className="text-sm text-muted-foreground">{t('hint')}</p>
+        <div className="space-y-3">
+          {criteria.map((c, i) => {
+            const name = locale === 'ru' ? c.nameRu : c.nameEn;
+            return (
+              <div key={c.id} className="grid gap-3 rounded-lg border p-3 sm:grid-cols-[minmax(0,1fr)_120px]">
+                <Field name={`scores.${i}.score`} label={t('score')} className="sm:order-2">
+                  <NativeSelect aria-label={name} {...form.register(`scores.${i}.score`)}>
+                    <SelectOptions placeholder={t('noScore')} options={SCALE.map((n) => ({ value: n, label: n }))} />
+                  </NativeSelect>
+                </Field>
+                <div className="space-y-2 sm:order-1">
+                  <p className="text-sm font-medium">
+                    {name} <span className="text-xs font-normal text-muted-foreground">· {t('weight', { weight: Number(c.weight) })}</span>
+                  </p>
+                  <input type="hidden" {...form.register(`scores.${i}.criterionId`)} />
+                  <Input aria-label={`${t('comment')}: ${name}`} placeholder={t('comment')} {...form.register(`scores.${i}.comment`)} />
+                </div>
               </div>
-              <div className="space-y-2 sm:order-1">
-                <p className="text-sm font-medium">
-                  {name} <span className="text-xs font-normal text-muted-foreground">· {t('weight', { weight: Number(c.weight) })}</span>
-                </p>
-                <input type="hidden" {...form.register(`scores.${i}.criterionId`)} />
-                <Input aria-label={`${t('comment')}: ${name}`} placeholder={t('comment')} {...form.register(`scores.${i}.comment`)} />
-              </div>
-            </div>
-          );
-        })}
-      </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">{t('recommendation')}</legend>
-        <div className="flex flex-wrap gap-4">
-          {RECOMMENDATIONS.map((r) => (
-            <label key={r} className="flex items-center gap-2 text-sm">
-              <input type="radio" value={r} className="size-4 accent-[var(--primary)]" {...form.register('recommendation')} />
-              {t(`recommendations.${r}`)}
-            </label>
-          ))}
+            );
+          })}
         </div>
-        <FieldError message={errors.recommendation?.message} />
-      </fieldset>
-      <div className="space-y-2">
-        <Label htmlFor="review-comment">{t('overallComment')}</Label>
-        <Textarea id="review-comment" rows={4} {...form.register('comment')} />
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="outline" disabled={!hydrated || isSubmitting} onClick={() => (mode.current = 'draft')}>
-          {t('saveDraft')}
-        </Button>
-        <Button type="submit" disabled={!hydrated || isSubmitting} onClick={() => (mode.current = 'submit')}>
-          {t('submit')}
-        </Button>
-        <span className="text-xs text-muted-foreground">{t('draftNote')}</span>
-      </div>
-    </form>
+        <RadioGroupField
+          control={form.control}
+          name="recommendation"
+          legend={t('recommendation')}
+          options={RECOMMENDATIONS.map((r) => ({ value: r, label: t(`recommendations.${r}`) }))}
+          groupClassName="flex flex-wrap gap-4"
+        />
+        <Field name="comment" label={t('overallComment')}>
+          <Textarea rows={4} {...form.register('comment')} />
+        </Field>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" variant="outline" disabled={!hydrated || isSubmitting} onClick={() => (mode.current = 'draft')}>
+            {t('saveDraft')}
+          </Button>
+          <Button type="submit" disabled={!hydrated || isSubmitting} onClick={() => (mode.current = 'submit')}>
+            {t('submit')}
+          </Button>
+          <span className="text-xs text-muted-foreground">{t('draftNote')}</span>
+        </div>
+      </form>
+    </Form>
   );
 }

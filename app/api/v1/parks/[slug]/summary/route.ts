@@ -1,8 +1,14 @@
-import { apiGet, CSV_TYPE, fileResponse, formatParam, localeParam, XLSX_TYPE } from '@/app/_server/api-handler';
-import { summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
+import { apiGet, formatParam, localeParam } from '@/app/_server/api-handler';
+import { downloadResponse } from '@/app/_server/download';
+import { CSV_TYPE } from '@/lib/export/csv';
+import { summaryToCsv, summaryToXlsx } from '@/lib/export/summary';
+import { XLSX_TYPE } from '@/lib/export/xlsx';
 import { getParkSummary } from '@/lib/reports/summary';
 
-/** `technopark-summary/1` for ?from=YEAR&to=YEAR (&locale=en|ru, &format=json|csv|xlsx). */
+/**
+ * `technopark-summary/1` for ?from=YEAR&to=YEAR (&locale=en|ru, &format=json|csv|xlsx). The CSV is for
+ * scripts: the interchange dialect (commas, decimal point) whatever the language of its labels.
+ */
 export const GET = apiGet<{ slug: string }>(async ({ request, url, db, actor, params }) => {
   const format = formatParam(url);
   const locale = localeParam(url, request);
@@ -14,7 +20,7 @@ export const GET = apiGet<{ slug: string }>(async ({ request, url, db, actor, pa
     locale,
   });
   const fileName = `${summary.park.slug}-summary-${summary.period.from}-${summary.period.to}`;
-  if (format === 'csv') return fileResponse(summaryToCsv(summary, locale), CSV_TYPE, `${fileName}.csv`);
-  if (format === 'xlsx') return fileResponse(await summaryToXlsx(summary, locale), XLSX_TYPE, `${fileName}.xlsx`);
+  if (format === 'csv') return downloadResponse({ body: summaryToCsv(summary, locale), contentType: CSV_TYPE, fileName: `${fileName}.csv` });
+  if (format === 'xlsx') return downloadResponse({ body: await summaryToXlsx(summary, locale), contentType: XLSX_TYPE, fileName: `${fileName}.xlsx` });
   return summary;
 });

@@ -2,22 +2,21 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Button } from '@/app/_components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getMeeting } from '@/lib/council/meetings';
-import { AppError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { isUuid } from '@/lib/validation/uuid';
 import { PrintButton } from './print-button';
 
 /** The minutes as a printable document: the browser's print gives the PDF. */
 export default async function MinutesPage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
   const { actor, db, park } = await parkContext(slug, 'council.meet');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const meeting = await getMeeting(db, { actor, meetingId: id }).catch((error) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  if (!isUuid(id)) notFound();
+  const meeting = await orNotFound(getMeeting(db, { actor, meetingId: id }));
   if (meeting.parkId !== park.id) notFound();
   const t = await getTranslations('minutes');
   const tc = await getTranslations('council');
@@ -60,31 +59,31 @@ export default async function MinutesPage({ params }: { params: Promise<{ park: 
             {item.summary.reviews === 0 ? (
               <p>{t('noScores')}</p>
             ) : (
-              <table className="w-full border-collapse text-xs">
-                <thead>
-                  <tr className="border-b text-left text-muted-foreground">
-                    <th className="py-1 pr-2 font-medium">{t('criterion')}</th>
-                    <th className="py-1 pr-2 text-right font-medium">{t('weight')}</th>
-                    <th className="py-1 text-right font-medium">{t('meanScore')}</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table bare className="text-xs">
+                <TableHeader className="bg-transparent">
+                  <TableRow className="hover:bg-transparent">
+                    <TableHead className="h-auto py-1 pl-0 pr-2">{t('criterion')}</TableHead>
+                    <TableHead className="h-auto py-1 pl-0 pr-2 text-right">{t('weight')}</TableHead>
+                    <TableHead className="h-auto px-0 py-1 text-right">{t('meanScore')}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {item.summary.criteria.map((c) => (
-                    <tr key={c.criterionId} className="border-b">
-                      <td className="py-1 pr-2">{locale === 'ru' ? c.nameRu : c.nameEn}</td>
-                      <td className="py-1 pr-2 text-right tabular-nums">{formatNumber(c.weight, locale, 0)}</td>
-                      <td className="py-1 text-right tabular-nums">{c.mean === null ? '—' : formatNumber(c.mean, locale, 2)}</td>
-                    </tr>
+                    <TableRow key={c.criterionId} className="hover:bg-transparent">
+                      <TableCell className="py-1 pl-0 pr-2">{locale === 'ru' ? c.nameRu : c.nameEn}</TableCell>
+                      <TableCell className="py-1 pl-0 pr-2 text-right tabular-nums">{formatNumber(c.weight, locale, 0)}</TableCell>
+                      <TableCell className="px-0 py-1 text-right tabular-nums">{c.mean === null ? '—' : formatNumber(c.mean, locale, 2)}</TableCell>
+                    </TableRow>
                   ))}
-                  <tr className="font-semibold">
-                    <td className="py-1 pr-2">
+                  <TableRow className="font-semibold hover:bg-transparent">
+                    <TableCell className="py-1 pl-0 pr-2">
                       {tc('weightedMean')} ({tc('reviewsCount', { count: item.summary.reviews })})
-                    </td>
-                    <td />
-                    <td className="py-1 text-right tabular-nums">{item.summary.overall.weightedMean === null ? '—' : formatNumber(item.summary.overall.weightedMean, locale, 2)}</td>
-                  </tr>
-                </tbody>
-              </table>
+                    </TableCell>
+                    <TableCell />
+                    <TableCell className="px-0 py-1 text-right tabular-nums">{item.summary.overall.weightedMean === null ? '—' : formatNumber(item.summary.overall.weightedMean, locale, 2)}</TableCell>
+                  </TableRow>
+                </TableBody>
+              </Table>
             )}
             {item.decision ? (
               <>

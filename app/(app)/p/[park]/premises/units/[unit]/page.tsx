@@ -1,13 +1,12 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { orNotFound } from '@/app/_server/not-found';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
-import { AppError } from '@/lib/errors';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listUnitLeases } from '@/lib/premises/leases';
@@ -17,13 +16,7 @@ import { EditUnitForm, EndLeaseForm, RetireUnitForm } from './unit-forms';
 export default async function UnitPage({ params }: { params: Promise<{ park: string; unit: string }> }) {
   const { park: slug, unit: unitId } = await params;
   const { actor, db, park } = await parkContext(slug, 'premises.manage');
-  let unit;
-  try {
-    unit = await getUnit(db, { actor, parkId: park.id, unitId });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const unit = await orNotFound(getUnit(db, { actor, parkId: park.id, unitId }));
   const leases = await listUnitLeases(db, { actor, parkId: park.id, unitId: unit.id });
   const today = todayIso();
   const t = await getTranslations('premises');

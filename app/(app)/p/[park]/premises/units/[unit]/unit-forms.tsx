@@ -6,12 +6,13 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { FieldError, FormError } from '@/app/_components/form-error';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
-import { Input, Label, NativeSelect } from '@/app/_components/ui/input';
-import { endLeaseSchema, PREMISES_KINDS, retireUnitSchema, updateUnitSchema } from '@/lib/validation/premises';
+import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
+import { Input } from '@/app/_components/ui/input';
+import { endLeaseSchema, retireUnitSchema, updateUnitSchema } from '@/lib/validation/premises';
 import { endLeaseAction, retireUnitAction, updateUnitAction } from '../../actions';
+import { UnitFields } from '../../unit-fields';
 
 type UnitValues = z.input<typeof updateUnitSchema>;
 
@@ -26,48 +27,19 @@ export function EditUnitForm({ parkId, unit }: { parkId: string; unit: { id: str
     toast.success(t('unitSaved'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t('editUnit')}>
-      <div className="sm:col-span-2">
-        <FormError message={formError} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="edit-name">{t('unitName')}</Label>
-        <Input id="edit-name" aria-invalid={!!errors.name} {...form.register('name')} />
-        <FieldError message={errors.name?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="edit-kind">{t('kind')}</Label>
-        <NativeSelect id="edit-kind" {...form.register('kind')}>
-          {PREMISES_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="edit-area">{t('areaM2')}</Label>
-        <Input id="edit-area" inputMode="decimal" aria-invalid={!!errors.areaM2} {...form.register('areaM2')} />
-        <FieldError message={errors.areaM2?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="edit-from">{t('availableFromLabel')}</Label>
-        <Input id="edit-from" type="date" aria-invalid={!!errors.availableFrom} {...form.register('availableFrom')} />
-        <FieldError message={errors.availableFrom?.message} />
-      </div>
-      <div className="space-y-2">
-        <Label htmlFor="edit-to">{t('availableToLabel')}</Label>
-        <Input id="edit-to" type="date" aria-invalid={!!errors.availableTo} {...form.register('availableTo')} />
-        <FieldError message={errors.availableTo?.message} />
-      </div>
-      <div className="sm:col-span-2">
-        <Button type="submit" size="sm" disabled={isSubmitting}>
-          {t('editUnit')}
-        </Button>
-      </div>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t('editUnit')}>
+        <FormError message={formError} className="sm:col-span-2" />
+        <UnitFields />
+        <div className="sm:col-span-2">
+          <Button type="submit" size="sm" disabled={isSubmitting}>
+            {t('editUnit')}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }
 
@@ -79,19 +51,19 @@ export function RetireUnitForm({ parkId, unitId, today }: { parkId: string; unit
     toast.success(t('retired'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('retireUnit')}>
-      <FormError message={formError} />
-      <div className="space-y-2">
-        <Label htmlFor="retire-on">{t('retireOn')}</Label>
-        <Input id="retire-on" type="date" className="max-w-48" aria-invalid={!!errors.availableTo} {...form.register('availableTo')} />
-        <FieldError message={errors.availableTo?.message} />
-      </div>
-      <Button type="submit" size="sm" variant="destructive" disabled={isSubmitting}>
-        {t('retireUnit')}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('retireUnit')}>
+        <FormError message={formError} />
+        <Field name="availableTo" label={t('retireOn')}>
+          <Input type="date" className="max-w-48" {...form.register('availableTo')} />
+        </Field>
+        <Button type="submit" size="sm" variant="destructive" disabled={isSubmitting}>
+          {t('retireUnit')}
+        </Button>
+      </form>
+    </Form>
   );
 }
 
@@ -103,17 +75,24 @@ export function EndLeaseForm({ parkId, leaseId, defaultEndOn, label }: { parkId:
     toast.success(t('leaseEnded'));
     router.refresh();
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} className="space-y-1" noValidate aria-label={`${t('endLease')}: ${label}`}>
-      <div className="flex flex-wrap items-center gap-2">
-        <Input type="date" aria-label={t('endLeaseOn')} className="h-8 w-40" aria-invalid={!!errors.endOn} {...form.register('endOn')} />
-        <Button type="submit" size="sm" variant="outline" disabled={isSubmitting}>
-          {t('endLease')}
-        </Button>
-      </div>
-      <FieldError message={errors.endOn?.message} />
-      <FormError message={formError} />
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} noValidate aria-label={`${t('endLease')}: ${label}`}>
+        <FormItem name="endOn" className="space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <FormLabel className="sr-only">{t('endLeaseOn')}</FormLabel>
+            <FormControl>
+              <Input type="date" className="h-8 w-40" {...form.register('endOn')} />
+            </FormControl>
+            <Button type="submit" size="sm" variant="outline" disabled={isSubmitting}>
+              {t('endLease')}
+            </Button>
+          </div>
+          <FormMessage />
+          <FormError message={formError} />
+        </FormItem>
+      </form>
+    </Form>
   );
 }

@@ -1,20 +1,21 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChart } from '@/app/(app)/_reports/charts';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { PageHeader } from '@/app/_components/page-header';
+import { orNotFound } from '@/app/_server/not-found';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { INDICATOR_VALUE_KINDS } from '@/db/schema/values';
 import { can } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { getIndicatorReport } from '@/lib/reports/indicators';
-import type { IndicatorReport, IndicatorStatus } from '@/lib/reports/types';
+import type { IndicatorStatus } from '@/lib/reports/types';
 
 const STATUS_VARIANT: Record<IndicatorStatus, 'success' | 'info' | 'destructive' | 'secondary'> = {
   achieved: 'success',
@@ -29,15 +30,10 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
   const { park: slug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
   const { actor, db, park } = await parkContext(slug, 'report.read');
-  let report: IndicatorReport;
-  let grid: Awaited<ReturnType<typeof getProgrammeGrid>>;
-  try {
-    report = await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key });
-    grid = await getProgrammeGrid(db, { actor, parkId: park.id, key });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const { report, grid } = await orNotFound(async () => ({
+    report: await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key }),
+    grid: await getProgrammeGrid(db, { actor, parkId: park.id, key }),
+  }));
   const t = await getTranslations('indicatorReport');
   const locale = (await getLocale()) as Locale;
   const intl = locale === 'ru' ? 'ru-RU' : 'en-GB';
@@ -123,7 +119,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
                       {indicator.unit} · {t(`directions.${indicator.direction}`)}
                     </p>
                   </div>
-                  <Badge variant={STATUS_VARIANT[indicator.status]} data-testid="indicator-status">
+                  <Badge variant={STATUS_VARIANT[indicator.status]}>
                     {t(`statuses.${indicator.status}`)}
                   </Badge>
                 </CardHeader>
@@ -140,40 +136,38 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
                     </figure>
                   )}
                   {years.length > 0 && (
-                    <div className="overflow-x-auto">
-                      <table className="w-full text-xs tabular-nums">
-                        <caption className="sr-only">{t('seriesCaption', { name: indicator.name })}</caption>
-                        <thead>
-                          <tr className="text-muted-foreground">
-                            <th scope="col" className="py-1 pr-2 text-left font-medium">
-                              {t('year')}
-                            </th>
-                            {years.map((y) => (
-                              <th key={y} scope="col" className="px-1.5 py-1 text-right font-medium">
-                                {y}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {(['actual', 'target'] as const).map((kind) => (
-                            <tr key={kind} className="border-t">
-                              <th scope="row" className="py-1 pr-2 text-left font-medium text-muted-foreground">
-                                {t(`kinds.${kind}`)}
-                              </th>
-                              {years.map((y) => {
-                                const v = values[`${y}:${kind}`];
-                                return (
-                                  <td key={y} className="px-1.5 py-1 text-right">
-                                    {v === undefined ? '' : plain(Number(v))}
-                                  </td>
-                                );
-                              })}
-                            </tr>
+                    <Table bare className="text-xs tabular-nums">
+                      <caption className="sr-only">{t('seriesCaption', { name: indicator.name })}</caption>
+                      <TableHeader className="bg-transparent [&_tr]:border-b-0">
+                        <TableRow className="hover:bg-transparent">
+                          <TableHead scope="col" className="h-auto py-1 pl-0 pr-2">
+                            {t('year')}
+                          </TableHead>
+                          {years.map((y) => (
+                            <TableHead key={y} scope="col" className="h-auto px-1.5 py-1 text-right">
+                              {y}
+                            </TableHead>
                           ))}
-                        </tbody>
-                      </table>
-                    </div>
+                        </TableRow>
+                      </TableHeader>
+                      <TableBody>
+                        {INDICATOR_VALUE_KINDS.map((kind) => (
+                          <TableRow key={kind} className="border-b-0 border-t hover:bg-transparent">
+                            <TableHead scope="row" className="h-auto py-1 pl-0 pr-2">
+                              {t(`kinds.${kind}`)}
+                            </TableHead>
+                            {years.map((y) => {
+                              const v = values[`${y}:${kind}`];
+                              return (
+                                <TableCell key={y} className="px-1.5 py-1 text-right">
+                                  {v === undefined ? '' : plain(Number(v))}
+                                </TableCell>
+                              );
+                            })}
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
                   )}
                 </CardContent>
               </Card>

@@ -1,18 +1,19 @@
 import type { NextRequest } from 'next/server';
 import { getLocale } from 'next-intl/server';
 import { parkFileResponse } from '@/app/_server/file-response';
+import { csvDialectFor, CSV_TYPE } from '@/lib/export/csv';
+import { summaryToCsv, summaryToXlsx } from '@/lib/export/summary';
+import { XLSX_TYPE } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/locales';
-import { summaryToCsv, summaryToXlsx } from '@/lib/reports/summary-export';
 import { getParkSummary } from '@/lib/reports/summary';
 import { periodSchema } from '@/lib/validation/reports';
 
-const TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-} as const;
+const TYPES = { xlsx: XLSX_TYPE, csv: CSV_TYPE, json: 'application/json; charset=utf-8' } as const;
 
-/** The park summary for ?from=&to= as XLSX, CSV or JSON (`technopark-summary/1`), in the reader's language. */
+/**
+ * The park summary for ?from=&to= as XLSX, CSV or JSON (`technopark-summary/1`), in the reader's language;
+ * the CSV in the reader's regional dialect, so Excel opens it as columns.
+ */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ park: string }> }) {
   const { park: slug } = await params;
   const search = request.nextUrl.searchParams;
@@ -26,7 +27,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     // getParkSummary checks report.read in the park again: the route never decides who may read.
     const summary = await getParkSummary(db, { actor, parkSlug: park.slug, from, to, locale });
     const kind = format as keyof typeof TYPES;
-    const body = kind === 'xlsx' ? await summaryToXlsx(summary, locale) : kind === 'csv' ? summaryToCsv(summary, locale) : `${JSON.stringify(summary, null, 2)}\n`;
+    const body =
+      kind === 'xlsx' ? await summaryToXlsx(summary, locale) : kind === 'csv' ? summaryToCsv(summary, locale, csvDialectFor(locale)) : `${JSON.stringify(summary, null, 2)}\n`;
     return { body, contentType: TYPES[kind] };
   });
 }

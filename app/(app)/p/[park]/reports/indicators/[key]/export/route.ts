@@ -1,17 +1,15 @@
 import type { NextRequest } from 'next/server';
 import { getLocale } from 'next-intl/server';
 import { parkFileResponse } from '@/app/_server/file-response';
+import { csvDialectFor, CSV_TYPE } from '@/lib/export/csv';
+import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/export/indicators';
+import { XLSX_TYPE } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/locales';
 import { getIndicatorReport } from '@/lib/reports/indicators';
-import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/reports/summary-export';
 
-const TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-} as const;
+const TYPES = { xlsx: XLSX_TYPE, csv: CSV_TYPE, json: 'application/json; charset=utf-8' } as const;
 
-/** An indicator programme's status report as XLSX, CSV or JSON (`technopark-indicators/1`). */
+/** An indicator programme's status report as XLSX, CSV (the reader's regional dialect) or JSON (`technopark-indicators/1`). */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ park: string; key: string }> }) {
   const { park: slug, key } = await params;
   const format = request.nextUrl.searchParams.get('format') ?? 'xlsx';
@@ -22,7 +20,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   return parkFileResponse(slug, 'report.read', `${slug}-${fileKey}-indicators.${kind}`, async ({ actor, db, park }) => {
     // A programme of another park, like a missing one, is "not found" (answered 404).
     const report = await getIndicatorReport(db, { actor, parkSlug: park.slug, programmeKey: key });
-    const body = kind === 'xlsx' ? await indicatorsToXlsx(report, locale) : kind === 'csv' ? indicatorsToCsv(report, locale) : `${JSON.stringify(report, null, 2)}\n`;
+    const body =
+      kind === 'xlsx' ? await indicatorsToXlsx(report, locale) : kind === 'csv' ? indicatorsToCsv(report, locale, csvDialectFor(locale)) : `${JSON.stringify(report, null, 2)}\n`;
     return { body, contentType: TYPES[kind] };
   });
 }

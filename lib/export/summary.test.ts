@@ -1,56 +1,17 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildIndicatorReport } from './indicator-status';
-import { indicatorsToCsv, indicatorsToXlsx, summaryToCsv, summaryToXlsx } from './summary-export';
-import type { ParkSummary } from './types';
+import { buildIndicatorReport } from '@/lib/reports/indicator-status';
+import type { ParkSummary } from '@/lib/reports/types';
+import { kuzbassSummary as publishedSummary } from '@/lib/test/kuzbass-summary';
+import { csvDialectFor } from './csv';
+import { indicatorsToCsv, indicatorsToXlsx } from './indicators';
+import { summaryToCsv, summaryToXlsx } from './summary';
 
-/**
- * The Kuzbass Technopark summary for 2010–2016 as published (shared/spec/DOMAIN.md),
- * with the regional share corrected to 55.1%. The reporting counts and the
- * payback year are not published; they are plausible test values.
- */
-function kuzbassSummary(): ParkSummary {
-  return {
-    format: 'technopark-summary/1',
-    park: { slug: 'kuzbass', name: 'Kuzbass Technopark' },
-    period: { from: 2010, to: 2016 },
-    requests: 356,
-    passedCouncil: 173,
-    taxIncentiveResidents: 53,
-    residentsSupported: 60,
-    residentsSupportedOnSite: 21,
-    residentsAtEnd: 28,
-    smeResidentsAtEnd: 26,
-    area: { totalM2: '16500.00', leasedM2: '5610.00', usePct: 34 },
-    totals: {
-      investmentRub: '11000000000.00',
-      capitalInvestmentRub: '8700000000.00',
-      jobsCreated: 1705,
-      incomeRub: '14500000000.00',
-      taxesPaidRub: '2600000000.00',
-    },
-    lastYear: {
-      year: 2016,
-      investmentRub: '1200000000.00',
-      capitalInvestmentRub: '900000000.00',
-      jobsCreated: 1060,
-      incomeRub: '2300000000.00',
-      taxesPaidRub: '420000000.00',
-    },
-    budget: {
-      totalRub: '920300000.00',
-      bySource: {
-        federal: { amountRub: '412900000.00', sharePct: 44.9 },
-        regional: { amountRub: '507400000.00', sharePct: 55.1 },
-        municipal: { amountRub: '0.00', sharePct: 0 },
-        extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-      },
-    },
-    payback: { taxesPerBudgetRub: 2.83, paybackYear: 2014 },
-    reporting: { expected: 176, accepted: 168, pending: 3, missing: 5 },
-    narrative: 'For 2010–2016 the park supported 60 resident companies, 21 of them on site; "quoted", and\non a new line.',
-  };
-}
+/** The published summary, with a narrative that needs quoting in a CSV. */
+const kuzbassSummary = (): ParkSummary => ({
+  ...publishedSummary(),
+  narrative: 'For 2010–2016 the park supported 60 resident companies, 21 of them on site; "quoted", and\non a new line.',
+});
 
 /** A minimal RFC 4180 reader, independent of the writer under test. */
 function parseCsv(text: string): string[][] {
@@ -156,6 +117,17 @@ describe('summaryToCsv', () => {
     expect(rows.find((row) => row[1] === 'Park')?.[2]).toBe('\'=HYPERLINK("http://example.invalid")');
     expect(rows.find((row) => row[1] === 'Fiscal payback year')).toEqual(['Budget', 'Fiscal payback year', '', '']);
     expect(rows.find((row) => row[1] === 'Taxes per rouble of budget funding')?.[2]).toBe('');
+  });
+
+  it('writes the reader’s dialect when asked: in Russian, semicolons and a decimal comma', () => {
+    const lines = summaryToCsv(kuzbassSummary(), 'ru', csvDialectFor('ru')).slice(1).split('\r\n');
+    expect(lines[0]).toBe('Раздел;Показатель;Значение;Единица');
+    expect(lines).toContain('Сводка;Доля площади в аренде;34,0;%');
+    expect(lines).toContain('Итоги;Выручка резидентов за 2016 год;2300000000,00;руб.');
+    expect(lines).toContain('Бюджет;Налоги на рубль бюджетного финансирования;2,83;руб. на руб.');
+    expect(lines).toContain('Бюджет;Год бюджетной окупаемости;2014;');
+    const indicators = indicatorsToCsv(indicatorReport, 'ru', csvDialectFor('ru')).slice(1).split('\r\n');
+    expect(indicators[1]).toBe('jobs;High-productivity jobs, thousand;thousand;чем больше, тем лучше;2016;114,8;2020;160;8,65;-2,43;отстаёт');
   });
 
   it('labels in Russian but writes numbers plainly with a dot', () => {

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
-import type { ParkComparison } from './analytics';
+import type { ParkComparison } from '@/lib/reports/analytics/comparison';
+import { csvNumber, INTERCHANGE_CSV, toCsv, type CsvCell, type CsvDialect } from './csv';
+import { newWorkbook, NUMBER_FORMATS, sheetName, workbookBuffer } from './xlsx';
 
 /*
- * The analysts' comparison of parks (compareParks) as CSV and XLSX. The labels come from the
- * caller (the page's message catalogue), so the file reads in the reader's language. CSV: UTF-8
- * with a byte order mark, CRLF lines, RFC 4180 quoting, numbers plain with a dot; XLSX: numbers
- * as numbers with formats.
+ * The analysts' comparison of parks (compareParks) as CSV and XLSX. The labels come from the caller
+ * (the page's message catalogue), so the file reads in the reader's language; XLSX figures are numbers
+ * with formats.
  */
 
 export const COMPARE_COLUMNS = [
@@ -58,12 +58,12 @@ const KIND: Record<CompareColumn, Kind> = {
 };
 
 const NUM_FMT: Partial<Record<Kind, string>> = {
-  count: '#,##0',
-  money: '#,##0.00',
-  area: '#,##0.00',
-  percent: '0.0%',
-  ratio: '0.00',
-  year: '0',
+  count: NUMBER_FORMATS.count,
+  money: NUMBER_FORMATS.money,
+  area: NUMBER_FORMATS.area,
+  percent: NUMBER_FORMATS.percent,
+  ratio: NUMBER_FORMATS.ratio,
+  year: NUMBER_FORMATS.year,
 };
 
 function cellOf(park: ParkComparison, column: CompareColumn): string | number | null {
@@ -101,30 +101,32 @@ function cellOf(park: ParkComparison, column: CompareColumn): string | number | 
   }
 }
 
-/** One row per park, in the order given. An empty cell is a figure that does not exist (no funding, no payback). */
-export function comparisonToCsv(parks: readonly ParkComparison[], labels: CompareLabels): string {
-  const rows: string[][] = [COMPARE_COLUMNS.map((c) => labels.columns[c])];
+/**
+ * One row per park, in the order given. An empty cell is a figure that does not exist (no funding, no
+ * payback). `dialect`: the reader's, for a download (csvDialectFor).
+ */
+export function comparisonToCsv(parks: readonly ParkComparison[], labels: CompareLabels, dialect: CsvDialect = INTERCHANGE_CSV): string {
+  const rows: CsvCell[][] = [COMPARE_COLUMNS.map((c) => labels.columns[c])];
   for (const park of parks) {
     rows.push(
-      COMPARE_COLUMNS.map((column) => {
+      COMPARE_COLUMNS.map((column): CsvCell => {
         const value = cellOf(park, column);
-        if (value === null) return '';
+        if (value === null) return null;
         const kind = KIND[column];
-        if (kind === 'text') return neutralizeFormula(String(value));
-        if (kind === 'percent') return Number(value).toFixed(1);
-        if (kind === 'ratio') return Number(value).toFixed(2);
-        return String(value);
+        if (kind === 'text') return String(value);
+        if (kind === 'percent') return csvNumber(Number(value).toFixed(1));
+        if (kind === 'ratio') return csvNumber(Number(value).toFixed(2));
+        return csvNumber(value);
       }),
     );
   }
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows, dialect);
 }
 
 /** One sheet: the title, a header row, a row per park; figures are numbers with number formats. */
 export async function comparisonToXlsx(parks: readonly ParkComparison[], labels: CompareLabels): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(labels.sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet(sheetName(labels.sheet));
   sheet.getCell('A1').value = labels.title;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   const headerRow = 3;
@@ -152,11 +154,5 @@ export async function comparisonToXlsx(parks: readonly ParkComparison[], labels:
     width: Math.min(40, Math.max(10, Math.min(labels.columns[column].length, 18), ...parks.map((p) => String(cellOf(p, column) ?? '').length + (KIND[column] === 'money' ? 5 : 0)), c === 0 ? 20 : 0) + 2),
   }));
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }];
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
-}
-
-/** A text cell that starts like a formula (=, +, -, @) would run in Excel; a leading apostrophe keeps it text. */
-function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return workbookBuffer(workbook);
 }

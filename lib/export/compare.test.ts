@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ParkComparison } from './analytics';
-import { COMPARE_COLUMNS, comparisonToCsv, comparisonToXlsx, type CompareLabels } from './compare-export';
+import type { ParkComparison } from '@/lib/reports/analytics/comparison';
+import { COMPARE_COLUMNS, comparisonToCsv, comparisonToXlsx, type CompareLabels } from './compare';
 
 const labels: CompareLabels = {
   sheet: 'Parks',

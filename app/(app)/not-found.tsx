@@ -1,0 +1,6 @@
+import { NotFoundView } from '@/app/_components/refusal';
+
+/** notFound() from any signed-in page (a missing record, or one the reader may not see): inside the shell. */
+export default function NotFound() {
+  return <NotFoundView />;
+}

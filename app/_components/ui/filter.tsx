@@ -1,0 +1,99 @@
+import Link from 'next/link';
+import * as React from 'react';
+import { Button } from './button';
+import { Checkbox } from './checkbox';
+import { cn } from './cn';
+import { Input, Label, NativeSelect, SelectOptions } from './input';
+
+/**
+ * The filters of a list page: a plain GET form, so a filtered list has an address that can be
+ * bookmarked and works before the page has hydrated. Server components all of them, except the
+ * checkbox.
+ */
+export function FilterForm({ className, ...props }: Omit<React.ComponentProps<'form'>, 'method' | 'role'>) {
+  return <form method="get" role="search" className={cn('grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2', className)} {...props} />;
+}
+
+/** Apply, reset (a link to the unfiltered list) and how many rows the filters let through. */
+export function FilterActions({ apply, reset, status, className }: { apply: string; reset?: { href: string; label: string }; status?: React.ReactNode; className?: string }) {
+  return (
+    <div className={cn('flex flex-wrap items-end gap-2', className)}>
+      <Button type="submit" size="sm">
+        {apply}
+      </Button>
+      {reset && (
+        <Button asChild variant="ghost" size="sm">
+          <Link href={reset.href}>{reset.label}</Link>
+        </Button>
+      )}
+      {status !== undefined && (
+        <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">
+          {status}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled filter control (an `Input` or a `NativeSelect` with a `name`). */
+export function FilterField({ label, className, children }: { label: React.ReactNode; className?: string; children: React.ReactElement<{ id?: string }> }) {
+  const id = React.useId();
+  return (
+    <div className={cn('space-y-1.5', className)}>
+      <Label htmlFor={id}>{label}</Label>
+      {React.cloneElement(children, { id })}
+    </div>
+  );
+}
+
+/** The free-text filter, `q`. */
+export function FilterSearch({ label, value, placeholder, className }: { label: React.ReactNode; value?: string | null; placeholder?: string; className?: string }) {
+  return (
+    <FilterField label={label} className={className}>
+      <Input name="q" type="search" defaultValue={value ?? ''} placeholder={placeholder} />
+    </FilterField>
+  );
+}
+
+/**
+ * A filter's choice. `any` is the label of the empty option that leaves the filter off; the
+ * chosen value comes from the URL, so the select is uncontrolled.
+ */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  any,
+  className,
+  selectClassName,
+}: {
+  name: string;
+  label: React.ReactNode;
+  value?: string | null;
+  options: readonly { value: string; label: string }[];
+  any?: string;
+  className?: string;
+  selectClassName?: string;
+}) {
+  return (
+    <FilterField label={label} className={className}>
+      <NativeSelect name={name} defaultValue={value ?? ''} className={selectClassName}>
+        <SelectOptions placeholder={any} options={options} />
+      </NativeSelect>
+    </FilterField>
+  );
+}
+
+/** An on/off filter: submits `name=value` while ticked. */
+export function FilterCheckbox({ name, value = '1', label, checked, className }: { name: string; value?: string; label: React.ReactNode; checked: boolean; className?: string }) {
+  const id = React.useId();
+  return (
+    <div className={cn('flex items-center gap-2', className)}>
+      <Checkbox id={id} name={name} value={value} defaultChecked={checked} />
+      <Label htmlFor={id} className="font-normal">
+        {label}
+      </Label>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/*
+ * Every enumerated domain value, once. The database's enum types (./enums.ts), the forms' and the data
+ * set's zod enums (lib/validation) and the DTO types are all derived from these lists, so adding a value
+ * here is the whole change (plus a migration for the enum type and its labels in the catalogues).
+ *
+ * Plain `as const` arrays and no imports: client components import this file as well as the schema.
+ * The order is the one forms and reports show.
+ */
+
+export const PARK_TYPES = ['industrial', 'high_tech', 'mixed'] as const;
+export type ParkType = (typeof PARK_TYPES)[number];
+
+/** Global kind of account: applicants and admins are global; staff get per-park roles through memberships. */
+export const USER_KINDS = ['applicant', 'staff', 'admin'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+export const PARK_ROLES = ['manager', 'expert', 'analyst'] as const;
+export type ParkRole = (typeof PARK_ROLES)[number];
+
+export const PREMISES_KINDS = ['office', 'laboratory', 'production', 'coworking', 'incubator', 'other'] as const;
+export type PremisesKind = (typeof PREMISES_KINDS)[number];
+
+export const SME_CATEGORIES = ['micro', 'small', 'medium', 'none'] as const;
+export type SmeCategory = (typeof SME_CATEGORIES)[number];
+
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'rejected', 'approved'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** The support services an application may ask for (stored as text[], not an enum type). */
+export const SERVICES = ['consulting', 'legal', 'accounting', 'patent', 'finance'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export const ATTACHMENT_KINDS = ['business_plan', 'presentation', 'other'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export const SCREENING_OUTCOMES = ['accepted', 'returned', 'rejected'] as const;
+export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
+
+export const COUNCIL_DECISIONS = ['approved', 'rejected', 'revision'] as const;
+export type CouncilDecisionKind = (typeof COUNCIL_DECISIONS)[number];
+
+export const ASSIGNMENT_STATUSES = ['assigned', 'conflict', 'reviewed', 'withdrawn'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const REVIEW_STATUSES = ['draft', 'submitted'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const RECOMMENDATIONS = ['approve', 'reject', 'revise'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const MEETING_STATUSES = ['planned', 'held'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const PLACEMENTS = ['on_site', 'extraterritorial'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+export const EXIT_REASONS = ['term_ended', 'graduated', 'terminated', 'left'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+export const INCENTIVE_KINDS = ['profit_tax', 'property_tax', 'land_tax', 'other'] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+
+export const INCENTIVE_STATUSES = ['active', 'revoked'] as const;
+export type IncentiveStatus = (typeof INCENTIVE_STATUSES)[number];
+
+export const KPI_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+export const FUNDING_SOURCES = ['federal', 'regional', 'municipal', 'extrabudgetary'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+export const INDICATOR_VALUE_KINDS = ['actual', 'target'] as const;
+export type IndicatorValueKind = (typeof INDICATOR_VALUE_KINDS)[number];

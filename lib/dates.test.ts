@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateSchema } from '@/lib/validation/periods';
+import { datasetSchema } from '@/lib/validation/dataset';
+import { addDays, isRealDate, todayIso } from './dates';
+
+describe('calendar dates', () => {
+  it('knows which days exist', () => {
+    for (const day of ['2024-02-29', '2000-02-29', '2023-12-31', '0001-01-01']) expect(isRealDate(day), day).toBe(true);
+    for (const day of ['2023-02-29', '1900-02-29', '2015-04-31', '2014-13-01', '2014-00-10', '2014-01-00', '2007-6-27', ' 2024-01-01', '2024-01-01T00:00', '']) {
+      expect(isRealDate(day), day).toBe(false);
+    }
+  });
+
+  it('agrees with the calendar for every day of four centuries', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2200, 11, 31) }), (ms) => {
+        const day = new Date(ms).toISOString().slice(0, 10);
+        expect(isRealDate(day)).toBe(true);
+        expect(addDays(addDays(day, 40), -40)).toBe(day);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (y, m, d) => {
+        const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const real = new Date(`${day}T00:00:00Z`);
+        expect(isRealDate(day)).toBe(!Number.isNaN(real.getTime()) && real.toISOString().slice(0, 10) === day);
+      }),
+    );
+  });
+
+  it('the forms and the data set refuse the same dates', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 28, max: 31 }), (y, m, d) => {
+        const day = `${y}-${String(m).padStart(2, '0')}-${d}`;
+        const park = { slug: 'p1', name: 'P', region: 'R', type: 'mixed', landAreaHa: null, foundedOn: day };
+        const inDataset = datasetSchema.safeParse({ format: 'technopark-dataset/1', park }).success;
+        expect(dateSchema.safeParse(day).success).toBe(isRealDate(day));
+        expect(inDataset).toBe(isRealDate(day));
+      }),
+    );
+  });
+
+  it('today is the working day in the installation’s time zone', () => {
+    // 22:30 UTC on 31 December is already 1 January in Moscow (UTC+3).
+    expect(todayIso(new Date('2025-12-31T22:30:00Z'))).toBe('2026-01-01');
+    expect(todayIso(new Date('2025-12-31T20:30:00Z'))).toBe('2025-12-31');
+  });
+});

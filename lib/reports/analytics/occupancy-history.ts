@@ -1,0 +1,120 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import type { ParkDto } from '@/lib/parks/parks';
+import { toKopecks } from '../money';
+import type { DecimalString, ReportPeriod } from '../types';
+import { availableOn, money, parkScope, share, type PeriodArgs } from './scope';
+
+// A park's area over time, for the summary page; lib/premises/occupancy.ts is the state of every
+// unit on one day, for the premises page.
+
+export interface AreaUse {
+  totalM2: DecimalString;
+  leasedM2: DecimalString;
+  usePct: number;
+}
+
+export interface OccupancyMonth extends AreaUse {
+  /** YYYY-MM */
+  month: string;
+  /** The month's last day, on which the figures are taken. */
+  day: string;
+  /** Leased area held by manufacturing residents. */
+  manufacturingM2: DecimalString;
+  /** manufacturingM2 ÷ leasedM2, percent; 0 without leased area. */
+  manufacturingSharePct: number;
+}
+
+export interface OccupancyHistory {
+  period: ReportPeriod;
+  parkType: ParkDto['type'];
+  months: OccupancyMonth[];
+  /** On the period's last day, per building and per kind of premises. */
+  byBuilding: (AreaUse & { key: string; name: string })[];
+  byKind: (AreaUse & { kind: string })[];
+  /**
+   * The industrial park rule: at least half of the leased area held by manufacturing residents,
+   * on the period's last day. `applies` is true for industrial parks only.
+   */
+  manufacturingRule: { applies: boolean; leasedM2: DecimalString; manufacturingM2: DecimalString; sharePct: number; met: boolean };
+}
+
+type MonthRow = { day: string; total: string; leased: string; manufacturing: string };
+type GroupRow = { building_key: string | null; building_name: string | null; kind: string | null; total: string; leased: string };
+
+/** The premises available and leased on one day, with the lessee's manufacturing flag. */
+function premisesOn(parkId: string, day: SQL) {
+  return sql`
+    premises p
+    LEFT JOIN LATERAL (
+      SELECT l.company_id FROM leases l
+      WHERE l.premises_id = p.id AND l.park_id = ${parkId} AND l.start_on <= ${day} AND (l.end_on IS NULL OR l.end_on >= ${day})
+      LIMIT 1
+    ) l ON true
+    LEFT JOIN companies c ON c.id = l.company_id`;
+}
+
+/** Area in use on the last day of every month of the period, and by building and kind on the period's last day. */
+export async function getOccupancyHistory(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<OccupancyHistory> {
+  const { park, from, to, firstDay, lastDay } = await parkScope(db, { actor, ...input });
+  const months = await queryRows<MonthRow>(
+    db,
+    sql`
+    WITH days AS (
+      SELECT (m + interval '1 month' - interval '1 day')::date AS day
+      FROM generate_series(${firstDay}::timestamp, ${lastDay}::timestamp, interval '1 month') AS g(m)
+    )
+    SELECT d.day::text AS day,
+           ${money(sql`sum(p.area_m2)`)} AS total,
+           ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased,
+           ${money(sql`sum(p.area_m2) FILTER (WHERE c.manufacturing)`)} AS manufacturing
+    FROM days d
+    LEFT JOIN premises p ON p.park_id = ${park.id} AND ${availableOn(sql`d.day`)}
+    LEFT JOIN LATERAL (
+      SELECT l.company_id FROM leases l
+      WHERE l.premises_id = p.id AND l.park_id = ${park.id} AND l.start_on <= d.day AND (l.end_on IS NULL OR l.end_on >= d.day)
+      LIMIT 1
+    ) l ON true
+    LEFT JOIN companies c ON c.id = l.company_id
+    GROUP BY d.day
+    ORDER BY d.day`,
+  );
+  const last = sql`${lastDay}::date`;
+  const groups = await queryRows<GroupRow>(
+    db,
+    sql`
+    SELECT b.key AS building_key, b.name AS building_name, p.kind::text AS kind,
+           ${money(sql`sum(p.area_m2)`)} AS total,
+           ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased
+    FROM ${premisesOn(park.id, last)}
+    JOIN buildings b ON b.id = p.building_id
+    WHERE p.park_id = ${park.id} AND ${availableOn(last)}
+    GROUP BY GROUPING SETS ((b.key, b.name), (p.kind))
+    ORDER BY b.key NULLS LAST, p.kind NULLS LAST`,
+  );
+  const use = (total: string, leased: string): AreaUse => ({ totalM2: total, leasedM2: leased, usePct: share(leased, total) });
+  const monthly = months.map((m) => ({
+    month: m.day.slice(0, 7),
+    day: m.day,
+    ...use(m.total, m.leased),
+    manufacturingM2: m.manufacturing,
+    manufacturingSharePct: share(m.manufacturing, m.leased),
+  }));
+  const end = monthly.at(-1)!;
+  return {
+    period: { from, to },
+    parkType: park.type,
+    months: monthly,
+    byBuilding: groups.filter((g) => g.building_key !== null).map((g) => ({ key: g.building_key!, name: g.building_name!, ...use(g.total, g.leased) })),
+    byKind: groups.filter((g) => g.kind !== null).map((g) => ({ kind: g.kind!, ...use(g.total, g.leased) })),
+    manufacturingRule: {
+      applies: park.type === 'industrial',
+      leasedM2: end.leasedM2,
+      manufacturingM2: end.manufacturingM2,
+      sharePct: end.manufacturingSharePct,
+      met: toKopecks(end.manufacturingM2) * 2n >= toKopecks(end.leasedM2),
+    },
+  };
+}
