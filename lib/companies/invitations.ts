@@ -3,11 +3,13 @@ import { and, asc, count, eq, isNull, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, companyInvitations, companyMembers, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { actingUser, assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { parseInput } from '@/lib/validation/parse';
 import { addRepresentativeSchema } from '@/lib/validation/companies';
+import { isUuid } from '@/lib/validation/uuid';
 import { representsCompany } from './companies';
 
 /** Invitations a company may have waiting at once: enough for a team, too few to probe e-mails with. */
@@ -21,7 +23,7 @@ export const MAX_PENDING_INVITATIONS = 20;
  */
 export async function addRepresentative(db: Db, { actor, input }: { actor: Actor; input: { companyId: string; email: string } }): Promise<void> {
   const data = parseInput(addRepresentativeSchema, input);
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('company');
+  assertActingUser(actor, 'company.manageOwn', 'company');
   await db.transaction(async (tx) => {
     // The company's row serialises its invitations, so the limit holds against invitations sent at once.
     const [company] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, data.companyId)).for('no key update');
@@ -55,9 +57,10 @@ export async function addRepresentative(db: Db, { actor, input }: { actor: Actor
   });
 }
 
-/** The e-mails a company's representatives have invited and that have not answered yet; for its representatives only. */
+/** The e-mails a company's representatives have invited and that have not answered yet; for its representatives only (anyone else: not found). */
 export async function listCompanyInvitations(db: DbOrTx, { actor, companyId }: { actor: Actor; companyId: string }): Promise<string[]> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant' || !(await representsCompany(db, actor.userId, companyId))) return [];
+  assertActingUser(actor, 'company.manageOwn', 'company');
+  if (!isUuid(companyId) || !(await representsCompany(db, actor.userId, companyId))) throw notFound('company');
   const rows = await db
     .select({ email: companyInvitations.email })
     .from(companyInvitations)
@@ -70,19 +73,21 @@ export type MyInvitationDto = { id: string; companyName: string; invitedBy: stri
 
 /** The invitations waiting for the actor's own e-mail. */
 export async function listMyInvitations(db: DbOrTx, { actor }: { actor: Actor }): Promise<MyInvitationDto[]> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant') return [];
+  const invitee = actingUser(actor, 'company.join');
+  if (!invitee) return [];
   return db
     .select({ id: companyInvitations.id, companyName: companies.name, invitedBy: users.name })
     .from(companyInvitations)
     .innerJoin(companies, eq(companies.id, companyInvitations.companyId))
     .leftJoin(users, eq(users.id, companyInvitations.invitedBy))
-    .where(eq(companyInvitations.email, actor.email.toLowerCase()))
+    .where(eq(companyInvitations.email, invitee.email.toLowerCase()))
     .orderBy(asc(companyInvitations.createdAt));
 }
 
 /** Accepts (the actor then represents the company) or declines an invitation to the actor's own e-mail; anyone else's: not found. */
 export async function answerInvitation(db: Db, { actor, invitationId, accept }: { actor: Actor; invitationId: string; accept: boolean }): Promise<void> {
-  if (actor.type !== 'user' || actor.kind !== 'applicant') throw notFound('invitation');
+  assertActingUser(actor, 'company.join', 'invitation');
+  if (!isUuid(invitationId)) throw notFound('invitation');
   await db.transaction(async (tx) => {
     const [invitation] = await tx
       .delete(companyInvitations)
