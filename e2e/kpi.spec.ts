@@ -4,7 +4,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCompany, demo, signIn, signUpApplicant, submitApplication, TOMSK, unique } from './fixtures';
+import { createCompany, demo, formError, signIn, signUpApplicant, submitApplication, TOMSK, unique } from './fixtures';
+
+/** A row of the upload preview, found by its spreadsheet row number. */
+const uploadRow = (page: Page, n: number) =>
+  page.getByRole('table', { name: 'Preview' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(n), exact: true }) });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kpi-'));
 
@@ -113,7 +117,7 @@ test.describe('KPI reports', () => {
     await resident.goto(reportUrl);
     await resident.waitForLoadState('networkidle');
     await expect(resident.getByText('The park returned this report for correction:')).toBeVisible();
-    await expect(resident.getByTestId('return-comment')).toHaveText(comment);
+    await expect(resident.getByRole('status', { name: 'The park returned this report for correction:' }).getByRole('blockquote')).toHaveText(comment);
     await expect(field('Investment')).toHaveValue('2500000.50');
     await field('Taxes paid').fill('950 000');
     await resident.getByRole('button', { name: 'Submit for review' }).click();
@@ -134,7 +138,7 @@ test.describe('KPI reports', () => {
     await expect(manager.getByText(/Reviewed by/)).toBeVisible();
 
     await resident.goto('/my/kpi');
-    await expect(resident.getByTestId(`kpi-period-${year}`)).toContainText('Accepted');
+    await expect(resident.getByRole('row').filter({ has: resident.getByRole('rowheader', { name: String(year), exact: true }) })).toContainText('Accepted');
 
     // The missing-reports list, for the screenshots.
     await manager.goto('/p/kuzbass/kpi?tab=missing');
@@ -169,13 +173,13 @@ test.describe('KPI reports', () => {
     fs.writeFileSync(text, 'company;jobsCreated\n');
     await page.getByLabel('Filled template (.xlsx)').setInputFiles(text);
     await page.getByRole('button', { name: 'Check file' }).click();
-    await expect(page.getByTestId('form-error')).toHaveText('This is not an Excel workbook (.xlsx). Upload the filled template.');
+    await expect(formError(page)).toHaveText('This is not an Excel workbook (.xlsx). Upload the filled template.');
 
     await page.getByLabel('Filled template (.xlsx)').setInputFiles(bad);
     await page.getByRole('button', { name: 'Check file' }).click();
-    await expect(page.getByTestId('upload-row-3')).toContainText('Capital investment is larger than the investment');
-    await expect(page.getByTestId('upload-row-3')).toContainText('Error');
-    await expect(page.getByTestId('upload-row-2')).not.toContainText('Error');
+    await expect(uploadRow(page, 3)).toContainText('Capital investment is larger than the investment');
+    await expect(uploadRow(page, 3)).toContainText('Error');
+    await expect(uploadRow(page, 2)).not.toContainText('Error');
     await expect(page.getByText('Correct the rows marked as errors in the file and check it again. Nothing has been written.')).toBeVisible();
     await expect(page.getByRole('button', { name: /^Commit/ })).toHaveCount(0);
     await shot(page, 'kpi-upload-preview');
@@ -185,7 +189,7 @@ test.describe('KPI reports', () => {
     await workbook.xlsx.writeFile(good);
     await page.getByLabel('Filled template (.xlsx)').setInputFiles(good);
     await page.getByRole('button', { name: 'Check file' }).click();
-    await expect(page.getByTestId('upload-row-3')).not.toContainText('Error');
+    await expect(uploadRow(page, 3)).not.toContainText('Error');
     await page.getByRole('button', { name: 'Commit 2 reports' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Committed: / })).toBeVisible();
 
@@ -226,7 +230,7 @@ test.describe('KPI reports', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Import a data set' })).toBeVisible();
     await page.getByLabel('Data set file (.json)').setInputFiles(junk);
     await page.getByRole('button', { name: 'Check file' }).click();
-    await expect(page.getByTestId('form-error')).toHaveText('This file is not JSON. Upload a technopark-dataset/1 .json file.');
+    await expect(formError(page)).toHaveText('This file is not JSON. Upload a technopark-dataset/1 .json file.');
 
     await page.getByLabel('Data set file (.json)').setInputFiles(file);
     await page.getByRole('button', { name: 'Check file' }).click();

@@ -1,33 +1,16 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { area, createdAt, id, moment, money, ownedBy, requires, updatedAt } from './columns';
+import { byUser, parkId, submittedVersion } from './owners';
 import { applicationStatus, attachmentKind, screeningOutcome } from './enums';
 import { companies } from './companies';
-import { parks } from './parks';
-import { users } from './users';
 
 export const applications = pgTable(
   'applications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    id: id(),
+    parkId: parkId(),
+    companyId: requires('company_id', () => companies.id),
     key: text('key'),
     status: applicationStatus('status').notNull().default('draft'),
     title: text('title').notNull(),
@@ -35,17 +18,17 @@ export const applications = pgTable(
     industry: text('industry'),
     /** Support asked for. */
     wantsPremises: boolean('wants_premises').notNull().default(false),
-    premisesAreaM2: numeric('premises_area_m2', { precision: 12, scale: 2 }),
+    premisesAreaM2: area('premises_area_m2'),
     wantsTaxIncentives: boolean('wants_tax_incentives').notNull().default(false),
     /** Services asked for: consulting, legal, accounting, patent, finance. */
     services: text('services').array().notNull().default(sql`'{}'::text[]`),
     /** The first submission counts as the request for support; later resubmissions do not move it. */
     submittedOn: date('submitted_on'),
-    lastSubmittedAt: timestamp('last_submitted_at', { withTimezone: true }),
+    lastSubmittedAt: moment('last_submitted_at'),
     version: integer('version').notNull().default(0),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: byUser('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     unique('applications_park_key').on(t.parkId, t.key),
@@ -61,15 +44,13 @@ export const applications = pgTable(
 export const applicationPlanYears = pgTable(
   'application_plan_years',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    applicationId: ownedBy('application_id', () => applications.id),
     year: integer('year').notNull(),
-    investmentRub: numeric('investment_rub', { precision: 18, scale: 2 }).notNull().default('0'),
-    capitalInvestmentRub: numeric('capital_investment_rub', { precision: 18, scale: 2 }).notNull().default('0'),
+    investmentRub: money('investment_rub').notNull().default('0'),
+    capitalInvestmentRub: money('capital_investment_rub').notNull().default('0'),
     newJobs: integer('new_jobs').notNull().default(0),
-    incomeRub: numeric('income_rub', { precision: 18, scale: 2 }).notNull().default('0'),
+    incomeRub: money('income_rub').notNull().default('0'),
   },
   (t) => [
     unique('application_plan_years_app_year').on(t.applicationId, t.year),
@@ -85,14 +66,9 @@ export const applicationPlanYears = pgTable(
 export const applicationVersions = pgTable(
   'application_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    submittedBy: uuid('submitted_by').references(() => users.id),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    applicationId: ownedBy('application_id', () => applications.id),
+    ...submittedVersion(),
   },
   (t) => [unique('application_versions_app_version').on(t.applicationId, t.version)],
 );
@@ -100,15 +76,13 @@ export const applicationVersions = pgTable(
 export const screeningDecisions = pgTable(
   'screening_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    applicationId: ownedBy('application_id', () => applications.id),
     outcome: screeningOutcome('outcome').notNull(),
     decidedOn: date('decided_on').notNull(),
     comment: text('comment'),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: byUser('decided_by'),
+    createdAt: createdAt(),
   },
   (t) => [index('screening_decisions_app').on(t.applicationId)],
 );
@@ -116,10 +90,8 @@ export const screeningDecisions = pgTable(
 export const attachments = pgTable(
   'attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    applicationId: ownedBy('application_id', () => applications.id),
     kind: attachmentKind('kind').notNull(),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
@@ -127,8 +99,8 @@ export const attachments = pgTable(
     sha256: text('sha256').notNull(),
     /** Path relative to the attachments folder, never inside the web root. */
     storagePath: text('storage_path').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: byUser('uploaded_by'),
+    createdAt: createdAt(),
   },
   (t) => [index('attachments_app').on(t.applicationId), check('attachments_size_positive', sql`${t.sizeBytes} > 0`)],
 );

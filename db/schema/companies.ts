@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ownedBy } from './columns';
 import { smeCategory } from './enums';
 import { parks } from './parks';
 import { users } from './users';
@@ -7,7 +8,7 @@ import { users } from './users';
 export const companies = pgTable(
   'companies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** The park whose data set brought the company in (with its `key`); null for companies applicants created. */
     parkId: uuid('park_id').references(() => parks.id, { onDelete: 'cascade' }),
     key: text('key'),
@@ -20,7 +21,7 @@ export const companies = pgTable(
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
     address: text('address'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [unique('companies_park_key').on(t.parkId, t.key), index('companies_inn').on(t.inn)],
 );
@@ -29,14 +30,10 @@ export const companies = pgTable(
 export const companyMembers = pgTable(
   'company_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    companyId: ownedBy('company_id', () => companies.id),
+    userId: ownedBy('user_id', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [unique('company_members_company_user').on(t.companyId, t.userId), index('company_members_user').on(t.userId)],
 );
@@ -49,14 +46,13 @@ export const companyMembers = pgTable(
 export const companyInvitations = pgTable(
   'company_invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id, { onDelete: 'cascade' }),
+    id: id(),
+    companyId: ownedBy('company_id', () => companies.id),
     /** Lower-cased, like users.email. */
     email: text('email').notNull(),
+    /** Who sent it; the invitation outlives the inviter's account. */
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('company_invitations_company_email').on(t.companyId, t.email),

@@ -1,30 +1,17 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, moment, ownedBy, requires, updatedAt } from './columns';
+import { byUser, parkId } from './owners';
 import { applications } from './applications';
 import { assignmentStatus, councilDecisionKind, meetingStatus, recommendation, reviewStatus } from './enums';
-import { parks } from './parks';
 import { users } from './users';
 
 /** The park's rubric. Scores are on a fixed 0–10 scale. */
 export const reviewCriteria = pgTable(
   'review_criteria',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
     code: text('code').notNull(),
     nameEn: text('name_en').notNull(),
     nameRu: text('name_ru').notNull(),
@@ -38,18 +25,14 @@ export const reviewCriteria = pgTable(
 export const expertAssignments = pgTable(
   'expert_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
-    expertId: uuid('expert_id')
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    applicationId: ownedBy('application_id', () => applications.id),
+    expertId: requires('expert_id', () => users.id),
     status: assignmentStatus('status').notNull().default('assigned'),
     dueOn: date('due_on').notNull(),
-    assignedBy: uuid('assigned_by').references(() => users.id),
-    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedBy: byUser('assigned_by'),
+    reminderSentAt: moment('reminder_sent_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('expert_assignments_app_expert').on(t.applicationId, t.expertId),
@@ -58,39 +41,29 @@ export const expertAssignments = pgTable(
 );
 
 export const conflictDeclarations = pgTable('conflict_declarations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  assignmentId: uuid('assignment_id')
-    .notNull()
-    .unique()
-    .references(() => expertAssignments.id, { onDelete: 'cascade' }),
+  id: id(),
+  assignmentId: ownedBy('assignment_id', () => expertAssignments.id).unique(),
   hasConflict: boolean('has_conflict').notNull(),
   reason: text('reason'),
-  declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+  declaredAt: moment('declared_at').notNull().defaultNow(),
 });
 
 export const reviews = pgTable('reviews', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  assignmentId: uuid('assignment_id')
-    .notNull()
-    .unique()
-    .references(() => expertAssignments.id, { onDelete: 'cascade' }),
+  id: id(),
+  assignmentId: ownedBy('assignment_id', () => expertAssignments.id).unique(),
   status: reviewStatus('status').notNull().default('draft'),
   recommendation: recommendation('recommendation'),
   comment: text('comment'),
-  submittedAt: timestamp('submitted_at', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  submittedAt: moment('submitted_at'),
+  updatedAt: updatedAt(),
 });
 
 export const reviewScores = pgTable(
   'review_scores',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id, { onDelete: 'cascade' }),
-    criterionId: uuid('criterion_id')
-      .notNull()
-      .references(() => reviewCriteria.id),
+    id: id(),
+    reviewId: ownedBy('review_id', () => reviews.id),
+    criterionId: requires('criterion_id', () => reviewCriteria.id),
     score: integer('score').notNull(),
     comment: text('comment'),
   },
@@ -103,17 +76,15 @@ export const reviewScores = pgTable(
 export const councilMeetings = pgTable(
   'council_meetings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
     number: integer('number').notNull(),
     heldOn: date('held_on').notNull(),
     status: meetingStatus('status').notNull().default('planned'),
     /** Council size when attendance was recorded; the quorum is more than half of it. */
     councilSize: integer('council_size'),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: byUser('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [unique('council_meetings_park_number').on(t.parkId, t.number), check('council_meetings_number_positive', sql`${t.number} > 0`)],
 );
@@ -121,13 +92,9 @@ export const councilMeetings = pgTable(
 export const meetingAttendance = pgTable(
   'meeting_attendance',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => councilMeetings.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    meetingId: ownedBy('meeting_id', () => councilMeetings.id),
+    userId: requires('user_id', () => users.id),
   },
   (t) => [unique('meeting_attendance_meeting_user').on(t.meetingId, t.userId)],
 );
@@ -135,13 +102,9 @@ export const meetingAttendance = pgTable(
 export const meetingItems = pgTable(
   'meeting_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => councilMeetings.id, { onDelete: 'cascade' }),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    meetingId: ownedBy('meeting_id', () => councilMeetings.id),
+    applicationId: ownedBy('application_id', () => applications.id),
     position: integer('position').notNull().default(0),
   },
   (t) => [unique('meeting_items_meeting_app').on(t.meetingId, t.applicationId)],
@@ -150,13 +113,9 @@ export const meetingItems = pgTable(
 export const councilDecisions = pgTable(
   'council_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
+    applicationId: ownedBy('application_id', () => applications.id),
     meetingId: uuid('meeting_id').references(() => councilMeetings.id),
     /** Meeting number as recorded in minutes that predate the product (imported data sets). */
     meetingNumber: integer('meeting_number'),
@@ -166,8 +125,8 @@ export const councilDecisions = pgTable(
     votesAgainst: integer('votes_against'),
     votesAbstain: integer('votes_abstain'),
     reason: text('reason'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: byUser('recorded_by'),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('council_decisions_meeting_app').on(t.meetingId, t.applicationId),

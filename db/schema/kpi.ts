@@ -1,23 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { createdAt, id, moment, money, ownedBy, requires, updatedAt, yearInRange } from './columns';
+import { byUser, parkId, submittedVersion } from './owners';
 import { companies } from './companies';
 import { fundingSource, kpiStatus } from './enums';
-import { parks } from './parks';
-import { users } from './users';
-
-const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 
 /** A resident's yearly (quarter null) or quarterly figures. Only accepted annual reports count in the park's reports. */
 export const kpiReports = pgTable(
   'kpi_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    id: id(),
+    parkId: parkId(),
+    companyId: requires('company_id', () => companies.id),
     key: text('key'),
     year: integer('year').notNull(),
     quarter: integer('quarter'),
@@ -32,11 +26,11 @@ export const kpiReports = pgTable(
     /** The manager's comment when the report was returned. */
     reviewComment: text('review_comment'),
     version: integer('version').notNull().default(0),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    reviewedBy: uuid('reviewed_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: moment('submitted_at'),
+    reviewedAt: moment('reviewed_at'),
+    reviewedBy: byUser('reviewed_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     unique('kpi_reports_park_key').on(t.parkId, t.key),
@@ -55,7 +49,7 @@ export const kpiReports = pgTable(
       sql`${t.jobsCreated} >= 0 AND coalesce(${t.headcount}, 0) >= 0 AND ${t.investmentRub} >= 0 AND ${t.capitalInvestmentRub} >= 0 AND ${t.incomeRub} >= 0 AND ${t.taxesPaidRub} >= 0 AND coalesce(${t.rndSpendRub}, 0) >= 0`,
     ),
     check('kpi_quarter_range', sql`${t.quarter} IS NULL OR ${t.quarter} BETWEEN 1 AND 4`),
-    check('kpi_year_range', sql`${t.year} BETWEEN 1900 AND 2200`),
+    yearInRange('kpi_year_range', t.year),
   ],
 );
 
@@ -63,14 +57,9 @@ export const kpiReports = pgTable(
 export const kpiReportVersions = pgTable(
   'kpi_report_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => kpiReports.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    submittedBy: uuid('submitted_by').references(() => users.id),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    reportId: ownedBy('report_id', () => kpiReports.id),
+    ...submittedVersion(),
   },
   (t) => [unique('kpi_report_versions_report_version').on(t.reportId, t.version)],
 );
@@ -78,22 +67,20 @@ export const kpiReportVersions = pgTable(
 export const budgetFunding = pgTable(
   'budget_funding',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
     key: text('key'),
     year: integer('year').notNull(),
     source: fundingSource('source').notNull(),
     amountRub: money('amount_rub').notNull(),
     document: text('document'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('budget_funding_park_key').on(t.parkId, t.key),
     index('budget_funding_park_year').on(t.parkId, t.year),
     check('budget_funding_nonneg', sql`${t.amountRub} >= 0`),
-    check('budget_funding_year_range', sql`${t.year} BETWEEN 1900 AND 2200`),
+    yearInRange('budget_funding_year_range', t.year),
   ],
 );
 
@@ -104,16 +91,12 @@ export const budgetFunding = pgTable(
 export const kpiReminders = pgTable(
   'kpi_reminders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
+    companyId: ownedBy('company_id', () => companies.id),
     year: integer('year').notNull(),
     kind: text('kind').notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: moment('sent_at').notNull().defaultNow(),
   },
   (t) => [
     unique('kpi_reminders_once').on(t.parkId, t.companyId, t.year, t.kind),

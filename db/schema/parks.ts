@@ -1,16 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { area, createdAt, id } from './columns';
 import { parkType } from './enums';
 
 export const parks = pgTable(
   'parks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     region: text('region').notNull(),
     type: parkType('type').notNull(),
-    landAreaHa: numeric('land_area_ha', { precision: 12, scale: 2 }),
+    landAreaHa: area('land_area_ha'),
     foundedOn: date('founded_on'),
     /** The day the park stopped operating; null while it operates. */
     closedOn: date('closed_on'),
@@ -18,7 +19,7 @@ export const parks = pgTable(
     kpiDeadlineMonth: integer('kpi_deadline_month').notNull().default(3),
     kpiDeadlineDay: integer('kpi_deadline_day').notNull().default(1),
     quarterlyReports: boolean('quarterly_reports').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check('parks_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),

@@ -1,18 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { area, createdAt, id, requires } from './columns';
+import { parkId } from './owners';
 import { premisesKind } from './enums';
-import { parks } from './parks';
 
 export const buildings = pgTable(
   'buildings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [unique('buildings_park_key').on(t.parkId, t.key)],
 );
@@ -20,21 +19,17 @@ export const buildings = pgTable(
 export const premises = pgTable(
   'premises',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    buildingId: uuid('building_id')
-      .notNull()
-      .references(() => buildings.id),
+    id: id(),
+    parkId: parkId(),
+    buildingId: requires('building_id', () => buildings.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     kind: premisesKind('kind').notNull(),
-    areaM2: numeric('area_m2', { precision: 12, scale: 2 }).notNull(),
+    areaM2: area('area_m2').notNull(),
     availableFrom: date('available_from'),
     /** Retiring a unit sets this date; the unit and its leases stay for history. */
     availableTo: date('available_to'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('premises_park_key').on(t.parkId, t.key),

@@ -1,18 +1,16 @@
-import { sql } from 'drizzle-orm';
-import { check, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { integer, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { createdAt, id, ownedBy, yearInRange } from './columns';
+import { parkId } from './owners';
 import { indicatorDirection, indicatorValueKind } from './enums';
-import { parks } from './parks';
 
 export const programmes = pgTable(
   'programmes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [unique('programmes_park_key').on(t.parkId, t.key)],
 );
@@ -20,10 +18,8 @@ export const programmes = pgTable(
 export const indicators = pgTable(
   'indicators',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: id(),
+    programmeId: ownedBy('programme_id', () => programmes.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
@@ -36,17 +32,15 @@ export const indicators = pgTable(
 export const indicatorValues = pgTable(
   'indicator_values',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
+    id: id(),
+    indicatorId: ownedBy('indicator_id', () => indicators.id),
     year: integer('year').notNull(),
     kind: indicatorValueKind('kind').notNull(),
     value: numeric('value', { precision: 20, scale: 6 }).notNull(),
   },
   (t) => [
     unique('indicator_values_indicator_year_kind').on(t.indicatorId, t.year, t.kind),
-    check('indicator_values_year_range', sql`${t.year} BETWEEN 1900 AND 2200`),
+    yearInRange('indicator_values_year_range', t.year),
   ],
 );
 

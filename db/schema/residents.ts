@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, periodInOrder, requires } from './columns';
+import { byUser, parkId } from './owners';
 import { applications } from './applications';
 import { companies } from './companies';
 import { exitReason, incentiveKind, incentiveStatus, placement } from './enums';
-import { parks } from './parks';
 import { premises } from './premises';
-import { users } from './users';
 
 /**
  * A residency agreement. One company holds at most one residency in a park on any day
@@ -14,13 +14,9 @@ import { users } from './users';
 export const residencies = pgTable(
   'residencies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    id: id(),
+    parkId: parkId(),
+    companyId: requires('company_id', () => companies.id),
     applicationId: uuid('application_id').references(() => applications.id),
     key: text('key'),
     agreementNumber: text('agreement_number'),
@@ -31,13 +27,13 @@ export const residencies = pgTable(
     placement: placement('placement').notNull(),
     exitReason: exitReason('exit_reason'),
     exitNote: text('exit_note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('residencies_park_key').on(t.parkId, t.key),
     index('residencies_park_start').on(t.parkId, t.startOn),
     index('residencies_company').on(t.companyId),
-    check('residencies_period_order', sql`${t.endOn} IS NULL OR ${t.endOn} >= ${t.startOn}`),
+    periodInOrder('residencies_period_order', t.startOn, t.endOn),
   ],
 );
 
@@ -48,43 +44,31 @@ export const residencies = pgTable(
 export const leases = pgTable(
   'leases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    residencyId: uuid('residency_id')
-      .notNull()
-      .references(() => residencies.id),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    premisesId: uuid('premises_id')
-      .notNull()
-      .references(() => premises.id),
+    id: id(),
+    parkId: parkId(),
+    residencyId: requires('residency_id', () => residencies.id),
+    companyId: requires('company_id', () => companies.id),
+    premisesId: requires('premises_id', () => premises.id),
     key: text('key'),
     startOn: date('start_on').notNull(),
     endOn: date('end_on'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('leases_park_key').on(t.parkId, t.key),
     index('leases_park_start').on(t.parkId, t.startOn),
     index('leases_premises').on(t.premisesId),
     index('leases_residency').on(t.residencyId),
-    check('leases_period_order', sql`${t.endOn} IS NULL OR ${t.endOn} >= ${t.startOn}`),
+    periodInOrder('leases_period_order', t.startOn, t.endOn),
   ],
 );
 
 export const taxIncentives = pgTable(
   'tax_incentives',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    id: id(),
+    parkId: parkId(),
+    companyId: requires('company_id', () => companies.id),
     residencyId: uuid('residency_id').references(() => residencies.id),
     key: text('key'),
     kind: incentiveKind('kind').notNull(),
@@ -97,14 +81,14 @@ export const taxIncentives = pgTable(
     status: incentiveStatus('status').notNull().default('active'),
     revokedOn: date('revoked_on'),
     revokeReason: text('revoke_reason'),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: byUser('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('tax_incentives_park_key').on(t.parkId, t.key),
     index('tax_incentives_park_granted').on(t.parkId, t.grantedOn),
     index('tax_incentives_company').on(t.companyId),
-    check('tax_incentives_validity_order', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+    periodInOrder('tax_incentives_validity_order', t.validFrom, t.validTo),
     check('tax_incentives_revocation', sql`(${t.status} = 'revoked') = (${t.revokedOn} IS NOT NULL)`),
   ],
 );

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, moment, ownedBy } from './columns';
+import { byUser, parkId } from './owners';
 import { parks } from './parks';
 import { users } from './users';
 
@@ -7,18 +9,16 @@ import { users } from './users';
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    parkId: parkId(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     /** The first characters of the token, shown so a person can tell tokens apart. */
     prefix: text('prefix').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdBy: byUser('created_by'),
+    createdAt: createdAt(),
+    lastUsedAt: moment('last_used_at'),
+    revokedAt: moment('revoked_at'),
   },
   (t) => [index('api_tokens_park').on(t.parkId)],
 );
@@ -28,7 +28,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: moment('at').notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** `cli`, `seed`, `import` for changes without a signed-in person. */
     actorLabel: text('actor_label'),
@@ -45,17 +45,15 @@ export const auditLog = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: ownedBy('user_id', () => users.id),
     parkId: uuid('park_id').references(() => parks.id, { onDelete: 'cascade' }),
     /** A message-catalogue key under `notifications.*`, rendered in the reader's language. */
     kind: text('kind').notNull(),
     params: jsonb('params').notNull().default({}),
     href: text('href'),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: moment('read_at'),
+    createdAt: createdAt(),
   },
   (t) => [index('notifications_user_read').on(t.userId, t.readAt)],
 );
@@ -64,14 +62,14 @@ export const notifications = pgTable(
 export const outbox = pgTable(
   'outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: moment('sent_at'),
     /** When a sender last took the message; no other sender takes it again until that claim has lapsed. */
-    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedAt: moment('claimed_at'),
     /** Sends tried so far; after the last allowed one a message stays unsent, with its error. */
     attempts: integer('attempts').notNull().default(0),
     /** The last failed send's error. */

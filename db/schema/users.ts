@@ -1,20 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { createdAt, id, moment, ownedBy } from './columns';
 import { parkRole, userKind } from './enums';
 import { parks } from './parks';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** Stored lower-cased; sign-in compares lower-cased input. */
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     kind: userKind('kind').notNull(),
     locale: text('locale'),
-    disabledAt: timestamp('disabled_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: moment('disabled_at'),
+    createdAt: createdAt(),
   },
   (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
 );
@@ -22,15 +23,11 @@ export const users = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    parkId: uuid('park_id')
-      .notNull()
-      .references(() => parks.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: ownedBy('user_id', () => users.id),
+    parkId: ownedBy('park_id', () => parks.id),
     role: parkRole('role').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [unique('memberships_user_park_role').on(t.userId, t.parkId, t.role), index('memberships_park_role').on(t.parkId, t.role)],
 );
@@ -43,12 +40,10 @@ export const memberships = pgTable(
 export const userSessions = pgTable(
   'user_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    id: id(),
+    userId: ownedBy('user_id', () => users.id),
+    createdAt: createdAt(),
+    revokedAt: moment('revoked_at'),
   },
   (t) => [index('user_sessions_user').on(t.userId)],
 );
@@ -62,13 +57,13 @@ export const signInThrottle = pgTable(
   {
     key: text('key').notNull(),
     /** When this run of failures began. */
-    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+    windowStart: moment('window_start').notNull(),
+    lastFailureAt: moment('last_failure_at').notNull().defaultNow(),
     failures: integer('failures').notNull().default(0),
     /** No attempt is checked before then: the delay grows with each failure past the limit. */
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lockedUntil: moment('locked_until'),
     /** When the account's owner was told of this run (once per run). */
-    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+    notifiedAt: moment('notified_at'),
   },
   (t) => [primaryKey({ columns: [t.key] }), index('sign_in_throttle_last_failure').on(t.lastFailureAt)],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kuzbassSummary } from '@/lib/test/kuzbass-summary';
+import { kuzbassSummary, summaryBudget, withoutFundingOrPremises } from '@/lib/test/kuzbass-summary';
 import { summaryNarrative } from './summary-narrative';
 import type { ParkSummary } from './types';
 
@@ -84,33 +84,18 @@ describe('summaryNarrative in English', () => {
         'in 2016 alone: income 0.0 M RUB, taxes 0.0 M RUB, 0 new jobs.',
     );
 
-    s.area = { totalM2: '0.00', leasedM2: '0.00', usePct: 0 };
-    s.budget = {
-      totalRub: '0.00',
-      bySource: {
-        federal: { amountRub: '0.00', sharePct: 0 },
-        regional: { amountRub: '0.00', sharePct: 0 },
-        municipal: { amountRub: '0.00', sharePct: 0 },
-        extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-      },
-    };
-    s.payback = { taxesPerBudgetRub: null, paybackYear: null };
-    const text = summaryNarrative(s, 'en');
+    const text = summaryNarrative(withoutFundingOrPremises(s), 'en');
     expect(text).toContain('26 of them SMEs, and no premises available.');
     expect(text).toMatch(/No budget funding was received\.$/);
   });
 
   it('lists every funded source in a fixed order', () => {
     const s = kuzbassSummary();
-    s.budget = {
-      totalRub: '1500000.00',
-      bySource: {
-        federal: { amountRub: '0.00', sharePct: 0 },
-        regional: { amountRub: '750000.00', sharePct: 50 },
-        municipal: { amountRub: '500000.00', sharePct: 33.3 },
-        extrabudgetary: { amountRub: '250000.00', sharePct: 16.7 },
-      },
-    };
+    s.budget = summaryBudget('1500000.00', {
+      regional: { amountRub: '750000.00', sharePct: 50 },
+      municipal: { amountRub: '500000.00', sharePct: 33.3 },
+      extrabudgetary: { amountRub: '250000.00', sharePct: 16.7 },
+    });
     expect(summaryNarrative(s, 'en')).toContain(
       'Budget funding received: 1.5 M RUB, of which regional 0.75 M RUB (50.0%), municipal 0.50 M RUB (33.3%) ' +
         'and extra-budgetary 0.25 M RUB (16.7%).',
@@ -214,19 +199,7 @@ describe('summaryNarrative in Russian', () => {
   });
 
   it('says when there is no funding and no premises', () => {
-    const s = kuzbassSummary();
-    s.area = { totalM2: '0.00', leasedM2: '0.00', usePct: 0 };
-    s.budget = {
-      totalRub: '0.00',
-      bySource: {
-        federal: { amountRub: '0.00', sharePct: 0 },
-        regional: { amountRub: '0.00', sharePct: 0 },
-        municipal: { amountRub: '0.00', sharePct: 0 },
-        extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-      },
-    };
-    s.payback = { taxesPerBudgetRub: null, paybackYear: null };
-    const text = summaryNarrative(s, 'ru');
+    const text = summaryNarrative(withoutFundingOrPremises(kuzbassSummary()), 'ru');
     expect(text).toContain('из них 26 субъектов МСП; помещений для размещения резидентов не было.');
     expect(text).toMatch(/Бюджетное финансирование не поступало\.$/);
   });

@@ -7,7 +7,7 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager, uniq } from '@/lib/test/fixtures';
 import { importDemoPark, insertDataset } from '@/lib/test/insert-dataset';
-import { KUZBASS_PUBLISHED } from '@/lib/test/kuzbass-summary';
+import { KUZBASS_PUBLISHED, summaryBudget } from '@/lib/test/kuzbass-summary';
 import { referenceSummary } from '@/lib/test/reference-summary';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { getParkSummary } from './summary';
@@ -67,15 +67,13 @@ describe('getParkSummary on a hand-computed park', () => {
       taxesPaidRub: '290.10',
     });
     // Up to 2016: 100 + 300 + 1200 = 1600; 6.25 → 6.3, 18.75 → 18.8.
-    expect(s.budget).toEqual({
-      totalRub: '1600.00',
-      bySource: {
+    expect(s.budget).toEqual(
+      summaryBudget('1600.00', {
         federal: { amountRub: '100.00', sharePct: 6.3 },
         regional: { amountRub: '300.00', sharePct: 18.8 },
         municipal: { amountRub: '1200.00', sharePct: 75 },
-        extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-      },
-    });
+      }),
+    );
     // Cumulative taxes vs funding: 2013 0 / 100; 2014 190.00 / 400.00; 2015 400.99 / 400.00 → 2015.
     // Taxes up to 2016: 691.09 / 1600.00 = 0.4319 → 0.43.
     expect(s.payback).toEqual({ taxesPerBudgetRub: 0.43, paybackYear: 2015 });

@@ -1,4 +1,4 @@
-import type { ParkSummary } from '@/lib/reports/types';
+import { BUDGET_SOURCES, type BudgetSourceShare, type ParkSummary, type SummaryBudget } from '@/lib/reports/types';
 
 /**
  * The published Kuzbass Technopark summary for 2010–2016 (docs/reports.md, "Reference figures"), the standard the
@@ -49,17 +49,28 @@ export function kuzbassSummary(): ParkSummary {
     area: { totalM2: area.totalM2, leasedM2: '5610.00', usePct: area.usePct },
     totals: { ...KUZBASS_PUBLISHED.totals },
     lastYear: { year: lastYear.year, investmentRub: '1200000000.00', capitalInvestmentRub: '900000000.00', jobsCreated: lastYear.jobsCreated, incomeRub: lastYear.incomeRub, taxesPaidRub: lastYear.taxesPaidRub },
-    budget: {
-      totalRub: budget.totalRub,
-      bySource: {
-        federal: { ...budget.bySource.federal },
-        regional: { ...budget.bySource.regional },
-        municipal: { amountRub: '0.00', sharePct: 0 },
-        extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-      },
-    },
+    budget: summaryBudget(budget.totalRub, { federal: { ...budget.bySource.federal }, regional: { ...budget.bySource.regional } }),
     payback: { taxesPerBudgetRub: 2.83, paybackYear: 2014 },
     reporting: { expected: 176, accepted: 168, pending: 3, missing: 5 },
     narrative: '',
+  };
+}
+
+/** A summary's budget: the sources named, and nothing (0.00, 0 %) from every other one. */
+export function summaryBudget(totalRub: string, funded: Partial<SummaryBudget['bySource']> = {}): SummaryBudget {
+  const nothing = (): BudgetSourceShare => ({ amountRub: '0.00', sharePct: 0 });
+  return {
+    totalRub,
+    bySource: Object.fromEntries(BUDGET_SOURCES.map((source) => [source, funded[source] ?? nothing()])) as SummaryBudget['bySource'],
+  };
+}
+
+/** The summary of a park with no premises and no budget funding, hence no payback either. */
+export function withoutFundingOrPremises(summary: ParkSummary): ParkSummary {
+  return {
+    ...summary,
+    area: { totalM2: '0.00', leasedM2: '0.00', usePct: 0 },
+    budget: summaryBudget('0.00'),
+    payback: { taxesPerBudgetRub: null, paybackYear: null },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { referenceSummary } from '@/lib/test/reference-summary';
+import { summaryBudget } from '@/lib/test/kuzbass-summary';
 import { parseDataset } from '@/lib/dataset/parse';
 import type { Dataset } from '@/lib/validation/dataset';
 
@@ -88,15 +89,7 @@ describe('referenceSummary', () => {
       area: { totalM2: '16.00', leasedM2: '1.00', usePct: 6.3 },
       totals: { investmentRub: '10.00', capitalInvestmentRub: '5.00', jobsCreated: 1, incomeRub: '100.00', taxesPaidRub: '0.50' },
       lastYear: { year: 2016, investmentRub: '0.00', capitalInvestmentRub: '0.00', jobsCreated: 0, incomeRub: '0.00', taxesPaidRub: '0.00' },
-      budget: {
-        totalRub: '8.00',
-        bySource: {
-          federal: { amountRub: '5.00', sharePct: 62.5 },
-          regional: { amountRub: '3.00', sharePct: 37.5 },
-          municipal: { amountRub: '0.00', sharePct: 0 },
-          extrabudgetary: { amountRub: '0.00', sharePct: 0 },
-        },
-      },
+      budget: summaryBudget('8.00', { federal: { amountRub: '5.00', sharePct: 62.5 }, regional: { amountRub: '3.00', sharePct: 37.5 } }),
       // Taxes of all years up to 2016: 1.00 ÷ 8.00 = 0.125 → 0.13; never reached the funding.
       payback: { taxesPerBudgetRub: 0.13, paybackYear: null },
       // c1 2015 accepted, c1 2016 pending, c2 2015 returned (missing), c3 2016 missing.

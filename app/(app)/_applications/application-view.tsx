@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import type { ApplicationDto } from '@/lib/applications/applications';
 import { todayIso } from '@/lib/dates';
 import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
@@ -55,13 +55,7 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {app.plan.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5} className="text-muted-foreground">
-                  {t('plan.none')}
-                </TableCell>
-              </TableRow>
-            )}
+            {app.plan.length === 0 && <TableEmptyRow colSpan={5} className="py-2 text-left">{t('plan.none')}</TableEmptyRow>}
             {app.plan.map((p) => (
               <TableRow key={p.year}>
                 <TableCell className="font-medium">{p.year}</TableCell>

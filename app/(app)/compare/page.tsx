@@ -9,7 +9,8 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { FilterSelect } from '@/app/_components/ui/filter';
 import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
@@ -127,7 +128,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {t('tableTitle', { period: label })}
         </h2>
         {parks.length === 0 ? (
-          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+          <EmptyState>{t('empty')}</EmptyState>
         ) : (
           <Table aria-labelledby="compare-table">
             <TableHeader>
@@ -163,120 +164,108 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </section>
 
       <div className="space-y-4">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('reference.title')}</CardTitle>
-            <CardDescription>{t('reference.description')}</CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            {chosen && profile ? (
-              <>
-                <form method="get" action="/compare" className="no-print flex flex-wrap items-end gap-2" aria-label={t('reference.formLabel')}>
-                  <input type="hidden" name="from" value={period.from} />
-                  <input type="hidden" name="to" value={period.to} />
-                  {keep.sort && <input type="hidden" name="sort" value={keep.sort} />}
-                  {keep.dir && <input type="hidden" name="dir" value={keep.dir} />}
-                  <FilterSelect name="park" label={t('reference.park')} value={chosen.slug} options={parks.map((p) => ({ value: p.slug, label: p.name }))} selectClassName="w-64" />
-                  <Button type="submit" variant="outline">
-                    {t('reference.show')}
-                  </Button>
-                </form>
-                <dl className="grid grid-cols-3 gap-3 text-sm">
-                  <div className="rounded-lg border p-3">
-                    <dt className="text-xs text-muted-foreground">{t('reference.residents', { year: period.to })}</dt>
-                    <dd className="text-lg font-semibold tabular-nums">{formatNumber(profile.residents, locale)}</dd>
-                  </div>
-                  <div className="rounded-lg border p-3">
-                    <dt className="text-xs text-muted-foreground">{t('reference.area')}</dt>
-                    <dd className="text-lg font-semibold tabular-nums">{t('reference.thousandM2', { value: formatNumber(profile.areaThousandM2, locale, 1) })}</dd>
-                  </div>
-                  <div className="rounded-lg border p-3">
-                    <dt className="text-xs text-muted-foreground">{t('reference.payback')}</dt>
-                    <dd className="text-lg font-semibold tabular-nums">
-                      {profile.paybackYears !== null
-                        ? t('reference.years', { n: profile.paybackYears })
-                        : chosen.paybackYear !== null
-                          ? String(chosen.paybackYear)
-                          : t('notReached')}
-                    </dd>
-                    <dd className="text-xs text-muted-foreground">
-                      {chosen.foundedOn ? t('reference.foundedIn', { year: chosen.foundedOn.slice(0, 4) }) : t('reference.noFounding')}
-                    </dd>
-                  </div>
-                </dl>
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>{t('reference.country')}</TableHead>
-                      <TableHead className="text-right">{t('reference.parks')}</TableHead>
-                      <TableHead className="whitespace-normal">{t('reference.residentsPerPark')}</TableHead>
-                      <TableHead className="whitespace-normal">{t('reference.areaPerPark')}</TableHead>
-                      <TableHead className="whitespace-normal">{t('reference.paybackYears')}</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {REFERENCE_RANGES.map((r) => (
-                      <TableRow key={r.country}>
-                        <TableCell className="font-medium">{t(`reference.countries.${r.country}`)}</TableCell>
-                        <TableCell className="text-right tabular-nums">{r.parks}</TableCell>
-                        <TableCell className="whitespace-nowrap tabular-nums">
-                          {range(r.residentsPerPark, '')}
-                          {place(profile.residents, r.residentsPerPark, 'size')}
-                        </TableCell>
-                        <TableCell className="whitespace-nowrap tabular-nums">
-                          {range(r.areaPerParkThousandM2, t('reference.thousandM2Unit'))}
-                          {place(profile.areaThousandM2, r.areaPerParkThousandM2, 'size')}
-                        </TableCell>
-                        <TableCell className="tabular-nums">
-                          {range(r.paybackYears, t('reference.yearsUnit'))}
-                          {place(profile.paybackYears, r.paybackYears, 'payback')}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-                <p className="text-xs text-muted-foreground">{t('reference.note')}</p>
-              </>
-            ) : (
-              <p className="text-sm text-muted-foreground">{t('empty')}</p>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('byYear.title')}</CardTitle>
-            <CardDescription>{t('byYear.description', { period: label })}</CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-              <figure aria-label={t('byYear.title')}>
-                <ParksByYearChart years={report.byYear} />
-              </figure>
+        <SectionCard title={t('reference.title')} description={t('reference.description')} contentClassName="space-y-4">
+          {chosen && profile ? (
+            <>
+              <form method="get" action="/compare" className="no-print flex flex-wrap items-end gap-2" aria-label={t('reference.formLabel')}>
+                <input type="hidden" name="from" value={period.from} />
+                <input type="hidden" name="to" value={period.to} />
+                {keep.sort && <input type="hidden" name="sort" value={keep.sort} />}
+                {keep.dir && <input type="hidden" name="dir" value={keep.dir} />}
+                <FilterSelect name="park" label={t('reference.park')} value={chosen.slug} options={parks.map((p) => ({ value: p.slug, label: p.name }))} selectClassName="w-64" />
+                <Button type="submit" variant="outline">
+                  {t('reference.show')}
+                </Button>
+              </form>
+              <dl className="grid grid-cols-3 gap-3 text-sm">
+                <div className="rounded-lg border p-3">
+                  <dt className="text-xs text-muted-foreground">{t('reference.residents', { year: period.to })}</dt>
+                  <dd className="text-lg font-semibold tabular-nums">{formatNumber(profile.residents, locale)}</dd>
+                </div>
+                <div className="rounded-lg border p-3">
+                  <dt className="text-xs text-muted-foreground">{t('reference.area')}</dt>
+                  <dd className="text-lg font-semibold tabular-nums">{t('reference.thousandM2', { value: formatNumber(profile.areaThousandM2, locale, 1) })}</dd>
+                </div>
+                <div className="rounded-lg border p-3">
+                  <dt className="text-xs text-muted-foreground">{t('reference.payback')}</dt>
+                  <dd className="text-lg font-semibold tabular-nums">
+                    {profile.paybackYears !== null
+                      ? t('reference.years', { n: profile.paybackYears })
+                      : chosen.paybackYear !== null
+                        ? String(chosen.paybackYear)
+                        : t('notReached')}
+                  </dd>
+                  <dd className="text-xs text-muted-foreground">
+                    {chosen.foundedOn ? t('reference.foundedIn', { year: chosen.foundedOn.slice(0, 4) }) : t('reference.noFounding')}
+                  </dd>
+                </div>
+              </dl>
               <Table>
                 <TableHeader>
                   <TableRow>
-                    <TableHead>{t('byYear.year')}</TableHead>
-                    <TableHead className="text-right">{t('byYear.founded')}</TableHead>
-                    <TableHead className="text-right">{t('byYear.closed')}</TableHead>
-                    <TableHead className="text-right">{t('byYear.operating')}</TableHead>
+                    <TableHead>{t('reference.country')}</TableHead>
+                    <TableHead className="text-right">{t('reference.parks')}</TableHead>
+                    <TableHead className="whitespace-normal">{t('reference.residentsPerPark')}</TableHead>
+                    <TableHead className="whitespace-normal">{t('reference.areaPerPark')}</TableHead>
+                    <TableHead className="whitespace-normal">{t('reference.paybackYears')}</TableHead>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {report.byYear.map((y) => (
-                    <TableRow key={y.year}>
-                      <TableCell>{y.year}</TableCell>
-                      <TableCell className="text-right tabular-nums">{y.founded}</TableCell>
-                      <TableCell className="text-right tabular-nums">{y.closed}</TableCell>
-                      <TableCell className="text-right tabular-nums">{y.operating}</TableCell>
+                  {REFERENCE_RANGES.map((r) => (
+                    <TableRow key={r.country}>
+                      <TableCell className="font-medium">{t(`reference.countries.${r.country}`)}</TableCell>
+                      <TableCell className="text-right tabular-nums">{r.parks}</TableCell>
+                      <TableCell className="whitespace-nowrap tabular-nums">
+                        {range(r.residentsPerPark, '')}
+                        {place(profile.residents, r.residentsPerPark, 'size')}
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap tabular-nums">
+                        {range(r.areaPerParkThousandM2, t('reference.thousandM2Unit'))}
+                        {place(profile.areaThousandM2, r.areaPerParkThousandM2, 'size')}
+                      </TableCell>
+                      <TableCell className="tabular-nums">
+                        {range(r.paybackYears, t('reference.yearsUnit'))}
+                        {place(profile.paybackYears, r.paybackYears, 'payback')}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
-            </div>
-            {report.undatedParks > 0 && <p className="text-xs text-muted-foreground">{t('byYear.undated', { count: report.undatedParks })}</p>}
-            <p className="text-xs text-muted-foreground">{t('byYear.russia')}</p>
-          </CardContent>
-        </Card>
+              <p className="text-xs text-muted-foreground">{t('reference.note')}</p>
+            </>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t('empty')}</p>
+          )}
+        </SectionCard>
+        <SectionCard title={t('byYear.title')} description={t('byYear.description', { period: label })} contentClassName="space-y-3">
+          <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <figure aria-label={t('byYear.title')}>
+              <ParksByYearChart years={report.byYear} />
+            </figure>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('byYear.year')}</TableHead>
+                  <TableHead className="text-right">{t('byYear.founded')}</TableHead>
+                  <TableHead className="text-right">{t('byYear.closed')}</TableHead>
+                  <TableHead className="text-right">{t('byYear.operating')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {report.byYear.map((y) => (
+                  <TableRow key={y.year}>
+                    <TableCell>{y.year}</TableCell>
+                    <TableCell className="text-right tabular-nums">{y.founded}</TableCell>
+                    <TableCell className="text-right tabular-nums">{y.closed}</TableCell>
+                    <TableCell className="text-right tabular-nums">{y.operating}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          {report.undatedParks > 0 && <p className="text-xs text-muted-foreground">{t('byYear.undated', { count: report.undatedParks })}</p>}
+          <p className="text-xs text-muted-foreground">{t('byYear.russia')}</p>
+        </SectionCard>
       </div>
     </div>
   );

@@ -4,9 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { Button } from '@/app/_components/ui/button';
-import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { signInSchema, type SignInInput } from '@/lib/validation/users';
 import { signInAction } from './actions';
@@ -20,21 +20,14 @@ export function SignInForm({ defaultEmail, next = '/' }: { defaultEmail?: string
     router.replace(next);
     router.refresh();
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <FormError message={formError} />
-        <Field name="email" label={t('email')}>
-          <Input type="email" autoComplete="username" {...form.register('email')} />
-        </Field>
-        <Field name="password" label={t('password')}>
-          <Input type="password" autoComplete="current-password" {...form.register('password')} />
-        </Field>
-        <Button type="submit" className="w-full" disabled={isSubmitting}>
-          {isSubmitting ? t('signingIn') : t('signIn')}
-        </Button>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('signIn')} pendingLabel={t('signingIn')} layout="stack">
+      <Field name="email" label={t('email')}>
+        <Input type="email" autoComplete="username" {...form.register('email')} />
+      </Field>
+      <Field name="password" label={t('password')}>
+        <Input type="password" autoComplete="current-password" {...form.register('password')} />
+      </Field>
+    </ActionForm>
   );
 }

@@ -4,9 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '@/app/_components/ui/button';
-import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { signUpSchema, type SignUpInput } from '@/lib/validation/users';
 import { signUpAction } from './actions';
@@ -16,7 +16,6 @@ export function SignUpForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: '', email: '', password: '' } });
   const { submit, formError } = useActionForm(form, signUpAction, ({ email }) => setSentTo(email));
-  const { isSubmitting } = form.formState;
   if (sentTo)
     return (
       <div role="status" className="space-y-2">
@@ -25,22 +24,16 @@ export function SignUpForm() {
       </div>
     );
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <FormError message={formError} />
-        <Field name="name" label={t('name')}>
-          <Input autoComplete="name" {...form.register('name')} />
-        </Field>
-        <Field name="email" label={t('email')}>
-          <Input type="email" autoComplete="email" {...form.register('email')} />
-        </Field>
-        <Field name="password" label={t('password')} description={t('passwordHint')}>
-          <Input type="password" autoComplete="new-password" {...form.register('password')} />
-        </Field>
-        <Button type="submit" className="w-full" disabled={isSubmitting}>
-          {t('createAccount')}
-        </Button>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('createAccount')} layout="stack">
+      <Field name="name" label={t('name')}>
+        <Input autoComplete="name" {...form.register('name')} />
+      </Field>
+      <Field name="email" label={t('email')}>
+        <Input type="email" autoComplete="email" {...form.register('email')} />
+      </Field>
+      <Field name="password" label={t('password')} description={t('passwordHint')}>
+        <Input type="password" autoComplete="new-password" {...form.register('password')} />
+      </Field>
+    </ActionForm>
   );
 }

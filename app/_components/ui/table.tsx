@@ -29,6 +29,17 @@ export function TableCell({ className, ...props }: React.ComponentProps<'td'>) {
   return <td className={cn('px-3 py-2 align-middle', className)} {...props} />;
 }
 
+/** The one row a table shows when it has no rows: a muted line across all `colSpan` columns. */
+export function TableEmptyRow({ colSpan, className, children }: { colSpan: number; className?: string; children: React.ReactNode }) {
+  return (
+    <TableRow>
+      <TableCell colSpan={colSpan} className={cn('py-8 text-center text-muted-foreground', className)}>
+        {children}
+      </TableCell>
+    </TableRow>
+  );
+}
+
 /**
  * A column header that sorts the list. The order lives in the URL and the server sorts (in SQL for
  * the paged lists), so sorting is a link: `href` is the list sorted by this column, `direction`

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Button } from '@/app/_components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { listAuditEntries } from '@/lib/admin/admin';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -36,13 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </TableRow>
         </TableHeader>
         <TableBody>
-          {entries.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={5} className="text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {entries.length === 0 && <TableEmptyRow colSpan={5}>{t('empty')}</TableEmptyRow>}
           {entries.map((e) => (
             <TableRow key={e.id}>
               <TableCell className="whitespace-nowrap">{formatDateTime(e.at, locale)}</TableCell>

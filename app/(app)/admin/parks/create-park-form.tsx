@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { Button } from '@/app/_components/ui/button';
-import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { PARK_TYPES } from '@/db/schema/values';
 import { createParkSchema } from '@/lib/validation/parks';
@@ -25,37 +25,28 @@ export function CreateParkForm() {
     toast.success(t('parkCreated'));
     form.reset();
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate>
-        <FormError message={formError} className="sm:col-span-2" />
-        <Field name="name" label={t('name')}>
-          <Input {...form.register('name')} />
-        </Field>
-        <Field name="slug" label={t('slug')}>
-          <Input {...form.register('slug')} />
-        </Field>
-        <Field name="region" label={t('region')}>
-          <Input {...form.register('region')} />
-        </Field>
-        <Field name="type" label={t('type')}>
-          <NativeSelect {...form.register('type')}>
-            <SelectOptions options={PARK_TYPES.map((v) => ({ value: v, label: t(`parkTypes.${v}`) }))} />
-          </NativeSelect>
-        </Field>
-        <Field name="landAreaHa" label={t('landAreaHa')}>
-          <Input inputMode="decimal" {...form.register('landAreaHa')} />
-        </Field>
-        <Field name="foundedOn" label={t('foundedOn')}>
-          <Input type="date" {...form.register('foundedOn')} />
-        </Field>
-        <div className="sm:col-span-2">
-          <Button type="submit" disabled={isSubmitting}>
-            {t('createPark')}
-          </Button>
-        </div>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('createPark')}>
+      <Field name="name" label={t('name')}>
+        <Input {...form.register('name')} />
+      </Field>
+      <Field name="slug" label={t('slug')}>
+        <Input {...form.register('slug')} />
+      </Field>
+      <Field name="region" label={t('region')}>
+        <Input {...form.register('region')} />
+      </Field>
+      <Field name="type" label={t('type')}>
+        <NativeSelect {...form.register('type')}>
+          <SelectOptions options={PARK_TYPES.map((v) => ({ value: v, label: t(`parkTypes.${v}`) }))} />
+        </NativeSelect>
+      </Field>
+      <Field name="landAreaHa" label={t('landAreaHa')}>
+        <Input inputMode="decimal" {...form.register('landAreaHa')} />
+      </Field>
+      <Field name="foundedOn" label={t('foundedOn')}>
+        <Input type="date" {...form.register('foundedOn')} />
+      </Field>
+    </ActionForm>
   );
 }

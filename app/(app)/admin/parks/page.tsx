@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listParks } from '@/lib/parks/parks';
 import { CreateParkForm } from './create-park-form';
@@ -39,14 +39,9 @@ export default async function AdminParks() {
           ))}
         </TableBody>
       </Table>
-      <Card className="max-w-2xl">
-        <CardHeader>
-          <CardTitle>{t('createPark')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CreateParkForm />
-        </CardContent>
-      </Card>
+      <SectionCard title={t('createPark')} className="max-w-2xl">
+        <CreateParkForm />
+      </SectionCard>
     </div>
   );
 }

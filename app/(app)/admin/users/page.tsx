@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listParks } from '@/lib/parks/parks';
 import { listUsers } from '@/lib/users/users';
@@ -52,14 +52,9 @@ export default async function AdminUsers() {
           ))}
         </TableBody>
       </Table>
-      <Card className="max-w-2xl">
-        <CardHeader>
-          <CardTitle>{t('createUser')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CreateUserForm parks={parks.map((p) => ({ id: p.id, name: p.name }))} />
-        </CardContent>
-      </Card>
+      <SectionCard title={t('createUser')} className="max-w-2xl">
+        <CreateUserForm parks={parks.map((p) => ({ id: p.id, name: p.name }))} />
+      </SectionCard>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Button } from '@/app/_components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
@@ -38,13 +38,7 @@ export default async function MyApplicationsPage() {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {rows.length === 0 && <TableEmptyRow colSpan={6}>{t('empty')}</TableEmptyRow>}
           {rows.map((a) => (
             <TableRow key={a.id}>
               <TableCell className="max-w-96 font-medium">

@@ -4,6 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
@@ -37,21 +38,16 @@ export default async function MyCompaniesPage() {
         }
       />
       {invitations.length > 0 && (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('invitationsTitle')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="divide-y text-sm">
-              {invitations.map((i) => (
-                <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-                  <span>{i.invitedBy ? t('invitationFrom', { by: i.invitedBy, company: i.companyName }) : t('invitationFromUnknown', { company: i.companyName })}</span>
-                  <InvitationButtons invitationId={i.id} companyName={i.companyName} />
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
+        <SectionCard title={t('invitationsTitle')}>
+          <ul className="divide-y text-sm">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span>{i.invitedBy ? t('invitationFrom', { by: i.invitedBy, company: i.companyName }) : t('invitationFromUnknown', { company: i.companyName })}</span>
+                <InvitationButtons invitationId={i.id} companyName={i.companyName} />
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
       )}
       {companies.length === 0 && (
         <Card>

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { Card, CardContent } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
 import { orNotFound } from '@/app/_server/not-found';
@@ -41,35 +42,29 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('representatives')}</CardTitle>
-          <p className="text-sm text-muted-foreground">{t('representativesHint')}</p>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <ul className="divide-y rounded-lg border text-sm">
-            {company.representatives.map((r) => (
-              <li key={r.email} className="flex flex-wrap justify-between gap-2 px-3 py-2">
-                <span className="font-medium">{r.name}</span>
-                <span className="text-muted-foreground">{r.email}</span>
-              </li>
-            ))}
-          </ul>
-          {invited.length > 0 && (
-            <div className="space-y-1 text-sm">
-              <p className="text-muted-foreground">{t('invitedWaiting')}</p>
-              <ul className="divide-y rounded-lg border">
-                {invited.map((email) => (
-                  <li key={email} className="px-3 py-2 text-muted-foreground">
-                    {email}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <RepresentativeForm companyId={company.id} />
-        </CardContent>
-      </Card>
+      <SectionCard title={t('representatives')} description={t('representativesHint')} contentClassName="space-y-4">
+        <ul className="divide-y rounded-lg border text-sm">
+          {company.representatives.map((r) => (
+            <li key={r.email} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+              <span className="font-medium">{r.name}</span>
+              <span className="text-muted-foreground">{r.email}</span>
+            </li>
+          ))}
+        </ul>
+        {invited.length > 0 && (
+          <div className="space-y-1 text-sm">
+            <p className="text-muted-foreground">{t('invitedWaiting')}</p>
+            <ul className="divide-y rounded-lg border">
+              {invited.map((email) => (
+                <li key={email} className="px-3 py-2 text-muted-foreground">
+                  {email}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <RepresentativeForm companyId={company.id} />
+      </SectionCard>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
-import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -95,13 +95,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           </TableRow>
         </TableHeader>
         <TableBody>
-          {result.rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={7} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {result.rows.length === 0 && <TableEmptyRow colSpan={7}>{t('empty')}</TableEmptyRow>}
           {result.rows.map((r) => (
             <TableRow key={r.id}>
               <TableCell className="min-w-64 max-w-96">

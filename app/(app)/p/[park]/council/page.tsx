@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { SectionCard } from '@/app/_components/ui/section-card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { listMeetings, nextMeetingNumber } from '@/lib/council/meetings';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -20,14 +20,9 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('create.title')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso()} />
-        </CardContent>
-      </Card>
+      <SectionCard title={t('create.title')}>
+        <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso()} />
+      </SectionCard>
       <Table>
         <TableHeader>
           <TableRow>
@@ -41,13 +36,7 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
           </TableRow>
         </TableHeader>
         <TableBody>
-          {meetings.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={7} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {meetings.length === 0 && <TableEmptyRow colSpan={7}>{t('empty')}</TableEmptyRow>}
           {meetings.map((m) => (
             <TableRow key={m.id}>
               <TableCell className="font-medium">

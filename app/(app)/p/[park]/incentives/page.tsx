@@ -5,7 +5,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Button } from '@/app/_components/ui/button';
 import { FilterActions, FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -78,13 +78,7 @@ export default async function IncentivesPage({ params, searchParams }: { params:
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {rows.length === 0 && <TableEmptyRow colSpan={5}>{t('empty')}</TableEmptyRow>}
           {rows.map((r) => (
             <TableRow key={r.id}>
               <TableCell className="min-w-56">

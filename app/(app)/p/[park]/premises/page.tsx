@@ -4,7 +4,7 @@ import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { cn } from '@/app/_components/ui/cn';
 import { FilterField } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
@@ -159,117 +159,80 @@ export default async function PremisesPage({ params, searchParams }: { params: P
       ))}
 
       <div className="grid gap-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('endingSoon')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {ending.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t('endingSoonEmpty')}</p>
-            ) : (
-              <Table aria-label={t('endingSoon')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t('tenant')}</TableHead>
-                    <TableHead>{t('unit')}</TableHead>
-                    <TableHead className="text-right">{t('area')}</TableHead>
-                    <TableHead>{t('ends')}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {ending.map((l) => (
-                    <TableRow key={l.id}>
-                      <TableCell>
-                        <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
-                          {l.companyName}
-                        </Link>
-                      </TableCell>
-                      <TableCell>
-                        <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
-                          {l.unitName}
-                        </Link>
-                        <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
-                      <TableCell className="whitespace-nowrap">{formatDate(l.endOn, locale)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('leasesOn', { date: formatDate(at, locale) })}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {inForce.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t('leasesEmpty')}</p>
-            ) : (
-              <div className="max-h-96 overflow-y-auto">
-                <Table aria-label={t('leasesOn', { date: formatDate(at, locale) })}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>{t('tenant')}</TableHead>
-                      <TableHead>{t('unit')}</TableHead>
-                      <TableHead className="text-right">{t('area')}</TableHead>
-                      <TableHead>{t('leasePeriodShort')}</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {inForce.map((l) => (
-                      <TableRow key={l.id}>
-                        <TableCell>
-                          <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
-                            {l.companyName}
-                          </Link>
-                          {l.manufacturing && <span className="block text-xs text-muted-foreground">{t('manufacturing')}</span>}
-                        </TableCell>
-                        <TableCell>
-                          <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
-                            {l.unitName}
-                          </Link>
-                          <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
-                        </TableCell>
-                        <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
-                        <TableCell className="whitespace-nowrap text-xs">
-                          {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
-            )}
-          </CardContent>
-        </Card>
+        <SectionCard title={t('endingSoon')}>
+          {ending.length === 0 ? <p className="text-sm text-muted-foreground">{t('endingSoonEmpty')}</p> : <LeaseTable label={t('endingSoon')} leases={ending} base={base} period="end" />}
+        </SectionCard>
+        <SectionCard title={t('leasesOn', { date: formatDate(at, locale) })}>
+          {inForce.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('leasesEmpty')}</p>
+          ) : (
+            <div className="max-h-96 overflow-y-auto">
+              <LeaseTable label={t('leasesOn', { date: formatDate(at, locale) })} leases={inForce} base={base} period="whole" />
+            </div>
+          )}
+        </SectionCard>
       </div>
 
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('buildings')}</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            <ul className="divide-y">
-              {buildings.map((b) => (
-                <BuildingRow key={b.id} parkId={park.id} id={b.id} name={b.name} units={Number(b.units)} />
-              ))}
-            </ul>
-            <AddBuildingForm parkId={park.id} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('addUnit')}</CardTitle>
-            <CardDescription>{t('addUnitHint')}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <AddUnitForm parkId={park.id} buildings={buildings.map((b) => ({ id: b.id, name: b.name }))} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('buildings')} contentClassName="space-y-4">
+          <ul className="divide-y">
+            {buildings.map((b) => (
+              <BuildingRow key={b.id} parkId={park.id} id={b.id} name={b.name} units={Number(b.units)} />
+            ))}
+          </ul>
+          <AddBuildingForm parkId={park.id} />
+        </SectionCard>
+        <SectionCard title={t('addUnit')} description={t('addUnitHint')}>
+          <AddUnitForm parkId={park.id} buildings={buildings.map((b) => ({ id: b.id, name: b.name }))} />
+        </SectionCard>
       </div>
     </div>
+  );
+}
+
+/**
+ * Leases, a row each: the tenant (marked when it manufactures, for the whole-period list), the unit
+ * and its building, the area, then when the lease ends or its whole period.
+ */
+async function LeaseTable({ label, leases, base, period }: { label: string; leases: Awaited<ReturnType<typeof listLeases>>; base: string; period: 'end' | 'whole' }) {
+  const t = await getTranslations('premises');
+  const locale = (await getLocale()) as Locale;
+  return (
+    <Table aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t('tenant')}</TableHead>
+          <TableHead>{t('unit')}</TableHead>
+          <TableHead className="text-right">{t('area')}</TableHead>
+          <TableHead>{period === 'end' ? t('ends') : t('leasePeriodShort')}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {leases.map((l) => (
+          <TableRow key={l.id}>
+            <TableCell>
+              <Link className="hover:underline" href={`${base}/residents/${l.companyId}`}>
+                {l.companyName}
+              </Link>
+              {period === 'whole' && l.manufacturing && <span className="block text-xs text-muted-foreground">{t('manufacturing')}</span>}
+            </TableCell>
+            <TableCell>
+              <Link className="hover:underline" href={`${base}/premises/units/${l.premisesId}`}>
+                {l.unitName}
+              </Link>
+              <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
+            {period === 'end' ? (
+              <TableCell className="whitespace-nowrap">{formatDate(l.endOn, locale)}</TableCell>
+            ) : (
+              <TableCell className="whitespace-nowrap text-xs">
+                {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { listParkProgrammes } from '@/lib/programmes/programmes';
@@ -45,14 +45,9 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ par
         </Table>
       )}
       {can(actor, 'programme.manage', park.id) && (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('createTitle')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <CreateProgrammeForm parkId={park.id} parkSlug={slug} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('createTitle')}>
+          <CreateProgrammeForm parkId={park.id} parkSlug={slug} />
+        </SectionCard>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { FilterActions, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
@@ -119,13 +119,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {rows.length === 0 && <TableEmptyRow colSpan={6}>{t('empty')}</TableEmptyRow>}
           {rows.map((r) => (
             <TableRow key={r.residencyId}>
               <TableCell className="min-w-56 max-w-80">

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { sendDueReminders } from '@/lib/council/assignments';
 import { listMyAssignments } from '@/lib/council/my-assignments';
@@ -35,13 +35,7 @@ export default async function MyReviews({ params }: { params: Promise<{ park: st
           </TableRow>
         </TableHeader>
         <TableBody>
-          {items.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={4} className="text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {items.length === 0 && <TableEmptyRow colSpan={4}>{t('empty')}</TableEmptyRow>}
           {items.map((a) => {
             const overdue = a.status === 'assigned' && a.dueOn < today;
             return (

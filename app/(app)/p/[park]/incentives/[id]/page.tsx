@@ -4,7 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -46,34 +46,23 @@ export default async function IncentivePage({ params }: { params: Promise<{ park
           </>
         }
       />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('details')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <dl className="divide-y">
-            <Row label={t('columns.company')}>{row.companyName}</Row>
-            <Row label={t('columns.kind')}>{t(`kinds.${row.kind}`)}</Row>
-            <Row label={t('columns.legalBasis')}>{row.legalBasis ?? '—'}</Row>
-            <Row label={t('columns.decision')}>{row.decisionNumber ? t('decisionOf', { number: row.decisionNumber, date: formatDate(row.grantedOn, locale) }) : formatDate(row.grantedOn, locale)}</Row>
-            <Row label={t('columns.validity')}>
-              {formatDate(row.validFrom, locale)} – {row.validTo ? formatDate(row.validTo, locale) : t('openEnded')}
-            </Row>
-            <Row label={t('columns.conditions')}>{row.conditions ?? '—'}</Row>
-            {row.revokedOn && <Row label={t('columns.revokedOn')}>{t('revokedInfo', { date: formatDate(row.revokedOn, locale), reason: row.revokeReason ?? '' })}</Row>}
-          </dl>
-        </CardContent>
-      </Card>
+      <SectionCard title={t('details')}>
+        <dl className="divide-y">
+          <Row label={t('columns.company')}>{row.companyName}</Row>
+          <Row label={t('columns.kind')}>{t(`kinds.${row.kind}`)}</Row>
+          <Row label={t('columns.legalBasis')}>{row.legalBasis ?? '—'}</Row>
+          <Row label={t('columns.decision')}>{row.decisionNumber ? t('decisionOf', { number: row.decisionNumber, date: formatDate(row.grantedOn, locale) }) : formatDate(row.grantedOn, locale)}</Row>
+          <Row label={t('columns.validity')}>
+            {formatDate(row.validFrom, locale)} – {row.validTo ? formatDate(row.validTo, locale) : t('openEnded')}
+          </Row>
+          <Row label={t('columns.conditions')}>{row.conditions ?? '—'}</Row>
+          {row.revokedOn && <Row label={t('columns.revokedOn')}>{t('revokedInfo', { date: formatDate(row.revokedOn, locale), reason: row.revokeReason ?? '' })}</Row>}
+        </dl>
+      </SectionCard>
       {row.status === 'active' && can(actor, 'incentive.revoke', park.id) && (
-        <Card className="border-destructive/30">
-          <CardHeader>
-            <CardTitle>{t('revokeTitle')}</CardTitle>
-            <CardDescription>{t('revokeHint')}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <RevokeForm parkId={park.id} incentiveId={row.id} today={today < row.grantedOn ? row.grantedOn : today} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('revokeTitle')} description={t('revokeHint')} className="border-destructive/30">
+          <RevokeForm parkId={park.id} incentiveId={row.id} today={today < row.grantedOn ? row.grantedOn : today} />
+        </SectionCard>
       )}
     </div>
   );

@@ -6,9 +6,9 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { Button } from '@/app/_components/ui/button';
-import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { grantIncentiveSchema, INCENTIVE_KINDS } from '@/lib/validation/incentives';
 import { grantIncentiveAction } from '../actions';
@@ -26,45 +26,36 @@ export function GrantForm({ parkId, slug, residencies, residencyId, today }: { p
     toast.success(t('granted'));
     router.push(`/p/${slug}/incentives/${data.id}`);
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate aria-label={t('formTitle')}>
-        <FormError message={formError} className="sm:col-span-2" />
-        <Field name="residencyId" label={t('resident')} errorText="required" className="sm:col-span-2">
-          <NativeSelect {...form.register('residencyId')}>
-            <SelectOptions placeholder={t('chooseResident')} options={residencies.map((r) => ({ value: r.id, label: r.label }))} />
-          </NativeSelect>
-        </Field>
-        <Field name="kind" label={t('kind')} className="sm:col-span-2">
-          <NativeSelect {...form.register('kind')}>
-            <SelectOptions options={INCENTIVE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-          </NativeSelect>
-        </Field>
-        <Field name="legalBasis" label={t('legalBasis')} description={t('legalBasisHint')} className="sm:col-span-2">
-          <Input {...form.register('legalBasis')} />
-        </Field>
-        <Field name="decisionNumber" label={t('decisionNumber')}>
-          <Input {...form.register('decisionNumber')} />
-        </Field>
-        <Field name="grantedOn" label={t('grantedOn')}>
-          <Input type="date" {...form.register('grantedOn')} />
-        </Field>
-        <Field name="validFrom" label={t('validFrom')}>
-          <Input type="date" {...form.register('validFrom')} />
-        </Field>
-        <Field name="validTo" label={t('validTo')}>
-          <Input type="date" {...form.register('validTo')} />
-        </Field>
-        <Field name="conditions" label={t('conditions')} className="sm:col-span-2">
-          <Textarea rows={3} {...form.register('conditions')} />
-        </Field>
-        <div className="sm:col-span-2">
-          <Button type="submit" disabled={isSubmitting}>
-            {t('submit')}
-          </Button>
-        </div>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('submit')} aria-label={t('formTitle')}>
+      <Field name="residencyId" label={t('resident')} errorText="required" className="sm:col-span-2">
+        <NativeSelect {...form.register('residencyId')}>
+          <SelectOptions placeholder={t('chooseResident')} options={residencies.map((r) => ({ value: r.id, label: r.label }))} />
+        </NativeSelect>
+      </Field>
+      <Field name="kind" label={t('kind')} className="sm:col-span-2">
+        <NativeSelect {...form.register('kind')}>
+          <SelectOptions options={INCENTIVE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        </NativeSelect>
+      </Field>
+      <Field name="legalBasis" label={t('legalBasis')} description={t('legalBasisHint')} className="sm:col-span-2">
+        <Input {...form.register('legalBasis')} />
+      </Field>
+      <Field name="decisionNumber" label={t('decisionNumber')}>
+        <Input {...form.register('decisionNumber')} />
+      </Field>
+      <Field name="grantedOn" label={t('grantedOn')}>
+        <Input type="date" {...form.register('grantedOn')} />
+      </Field>
+      <Field name="validFrom" label={t('validFrom')}>
+        <Input type="date" {...form.register('validFrom')} />
+      </Field>
+      <Field name="validTo" label={t('validTo')}>
+        <Input type="date" {...form.register('validTo')} />
+      </Field>
+      <Field name="conditions" label={t('conditions')} className="sm:col-span-2">
+        <Textarea rows={3} {...form.register('conditions')} />
+      </Field>
+    </ActionForm>
   );
 }

@@ -7,6 +7,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { cn } from '@/app/_components/ui/cn';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
@@ -104,14 +105,9 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
       </Card>
 
       {report.status === 'submitted' && (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('review')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ReviewActions reportId={report.id} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('review')}>
+          <ReviewActions reportId={report.id} />
+        </SectionCard>
       )}
 
       {report.history.length > 0 && (

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { AddIndicatorForm } from './add-indicator-form';
@@ -39,14 +39,9 @@ export default async function ProgrammePage({ params }: { params: Promise<{ park
         <ProgrammeGrid key={version} parkId={park.id} programmeId={grid.id} years={grid.years} rows={rows} canEdit={canEdit} />
       )}
       {canEdit && (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('addIndicator')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <AddIndicatorForm parkId={park.id} programmeId={grid.id} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('addIndicator')}>
+          <AddIndicatorForm parkId={park.id} programmeId={grid.id} />
+        </SectionCard>
       )}
     </div>
   );

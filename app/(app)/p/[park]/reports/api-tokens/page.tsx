@@ -4,7 +4,8 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { listApiTokens } from '@/lib/api-tokens/tokens';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -30,22 +31,16 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
           </Button>
         }
       />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('createTitle')}</CardTitle>
-          <CardDescription>{t('createHelp')}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CreateApiTokenForm parkSlug={slug} />
-        </CardContent>
-      </Card>
+      <SectionCard title={t('createTitle')} description={t('createHelp')}>
+        <CreateApiTokenForm parkSlug={slug} />
+      </SectionCard>
 
       <section aria-labelledby="tokens-title" className="space-y-3">
         <h2 id="tokens-title" className="text-lg font-semibold">
           {t('listTitle')}
         </h2>
         {tokens.length === 0 ? (
-          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
+          <EmptyState>{t('empty')}</EmptyState>
         ) : (
           <Table>
             <TableHeader>

@@ -5,7 +5,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -67,15 +67,9 @@ export default async function ResidentProfilePage({ params }: { params: Promise<
         unitHref={can(actor, 'premises.manage', park.id) ? (id) => `${base}/premises/units/${id}` : undefined}
         aside={
           canExit && (
-            <Card className="border-destructive/30">
-              <CardHeader>
-                <CardTitle>{t('exitTitle')}</CardTitle>
-                <CardDescription>{t('exitSubtitle')}</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <ExitForm parkId={park.id} residencyId={open.id} defaultEndOn={open.endOn && open.endOn < today ? open.endOn : today < open.startOn ? open.startOn : today} />
-              </CardContent>
-            </Card>
+            <SectionCard title={t('exitTitle')} description={t('exitSubtitle')} className="border-destructive/30">
+              <ExitForm parkId={park.id} residencyId={open.id} defaultEndOn={open.endOn && open.endOn < today ? open.endOn : today < open.startOn ? open.startOn : today} />
+            </SectionCard>
           )
         }
       />

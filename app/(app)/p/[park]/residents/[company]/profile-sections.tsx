@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -52,218 +52,188 @@ export async function ResidentProfileSections({
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{profile.residencies.length > 1 ? t('residencies') : t('residency')}</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            {profile.residencies.map((r) => (
-              <dl key={r.id} className="divide-y rounded-lg border px-3">
-                <Row label={t('agreement')}>
-                  {r.agreementNumber
-                    ? r.agreementDate
-                      ? t('agreementOf', { number: r.agreementNumber, date: formatDate(r.agreementDate, locale) })
-                      : t('agreementNumber', { number: r.agreementNumber })
-                    : dash}
-                </Row>
-                <Row label={t('period')}>
-                  {formatDate(r.startOn, locale)} – {r.endOn ? formatDate(r.endOn, locale) : tr('openEnded')}{' '}
-                  {r.activeToday ? (
-                    <Badge variant="success">{tr('status.current')}</Badge>
-                  ) : r.startOn > today ? (
-                    <Badge variant="outline">{tr('status.upcoming', { date: formatDate(r.startOn, locale) })}</Badge>
-                  ) : (
-                    <Badge variant="secondary">{tr('status.former')}</Badge>
-                  )}
-                </Row>
-                <Row label={t('placement')}>{tr(`placement.${r.placement}`)}</Row>
-                {r.exitReason && (
-                  <Row label={t('exit')}>
-                    {tr(`exitReason.${r.exitReason}`)}
-                    {r.exitNote && <span className="block text-muted-foreground">{r.exitNote}</span>}
-                  </Row>
+        <SectionCard level={3} title={profile.residencies.length > 1 ? t('residencies') : t('residency')} contentClassName="space-y-4">
+          {profile.residencies.map((r) => (
+            <dl key={r.id} className="divide-y rounded-lg border px-3">
+              <Row label={t('agreement')}>
+                {r.agreementNumber
+                  ? r.agreementDate
+                    ? t('agreementOf', { number: r.agreementNumber, date: formatDate(r.agreementDate, locale) })
+                    : t('agreementNumber', { number: r.agreementNumber })
+                  : dash}
+              </Row>
+              <Row label={t('period')}>
+                {formatDate(r.startOn, locale)} – {r.endOn ? formatDate(r.endOn, locale) : tr('openEnded')}{' '}
+                {r.activeToday ? (
+                  <Badge variant="success">{tr('status.current')}</Badge>
+                ) : r.startOn > today ? (
+                  <Badge variant="outline">{tr('status.upcoming', { date: formatDate(r.startOn, locale) })}</Badge>
+                ) : (
+                  <Badge variant="secondary">{tr('status.former')}</Badge>
                 )}
-              </dl>
-            ))}
-          </CardContent>
-        </Card>
+              </Row>
+              <Row label={t('placement')}>{tr(`placement.${r.placement}`)}</Row>
+              {r.exitReason && (
+                <Row label={t('exit')}>
+                  {tr(`exitReason.${r.exitReason}`)}
+                  {r.exitNote && <span className="block text-muted-foreground">{r.exitNote}</span>}
+                </Row>
+              )}
+            </dl>
+          ))}
+        </SectionCard>
 
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('premises')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {currentLeases.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t('noPremises')}</p>
-            ) : (
-              <Table aria-label={t('premises')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t('unit')}</TableHead>
-                    <TableHead>{t('building')}</TableHead>
-                    <TableHead className="whitespace-normal text-right">{t('area')}</TableHead>
-                    <TableHead>{t('leasePeriod')}</TableHead>
+        <SectionCard level={3} title={t('premises')}>
+          {currentLeases.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('noPremises')}</p>
+          ) : (
+            <Table aria-label={t('premises')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('unit')}</TableHead>
+                  <TableHead>{t('building')}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{t('area')}</TableHead>
+                  <TableHead>{t('leasePeriod')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {currentLeases.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell className="font-medium">
+                      {unitHref ? (
+                        <a className="hover:underline" href={unitHref(l.premisesId)}>
+                          {l.unitName}
+                        </a>
+                      ) : (
+                        l.unitName
+                      )}
+                      <span className="block text-xs text-muted-foreground">{tp(`kinds.${l.kind}`)}</span>
+                    </TableCell>
+                    <TableCell>{l.buildingName}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : tr('openEnded')}
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {currentLeases.map((l) => (
-                    <TableRow key={l.id}>
-                      <TableCell className="font-medium">
-                        {unitHref ? (
-                          <a className="hover:underline" href={unitHref(l.premisesId)}>
-                            {l.unitName}
-                          </a>
-                        ) : (
-                          l.unitName
-                        )}
-                        <span className="block text-xs text-muted-foreground">{tp(`kinds.${l.kind}`)}</span>
-                      </TableCell>
-                      <TableCell>{l.buildingName}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
-                      <TableCell className="whitespace-nowrap">
-                        {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : tr('openEnded')}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-            {profile.leases.length > currentLeases.length && (
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer text-muted-foreground">{t('allLeases')} ({profile.leases.length})</summary>
-                <ul className="mt-2 space-y-1">
-                  {profile.leases.map((l) => (
-                    <li key={l.id}>
-                      {l.unitName} ({l.buildingName}, {formatArea(l.areaM2, locale)}): {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : tr('openEnded')}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-          </CardContent>
-        </Card>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {profile.leases.length > currentLeases.length && (
+            <details className="mt-3 text-sm">
+              <summary className="cursor-pointer text-muted-foreground">{t('allLeases')} ({profile.leases.length})</summary>
+              <ul className="mt-2 space-y-1">
+                {profile.leases.map((l) => (
+                  <li key={l.id}>
+                    {l.unitName} ({l.buildingName}, {formatArea(l.areaM2, locale)}): {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : tr('openEnded')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </SectionCard>
 
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('incentives')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {profile.incentives.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t('noIncentives')}</p>
-            ) : (
-              <Table aria-label={t('incentives')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t('kind')}</TableHead>
-                    <TableHead>{t('decision')}</TableHead>
-                    <TableHead>{t('validity')}</TableHead>
-                    <TableHead>{t('state')}</TableHead>
+        <SectionCard level={3} title={t('incentives')}>
+          {profile.incentives.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('noIncentives')}</p>
+          ) : (
+            <Table aria-label={t('incentives')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('kind')}</TableHead>
+                  <TableHead>{t('decision')}</TableHead>
+                  <TableHead>{t('validity')}</TableHead>
+                  <TableHead>{t('state')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {profile.incentives.map((i) => (
+                  <TableRow key={i.id}>
+                    <TableCell className="font-medium">
+                      {incentiveHref ? (
+                        <a className="hover:underline" href={incentiveHref(i.id)}>
+                          {ti(`kinds.${i.kind}`)}
+                        </a>
+                      ) : (
+                        ti(`kinds.${i.kind}`)
+                      )}
+                      {i.legalBasis && <span className="block text-xs text-muted-foreground">{i.legalBasis}</span>}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{i.decisionNumber ? ti('decisionOf', { number: i.decisionNumber, date: formatDate(i.grantedOn, locale) }) : formatDate(i.grantedOn, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {formatDate(i.validFrom, locale)} – {i.validTo ? formatDate(i.validTo, locale) : ti('openEnded')}
+                    </TableCell>
+                    <TableCell>
+                      <IncentiveStateBadge incentive={i} today={today} />
+                      {i.revokedOn && <span className="block text-xs text-muted-foreground">{ti('revokedInfo', { date: formatDate(i.revokedOn, locale), reason: i.revokeReason ?? '' })}</span>}
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {profile.incentives.map((i) => (
-                    <TableRow key={i.id}>
-                      <TableCell className="font-medium">
-                        {incentiveHref ? (
-                          <a className="hover:underline" href={incentiveHref(i.id)}>
-                            {ti(`kinds.${i.kind}`)}
-                          </a>
-                        ) : (
-                          ti(`kinds.${i.kind}`)
-                        )}
-                        {i.legalBasis && <span className="block text-xs text-muted-foreground">{i.legalBasis}</span>}
-                      </TableCell>
-                      <TableCell className="whitespace-nowrap">{i.decisionNumber ? ti('decisionOf', { number: i.decisionNumber, date: formatDate(i.grantedOn, locale) }) : formatDate(i.grantedOn, locale)}</TableCell>
-                      <TableCell className="whitespace-nowrap">
-                        {formatDate(i.validFrom, locale)} – {i.validTo ? formatDate(i.validTo, locale) : ti('openEnded')}
-                      </TableCell>
-                      <TableCell>
-                        <IncentiveStateBadge incentive={i} today={today} />
-                        {i.revokedOn && <span className="block text-xs text-muted-foreground">{ti('revokedInfo', { date: formatDate(i.revokedOn, locale), reason: i.revokeReason ?? '' })}</span>}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </SectionCard>
 
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('kpi')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {profile.kpi.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t('noKpi')}</p>
-            ) : (
-              <Table aria-label={t('kpi')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t('year')}</TableHead>
-                    <TableHead>{t('reportStatus')}</TableHead>
-                    <TableHead className="whitespace-normal text-right">{t('jobs')}</TableHead>
-                    <TableHead className="whitespace-normal text-right">{`${t('investment')}, ${t('mRub')}`}</TableHead>
-                    <TableHead className="whitespace-normal text-right">{`${t('capex')}, ${t('mRub')}`}</TableHead>
-                    <TableHead className="whitespace-normal text-right">{`${t('income')}, ${t('mRub')}`}</TableHead>
-                    <TableHead className="whitespace-normal text-right">{`${t('taxes')}, ${t('mRub')}`}</TableHead>
+        <SectionCard level={3} title={t('kpi')}>
+          {profile.kpi.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('noKpi')}</p>
+          ) : (
+            <Table aria-label={t('kpi')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('year')}</TableHead>
+                  <TableHead>{t('reportStatus')}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{t('jobs')}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{`${t('investment')}, ${t('mRub')}`}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{`${t('capex')}, ${t('mRub')}`}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{`${t('income')}, ${t('mRub')}`}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{`${t('taxes')}, ${t('mRub')}`}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {profile.kpi.map((k) => (
+                  <TableRow key={k.year}>
+                    <TableCell className="font-medium tabular-nums">{k.year}</TableCell>
+                    <TableCell>
+                      <Badge variant={k.status === 'accepted' ? 'success' : k.status === 'returned' ? 'warning' : 'secondary'}>{t(`reportStatuses.${k.status}`)}</Badge>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{formatNumber(k.jobsCreated, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.investmentRub)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.capitalInvestmentRub)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.incomeRub)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.taxesPaidRub)}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {profile.kpi.map((k) => (
-                    <TableRow key={k.year}>
-                      <TableCell className="font-medium tabular-nums">{k.year}</TableCell>
-                      <TableCell>
-                        <Badge variant={k.status === 'accepted' ? 'success' : k.status === 'returned' ? 'warning' : 'secondary'}>{t(`reportStatuses.${k.status}`)}</Badge>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{formatNumber(k.jobsCreated, locale)}</TableCell>
-                      <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.investmentRub)}</TableCell>
-                      <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.capitalInvestmentRub)}</TableCell>
-                      <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.incomeRub)}</TableCell>
-                      <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.taxesPaidRub)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </SectionCard>
       </div>
 
       <div className="space-y-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('details')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="divide-y">
-              <Row label={t('inn')}>{c.inn ?? dash}</Row>
-              {c.ogrn && <Row label={t('ogrn')}>{c.ogrn}</Row>}
-              <Row label={t('sme')}>{tr(`sme.${c.smeCategory}`)}</Row>
-              <Row label={t('industry')}>{c.industry ?? dash}</Row>
-              <Row label={t('manufacturing')}>{c.manufacturing ? tr('values.yes') : tr('values.no')}</Row>
-              {(c.contactEmail || c.contactPhone) && <Row label={t('contacts')}>{[c.contactEmail, c.contactPhone].filter(Boolean).join(', ')}</Row>}
-              {c.address && <Row label={t('address')}>{c.address}</Row>}
-            </dl>
-          </CardContent>
-        </Card>
+        <SectionCard level={3} title={t('details')}>
+          <dl className="divide-y">
+            <Row label={t('inn')}>{c.inn ?? dash}</Row>
+            {c.ogrn && <Row label={t('ogrn')}>{c.ogrn}</Row>}
+            <Row label={t('sme')}>{tr(`sme.${c.smeCategory}`)}</Row>
+            <Row label={t('industry')}>{c.industry ?? dash}</Row>
+            <Row label={t('manufacturing')}>{c.manufacturing ? tr('values.yes') : tr('values.no')}</Row>
+            {(c.contactEmail || c.contactPhone) && <Row label={t('contacts')}>{[c.contactEmail, c.contactPhone].filter(Boolean).join(', ')}</Row>}
+            {c.address && <Row label={t('address')}>{c.address}</Row>}
+          </dl>
+        </SectionCard>
         {aside}
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('timeline')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ol className="relative space-y-4 border-l pl-5" aria-label={t('timeline')}>
-              {profile.timeline.map((e, i) => (
-                <li key={`${e.kind}-${e.date}-${i}`} className="relative text-sm">
-                  <span className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full border-2 border-background bg-primary" aria-hidden />
-                  <p className="text-xs text-muted-foreground">{e.approximate ? e.date.slice(0, 4) : formatDate(e.date, locale)}</p>
-                  <p>{t(`events.${e.kind === 'incentiveGranted' && e.params.decision ? 'incentiveGrantedDecision' : e.kind}`, e.params)}</p>
-                </li>
-              ))}
-            </ol>
-          </CardContent>
-        </Card>
+        <SectionCard level={3} title={t('timeline')}>
+          <ol className="relative space-y-4 border-l pl-5" aria-label={t('timeline')}>
+            {profile.timeline.map((e, i) => (
+              <li key={`${e.kind}-${e.date}-${i}`} className="relative text-sm">
+                <span className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full border-2 border-background bg-primary" aria-hidden />
+                <p className="text-xs text-muted-foreground">{e.approximate ? e.date.slice(0, 4) : formatDate(e.date, locale)}</p>
+                <p>{t(`events.${e.kind === 'incentiveGranted' && e.params.decision ? 'incentiveGrantedDecision' : e.kind}`, e.params)}</p>
+              </li>
+            ))}
+          </ol>
+        </SectionCard>
       </div>
     </div>
   );

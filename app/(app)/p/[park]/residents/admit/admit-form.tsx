@@ -6,9 +6,9 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { Button } from '@/app/_components/ui/button';
-import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { RadioGroupField } from '@/app/_components/ui/radio-group';
 import { admitResidentSchema, PLACEMENTS } from '@/lib/validation/residents';
@@ -28,38 +28,29 @@ export function AdmitForm({ parkId, slug, applicationId, today, wantsPremises }:
     toast.success(t('admitted'));
     router.push(`/p/${slug}/residents/${data.companyId}`);
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate>
-        <FormError message={formError} className="sm:col-span-2" />
-        <Field name="agreementNumber" label={t('agreementNumber')}>
-          <Input {...form.register('agreementNumber')} />
-        </Field>
-        <Field name="agreementDate" label={t('agreementDate')}>
-          <Input type="date" {...form.register('agreementDate')} />
-        </Field>
-        <Field name="startOn" label={t('startOn')}>
-          <Input type="date" {...form.register('startOn')} />
-        </Field>
-        <Field name="endOn" label={t('endOn')} description={t('endHint')}>
-          <Input type="date" {...form.register('endOn')} />
-        </Field>
-        <RadioGroupField
-          control={form.control}
-          name="placement"
-          legend={t('placement')}
-          description={t('placementHint')}
-          options={PLACEMENTS.map((p) => ({ value: p, label: tr(`placement.${p}`) }))}
-          className="sm:col-span-2"
-          groupClassName="flex flex-wrap gap-4"
-        />
-        <div className="sm:col-span-2">
-          <Button type="submit" disabled={isSubmitting}>
-            {t('submit')}
-          </Button>
-        </div>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('submit')}>
+      <Field name="agreementNumber" label={t('agreementNumber')}>
+        <Input {...form.register('agreementNumber')} />
+      </Field>
+      <Field name="agreementDate" label={t('agreementDate')}>
+        <Input type="date" {...form.register('agreementDate')} />
+      </Field>
+      <Field name="startOn" label={t('startOn')}>
+        <Input type="date" {...form.register('startOn')} />
+      </Field>
+      <Field name="endOn" label={t('endOn')} description={t('endHint')}>
+        <Input type="date" {...form.register('endOn')} />
+      </Field>
+      <RadioGroupField
+        control={form.control}
+        name="placement"
+        legend={t('placement')}
+        description={t('placementHint')}
+        options={PLACEMENTS.map((p) => ({ value: p, label: tr(`placement.${p}`) }))}
+        className="sm:col-span-2"
+        groupClassName="flex flex-wrap gap-4"
+      />
+    </ActionForm>
   );
 }

@@ -6,8 +6,8 @@ import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { SectionCard } from '@/app/_components/ui/section-card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -38,14 +38,9 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
           }
         />
         {app.currentResident && <Alert variant="warning">{t('currentWarning', { date: app.currentResidencyEndOn ? formatDate(app.currentResidencyEndOn, locale) : tr('openEnded') })}</Alert>}
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('title')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <AdmitForm parkId={park.id} slug={slug} applicationId={app.applicationId} today={today} wantsPremises={app.wantsPremises} />
-          </CardContent>
-        </Card>
+        <SectionCard title={t('title')}>
+          <AdmitForm parkId={park.id} slug={slug} applicationId={app.applicationId} today={today} wantsPremises={app.wantsPremises} />
+        </SectionCard>
       </div>
     );
   }
@@ -65,13 +60,7 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
-                {t('empty')}
-              </TableCell>
-            </TableRow>
-          )}
+          {rows.length === 0 && <TableEmptyRow colSpan={5}>{t('empty')}</TableEmptyRow>}
           {rows.map((r) => (
             <TableRow key={r.applicationId}>
               <TableCell className="min-w-56">

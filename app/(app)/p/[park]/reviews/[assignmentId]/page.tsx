@@ -7,6 +7,7 @@ import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { getReviewContext, type ReviewDto } from '@/lib/council/reviews';
 import { todayIso } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
@@ -61,27 +62,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
       {assignment.status === 'withdrawn' && <p className="rounded-lg border bg-muted/50 p-4 text-sm">{t('withdrawn')}</p>}
 
       {assignment.status !== 'withdrawn' && (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('declaration.title')}</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-2 text-sm">
-            {!declaration && ctx.open && assignment.status === 'assigned' && (
-              <>
-                <p className="text-muted-foreground">{t('declaration.intro')}</p>
-                <DeclarationForm assignmentId={assignment.id} />
-              </>
-            )}
-            {!declaration && !ctx.open && <p className="text-muted-foreground">{t('closed')}</p>}
-            {declaration && !declaration.hasConflict && <p>{t('declaration.declaredNone', { date: formatDate(todayIso(declaration.declaredAt), locale) })}</p>}
-            {declaration?.hasConflict && (
-              <>
-                <p>{t('declaration.declaredConflict', { date: formatDate(todayIso(declaration.declaredAt), locale), reason: declaration.reason ?? '' })}</p>
-                <p className="text-muted-foreground">{t('declaration.removed')}</p>
-              </>
-            )}
-          </CardContent>
-        </Card>
+        <SectionCard title={t('declaration.title')} contentClassName="space-y-2 text-sm">
+          {!declaration && ctx.open && assignment.status === 'assigned' && (
+            <>
+              <p className="text-muted-foreground">{t('declaration.intro')}</p>
+              <DeclarationForm assignmentId={assignment.id} />
+            </>
+          )}
+          {!declaration && !ctx.open && <p className="text-muted-foreground">{t('closed')}</p>}
+          {declaration && !declaration.hasConflict && <p>{t('declaration.declaredNone', { date: formatDate(todayIso(declaration.declaredAt), locale) })}</p>}
+          {declaration?.hasConflict && (
+            <>
+              <p>{t('declaration.declaredConflict', { date: formatDate(todayIso(declaration.declaredAt), locale), reason: declaration.reason ?? '' })}</p>
+              <p className="text-muted-foreground">{t('declaration.removed')}</p>
+            </>
+          )}
+        </SectionCard>
       )}
 
       {declaration && !declaration.hasConflict && application && (
@@ -98,60 +94,50 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
             </CardContent>
           </Card>
           <div className="space-y-6">
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('scoring.title')}</CardTitle>
-              </CardHeader>
-              <CardContent>
-                {review?.status === 'submitted' ? (
-                  <div className="space-y-3">
-                    <p className="text-sm text-muted-foreground">{t('scoring.submittedOn', { date: formatDate(review.submittedAt && todayIso(review.submittedAt), locale) })}</p>
-                    {scoresOf(review)}
-                    {review.recommendation && <Badge variant="outline">{t(`scoring.recommendations.${review.recommendation}`)}</Badge>}
-                    {review.comment && <p className="whitespace-pre-line text-sm">{review.comment}</p>}
+            <SectionCard title={t('scoring.title')}>
+              {review?.status === 'submitted' ? (
+                <div className="space-y-3">
+                  <p className="text-sm text-muted-foreground">{t('scoring.submittedOn', { date: formatDate(review.submittedAt && todayIso(review.submittedAt), locale) })}</p>
+                  {scoresOf(review)}
+                  {review.recommendation && <Badge variant="outline">{t(`scoring.recommendations.${review.recommendation}`)}</Badge>}
+                  {review.comment && <p className="whitespace-pre-line text-sm">{review.comment}</p>}
+                </div>
+              ) : !ctx.open ? (
+                <p className="text-sm text-muted-foreground">{t('closed')}</p>
+              ) : (
+                <ReviewForm
+                  assignmentId={assignment.id}
+                  criteria={criteria.map((c) => ({ id: c.id!, nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight }))}
+                  initial={{
+                    scores: criteria.map((c) => {
+                      const s = review?.scores.find((x) => x.criterionId === c.id);
+                      return { criterionId: c.id!, score: s ? String(s.score) : '', comment: s?.comment ?? '' };
+                    }),
+                    recommendation: review?.recommendation ?? '',
+                    comment: review?.comment ?? '',
+                  }}
+                />
+              )}
+            </SectionCard>
+            <SectionCard title={t('others.title')} contentClassName="space-y-3">
+              {review?.status !== 'submitted' ? (
+                <p className="text-sm text-muted-foreground">{t('others.hidden')}</p>
+              ) : others.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t('others.none')}</p>
+              ) : (
+                others.map((o) => (
+                  <div key={o.expertName} className="space-y-2 rounded-lg border p-3">
+                    <p className="flex flex-wrap items-center gap-2 text-sm">
+                      <span className="font-medium">{o.expertName}</span>
+                      {o.recommendation && <Badge variant="outline">{ts(`recommendations.${o.recommendation}`)}</Badge>}
+                      {o.total && <span className="text-muted-foreground">{t('others.total', { total: formatNumber(o.total, locale, 2) })}</span>}
+                    </p>
+                    {scoresOf(o)}
+                    {o.comment && <p className="whitespace-pre-line text-sm text-muted-foreground">{o.comment}</p>}
                   </div>
-                ) : !ctx.open ? (
-                  <p className="text-sm text-muted-foreground">{t('closed')}</p>
-                ) : (
-                  <ReviewForm
-                    assignmentId={assignment.id}
-                    criteria={criteria.map((c) => ({ id: c.id!, nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight }))}
-                    initial={{
-                      scores: criteria.map((c) => {
-                        const s = review?.scores.find((x) => x.criterionId === c.id);
-                        return { criterionId: c.id!, score: s ? String(s.score) : '', comment: s?.comment ?? '' };
-                      }),
-                      recommendation: review?.recommendation ?? '',
-                      comment: review?.comment ?? '',
-                    }}
-                  />
-                )}
-              </CardContent>
-            </Card>
-            <Card>
-              <CardHeader>
-                <CardTitle>{t('others.title')}</CardTitle>
-              </CardHeader>
-              <CardContent className="space-y-3">
-                {review?.status !== 'submitted' ? (
-                  <p className="text-sm text-muted-foreground">{t('others.hidden')}</p>
-                ) : others.length === 0 ? (
-                  <p className="text-sm text-muted-foreground">{t('others.none')}</p>
-                ) : (
-                  others.map((o) => (
-                    <div key={o.expertName} className="space-y-2 rounded-lg border p-3">
-                      <p className="flex flex-wrap items-center gap-2 text-sm">
-                        <span className="font-medium">{o.expertName}</span>
-                        {o.recommendation && <Badge variant="outline">{ts(`recommendations.${o.recommendation}`)}</Badge>}
-                        {o.total && <span className="text-muted-foreground">{t('others.total', { total: formatNumber(o.total, locale, 2) })}</span>}
-                      </p>
-                      {scoresOf(o)}
-                      {o.comment && <p className="whitespace-pre-line text-sm text-muted-foreground">{o.comment}</p>}
-                    </div>
-                  ))
-                )}
-              </CardContent>
-            </Card>
+                ))
+              )}
+            </SectionCard>
           </div>
         </div>
       )}

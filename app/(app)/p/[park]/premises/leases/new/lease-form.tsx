@@ -6,9 +6,9 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { Button } from '@/app/_components/ui/button';
-import { Field, Form, FormError } from '@/app/_components/ui/form';
+import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { createLeaseSchema } from '@/lib/validation/premises';
 import { createLeaseAction } from '../../actions';
@@ -35,33 +35,24 @@ export function LeaseForm({
     toast.success(t('leaseCreated'));
     router.push(`/p/${slug}/premises?at=${form.getValues('startOn')}`);
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate aria-label={t('leaseFormTitle')}>
-        <FormError message={formError} className="sm:col-span-2" />
-        <Field name="residencyId" label={t('resident')} errorText="required" className="sm:col-span-2">
-          <NativeSelect {...form.register('residencyId')}>
-            <SelectOptions placeholder={t('chooseResident')} options={residencies.map((r) => ({ value: r.id, label: r.label }))} />
-          </NativeSelect>
-        </Field>
-        <Field name="premisesId" label={t('unit')} errorText="required" className="sm:col-span-2">
-          <NativeSelect {...form.register('premisesId')}>
-            <SelectOptions placeholder={t('chooseUnit')} options={units.map((u) => ({ value: u.id, label: u.label }))} />
-          </NativeSelect>
-        </Field>
-        <Field name="startOn" label={t('leaseStart')}>
-          <Input type="date" {...form.register('startOn')} />
-        </Field>
-        <Field name="endOn" label={t('leaseEnd')} description={t('leaseEndHint')}>
-          <Input type="date" {...form.register('endOn')} />
-        </Field>
-        <div className="sm:col-span-2">
-          <Button type="submit" disabled={isSubmitting}>
-            {t('createLease')}
-          </Button>
-        </div>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('createLease')} aria-label={t('leaseFormTitle')}>
+      <Field name="residencyId" label={t('resident')} errorText="required" className="sm:col-span-2">
+        <NativeSelect {...form.register('residencyId')}>
+          <SelectOptions placeholder={t('chooseResident')} options={residencies.map((r) => ({ value: r.id, label: r.label }))} />
+        </NativeSelect>
+      </Field>
+      <Field name="premisesId" label={t('unit')} errorText="required" className="sm:col-span-2">
+        <NativeSelect {...form.register('premisesId')}>
+          <SelectOptions placeholder={t('chooseUnit')} options={units.map((u) => ({ value: u.id, label: u.label }))} />
+        </NativeSelect>
+      </Field>
+      <Field name="startOn" label={t('leaseStart')}>
+        <Input type="date" {...form.register('startOn')} />
+      </Field>
+      <Field name="endOn" label={t('leaseEnd')} description={t('leaseEndHint')}>
+        <Input type="date" {...form.register('endOn')} />
+      </Field>
+    </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Button } from '@/app/_components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
@@ -41,66 +41,50 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
           </>
         }
       />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('history')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {leases.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t('historyEmpty')}</p>
-          ) : (
-            <Table aria-label={t('history')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t('tenant')}</TableHead>
-                  <TableHead>{t('start')}</TableHead>
-                  <TableHead>{t('end')}</TableHead>
-                  <TableHead />
+      <SectionCard title={t('history')}>
+        {leases.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t('historyEmpty')}</p>
+        ) : (
+          <Table aria-label={t('history')}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('tenant')}</TableHead>
+                <TableHead>{t('start')}</TableHead>
+                <TableHead>{t('end')}</TableHead>
+                <TableHead />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {leases.map((l) => (
+                <TableRow key={l.id}>
+                  <TableCell>
+                    <Link className="font-medium hover:underline" href={`${base}/residents/${l.companyId}`}>
+                      {l.companyName}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{formatDate(l.startOn, locale)}</TableCell>
+                  <TableCell className="whitespace-nowrap">{l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}</TableCell>
+                  <TableCell>
+                    {(l.endOn === null || l.endOn > today) && (
+                      <EndLeaseForm parkId={park.id} leaseId={l.id} defaultEndOn={l.startOn > today ? l.startOn : today} label={l.companyName} />
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {leases.map((l) => (
-                  <TableRow key={l.id}>
-                    <TableCell>
-                      <Link className="font-medium hover:underline" href={`${base}/residents/${l.companyId}`}>
-                        {l.companyName}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">{formatDate(l.startOn, locale)}</TableCell>
-                    <TableCell className="whitespace-nowrap">{l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}</TableCell>
-                    <TableCell>
-                      {(l.endOn === null || l.endOn > today) && (
-                        <EndLeaseForm parkId={park.id} leaseId={l.id} defaultEndOn={l.startOn > today ? l.startOn : today} label={l.companyName} />
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('editUnit')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <EditUnitForm parkId={park.id} unit={unit} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('retireUnit')}</CardTitle>
-          <CardDescription>{t('retireHint')}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {unit.availableTo ? (
-            <p className="text-sm">{t('availableUntil', { date: formatDate(unit.availableTo, locale) })}</p>
-          ) : (
-            <RetireUnitForm parkId={park.id} unitId={unit.id} today={today} />
-          )}
-        </CardContent>
-      </Card>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </SectionCard>
+      <SectionCard title={t('editUnit')}>
+        <EditUnitForm parkId={park.id} unit={unit} />
+      </SectionCard>
+      <SectionCard title={t('retireUnit')} description={t('retireHint')}>
+        {unit.availableTo ? (
+          <p className="text-sm">{t('availableUntil', { date: formatDate(unit.availableTo, locale) })}</p>
+        ) : (
+          <RetireUnitForm parkId={park.id} unitId={unit.id} today={today} />
+        )}
+      </SectionCard>
     </div>
   );
 }

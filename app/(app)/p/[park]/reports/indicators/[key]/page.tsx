@@ -8,6 +8,7 @@ import { orNotFound } from '@/app/_server/not-found';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
+import { EmptyState } from '@/app/_components/ui/empty-state';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { INDICATOR_VALUE_KINDS } from '@/db/schema/values';
@@ -99,7 +100,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
       </details>
 
       {report.indicators.length === 0 ? (
-        <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">{t('noIndicators')}</p>
+        <EmptyState>{t('noIndicators')}</EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
           {report.indicators.map((indicator) => {

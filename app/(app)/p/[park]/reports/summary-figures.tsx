@@ -1,0 +1,140 @@
+import Link from 'next/link';
+import { useId } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { FigureCard } from '@/app/(app)/_reports/figure-card';
+import type { Period } from '@/app/(app)/_reports/period';
+import { formatArea, formatDate, formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import type { KpiYear } from '@/lib/reports/analytics/kpi-dynamics';
+import { BUDGET_SOURCES, type ParkSummary } from '@/lib/reports/types';
+import { GapNote, hasGaps, kpiLink } from './report-gaps';
+
+type Props = {
+  summary: ParkSummary;
+  /** The last year's coverage from the analytics, for the note on the last year's figures. */
+  lastYearCoverage?: KpiYear;
+  period: Period;
+  label: string;
+  slug: string;
+  canReview: boolean;
+  locale: Locale;
+};
+
+/** The summary's figures: residents, the period's totals, its last year, the budget and the reporting, each a section named by its heading. */
+export async function SummaryFigures({ summary, lastYearCoverage, period, label, slug, canReview, locale }: Props) {
+  const t = await getTranslations('reports');
+  const tb = await getTranslations('budget');
+  const lastDay = formatDate(`${period.to}-12-31`, locale);
+  const money = (value: string) => ({ value: formatRub(value, locale, { compact: true }), exact: formatRub(value, locale) });
+  const count = (value: number) => formatNumber(value, locale);
+  const { pending, missing, accepted, expected } = summary.reporting;
+  const review = (year?: number, tab?: 'missing' | 'submitted') => (canReview ? kpiLink(slug, year, tab) : undefined);
+  const periodHasGaps = hasGaps(summary.reporting);
+  const periodGaps = periodHasGaps ? <GapNote gaps={summary.reporting} scope={label} href={review(undefined, missing > 0 ? 'missing' : 'submitted')} /> : null;
+  const lastYearGaps =
+    lastYearCoverage && hasGaps(lastYearCoverage) ? (
+      <GapNote gaps={lastYearCoverage} scope={String(period.to)} href={review(period.to, lastYearCoverage.missing > 0 ? 'missing' : 'submitted')} />
+    ) : null;
+  const shownSources = BUDGET_SOURCES.filter((s) => Number(summary.budget.bySource[s].amountRub) !== 0);
+
+  return (
+    <>
+      <ReportSection title={t('sections.residents')}>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
+          <FigureCard label={t('figures.requests')} value={count(summary.requests)} />
+          <FigureCard label={t('figures.passedCouncil')} value={count(summary.passedCouncil)} />
+          <FigureCard label={t('figures.taxIncentiveResidents')} value={count(summary.taxIncentiveResidents)} />
+          <FigureCard label={t('figures.residentsSupported')} value={count(summary.residentsSupported)} />
+          <FigureCard label={t('figures.residentsSupportedOnSite')} value={count(summary.residentsSupportedOnSite)} />
+          <FigureCard label={t('figures.residentsAtEnd', { year: period.to })} value={count(summary.residentsAtEnd)} />
+          <FigureCard label={t('figures.smeResidentsAtEnd')} value={count(summary.smeResidentsAtEnd)} />
+          <FigureCard
+            label={t('figures.areaInUse')}
+            value={formatPct(summary.area.usePct, locale)}
+            hint={t('figures.areaHint', { leased: formatArea(summary.area.leasedM2, locale), total: formatArea(summary.area.totalM2, locale), day: lastDay })}
+          />
+        </div>
+      </ReportSection>
+
+      <ReportSection title={t('sections.totals', { period: label })} note={periodGaps}>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5">
+          <FigureCard label={t('figures.investment')} {...money(summary.totals.investmentRub)} />
+          <FigureCard label={t('figures.capitalInvestment')} {...money(summary.totals.capitalInvestmentRub)} />
+          <FigureCard label={t('figures.jobsCreated')} value={count(summary.totals.jobsCreated)} />
+          <FigureCard label={t('figures.income')} {...money(summary.totals.incomeRub)} />
+          <FigureCard label={t('figures.taxesPaid')} {...money(summary.totals.taxesPaidRub)} />
+        </div>
+      </ReportSection>
+
+      <ReportSection title={t('sections.lastYear', { year: period.to })} note={lastYearGaps}>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5">
+          <FigureCard label={t('figures.income')} {...money(summary.lastYear.incomeRub)} />
+          <FigureCard label={t('figures.taxesPaid')} {...money(summary.lastYear.taxesPaidRub)} />
+          <FigureCard label={t('figures.jobsCreated')} value={count(summary.lastYear.jobsCreated)} />
+          <FigureCard label={t('figures.investment')} {...money(summary.lastYear.investmentRub)} />
+          <FigureCard label={t('figures.capitalInvestment')} {...money(summary.lastYear.capitalInvestmentRub)} />
+        </div>
+      </ReportSection>
+
+      <ReportSection title={t('sections.budget', { year: period.to })}>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5">
+          <FigureCard label={t('figures.budgetTotal', { year: period.to })} {...money(summary.budget.totalRub)} />
+          {shownSources.map((s) => (
+            <FigureCard
+              key={s}
+              label={t('figures.budgetSource', { source: tb(`sources.${s}`) })}
+              {...money(summary.budget.bySource[s].amountRub)}
+              hint={t('figures.share', { pct: formatPct(summary.budget.bySource[s].sharePct, locale) })}
+            />
+          ))}
+          <FigureCard
+            label={t('figures.taxesPerBudget')}
+            value={summary.payback.taxesPerBudgetRub === null ? t('figures.noFunding') : formatNumber(summary.payback.taxesPerBudgetRub, locale, 2)}
+            hint={t('figures.taxesPerBudgetHint', { year: period.to })}
+            note={periodHasGaps && t('gaps.short', { pending, missing })}
+          />
+          <FigureCard
+            label={t('figures.paybackYear')}
+            value={summary.payback.paybackYear === null ? t('figures.notReached') : String(summary.payback.paybackYear)}
+            hint={t('figures.paybackHint')}
+          />
+        </div>
+      </ReportSection>
+
+      <ReportSection title={t('sections.reporting', { period: label })}>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
+          <FigureCard label={t('figures.expected')} value={count(expected)} hint={t('figures.expectedHint')} />
+          <FigureCard label={t('figures.accepted')} value={count(accepted)} hint={expected > 0 ? formatPct(Math.round((accepted / expected) * 1000) / 10, locale) : undefined} />
+          <FigureCard
+            label={t('figures.pending')}
+            value={count(pending)}
+            className={pending > 0 ? 'border-amber-300 dark:border-amber-700' : undefined}
+            note={pending > 0 && canReview ? <Link href={kpiLink(slug, undefined, 'submitted')} className="underline underline-offset-2">{t('gaps.reviewPending')}</Link> : undefined}
+          />
+          <FigureCard
+            label={t('figures.missing')}
+            value={count(missing)}
+            className={missing > 0 ? 'border-amber-300 dark:border-amber-700' : undefined}
+            note={missing > 0 && canReview ? <Link href={kpiLink(slug)} className="underline underline-offset-2">{t('gaps.reviewMissing')}</Link> : undefined}
+          />
+        </div>
+      </ReportSection>
+    </>
+  );
+}
+
+/** A section of figures named by its heading, with a note beside the heading on what could still change them. */
+function ReportSection({ title, note, children }: { title: string; note?: React.ReactNode; children: React.ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="space-y-3 break-inside-avoid">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {note && <div className="text-sm text-amber-800 dark:text-amber-300 print:text-amber-800">{note}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}
