@@ -51,8 +51,8 @@ async function admit(page: Page, placement: 'On site' | 'Extraterritorial'): Pro
 const tile = (page: Page, unit: string) => page.getByRole('link', { name: new RegExp(`^${unit} ?, `) });
 
 async function chooseUnit(page: Page, unit: string) {
-  const value = await page.getByLabel('Unit', { exact: true }).locator('option', { hasText: unit }).getAttribute('value');
-  await page.getByLabel('Unit', { exact: true }).selectOption(value!);
+  const value = await page.getByRole('combobox', { name: 'Unit', exact: true }).locator('option', { hasText: unit }).getAttribute('value');
+  await page.getByRole('combobox', { name: 'Unit', exact: true }).selectOption(value!);
 }
 
 test.describe('residents, premises and incentives', () => {
@@ -102,14 +102,14 @@ test.describe('residents, premises and incentives', () => {
     await expect(tile(page, office)).toHaveAttribute('data-state', 'leased');
     await expect(tile(page, office)).toContainText(resident.name);
     await page.getByRole('link', { name: 'New lease' }).click();
-    await page.getByLabel('Resident').selectOption({ label: resident.name });
+    await page.getByRole('combobox', { name: 'Resident' }).selectOption({ label: resident.name });
     await chooseUnit(page, lab);
     await page.getByRole('button', { name: 'Create lease' }).click();
     await expect(tile(page, lab)).toHaveAttribute('data-state', 'leased');
 
     // The same unit cannot be leased twice for the same days: the database refuses, the page says why.
     await page.getByRole('link', { name: 'New lease' }).click();
-    await page.getByLabel('Resident').selectOption({ label: resident.name });
+    await page.getByRole('combobox', { name: 'Resident' }).selectOption({ label: resident.name });
     await chooseUnit(page, lab);
     await page.getByRole('button', { name: 'Create lease' }).click();
     await expect(formError(page)).toHaveText('The unit is already leased for some of these days.');
