@@ -16,14 +16,14 @@ function render(props: { formError: string | null; layout?: 'grid' | 'stack' }) 
 
 describe('ActionForm', () => {
   it('is a named form the browser does not validate, with the form error before the fields and the submit button after them', () => {
-    const html = render({ formError: 'validation.required' });
+    const html = render({ formError: 'The slug is taken.' });
     expect(html).toMatch(/^<form[^>]*noValidate=""/);
     expect(html).toContain('aria-label="New park"');
     const alert = html.indexOf('role="alert"');
     const field = html.indexOf('<input name="name"');
     const button = html.indexOf('<button ');
     expect(alert).toBeGreaterThan(-1);
-    expect(html).toContain('Required.');
+    expect(html).toContain('The slug is taken.');
     expect(alert).toBeLessThan(field);
     expect(field).toBeLessThan(button);
     expect(html).toMatch(/<button [^>]*type="submit"[^>]*>Create<\/button>/);
