@@ -1,11 +1,10 @@
 'use client';
 
 import { CornerLeftUp, House } from 'lucide-react';
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { Button } from './ui/button';
+import { Button, ButtonLink } from './ui/button';
 
 /*
  * What a reader sees instead of a page: the 404 (a missing record and a refused one look the same, as
@@ -25,19 +24,15 @@ function WayBack({ up }: { up: string | null }) {
   return (
     <div className="flex flex-wrap justify-center gap-2">
       {up && (
-        <Button asChild variant="outline">
-          <Link href={up}>
-            <CornerLeftUp aria-hidden />
-            {t('upOneLevel')}
-          </Link>
-        </Button>
+        <ButtonLink variant="outline" href={up}>
+          <CornerLeftUp aria-hidden />
+          {t('upOneLevel')}
+        </ButtonLink>
       )}
-      <Button asChild>
-        <Link href="/">
-          <House aria-hidden />
-          {t('home')}
-        </Link>
-      </Button>
+      <ButtonLink href="/">
+        <House aria-hidden />
+        {t('home')}
+      </ButtonLink>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PageHeader } from '@/app/_components/page-header';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
+import { PageSection } from '@/app/_components/ui/page-section';
 import { Button } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
@@ -123,10 +124,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </Alert>
       )}
 
-      <section aria-labelledby="compare-table" className="space-y-3">
-        <h2 id="compare-table" className="text-lg font-semibold">
-          {t('tableTitle', { period: label })}
-        </h2>
+      <PageSection title={t('tableTitle', { period: label })}>
         {parks.length === 0 ? (
           <EmptyState>{t('empty')}</EmptyState>
         ) : (
@@ -161,7 +159,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </Table>
         )}
         <p className="text-xs text-muted-foreground">{t('tableNote', { year: period.to })}</p>
-      </section>
+      </PageSection>
 
       <div className="space-y-4">
         <SectionCard title={t('reference.title')} description={t('reference.description')} contentClassName="space-y-4">

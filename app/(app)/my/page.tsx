@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { PageSection } from '@/app/_components/ui/page-section';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
@@ -23,15 +24,10 @@ export default async function MyHome() {
         title={t('title', { name: actor.name })}
         description={t('subtitle')}
         actions={
-          <Button asChild>
-            <Link href="/my/applications/new">{t('newApplication')}</Link>
-          </Button>
+          <ButtonLink href="/my/applications/new">{t('newApplication')}</ButtonLink>
         }
       />
-      <section aria-labelledby="companies-heading" className="space-y-3">
-        <h2 id="companies-heading" className="text-lg font-semibold">
-          {t('companies')}
-        </h2>
+      <PageSection title={t('companies')}>
         {companies.length === 0 && (
           <Card>
             <CardContent className="pt-5 text-sm text-muted-foreground">
@@ -69,7 +65,7 @@ export default async function MyHome() {
             </Card>
           ))}
         </div>
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Slot } from 'radix-ui';
 import { cva, type VariantProps } from 'class-variance-authority';
 import * as React from 'react';
@@ -31,4 +32,9 @@ export type ButtonProps = React.ComponentProps<'button'> & VariantProps<typeof b
 export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
   const Comp = asChild ? Slot.Root : 'button';
   return <Comp className={cn(buttonVariants({ variant, size, className }))} {...props} />;
+}
+
+/** A link that looks like a button: the page it leads to is an address, not an action. */
+export function ButtonLink({ className, variant, size, ...props }: React.ComponentProps<typeof Link> & VariantProps<typeof buttonVariants>) {
+  return <Link className={cn(buttonVariants({ variant, size, className }))} {...props} />;
 }

@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import * as React from 'react';
-import { Button } from './button';
+import { Button, ButtonLink } from './button';
 import { Checkbox } from './checkbox';
 import { cn } from './cn';
 import { Input, Label, NativeSelect, SelectOptions } from './input';
@@ -22,9 +21,7 @@ export function FilterActions({ apply, reset, status, className }: { apply: stri
         {apply}
       </Button>
       {reset && (
-        <Button asChild variant="ghost" size="sm">
-          <Link href={reset.href}>{reset.label}</Link>
-        </Button>
+        <ButtonLink variant="ghost" size="sm" href={reset.href}>{reset.label}</ButtonLink>
       )}
       {status !== undefined && (
         <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
@@ -21,9 +21,7 @@ export default async function MyApplicationsPage() {
         title={t('title')}
         description={t('subtitle')}
         actions={
-          <Button asChild>
-            <Link href="/my/applications/new">{t('new')}</Link>
-          </Button>
+          <ButtonLink href="/my/applications/new">{t('new')}</ButtonLink>
         }
       />
       <Table>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { getDb } from '@/db/client';
@@ -32,9 +32,7 @@ export default async function MyCompaniesPage() {
         title={t('title')}
         description={t('subtitle')}
         actions={
-          <Button asChild>
-            <Link href="/my/companies/new">{t('new')}</Link>
-          </Button>
+          <ButtonLink href="/my/companies/new">{t('new')}</ButtonLink>
         }
       />
       {invitations.length > 0 && (
@@ -81,12 +79,8 @@ export default async function MyCompaniesPage() {
                 ))}
                 <p className="text-muted-foreground">{t('applications', { count })}</p>
                 <div className="flex flex-wrap gap-2">
-                  <Button asChild variant="outline" size="sm">
-                    <Link href={`/my/companies/${c.id}`}>{t('open')}</Link>
-                  </Button>
-                  <Button asChild variant="ghost" size="sm">
-                    <Link href={`/my/applications/new?company=${c.id}`}>{t('newApplication')}</Link>
-                  </Button>
+                  <ButtonLink variant="outline" size="sm" href={`/my/companies/${c.id}`}>{t('open')}</ButtonLink>
+                  <ButtonLink variant="ghost" size="sm" href={`/my/applications/new?company=${c.id}`}>{t('newApplication')}</ButtonLink>
                 </div>
               </CardContent>
             </Card>

@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { listParksOpenForApplications } from '@/lib/applications/applications';
@@ -23,9 +22,7 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
         <Card>
           <CardContent className="flex flex-wrap items-center justify-between gap-3 pt-5 text-sm">
             <span>{t('needCompany')}</span>
-            <Button asChild>
-              <Link href="/my/companies/new?next=/my/applications/new">{t('addCompany')}</Link>
-            </Button>
+            <ButtonLink href="/my/companies/new?next=/my/applications/new">{t('addCompany')}</ButtonLink>
           </CardContent>
         </Card>
       </div>

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
-import { Button } from '@/app/_components/ui/button';
+import { PageSection } from '@/app/_components/ui/page-section';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { budgetTotals, listBudgetFunding } from '@/lib/budget/budget';
@@ -49,10 +49,7 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
       </Card>
 
       {totals.byYear.length > 0 && (
-        <section aria-labelledby="budget-by-year" className="space-y-3">
-          <h2 id="budget-by-year" className="text-lg font-semibold">
-            {t('byYear')}
-          </h2>
+        <PageSection title={t('byYear')}>
           <Table aria-label={t('byYear')}>
             <TableHeader>
               <TableRow>
@@ -88,13 +85,10 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
               </TableRow>
             </TableBody>
           </Table>
-        </section>
+        </PageSection>
       )}
 
-      <section aria-labelledby="budget-entries" className="space-y-3">
-        <h2 id="budget-entries" className="text-lg font-semibold">
-          {t('entries')}
-        </h2>
+      <PageSection title={t('entries')}>
         {entries.length === 0 ? (
           <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
         ) : (
@@ -120,11 +114,9 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
                     <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(e.amountRub, locale)}</TableCell>
                     <TableCell className="max-w-md text-muted-foreground">{e.document ?? '—'}</TableCell>
                     <TableCell className="whitespace-nowrap text-right">
-                      <Button asChild size="sm" variant="ghost">
-                        <Link href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${label}`}>
-                          {t('edit')}
-                        </Link>
-                      </Button>
+                      <ButtonLink size="sm" variant="ghost" href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${label}`}>
+                        {t('edit')}
+                      </ButtonLink>
                       <DeleteEntryButton parkId={park.id} id={e.id} label={label} />
                     </TableCell>
                   </TableRow>
@@ -133,7 +125,7 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
             </TableBody>
           </Table>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FilterActions, FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
@@ -48,9 +48,7 @@ export default async function IncentivesPage({ params, searchParams }: { params:
               </a>
             </Button>
             {can(actor, 'incentive.grant', park.id) && (
-              <Button asChild size="sm">
-                <Link href={`${base}/incentives/new`}>{t('grant')}</Link>
-              </Button>
+              <ButtonLink size="sm" href={`${base}/incentives/new`}>{t('grant')}</ButtonLink>
             )}
           </>
         }

@@ -6,7 +6,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
 import { FilterSelect } from '@/app/_components/ui/filter';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -62,12 +62,8 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
         description={t('deadlineNote', { year: lastYear, deadline: formatDate(deadlineOf(lastYear, { kpiDeadlineMonth: settings.deadlineMonth, kpiDeadlineDay: settings.deadlineDay }), locale) })}
         actions={
           <>
-            <Button asChild variant="outline">
-              <Link href={`${base}/settings`}>{t('settings')}</Link>
-            </Button>
-            <Button asChild>
-              <Link href={`${base}/upload`}>{t('bulkUpload')}</Link>
-            </Button>
+            <ButtonLink variant="outline" href={`${base}/settings`}>{t('settings')}</ButtonLink>
+            <ButtonLink href={`${base}/upload`}>{t('bulkUpload')}</ButtonLink>
           </>
         }
       />

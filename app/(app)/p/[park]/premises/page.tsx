@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { cn } from '@/app/_components/ui/cn';
 import { FilterField } from '@/app/_components/ui/filter';
@@ -48,9 +48,7 @@ export default async function PremisesPage({ params, searchParams }: { params: P
         title={t('title')}
         description={t('subtitle')}
         actions={
-          <Button asChild size="sm">
-            <Link href={`${base}/premises/leases/new`}>{t('newLease')}</Link>
-          </Button>
+          <ButtonLink size="sm" href={`${base}/premises/leases/new`}>{t('newLease')}</ButtonLink>
         }
       />
       <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t('on')}>
@@ -61,9 +59,7 @@ export default async function PremisesPage({ params, searchParams }: { params: P
           {t('show')}
         </Button>
         {at !== today && (
-          <Button asChild size="sm" variant="ghost">
-            <Link href={`${base}/premises`}>{t('today')}</Link>
-          </Button>
+          <ButtonLink size="sm" variant="ghost" href={`${base}/premises`}>{t('today')}</ButtonLink>
         )}
       </form>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

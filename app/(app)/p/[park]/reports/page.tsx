@@ -8,7 +8,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import type { SearchParams } from '@/app/_server/search-params';
 import { Alert } from '@/app/_components/ui/alert';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
@@ -71,19 +71,15 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
       />
 
       <div className="no-print flex flex-wrap gap-2 text-sm">
-        <Button asChild variant="ghost" size="sm">
-          <Link href={`${base}/indicators`}>
-            <Target aria-hidden />
-            {t('links.indicators')}
-          </Link>
-        </Button>
+        <ButtonLink variant="ghost" size="sm" href={`${base}/indicators`}>
+          <Target aria-hidden />
+          {t('links.indicators')}
+        </ButtonLink>
         {canTokens && (
-          <Button asChild variant="ghost" size="sm">
-            <Link href={`${base}/api-tokens`}>
-              <KeyRound aria-hidden />
-              {t('links.apiTokens')}
-            </Link>
-          </Button>
+          <ButtonLink variant="ghost" size="sm" href={`${base}/api-tokens`}>
+            <KeyRound aria-hidden />
+            {t('links.apiTokens')}
+          </ButtonLink>
         )}
       </div>
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { useId } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { FigureCard } from '@/app/(app)/_reports/figure-card';
+import { PageSection } from '@/app/_components/ui/page-section';
 import type { Period } from '@/app/(app)/_reports/period';
 import { formatArea, formatDate, formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -20,7 +20,7 @@ type Props = {
   locale: Locale;
 };
 
-/** The summary's figures: residents, the period's totals, its last year, the budget and the reporting, each a section named by its heading. */
+/** The summary's figures: residents, the period's totals, its last year, the budget and the reporting, each a page section named by its heading. */
 export async function SummaryFigures({ summary, lastYearCoverage, period, label, slug, canReview, locale }: Props) {
   const t = await getTranslations('reports');
   const tb = await getTranslations('budget');
@@ -39,7 +39,7 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
 
   return (
     <>
-      <ReportSection title={t('sections.residents')}>
+      <PageSection className="break-inside-avoid" title={t('sections.residents')}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
           <FigureCard label={t('figures.requests')} value={count(summary.requests)} />
           <FigureCard label={t('figures.passedCouncil')} value={count(summary.passedCouncil)} />
@@ -54,9 +54,9 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
             hint={t('figures.areaHint', { leased: formatArea(summary.area.leasedM2, locale), total: formatArea(summary.area.totalM2, locale), day: lastDay })}
           />
         </div>
-      </ReportSection>
+      </PageSection>
 
-      <ReportSection title={t('sections.totals', { period: label })} note={periodGaps}>
+      <PageSection className="break-inside-avoid" title={t('sections.totals', { period: label })} note={periodGaps}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5">
           <FigureCard label={t('figures.investment')} {...money(summary.totals.investmentRub)} />
           <FigureCard label={t('figures.capitalInvestment')} {...money(summary.totals.capitalInvestmentRub)} />
@@ -64,9 +64,9 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
           <FigureCard label={t('figures.income')} {...money(summary.totals.incomeRub)} />
           <FigureCard label={t('figures.taxesPaid')} {...money(summary.totals.taxesPaidRub)} />
         </div>
-      </ReportSection>
+      </PageSection>
 
-      <ReportSection title={t('sections.lastYear', { year: period.to })} note={lastYearGaps}>
+      <PageSection className="break-inside-avoid" title={t('sections.lastYear', { year: period.to })} note={lastYearGaps}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5">
           <FigureCard label={t('figures.income')} {...money(summary.lastYear.incomeRub)} />
           <FigureCard label={t('figures.taxesPaid')} {...money(summary.lastYear.taxesPaidRub)} />
@@ -74,9 +74,9 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
           <FigureCard label={t('figures.investment')} {...money(summary.lastYear.investmentRub)} />
           <FigureCard label={t('figures.capitalInvestment')} {...money(summary.lastYear.capitalInvestmentRub)} />
         </div>
-      </ReportSection>
+      </PageSection>
 
-      <ReportSection title={t('sections.budget', { year: period.to })}>
+      <PageSection className="break-inside-avoid" title={t('sections.budget', { year: period.to })}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5 print:grid-cols-5">
           <FigureCard label={t('figures.budgetTotal', { year: period.to })} {...money(summary.budget.totalRub)} />
           {shownSources.map((s) => (
@@ -99,9 +99,9 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
             hint={t('figures.paybackHint')}
           />
         </div>
-      </ReportSection>
+      </PageSection>
 
-      <ReportSection title={t('sections.reporting', { period: label })}>
+      <PageSection className="break-inside-avoid" title={t('sections.reporting', { period: label })}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
           <FigureCard label={t('figures.expected')} value={count(expected)} hint={t('figures.expectedHint')} />
           <FigureCard label={t('figures.accepted')} value={count(accepted)} hint={expected > 0 ? formatPct(Math.round((accepted / expected) * 1000) / 10, locale) : undefined} />
@@ -118,23 +118,7 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
             note={missing > 0 && canReview ? <Link href={kpiLink(slug)} className="underline underline-offset-2">{t('gaps.reviewMissing')}</Link> : undefined}
           />
         </div>
-      </ReportSection>
+      </PageSection>
     </>
-  );
-}
-
-/** A section of figures named by its heading, with a note beside the heading on what could still change them. */
-function ReportSection({ title, note, children }: { title: string; note?: React.ReactNode; children: React.ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} className="space-y-3 break-inside-avoid">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 id={id} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {note && <div className="text-sm text-amber-800 dark:text-amber-300 print:text-amber-800">{note}</div>}
-      </div>
-      {children}
-    </section>
   );
 }

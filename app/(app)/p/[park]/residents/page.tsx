@@ -4,7 +4,7 @@ import { PageHeader, StatCard } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FilterActions, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
@@ -66,9 +66,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
               </a>
             </Button>
             {can(actor, 'resident.admit', park.id) && (
-              <Button asChild size="sm">
-                <Link href={`${base}/admit`}>{t('admit')}</Link>
-              </Button>
+              <ButtonLink size="sm" href={`${base}/admit`}>{t('admit')}</ButtonLink>
             )}
           </>
         }

@@ -5,7 +5,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { getMeeting } from '@/lib/council/meetings';
@@ -32,9 +32,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
         title={t('meetingTitle', { number: meeting.number })}
         description={t('meetingSubtitle', { date: formatDate(meeting.heldOn, locale), park: park.name })}
         actions={
-          <Button asChild variant="outline">
-            <Link href={`/p/${slug}/council/${meeting.id}/minutes`}>{t('minutes')}</Link>
-          </Button>
+          <ButtonLink variant="outline" href={`/p/${slug}/council/${meeting.id}/minutes`}>{t('minutes')}</ButtonLink>
         }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
@@ -37,12 +36,8 @@ export default async function IncentivePage({ params }: { params: Promise<{ park
         description={<IncentiveState row={row} />}
         actions={
           <>
-            <Button asChild variant="ghost" size="sm">
-              <Link href={`${base}/incentives`}>{t('back')}</Link>
-            </Button>
-            <Button asChild variant="outline" size="sm">
-              <Link href={`${base}/residents/${row.companyId}`}>{t('profile')}</Link>
-            </Button>
+            <ButtonLink variant="ghost" size="sm" href={`${base}/incentives`}>{t('back')}</ButtonLink>
+            <ButtonLink variant="outline" size="sm" href={`${base}/residents/${row.companyId}`}>{t('profile')}</ButtonLink>
           </>
         }
       />

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Alert } from '@/app/_components/ui/alert';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { todayIso } from '@/lib/dates';
 import { listGrantableResidencies } from '@/lib/incentives/incentives';
@@ -22,9 +21,7 @@ export default async function GrantIncentivePage({ params, searchParams }: { par
         title={t('formTitle')}
         description={t('formSubtitle')}
         actions={
-          <Button asChild variant="ghost" size="sm">
-            <Link href={`/p/${slug}/incentives`}>{t('back')}</Link>
-          </Button>
+          <ButtonLink variant="ghost" size="sm" href={`/p/${slug}/incentives`}>{t('back')}</ButtonLink>
         }
       />
       {residencies.length === 0 && <Alert variant="warning">{t('noResidents')}</Alert>}

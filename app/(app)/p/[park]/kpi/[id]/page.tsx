@@ -7,6 +7,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { PageSection } from '@/app/_components/ui/page-section';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { cn } from '@/app/_components/ui/cn';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -111,10 +112,7 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
       )}
 
       {report.history.length > 0 && (
-        <section aria-labelledby="kpi-history" className="space-y-3">
-          <h2 id="kpi-history" className="text-lg font-semibold">
-            {t('history')}
-          </h2>
+        <PageSection title={t('history')}>
           <ol className="space-y-3 border-l pl-4">
             {report.history.map((h, i) => (
               <li key={i} className="text-sm">
@@ -128,7 +126,7 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
               </li>
             ))}
           </ol>
-        </section>
+        </PageSection>
       )}
     </div>
   );

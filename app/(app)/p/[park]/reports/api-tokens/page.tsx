@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { PageSection } from '@/app/_components/ui/page-section';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -26,19 +26,14 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
         title={t('title')}
         description={t('subtitle', { park: park.name })}
         actions={
-          <Button asChild variant="outline" size="sm">
-            <Link href={`/p/${slug}/reports`}>{t('back')}</Link>
-          </Button>
+          <ButtonLink variant="outline" size="sm" href={`/p/${slug}/reports`}>{t('back')}</ButtonLink>
         }
       />
       <SectionCard title={t('createTitle')} description={t('createHelp')}>
         <CreateApiTokenForm parkSlug={slug} />
       </SectionCard>
 
-      <section aria-labelledby="tokens-title" className="space-y-3">
-        <h2 id="tokens-title" className="text-lg font-semibold">
-          {t('listTitle')}
-        </h2>
+      <PageSection title={t('listTitle')}>
         {tokens.length === 0 ? (
           <EmptyState>{t('empty')}</EmptyState>
         ) : (
@@ -80,18 +75,15 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
             </TableBody>
           </Table>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="usage-title" className="space-y-2 text-sm">
-        <h2 id="usage-title" className="text-lg font-semibold">
-          {t('usageTitle')}
-        </h2>
+      <PageSection title={t('usageTitle')} className="space-y-2 text-sm">
         <p className="text-muted-foreground">{t('usage')}</p>
         <pre className="overflow-x-auto rounded-lg border bg-muted/50 p-3 font-mono text-xs">{example}</pre>
         <p className="text-muted-foreground">
           {t.rich('openapi', { link: (chunks) => <a className="underline underline-offset-2" href="/api/v1/openapi.json">{chunks}</a> })}
         </p>
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { listProgrammes } from '@/lib/reports/indicators';
@@ -21,13 +21,9 @@ export default async function IndicatorProgrammesPage({ params }: { params: Prom
         description={t('listSubtitle', { park: park.name })}
         actions={
           <>
-            <Button asChild variant="outline" size="sm">
-              <Link href={`/p/${slug}/reports`}>{t('toSummary')}</Link>
-            </Button>
+            <ButtonLink variant="outline" size="sm" href={`/p/${slug}/reports`}>{t('toSummary')}</ButtonLink>
             {can(actor, 'programme.manage', park.id) && (
-              <Button asChild variant="outline" size="sm">
-                <Link href={`/p/${slug}/programmes`}>{t('toDataEntry')}</Link>
-              </Button>
+              <ButtonLink variant="outline" size="sm" href={`/p/${slug}/programmes`}>{t('toDataEntry')}</ButtonLink>
             )}
           </>
         }

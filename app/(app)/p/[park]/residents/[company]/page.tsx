@@ -1,10 +1,9 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
@@ -46,14 +45,10 @@ export default async function ResidentProfilePage({ params }: { params: Promise<
           open && (
             <>
               {open.placement === 'on_site' && can(actor, 'lease.manage', park.id) && (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`${base}/premises/leases/new?residency=${open.id}`}>{t('leasePremises')}</Link>
-                </Button>
+                <ButtonLink variant="outline" size="sm" href={`${base}/premises/leases/new?residency=${open.id}`}>{t('leasePremises')}</ButtonLink>
               )}
               {can(actor, 'incentive.grant', park.id) && (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`${base}/incentives/new?residency=${open.id}`}>{t('grantIncentive')}</Link>
-                </Button>
+                <ButtonLink variant="outline" size="sm" href={`${base}/incentives/new?residency=${open.id}`}>{t('grantIncentive')}</ButtonLink>
               )}
             </>
           )

@@ -5,7 +5,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
@@ -32,9 +32,7 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
           title={t('formTitle', { company: app.companyName })}
           description={t('formSubtitle', { project: app.title, date: formatDate(app.approvedOn, locale) })}
           actions={
-            <Button asChild variant="ghost" size="sm">
-              <Link href={base}>{t('back')}</Link>
-            </Button>
+            <ButtonLink variant="ghost" size="sm" href={base}>{t('back')}</ButtonLink>
           }
         />
         {app.currentResident && <Alert variant="warning">{t('currentWarning', { date: app.currentResidencyEndOn ? formatDate(app.currentResidencyEndOn, locale) : tr('openEnded') })}</Alert>}

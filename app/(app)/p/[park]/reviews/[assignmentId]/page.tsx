@@ -1,11 +1,10 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { getReviewContext, type ReviewDto } from '@/lib/council/reviews';
@@ -30,9 +29,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
   const { assignment, declaration, application, criteria, review, others } = ctx;
   const nameOf = new Map(criteria.map((c) => [c.id, locale === 'ru' ? c.nameRu : c.nameEn]));
   const back = (
-    <Button asChild variant="outline" size="sm">
-      <Link href={`/p/${slug}/reviews`}>← {tr('title')}</Link>
-    </Button>
+    <ButtonLink variant="outline" size="sm" href={`/p/${slug}/reviews`}>← {tr('title')}</ButtonLink>
   );
   const scoresOf = (r: Pick<ReviewDto, 'scores'>) => (
     <ul className="space-y-1 text-sm">

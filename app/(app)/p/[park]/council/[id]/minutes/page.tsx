@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getMeeting } from '@/lib/council/meetings';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
@@ -27,9 +26,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ park: 
   return (
     <article className="mx-auto max-w-3xl space-y-6 bg-background text-foreground print:max-w-none print:text-black">
       <div className="no-print flex flex-wrap justify-between gap-2">
-        <Button asChild variant="outline">
-          <Link href={`/p/${slug}/council/${meeting.id}`}>{t('back')}</Link>
-        </Button>
+        <ButtonLink variant="outline" href={`/p/${slug}/council/${meeting.id}`}>{t('back')}</ButtonLink>
         <PrintButton label={t('print')} />
       </div>
       <header className="space-y-1 border-b pb-4 text-center">

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Alert } from '@/app/_components/ui/alert';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { todayIso } from '@/lib/dates';
 import { formatArea } from '@/lib/i18n/format';
@@ -27,9 +26,7 @@ export default async function NewLeasePage({ params, searchParams }: { params: P
         title={t('leaseFormTitle')}
         description={t('leaseFormSubtitle')}
         actions={
-          <Button asChild variant="ghost" size="sm">
-            <Link href={`/p/${slug}/premises`}>{t('backToPremises')}</Link>
-          </Button>
+          <ButtonLink variant="ghost" size="sm" href={`/p/${slug}/premises`}>{t('backToPremises')}</ButtonLink>
         }
       />
       {options.residencies.length === 0 && <Alert variant="warning">{t('noOnSiteResidents')}</Alert>}

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
-import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { todayIso } from '@/lib/dates';
@@ -30,13 +30,9 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
         description={t('unitSubtitle', { building: unit.buildingName, kind: t(`kinds.${unit.kind}`), area: formatArea(unit.areaM2, locale) })}
         actions={
           <>
-            <Button asChild variant="ghost" size="sm">
-              <Link href={`${base}/premises`}>{t('backToPremises')}</Link>
-            </Button>
+            <ButtonLink variant="ghost" size="sm" href={`${base}/premises`}>{t('backToPremises')}</ButtonLink>
             {!retired && (
-              <Button asChild size="sm">
-                <Link href={`${base}/premises/leases/new?unit=${unit.id}`}>{t('leaseThisUnit')}</Link>
-              </Button>
+              <ButtonLink size="sm" href={`${base}/premises/leases/new?unit=${unit.id}`}>{t('leaseThisUnit')}</ButtonLink>
             )}
           </>
         }

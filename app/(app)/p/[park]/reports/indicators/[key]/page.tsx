@@ -1,5 +1,4 @@
 import { Download } from 'lucide-react';
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChart } from '@/app/(app)/_reports/charts';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
@@ -7,7 +6,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { orNotFound } from '@/app/_server/not-found';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
@@ -73,13 +72,9 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
         }
       />
       <div className="no-print flex flex-wrap gap-2">
-        <Button asChild variant="ghost" size="sm">
-          <Link href={`/p/${slug}/reports/indicators`}>{t('allProgrammes')}</Link>
-        </Button>
+        <ButtonLink variant="ghost" size="sm" href={`/p/${slug}/reports/indicators`}>{t('allProgrammes')}</ButtonLink>
         {can(actor, 'programme.manage', park.id) && (
-          <Button asChild variant="ghost" size="sm">
-            <Link href={`/p/${slug}/programmes/${encodeURIComponent(key)}`}>{t('toDataEntry')}</Link>
-          </Button>
+          <ButtonLink variant="ghost" size="sm" href={`/p/${slug}/programmes/${encodeURIComponent(key)}`}>{t('toDataEntry')}</ButtonLink>
         )}
       </div>
 
