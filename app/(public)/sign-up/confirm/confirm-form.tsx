@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { Button } from '@/app/_components/ui/button';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FormError } from '@/app/_components/ui/form';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { confirmSignUpAction } from '../actions';
@@ -19,9 +18,9 @@ export function ConfirmSignUpForm({ token }: { token: string }) {
       <div role="status" className="space-y-3">
         <p className="font-medium">{t('confirmedTitle')}</p>
         <p className="text-sm text-muted-foreground">{t('confirmedHint')}</p>
-        <Button asChild className="w-full">
-          <Link href="/sign-in">{t('signIn')}</Link>
-        </Button>
+        <ButtonLink href="/sign-in" className="w-full">
+          {t('signIn')}
+        </ButtonLink>
       </div>
     );
   return (
