@@ -12,7 +12,7 @@ import { actingUser, assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { representsCompany } from '@/lib/companies/companies';
 import { todayIso } from '@/lib/dates';
-import { AppError, fromDatabaseError, invalidTransition } from '@/lib/errors';
+import { AppError, invalidTransition } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { managersOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
@@ -21,6 +21,7 @@ import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
 import type { ApplicationSnapshot } from './diff';
 import { moveApplication, refusal } from './transition';
+import { inTransaction } from '@/lib/transaction';
 
 export type PlanYearDto = { year: number; investmentRub: string; capitalInvestmentRub: string; newJobs: number; incomeRub: string };
 export type AttachmentDto = {
@@ -226,51 +227,47 @@ export async function saveDraft(db: Db, { actor, input }: { actor: Actor; input:
     wantsTaxIncentives: fields.wantsTaxIncentives,
     services: [...new Set(fields.services)],
   };
-  try {
-    return await db.transaction(async (tx) => {
-      if (!(await representsCompany(tx, actor.userId, fields.companyId)))
-        throw new AppError('NOT_FOUND', 'company not found', { key: 'notFound', params: { what: 'company' }, fieldErrors: { companyId: ['notFound'] } });
-      let id = applicationId ?? null;
-      const now = new Date();
-      if (!id) {
-        await assertParkOpen(tx, fields.parkId);
-        const [created] = await tx
-          .insert(applications)
-          .values({ ...values, parkId: fields.parkId, companyId: fields.companyId, createdBy: actor.userId })
-          .returning({ id: applications.id });
-        id = created.id;
-        await writeAudit(tx, { actor, parkId: fields.parkId, action: 'application.createDraft', entity: 'application', entityId: id, after: { title: values.title, companyId: fields.companyId } });
-      } else {
-        const access = await accessApplication(tx, { actor, applicationId: id, as: ['applicant'], lock: true });
-        const current = access.application;
-        if (!EDITABLE.includes(current.status)) throw await refusal(tx, access);
-        const moving = current.parkId !== fields.parkId || current.companyId !== fields.companyId;
-        if (moving && current.status !== 'draft')
-          throw new AppError('VALIDATION', 'the park and the company cannot change after submission', { key: 'fixedAfterSubmit' });
-        if (current.parkId !== fields.parkId) await assertParkOpen(tx, fields.parkId);
-        await tx
-          .update(applications)
-          .set({ ...values, parkId: fields.parkId, companyId: fields.companyId, updatedAt: now })
-          .where(and(eq(applications.id, id), inArray(applications.status, EDITABLE)));
-        await tx.delete(applicationPlanYears).where(eq(applicationPlanYears.applicationId, id));
-      }
-      if (plan.length) {
-        await tx.insert(applicationPlanYears).values(
-          plan.slice(0, MAX_PLAN_YEARS).map((p) => ({
-            applicationId: id,
-            year: p.year,
-            investmentRub: p.investmentRub,
-            capitalInvestmentRub: p.capitalInvestmentRub,
-            newJobs: p.newJobs,
-            incomeRub: p.incomeRub,
-          })),
-        );
-      }
-      return { applicationId: id, savedAt: now };
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    if (!(await representsCompany(tx, actor.userId, fields.companyId)))
+      throw new AppError('NOT_FOUND', 'company not found', { key: 'notFound', params: { what: 'company' }, fieldErrors: { companyId: ['notFound'] } });
+    let id = applicationId ?? null;
+    const now = new Date();
+    if (!id) {
+      await assertParkOpen(tx, fields.parkId);
+      const [created] = await tx
+        .insert(applications)
+        .values({ ...values, parkId: fields.parkId, companyId: fields.companyId, createdBy: actor.userId })
+        .returning({ id: applications.id });
+      id = created.id;
+      await writeAudit(tx, { actor, parkId: fields.parkId, action: 'application.createDraft', entity: 'application', entityId: id, after: { title: values.title, companyId: fields.companyId } });
+    } else {
+      const access = await accessApplication(tx, { actor, applicationId: id, as: ['applicant'], lock: true });
+      const current = access.application;
+      if (!EDITABLE.includes(current.status)) throw await refusal(tx, access);
+      const moving = current.parkId !== fields.parkId || current.companyId !== fields.companyId;
+      if (moving && current.status !== 'draft')
+        throw new AppError('VALIDATION', 'the park and the company cannot change after submission', { key: 'fixedAfterSubmit' });
+      if (current.parkId !== fields.parkId) await assertParkOpen(tx, fields.parkId);
+      await tx
+        .update(applications)
+        .set({ ...values, parkId: fields.parkId, companyId: fields.companyId, updatedAt: now })
+        .where(and(eq(applications.id, id), inArray(applications.status, EDITABLE)));
+      await tx.delete(applicationPlanYears).where(eq(applicationPlanYears.applicationId, id));
+    }
+    if (plan.length) {
+      await tx.insert(applicationPlanYears).values(
+        plan.slice(0, MAX_PLAN_YEARS).map((p) => ({
+          applicationId: id,
+          year: p.year,
+          investmentRub: p.investmentRub,
+          capitalInvestmentRub: p.capitalInvestmentRub,
+          newJobs: p.newJobs,
+          incomeRub: p.incomeRub,
+        })),
+      );
+    }
+    return { applicationId: id, savedAt: now };
+  });
 }
 
 function snapshotOf(a: ApplicationDto): ApplicationSnapshot {

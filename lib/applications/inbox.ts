@@ -5,6 +5,7 @@ import { queryRows } from '@/db/rows';
 import { applications, companies, expertAssignments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
+import { containsPattern } from '@/lib/sql';
 import { inboxQuerySchema, type ApplicationStatus, type InboxQuery } from '@/lib/validation/applications';
 
 export const INBOX_PAGE_SIZE = 25;
@@ -29,8 +30,6 @@ export type InboxRow = {
 export type InboxPage = { rows: InboxRow[]; total: number; page: number; pages: number; query: InboxQuery };
 
 /** `%` and `_` typed in the search box are searched for literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The park's applications for its managers: drafts stay the applicant's own. Sorting, filters and
  * paging run in the database on indexed columns (park, status, submission date), one page at a time.
@@ -50,7 +49,7 @@ export async function listParkApplications(
   if (query.support === 'premises') where.push(eq(applications.wantsPremises, true));
   else if (query.support === 'tax') where.push(eq(applications.wantsTaxIncentives, true));
   else if (query.support) where.push(sql`${query.support} = ANY(${applications.services})`);
-  if (query.q) where.push(or(ilike(applications.title, likePattern(query.q)), ilike(companies.name, likePattern(query.q)))!);
+  if (query.q) where.push(or(ilike(applications.title, containsPattern(query.q)), ilike(companies.name, containsPattern(query.q)))!);
   const condition = and(...where);
 
   const direction = query.dir === 'asc' ? asc : desc;

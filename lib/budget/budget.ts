@@ -6,7 +6,8 @@ import type { FundingSource } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { fromDatabaseError, notFound } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
+import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import {
   budgetEntrySchema,
@@ -84,42 +85,29 @@ export async function budgetTotals(db: DbOrTx, { actor, parkId }: { actor: Actor
 export async function createBudgetEntry(db: Db, { actor, input }: { actor: Actor; input: BudgetEntryInput }): Promise<BudgetEntryDto> {
   const data = parseInput(budgetEntrySchema, input);
   assertCan(actor, 'budget.manage', data.parkId);
-  try {
-    return await db.transaction(async (tx) => {
-      const [entry] = await tx
-        .insert(budgetFunding)
-        .values({ parkId: data.parkId, year: data.year, source: data.source, amountRub: data.amountRub, document: data.document })
-        .returning(entryColumns);
-      await writeAudit(tx, { actor, parkId: data.parkId, action: 'budget.create', entity: 'budget_funding', entityId: entry.id, after: entry });
-      return entry;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const [entry] = await tx
+      .insert(budgetFunding)
+      .values({ parkId: data.parkId, year: data.year, source: data.source, amountRub: data.amountRub, document: data.document })
+      .returning(entryColumns);
+    await writeAudit(tx, { actor, parkId: data.parkId, action: 'budget.create', entity: 'budget_funding', entityId: entry.id, after: entry });
+    return entry;
+  });
 }
 
 export async function updateBudgetEntry(db: Db, { actor, input }: { actor: Actor; input: UpdateBudgetEntryInput }): Promise<BudgetEntryDto> {
   const data = parseInput(updateBudgetEntrySchema, input);
   assertCan(actor, 'budget.manage', data.parkId);
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select(entryColumns)
-        .from(budgetFunding)
-        .where(and(eq(budgetFunding.id, data.id), eq(budgetFunding.parkId, data.parkId)))
-        .for('update');
-      if (!before) throw notFound('budgetEntry');
-      const [entry] = await tx
-        .update(budgetFunding)
-        .set({ year: data.year, source: data.source, amountRub: data.amountRub, document: data.document })
-        .where(and(eq(budgetFunding.id, data.id), eq(budgetFunding.parkId, data.parkId)))
-        .returning(entryColumns);
-      await writeAudit(tx, { actor, parkId: data.parkId, action: 'budget.update', entity: 'budget_funding', entityId: entry.id, before, after: entry });
-      return entry;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, budgetFunding, entryColumns, { id: data.id, parkId: data.parkId }, 'budgetEntry');
+    const [entry] = await tx
+      .update(budgetFunding)
+      .set({ year: data.year, source: data.source, amountRub: data.amountRub, document: data.document })
+      .where(and(eq(budgetFunding.id, data.id), eq(budgetFunding.parkId, data.parkId)))
+      .returning(entryColumns);
+    await writeAudit(tx, { actor, parkId: data.parkId, action: 'budget.update', entity: 'budget_funding', entityId: entry.id, before, after: entry });
+    return entry;
+  });
 }
 
 export async function deleteBudgetEntry(db: Db, { actor, input }: { actor: Actor; input: { parkId: string; id: string } }): Promise<void> {

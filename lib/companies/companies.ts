@@ -6,11 +6,13 @@ import type { SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
+import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { companySchema, updateCompanySchema, type CompanyInput, type UpdateCompanyInput } from '@/lib/validation/companies';
 
-export type CompanyDto = {
+/** A company's own details, as its card and a resident's profile show them. */
+export type CompanyDetails = {
   id: string;
   name: string;
   inn: string | null;
@@ -21,13 +23,17 @@ export type CompanyDto = {
   contactEmail: string | null;
   contactPhone: string | null;
   address: string | null;
+};
+
+export type CompanyDto = CompanyDetails & {
   /** Whether the actor represents it (and so may edit it). */
   mine: boolean;
   /** Shown to representatives only. */
   representatives: { name: string; email: string }[];
 };
 
-const companyColumns = {
+/** The columns of CompanyDetails. */
+export const companyDetailsColumns = {
   id: companies.id,
   name: companies.name,
   inn: companies.inn,
@@ -98,40 +104,32 @@ export async function createCompany(db: Db, { actor, input }: { actor: Actor; in
   // Refused outright, not "not found": there is no record to hide.
   assertActingUser(actor, 'company.create');
   const data = parseInput(companySchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      await assertInnFree(tx, data.inn);
-      const [company] = await tx.insert(companies).values(data).returning({ id: companies.id });
-      await tx.insert(companyMembers).values({ companyId: company.id, userId: actor.userId });
-      await writeAudit(tx, { actor, action: 'company.create', entity: 'company', entityId: company.id, after: data });
-      return company;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    await assertInnFree(tx, data.inn);
+    const [company] = await tx.insert(companies).values(data).returning({ id: companies.id });
+    await tx.insert(companyMembers).values({ companyId: company.id, userId: actor.userId });
+    await writeAudit(tx, { actor, action: 'company.create', entity: 'company', entityId: company.id, after: data });
+    return company;
+  });
 }
 
 /** Representatives edit their company's profile. */
 export async function updateCompany(db: Db, { actor, input }: { actor: Actor; input: UpdateCompanyInput }): Promise<void> {
   const { companyId, ...data } = parseInput(updateCompanySchema, input);
   assertActingUser(actor, 'company.manageOwn', 'company');
-  try {
-    await db.transaction(async (tx) => {
-      if (!(await representsCompany(tx, actor.userId, companyId))) throw notFound('company');
-      const [before] = await tx.select(companyColumns).from(companies).where(eq(companies.id, companyId)).for('update');
-      if (!before) throw notFound('company');
-      if (before.inn !== data.inn) await assertInnFree(tx, data.inn, companyId);
-      await tx.update(companies).set(data).where(eq(companies.id, companyId));
-      await writeAudit(tx, { actor, action: 'company.update', entity: 'company', entityId: companyId, before, after: data });
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  await inTransaction(db, async (tx) => {
+    if (!(await representsCompany(tx, actor.userId, companyId))) throw notFound('company');
+    const [before] = await tx.select(companyDetailsColumns).from(companies).where(eq(companies.id, companyId)).for('update');
+    if (!before) throw notFound('company');
+    if (before.inn !== data.inn) await assertInnFree(tx, data.inn, companyId);
+    await tx.update(companies).set(data).where(eq(companies.id, companyId));
+    await writeAudit(tx, { actor, action: 'company.update', entity: 'company', entityId: companyId, before, after: data });
+  });
 }
 
 export async function getCompany(db: DbOrTx, { actor, companyId }: { actor: Actor; companyId: string }): Promise<CompanyDto> {
   if (!(await canSeeCompany(db, actor, companyId))) throw notFound('company');
-  const [company] = await db.select(companyColumns).from(companies).where(eq(companies.id, companyId));
+  const [company] = await db.select(companyDetailsColumns).from(companies).where(eq(companies.id, companyId));
   if (!company) throw notFound('company');
   // Only its representatives get this far without a staff role.
   const mine = actingUser(actor, 'company.readOwn') !== null;

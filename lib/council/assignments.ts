@@ -9,8 +9,9 @@ import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
 import { refusal } from '@/lib/applications/transition';
 import { todayIso } from '@/lib/dates';
-import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
+import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
+import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { assignExpertsSchema, withdrawAssignmentSchema, type AssignExpertsInput } from '@/lib/validation/council';
 import { ensureRubric } from './rubric';
@@ -59,8 +60,9 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
   const data = parseInput(assignExpertsSchema, input);
   if (data.dueOn < today) throw new AppError('VALIDATION', 'the due date is in the past', { key: 'dueInPast', fieldErrors: { dueOn: ['dueInPast'] } });
   const expertIds = [...new Set(data.expertIds)];
-  try {
-    return await db.transaction(async (tx) => {
+  return inTransaction(
+    db,
+    async (tx) => {
       const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.assign', lock: true });
       const app = access.application;
       if (app.status !== 'in_review') throw await refusal(tx, access);
@@ -105,13 +107,15 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
         });
       }
       return { assignmentIds: rows.map((r) => r.id) };
-    });
-  } catch (error) {
-    const mapped = fromDatabaseError(error);
-    if (mapped instanceof AppError && mapped.code === 'CONFLICT' && !mapped.key?.startsWith('already'))
-      throw new AppError('CONFLICT', 'one of these experts was assigned by someone else just now', { key: 'alreadyAssigned', params: { names: '' }, cause: error });
-    throw mapped;
-  }
+    },
+    {
+      // A conflict the change worded itself (already assigned, naming whom) stands; the unique index's is a race.
+      onConflict: (refusal, cause) =>
+        refusal.key?.startsWith('already')
+          ? refusal
+          : new AppError('CONFLICT', 'one of these experts was assigned by someone else just now', { key: 'alreadyAssigned', params: { names: '' }, cause }),
+    },
+  );
 }
 
 /** Takes an expert off an application they have not reviewed yet. */

@@ -9,9 +9,10 @@ import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, accessApplications } from '@/lib/applications/access';
 import { moveApplication, refusal } from '@/lib/applications/transition';
-import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
+import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
+import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import {
   agendaItemSchema,
@@ -93,28 +94,26 @@ export async function nextMeetingNumber(db: DbOrTx, { actor, parkId }: { actor: 
 export async function createMeeting(db: Db, { actor, input }: { actor: Actor; input: CreateMeetingInput }): Promise<{ id: string }> {
   const data = parseInput(createMeetingSchema, input);
   assertCan(actor, 'council.meet', data.parkId);
-  try {
-    return await db.transaction(async (tx) => {
+  return inTransaction(
+    db,
+    async (tx) => {
       const [meeting] = await tx
         .insert(councilMeetings)
         .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, createdBy: actor.type === 'user' ? actor.userId : null })
         .returning({ id: councilMeetings.id });
       await writeAudit(tx, { actor, parkId: data.parkId, action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: data });
       return meeting;
-    });
-  } catch (error) {
-    const mapped = fromDatabaseError(error);
-    if (mapped instanceof AppError && mapped.code === 'CONFLICT')
-      throw new AppError('CONFLICT', `meeting No. ${data.number} already exists`, { key: 'meetingNumberTaken', params: { number: data.number }, fieldErrors: { number: ['meetingNumberTaken'] } });
-    throw mapped;
-  }
+    },
+    { onConflict: () => new AppError('CONFLICT', `meeting No. ${data.number} already exists`, { key: 'meetingNumberTaken', params: { number: data.number }, fieldErrors: { number: ['meetingNumberTaken'] } }) },
+  );
 }
 
 /** Puts an application under expert review on the meeting's agenda. */
 export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; input: { meetingId: string; applicationId: string } }): Promise<void> {
   const data = parseInput(agendaItemSchema, input);
-  try {
-    await db.transaction(async (tx) => {
+  await inTransaction(
+    db,
+    async (tx) => {
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
       const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.meet' });
       if (app.status !== 'in_review') throw invalidTransition('application', app.status);
@@ -122,12 +121,9 @@ export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; in
       const [{ next }] = await queryRows<{ next: number }>(tx, sql`SELECT coalesce(max(position), 0)::int + 1 AS next FROM meeting_items WHERE meeting_id = ${meeting.id}`);
       await tx.insert(meetingItems).values({ meetingId: meeting.id, applicationId: data.applicationId, position: Number(next) });
       await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.addItem', entity: 'meeting', entityId: meeting.id, after: { applicationId: data.applicationId } });
-    });
-  } catch (error) {
-    const mapped = fromDatabaseError(error);
-    if (mapped instanceof AppError && mapped.code === 'CONFLICT') throw new AppError('CONFLICT', 'the application is already on the agenda', { key: 'alreadyOnAgenda' });
-    throw mapped;
-  }
+    },
+    { onConflict: () => new AppError('CONFLICT', 'the application is already on the agenda', { key: 'alreadyOnAgenda' }) },
+  );
 }
 
 /** Takes an undecided item off the agenda. */
@@ -182,85 +178,81 @@ const DECISION_STATUS = { approved: 'approved', rejected: 'rejected', revision: 
  */
 export async function recordDecision(db: Db, { actor, input }: { actor: Actor; input: DecisionInput }): Promise<{ status: ApplicationStatus }> {
   const data = parseInput(decisionSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      // The vote counts against the attendance and agenda read below: locked first, so neither
-      // changes before this decision is in (setAttendance and removeAgendaItem take the same lock).
-      const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
-      // Locked before the conflicts are counted: an expert declaring one locks the application too.
-      const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide', lock: true });
-      const item = access.application;
-      const [onAgenda] = await tx
-        .select({ id: meetingItems.id })
-        .from(meetingItems)
-        .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, item.id)));
-      if (!onAgenda) throw notFound('application');
-      await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: item.id, deciding: true });
-      const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
-      const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
-      if (present.length < quorumNeeded(size))
-        throw new AppError('VALIDATION', `no quorum: ${present.length} of ${size} members present, ${quorumNeeded(size)} needed`, {
-          key: 'noQuorum',
-          params: { present: present.length, size, needed: quorumNeeded(size) },
-        });
-      const conflicted = present.length
-        ? await tx
-            .select({ userId: expertAssignments.expertId })
-            .from(expertAssignments)
-            .where(and(eq(expertAssignments.applicationId, data.applicationId), eq(expertAssignments.status, 'conflict'), inArray(expertAssignments.expertId, present.map((p) => p.userId))))
-        : [];
-      const voters = present.length - conflicted.length;
-      const cast = data.votesFor + data.votesAgainst + data.votesAbstain;
-      if (cast > voters)
-        throw new AppError('VALIDATION', `${cast} votes but only ${voters} members present may vote on this item`, {
-          key: 'tooManyVotes',
-          params: { cast, voters },
-          fieldErrors: { votesFor: ['tooManyVotes'] },
-        });
-      if (data.decision === 'approved' && data.votesFor <= data.votesAgainst)
-        throw new AppError('VALIDATION', 'an approval needs more votes for than against', { key: 'approvalNeedsMajority', fieldErrors: { decision: ['approvalNeedsMajority'] } });
+  return inTransaction(db, async (tx) => {
+    // The vote counts against the attendance and agenda read below: locked first, so neither
+    // changes before this decision is in (setAttendance and removeAgendaItem take the same lock).
+    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
+    // Locked before the conflicts are counted: an expert declaring one locks the application too.
+    const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide', lock: true });
+    const item = access.application;
+    const [onAgenda] = await tx
+      .select({ id: meetingItems.id })
+      .from(meetingItems)
+      .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, item.id)));
+    if (!onAgenda) throw notFound('application');
+    await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: item.id, deciding: true });
+    const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
+    const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
+    if (present.length < quorumNeeded(size))
+      throw new AppError('VALIDATION', `no quorum: ${present.length} of ${size} members present, ${quorumNeeded(size)} needed`, {
+        key: 'noQuorum',
+        params: { present: present.length, size, needed: quorumNeeded(size) },
+      });
+    const conflicted = present.length
+      ? await tx
+          .select({ userId: expertAssignments.expertId })
+          .from(expertAssignments)
+          .where(and(eq(expertAssignments.applicationId, data.applicationId), eq(expertAssignments.status, 'conflict'), inArray(expertAssignments.expertId, present.map((p) => p.userId))))
+      : [];
+    const voters = present.length - conflicted.length;
+    const cast = data.votesFor + data.votesAgainst + data.votesAbstain;
+    if (cast > voters)
+      throw new AppError('VALIDATION', `${cast} votes but only ${voters} members present may vote on this item`, {
+        key: 'tooManyVotes',
+        params: { cast, voters },
+        fieldErrors: { votesFor: ['tooManyVotes'] },
+      });
+    if (data.decision === 'approved' && data.votesFor <= data.votesAgainst)
+      throw new AppError('VALIDATION', 'an approval needs more votes for than against', { key: 'approvalNeedsMajority', fieldErrors: { decision: ['approvalNeedsMajority'] } });
 
-      const to = DECISION_STATUS[data.decision];
-      const moved = await moveApplication(tx, { access, from: ['in_review'], to });
-      if (!moved) throw await refusal(tx, access);
-      const [decision] = await tx
-        .insert(councilDecisions)
-        .values({
-          parkId: meeting.parkId,
-          applicationId: data.applicationId,
-          meetingId: meeting.id,
-          decision: data.decision,
-          decidedOn: meeting.heldOn,
-          votesFor: data.votesFor,
-          votesAgainst: data.votesAgainst,
-          votesAbstain: data.votesAbstain,
-          reason: data.reason || null,
-          recordedBy: actor.type === 'user' ? actor.userId : null,
-        })
-        .returning({ id: councilDecisions.id });
-      await tx.update(councilMeetings).set({ status: 'held' }).where(eq(councilMeetings.id, meeting.id));
-      await writeAudit(tx, {
-        actor,
+    const to = DECISION_STATUS[data.decision];
+    const moved = await moveApplication(tx, { access, from: ['in_review'], to });
+    if (!moved) throw await refusal(tx, access);
+    const [decision] = await tx
+      .insert(councilDecisions)
+      .values({
         parkId: meeting.parkId,
-        action: 'council.decide',
-        entity: 'application',
-        entityId: data.applicationId,
-        before: { status: 'in_review' },
-        after: { status: to, decision: data.decision, decisionId: decision.id, meetingId: meeting.id, votes: { for: data.votesFor, against: data.votesAgainst, abstain: data.votesAbstain }, reason: data.reason || null },
-      });
-      await notify(tx, {
-        userIds: await representativesOf(tx, item.companyId),
-        parkId: meeting.parkId,
-        kind: 'applicationStatusChanged',
-        params: { title: item.title, status: to },
-        href: `/my/applications/${data.applicationId}`,
-        note: data.reason || null,
-      });
-      return { status: to };
+        applicationId: data.applicationId,
+        meetingId: meeting.id,
+        decision: data.decision,
+        decidedOn: meeting.heldOn,
+        votesFor: data.votesFor,
+        votesAgainst: data.votesAgainst,
+        votesAbstain: data.votesAbstain,
+        reason: data.reason || null,
+        recordedBy: actor.type === 'user' ? actor.userId : null,
+      })
+      .returning({ id: councilDecisions.id });
+    await tx.update(councilMeetings).set({ status: 'held' }).where(eq(councilMeetings.id, meeting.id));
+    await writeAudit(tx, {
+      actor,
+      parkId: meeting.parkId,
+      action: 'council.decide',
+      entity: 'application',
+      entityId: data.applicationId,
+      before: { status: 'in_review' },
+      after: { status: to, decision: data.decision, decisionId: decision.id, meetingId: meeting.id, votes: { for: data.votesFor, against: data.votesAgainst, abstain: data.votesAbstain }, reason: data.reason || null },
     });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+    await notify(tx, {
+      userIds: await representativesOf(tx, item.companyId),
+      parkId: meeting.parkId,
+      kind: 'applicationStatusChanged',
+      params: { title: item.title, status: to },
+      href: `/my/applications/${data.applicationId}`,
+      note: data.reason || null,
+    });
+    return { status: to };
+  });
 }
 
 export type MeetingItemDto = {

@@ -5,7 +5,7 @@ import { reviewCriteria } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { fromDatabaseError } from '@/lib/errors';
+import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { rubricSchema, type RubricInput } from '@/lib/validation/council';
 
@@ -64,25 +64,21 @@ export async function getRubric(db: DbOrTx, { actor, parkId }: { actor: Actor; p
 export async function saveRubric(db: Db, { actor, input }: { actor: Actor; input: RubricInput }): Promise<void> {
   const { parkId, criteria } = parseInput(rubricSchema, input);
   assertCan(actor, 'rubric.manage', parkId);
-  try {
-    await db.transaction(async (tx) => {
-      const before = await tx.select(columns).from(reviewCriteria).where(eq(reviewCriteria.parkId, parkId)).for('update');
-      const listed = new Set(criteria.map((c) => c.code));
-      for (const [index, c] of criteria.entries()) {
-        const values = { nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight, position: index + 1, active: c.active };
-        await tx
-          .insert(reviewCriteria)
-          .values({ parkId, code: c.code, ...values })
-          .onConflictDoUpdate({ target: [reviewCriteria.parkId, reviewCriteria.code], set: values });
-      }
-      let position = criteria.length;
-      for (const old of before) {
-        if (!listed.has(old.code)) await tx.update(reviewCriteria).set({ active: false, position: ++position }).where(eq(reviewCriteria.id, old.id));
-      }
-      const after = await tx.select(columns).from(reviewCriteria).where(eq(reviewCriteria.parkId, parkId)).orderBy(asc(reviewCriteria.position));
-      await writeAudit(tx, { actor, parkId, action: 'rubric.save', entity: 'rubric', entityId: parkId, before, after });
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  await inTransaction(db, async (tx) => {
+    const before = await tx.select(columns).from(reviewCriteria).where(eq(reviewCriteria.parkId, parkId)).for('update');
+    const listed = new Set(criteria.map((c) => c.code));
+    for (const [index, c] of criteria.entries()) {
+      const values = { nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight, position: index + 1, active: c.active };
+      await tx
+        .insert(reviewCriteria)
+        .values({ parkId, code: c.code, ...values })
+        .onConflictDoUpdate({ target: [reviewCriteria.parkId, reviewCriteria.code], set: values });
+    }
+    let position = criteria.length;
+    for (const old of before) {
+      if (!listed.has(old.code)) await tx.update(reviewCriteria).set({ active: false, position: ++position }).where(eq(reviewCriteria.id, old.id));
+    }
+    const after = await tx.select(columns).from(reviewCriteria).where(eq(reviewCriteria.parkId, parkId)).orderBy(asc(reviewCriteria.position));
+    await writeAudit(tx, { actor, parkId, action: 'rubric.save', entity: 'rubric', entityId: parkId, before, after });
+  });
 }

@@ -51,3 +51,25 @@ export async function exportTable(format: ExportFormat, name: string, columns: T
   if (format === 'xlsx') return { body: await tableToXlsx(name, columns, rows), contentType: XLSX_TYPE };
   return { body: tableToCsv(columns, rows, dialect), contentType: CSV_TYPE };
 }
+
+/** How a page's list is downloaded: the format, the reader's words and, for CSV, the reader's dialect. */
+export type ListExport = {
+  format: ExportFormat;
+  /** Words a key of the list's catalogue namespace: `title`, `columns.<key>`, and whatever the cells ask for. */
+  label: (key: string) => string;
+  dialect?: CsvDialect;
+};
+
+/** A column of a list's download: its `columns.<key>` header, its kind, and its cell in a row. */
+export type ListColumn<Row> = { key: string; kind: ColumnKind; cell: (row: Row, label: ListExport['label']) => TableCell };
+
+/** A filtered list (residents, incentives) as CSV or XLSX, titled and headed in the reader's language. */
+export function exportList<Row>(rows: Row[], columns: ListColumn<Row>[], { format, label, dialect }: ListExport) {
+  return exportTable(
+    format,
+    label('title'),
+    columns.map((c) => ({ header: label(`columns.${c.key}`), kind: c.kind })),
+    rows.map((row) => columns.map((c) => c.cell(row, label))),
+    dialect,
+  );
+}

@@ -8,10 +8,12 @@ import type { Actor } from '@/lib/auth/actor';
 import { actorUserId } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { fromDatabaseError, invalidTransition, notFound, refusal } from '@/lib/errors';
-import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { invalidTransition, notFound, refusal } from '@/lib/errors';
+import { exportList, type ListColumn, type ListExport } from '@/lib/export/table';
 import { notify } from '@/lib/notifications/notifications';
 import { managersByPark, representativesOf } from '@/lib/notifications/recipients';
+import { containsPattern, whereAll } from '@/lib/sql';
+import { inTransaction, lockParkRow } from '@/lib/transaction';
 import {
   grantIncentiveSchema,
   incentiveFiltersSchema,
@@ -63,83 +65,70 @@ const incentiveColumns = {
 export async function grantIncentive(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: GrantIncentiveInput }): Promise<IncentiveDto> {
   assertCan(actor, 'incentive.grant', parkId);
   const data = parseInput(grantIncentiveSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      // Shared lock: an exit decided at the same moment either precedes the grant (and is seen) or waits for it.
-      const [residency] = await tx
-        .select({ id: residencies.id, companyId: residencies.companyId, startOn: residencies.startOn, endOn: residencies.endOn, exitReason: residencies.exitReason })
-        .from(residencies)
-        .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
-        .for('share');
-      if (!residency) throw notFound('residency');
-      if (residency.exitReason !== null) throw refusal('INVALID_TRANSITION', 'notCurrentResident', `residency ${residency.id} has ended; only a current resident can receive an incentive`);
-      if (data.grantedOn < residency.startOn || (residency.endOn !== null && data.grantedOn > residency.endOn))
-        throw refusal('VALIDATION', 'grantOutsideResidency', `grantedOn: ${data.grantedOn} is outside the residency (${residency.startOn}..${residency.endOn ?? 'open'})`, 'grantedOn');
-      const [incentive] = await tx
-        .insert(taxIncentives)
-        .values({
-          parkId,
-          companyId: residency.companyId,
-          residencyId: residency.id,
-          kind: data.kind,
-          legalBasis: data.legalBasis,
-          decisionNumber: data.decisionNumber,
-          grantedOn: data.grantedOn,
-          validFrom: data.validFrom,
-          validTo: data.validTo,
-          conditions: data.conditions,
-          createdBy: actorUserId(actor),
-        })
-        .returning(incentiveColumns);
-      await writeAudit(tx, { actor, parkId, action: 'incentive.grant', entity: 'incentive', entityId: incentive.id, after: incentive });
-      await notify(tx, {
-        userIds: await representativesOf(tx, residency.companyId),
+  return inTransaction(db, async (tx) => {
+    // Shared lock: an exit decided at the same moment either precedes the grant (and is seen) or waits for it.
+    const [residency] = await tx
+      .select({ id: residencies.id, companyId: residencies.companyId, startOn: residencies.startOn, endOn: residencies.endOn, exitReason: residencies.exitReason })
+      .from(residencies)
+      .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
+      .for('share');
+    if (!residency) throw notFound('residency');
+    if (residency.exitReason !== null) throw refusal('INVALID_TRANSITION', 'notCurrentResident', `residency ${residency.id} has ended; only a current resident can receive an incentive`);
+    if (data.grantedOn < residency.startOn || (residency.endOn !== null && data.grantedOn > residency.endOn))
+      throw refusal('VALIDATION', 'grantOutsideResidency', `grantedOn: ${data.grantedOn} is outside the residency (${residency.startOn}..${residency.endOn ?? 'open'})`, 'grantedOn');
+    const [incentive] = await tx
+      .insert(taxIncentives)
+      .values({
         parkId,
-        kind: 'incentiveGranted',
-        params: { incentiveKind: data.kind, validFrom: data.validFrom },
-        href: `/my/residency/${residency.companyId}`,
-      });
-      return incentive;
+        companyId: residency.companyId,
+        residencyId: residency.id,
+        kind: data.kind,
+        legalBasis: data.legalBasis,
+        decisionNumber: data.decisionNumber,
+        grantedOn: data.grantedOn,
+        validFrom: data.validFrom,
+        validTo: data.validTo,
+        conditions: data.conditions,
+        createdBy: actorUserId(actor),
+      })
+      .returning(incentiveColumns);
+    await writeAudit(tx, { actor, parkId, action: 'incentive.grant', entity: 'incentive', entityId: incentive.id, after: incentive });
+    await notify(tx, {
+      userIds: await representativesOf(tx, residency.companyId),
+      parkId,
+      kind: 'incentiveGranted',
+      params: { incentiveKind: data.kind, validFrom: data.validFrom },
+      href: `/my/residency/${residency.companyId}`,
     });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+    return incentive;
+  });
 }
 
 /** Revokes an active grant from a date, with the reason. The grant stays in the register as revoked. */
 export async function revokeIncentive(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: RevokeIncentiveInput }): Promise<IncentiveDto> {
   assertCan(actor, 'incentive.revoke', parkId);
   const data = parseInput(revokeIncentiveSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select(incentiveColumns)
-        .from(taxIncentives)
-        .where(and(eq(taxIncentives.id, data.incentiveId), eq(taxIncentives.parkId, parkId)))
-        .for('update');
-      if (!before) throw notFound('incentive');
-      if (before.status !== 'active') throw invalidTransition('incentive', before.status);
-      if (data.revokedOn < before.grantedOn)
-        throw refusal('VALIDATION', 'revokeBeforeGrant', `revokedOn: ${data.revokedOn} is before the grant on ${before.grantedOn}`, 'revokedOn');
-      const [after] = await tx
-        .update(taxIncentives)
-        .set({ status: 'revoked', revokedOn: data.revokedOn, revokeReason: data.reason })
-        .where(and(eq(taxIncentives.id, before.id), eq(taxIncentives.status, 'active')))
-        .returning(incentiveColumns);
-      if (!after) throw invalidTransition('incentive', 'revoked');
-      await writeAudit(tx, { actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: before.id, before, after });
-      await notify(tx, {
-        userIds: await representativesOf(tx, before.companyId),
-        parkId,
-        kind: 'incentiveRevoked',
-        params: { incentiveKind: before.kind, revokedOn: data.revokedOn },
-        href: `/my/residency/${before.companyId}`,
-      });
-      return after;
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, taxIncentives, incentiveColumns, { id: data.incentiveId, parkId }, 'incentive');
+    if (before.status !== 'active') throw invalidTransition('incentive', before.status);
+    if (data.revokedOn < before.grantedOn)
+      throw refusal('VALIDATION', 'revokeBeforeGrant', `revokedOn: ${data.revokedOn} is before the grant on ${before.grantedOn}`, 'revokedOn');
+    const [after] = await tx
+      .update(taxIncentives)
+      .set({ status: 'revoked', revokedOn: data.revokedOn, revokeReason: data.reason })
+      .where(and(eq(taxIncentives.id, before.id), eq(taxIncentives.status, 'active')))
+      .returning(incentiveColumns);
+    if (!after) throw invalidTransition('incentive', 'revoked');
+    await writeAudit(tx, { actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: before.id, before, after });
+    await notify(tx, {
+      userIds: await representativesOf(tx, before.companyId),
+      parkId,
+      kind: 'incentiveRevoked',
+      params: { incentiveKind: before.kind, revokedOn: data.revokedOn },
+      href: `/my/residency/${before.companyId}`,
     });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+    return after;
+  });
 }
 
 export type IncentiveRowDto = IncentiveDto & {
@@ -151,8 +140,6 @@ export type IncentiveRowDto = IncentiveDto & {
 };
 
 const EXPIRY_WINDOW_DAYS = 90;
-
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 async function queryIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[], order: SQL): Promise<IncentiveRowDto[]> {
   const rows = await queryRows<IncentiveRowDto & { expiresInDays: number | string | null }>(
@@ -172,7 +159,7 @@ async function queryIncentives(db: DbOrTx, parkId: string, today: string, where:
       FROM tax_incentives ti JOIN companies c ON c.id = ti.company_id
       WHERE ti.park_id = ${parkId}
     )
-    SELECT * FROM x ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    SELECT * FROM x ${whereAll(where)}
     ORDER BY ${order}`,
   );
   return rows.map(({ created_at: _, ...r }: IncentiveRowDto & { created_at?: unknown; expiresInDays: number | string | null }) => ({
@@ -195,7 +182,7 @@ export async function listIncentives(
   if (f.kind) where.push(sql`kind = ${f.kind}`);
   if (f.expiring) where.push(sql`"expiresInDays" IS NOT NULL`);
   if (f.q) {
-    const p = likePattern(f.q);
+    const p = containsPattern(f.q);
     where.push(sql`("companyName" ILIKE ${p} OR coalesce("decisionNumber", '') ILIKE ${p} OR coalesce("legalBasis", '') ILIKE ${p})`);
   }
   const order = f.expiring ? sql`"validTo", "companyName"` : sql`"grantedOn" DESC, created_at DESC, id`;
@@ -215,50 +202,27 @@ export async function getIncentive(db: DbOrTx, { actor, parkId, today, incentive
   return row;
 }
 
-/**
- * The register as CSV or XLSX; `label` words it in the reader's language (keys of the `incentives` namespace),
- * `dialect` is the CSV's (the reader's, for a download).
- */
+/** The register's download, column by column; headers and values are keys under the `incentives` catalogue namespace. */
+const INCENTIVE_COLUMNS: ListColumn<IncentiveRowDto>[] = [
+  { key: 'company', kind: 'text', cell: (r) => r.companyName },
+  { key: 'kind', kind: 'text', cell: (r, label) => label(`kinds.${r.kind}`) },
+  { key: 'legalBasis', kind: 'text', cell: (r) => r.legalBasis },
+  { key: 'decisionNumber', kind: 'text', cell: (r) => r.decisionNumber },
+  { key: 'grantedOn', kind: 'date', cell: (r) => r.grantedOn },
+  { key: 'validFrom', kind: 'date', cell: (r) => r.validFrom },
+  { key: 'validTo', kind: 'date', cell: (r) => r.validTo },
+  { key: 'state', kind: 'text', cell: (r, label) => label(`states.${r.state}`) },
+  { key: 'conditions', kind: 'text', cell: (r) => r.conditions },
+  { key: 'revokedOn', kind: 'date', cell: (r) => r.revokedOn },
+  { key: 'revokeReason', kind: 'text', cell: (r) => r.revokeReason },
+];
+
+/** The register as CSV or XLSX, in the reader's language and CSV dialect. */
 export async function exportIncentives(
   db: DbOrTx,
-  {
-    actor,
-    parkId,
-    today,
-    filters,
-    format,
-    label,
-    dialect,
-  }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters; format: ExportFormat; label: (key: string) => string; dialect?: CsvDialect },
+  { actor, parkId, today, filters, ...as }: { actor: Actor; parkId: string; today: string; filters: IncentiveFilters } & ListExport,
 ) {
-  const rows = await listIncentives(db, { actor, parkId, today, filters });
-  const columns: TableColumn[] = [
-    { header: label('columns.company'), kind: 'text' },
-    { header: label('columns.kind'), kind: 'text' },
-    { header: label('columns.legalBasis'), kind: 'text' },
-    { header: label('columns.decisionNumber'), kind: 'text' },
-    { header: label('columns.grantedOn'), kind: 'date' },
-    { header: label('columns.validFrom'), kind: 'date' },
-    { header: label('columns.validTo'), kind: 'date' },
-    { header: label('columns.state'), kind: 'text' },
-    { header: label('columns.conditions'), kind: 'text' },
-    { header: label('columns.revokedOn'), kind: 'date' },
-    { header: label('columns.revokeReason'), kind: 'text' },
-  ];
-  const body = rows.map((r) => [
-    r.companyName,
-    label(`kinds.${r.kind}`),
-    r.legalBasis,
-    r.decisionNumber,
-    r.grantedOn,
-    r.validFrom,
-    r.validTo,
-    label(`states.${r.state}`),
-    r.conditions,
-    r.revokedOn,
-    r.revokeReason,
-  ]);
-  return exportTable(format, label('title'), columns, body, dialect);
+  return exportList(await listIncentives(db, { actor, parkId, today, filters }), INCENTIVE_COLUMNS, as);
 }
 
 /**

@@ -6,12 +6,13 @@ import { companies, kpiReports, kpiReportVersions, parks, residencies } from '@/
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { newWorkbook, NUMBER_FORMATS, workbookBuffer } from '@/lib/export/xlsx';
 import { capitalWithinInvestment, readMoney } from '@/lib/validation/amounts';
 import { parseInput } from '@/lib/validation/parse';
 import { KPI_FIGURES, KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readCount, type KpiFigure } from '@/lib/validation/kpi';
 import { figuresOf, sameFigures, type KpiFiguresDto } from './common';
+import { inTransaction } from '@/lib/transaction';
 
 /*
  * Bulk upload of a year's annual KPI reports by the park's manager, from the XLSX template.
@@ -341,59 +342,55 @@ export type UploadCommitResult = { created: number; updated: number; unchanged: 
 export async function commitKpiUpload(db: Db, { actor, input, file }: { actor: Actor; input: { parkId: string; year: number | string }; file: Uint8Array }): Promise<UploadCommitResult> {
   const { parkId, year } = parseInput(kpiTemplateSchema, input);
   assertCan(actor, 'kpi.bulkUpload', parkId);
-  try {
-    return await db.transaction(async (tx) => {
-      const check = await checkUpload(tx, parkId, year, file, true);
-      if (!check.ok) {
-        const bad = check.rows.filter((r) => r.action === 'error');
-        const first = check.fileIssues[0] ?? bad[0]?.issues[0];
-        const where = check.fileIssues.length ? 'file' : `row ${bad[0].row}${first?.field ? ` ${first.field}` : ''}`;
-        throw new AppError('VALIDATION', `${where}: ${first?.code ?? 'invalid'}; nothing was imported`, {
-          key: 'kpiUploadHasErrors',
-          params: { errors: bad.length || check.fileIssues.length },
-        });
+  return inTransaction(db, async (tx) => {
+    const check = await checkUpload(tx, parkId, year, file, true);
+    if (!check.ok) {
+      const bad = check.rows.filter((r) => r.action === 'error');
+      const first = check.fileIssues[0] ?? bad[0]?.issues[0];
+      const where = check.fileIssues.length ? 'file' : `row ${bad[0].row}${first?.field ? ` ${first.field}` : ''}`;
+      throw new AppError('VALIDATION', `${where}: ${first?.code ?? 'invalid'}; nothing was imported`, {
+        key: 'kpiUploadHasErrors',
+        params: { errors: bad.length || check.fileIssues.length },
+      });
+    }
+    const now = new Date();
+    const reviewer = actorUserId(actor);
+    const result: UploadCommitResult = { created: 0, updated: 0, unchanged: check.counts.unchanged, skipped: check.counts.skip };
+    const audits: Extract<Parameters<typeof writeAudit>[1], unknown[]> = [];
+    const versions: (typeof kpiReportVersions.$inferInsert)[] = [];
+    for (const row of check.rows) {
+      if (row.action !== 'create' && row.action !== 'update') continue;
+      const figures = row.figures!;
+      const current = check.existing.get(row.companyId!);
+      const version = (current?.version ?? 0) + 1;
+      const values = { ...figures, status: 'accepted' as const, version, reviewedAt: now, reviewedBy: reviewer, reviewComment: null, updatedAt: now };
+      let id: string;
+      if (current) {
+        const [updated] = await tx.update(kpiReports).set(values).where(and(eq(kpiReports.id, current.id), eq(kpiReports.version, current.version))).returning({ id: kpiReports.id });
+        if (!updated) throw new AppError('CONFLICT', `row ${row.row}: the report changed while uploading; nothing was imported`, { key: 'concurrent' });
+        id = updated.id;
+        result.updated++;
+      } else {
+        const [created] = await tx
+          .insert(kpiReports)
+          .values({ parkId, companyId: row.companyId!, year, quarter: null, submittedAt: now, ...values })
+          .returning({ id: kpiReports.id });
+        id = created.id;
+        result.created++;
       }
-      const now = new Date();
-      const reviewer = actorUserId(actor);
-      const result: UploadCommitResult = { created: 0, updated: 0, unchanged: check.counts.unchanged, skipped: check.counts.skip };
-      const audits: Extract<Parameters<typeof writeAudit>[1], unknown[]> = [];
-      const versions: (typeof kpiReportVersions.$inferInsert)[] = [];
-      for (const row of check.rows) {
-        if (row.action !== 'create' && row.action !== 'update') continue;
-        const figures = row.figures!;
-        const current = check.existing.get(row.companyId!);
-        const version = (current?.version ?? 0) + 1;
-        const values = { ...figures, status: 'accepted' as const, version, reviewedAt: now, reviewedBy: reviewer, reviewComment: null, updatedAt: now };
-        let id: string;
-        if (current) {
-          const [updated] = await tx.update(kpiReports).set(values).where(and(eq(kpiReports.id, current.id), eq(kpiReports.version, current.version))).returning({ id: kpiReports.id });
-          if (!updated) throw new AppError('CONFLICT', `row ${row.row}: the report changed while uploading; nothing was imported`, { key: 'concurrent' });
-          id = updated.id;
-          result.updated++;
-        } else {
-          const [created] = await tx
-            .insert(kpiReports)
-            .values({ parkId, companyId: row.companyId!, year, quarter: null, submittedAt: now, ...values })
-            .returning({ id: kpiReports.id });
-          id = created.id;
-          result.created++;
-        }
-        versions.push({ reportId: id, version, snapshot: { year, quarter: null, ...figures }, submittedBy: reviewer, submittedAt: now });
-        audits.push({
-          actor,
-          parkId,
-          action: 'kpi.bulkUpload',
-          entity: 'kpi_report',
-          entityId: id,
-          before: current ? { status: current.status, version: current.version, ...current.figures } : null,
-          after: { status: 'accepted', version, year, quarter: null, ...figures },
-        });
-      }
-      for (let i = 0; i < versions.length; i += 500) await tx.insert(kpiReportVersions).values(versions.slice(i, i + 500));
-      await writeAudit(tx, audits);
-      return result;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+      versions.push({ reportId: id, version, snapshot: { year, quarter: null, ...figures }, submittedBy: reviewer, submittedAt: now });
+      audits.push({
+        actor,
+        parkId,
+        action: 'kpi.bulkUpload',
+        entity: 'kpi_report',
+        entityId: id,
+        before: current ? { status: current.status, version: current.version, ...current.figures } : null,
+        after: { status: 'accepted', version, year, quarter: null, ...figures },
+      });
+    }
+    for (let i = 0; i < versions.length; i += 500) await tx.insert(kpiReportVersions).values(versions.slice(i, i + 500));
+    await writeAudit(tx, audits);
+    return result;
+  });
 }

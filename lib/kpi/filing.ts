@@ -7,13 +7,14 @@ import { writeAudit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser, assertCan } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
-import { AppError, fromDatabaseError, invalidTransition, notFound } from '@/lib/errors';
+import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { managersOf } from '@/lib/notifications/recipients';
 import { type KpiReportInput, kpiReportInputSchema } from '@/lib/validation/kpi';
 import { parseInput } from '@/lib/validation/parse';
 import { deadlineOf, figuresOf, type KpiFiguresDto, periodBounds, residencyOverlaps } from './common';
 import { type KpiReportDto, type ReportRow, selectReports, toDto } from './report-dto';
+import { inTransaction } from '@/lib/transaction';
 
 /*
  * Filing a KPI report: the resident's representative drafts and submits the figures of a period, and
@@ -60,117 +61,113 @@ async function fileReport(db: Db, { actor, input, today = todayIso() }: FileKpiO
     taxesPaidRub: data.taxesPaidRub,
     rndSpendRub: data.rndSpendRub,
   };
-  try {
-    return await db.transaction(async (tx) => {
-      // The company first: a company the actor does not represent looks like a missing one.
-      const [company] = await tx
-        .select({ id: companies.id, name: companies.name })
-        .from(companies)
-        .innerJoin(companyMembers, eq(companyMembers.companyId, companies.id))
-        .where(and(eq(companies.id, companyId), eq(companyMembers.userId, actor.userId)))
-        .limit(1);
-      if (!company) throw notFound('company');
-      const [park] = await tx
-        .select({ id: parks.id, slug: parks.slug, name: parks.name, quarterlyReports: parks.quarterlyReports })
-        .from(parks)
-        .where(eq(parks.id, parkId));
-      if (!park) throw notFound('park');
-      if (quarter !== null && !park.quarterlyReports) {
-        throw new AppError('VALIDATION', `quarter: ${park.name} asks for annual reports only`, {
-          key: 'kpiQuarterlyNotAsked',
-          fieldErrors: { quarter: ['quarterlyNotAsked'] },
-        });
-      }
-      const { from, to } = periodBounds(year, quarter);
-      if (!(await residencyOverlaps(tx, parkId, companyId, from, to))) {
-        throw new AppError('VALIDATION', `year: ${company.name} was not a resident of ${park.name} in ${quarter ? `Q${quarter} ` : ''}${year}`, {
-          key: 'kpiNotResident',
-          params: { company: company.name, park: park.name, year, quarter: quarter ?? 0 },
-          fieldErrors: { year: ['notResidentThatYear'] },
-        });
-      }
-      if (from > today) {
-        throw new AppError('VALIDATION', `year: the period ${quarter ? `Q${quarter} ` : ''}${year} has not begun`, {
-          key: 'kpiPeriodNotBegun',
-          params: { year, quarter: quarter ?? 0 },
-          fieldErrors: { year: ['periodNotBegun'] },
-        });
-      }
-
-      const [existing] = await tx
-        .select()
-        .from(kpiReports)
-        .where(
-          and(
-            eq(kpiReports.parkId, parkId),
-            eq(kpiReports.companyId, companyId),
-            eq(kpiReports.year, year),
-            quarter === null ? sql`${kpiReports.quarter} IS NULL` : eq(kpiReports.quarter, quarter),
-          ),
-        )
-        .for('update');
-      if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw invalidTransition('report', existing.status);
-
-      const now = new Date();
-      let row: { id: string; status: KpiStatus; version: number };
-      if (mode === 'draft') {
-        if (existing) {
-          [row] = await tx
-            .update(kpiReports)
-            .set({ ...figures, updatedAt: now })
-            .where(and(eq(kpiReports.id, existing.id), inArray(kpiReports.status, ['draft', 'returned'])))
-            .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
-        } else {
-          [row] = await tx
-            .insert(kpiReports)
-            .values({ parkId, companyId, year, quarter, status: 'draft', ...figures })
-            .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
-        }
-      } else {
-        const version = (existing?.version ?? 0) + 1;
-        const values = { ...figures, status: 'submitted' as const, version, submittedAt: now, updatedAt: now };
-        if (existing) {
-          [row] = await tx
-            .update(kpiReports)
-            .set(values)
-            .where(and(eq(kpiReports.id, existing.id), inArray(kpiReports.status, ['draft', 'returned'])))
-            .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
-        } else {
-          [row] = await tx
-            .insert(kpiReports)
-            .values({ parkId, companyId, year, quarter, ...values })
-            .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
-        }
-        await tx.insert(kpiReportVersions).values({
-          reportId: row.id,
-          version,
-          snapshot: { year, quarter, ...figures },
-          submittedBy: actor.userId,
-          submittedAt: now,
-        });
-        await notify(tx, {
-          userIds: await managersOf(tx, parkId),
-          parkId,
-          kind: 'kpiSubmitted',
-          params: { company: company.name, year, quarter: quarter ?? 0, version },
-          href: `/p/${park.slug}/kpi/${row.id}`,
-        });
-      }
-      if (!row) throw invalidTransition('report', existing?.status ?? 'unknown');
-      await writeAudit(tx, {
-        actor,
-        parkId,
-        action: mode === 'draft' ? 'kpi.saveDraft' : 'kpi.submit',
-        entity: 'kpi_report',
-        entityId: row.id,
-        before: existing ? { status: existing.status, version: existing.version, ...figuresOf(existing) } : null,
-        after: { status: row.status, version: row.version, year, quarter, ...figures },
+  return inTransaction(db, async (tx) => {
+    // The company first: a company the actor does not represent looks like a missing one.
+    const [company] = await tx
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .innerJoin(companyMembers, eq(companyMembers.companyId, companies.id))
+      .where(and(eq(companies.id, companyId), eq(companyMembers.userId, actor.userId)))
+      .limit(1);
+    if (!company) throw notFound('company');
+    const [park] = await tx
+      .select({ id: parks.id, slug: parks.slug, name: parks.name, quarterlyReports: parks.quarterlyReports })
+      .from(parks)
+      .where(eq(parks.id, parkId));
+    if (!park) throw notFound('park');
+    if (quarter !== null && !park.quarterlyReports) {
+      throw new AppError('VALIDATION', `quarter: ${park.name} asks for annual reports only`, {
+        key: 'kpiQuarterlyNotAsked',
+        fieldErrors: { quarter: ['quarterlyNotAsked'] },
       });
-      return row;
+    }
+    const { from, to } = periodBounds(year, quarter);
+    if (!(await residencyOverlaps(tx, parkId, companyId, from, to))) {
+      throw new AppError('VALIDATION', `year: ${company.name} was not a resident of ${park.name} in ${quarter ? `Q${quarter} ` : ''}${year}`, {
+        key: 'kpiNotResident',
+        params: { company: company.name, park: park.name, year, quarter: quarter ?? 0 },
+        fieldErrors: { year: ['notResidentThatYear'] },
+      });
+    }
+    if (from > today) {
+      throw new AppError('VALIDATION', `year: the period ${quarter ? `Q${quarter} ` : ''}${year} has not begun`, {
+        key: 'kpiPeriodNotBegun',
+        params: { year, quarter: quarter ?? 0 },
+        fieldErrors: { year: ['periodNotBegun'] },
+      });
+    }
+
+    const [existing] = await tx
+      .select()
+      .from(kpiReports)
+      .where(
+        and(
+          eq(kpiReports.parkId, parkId),
+          eq(kpiReports.companyId, companyId),
+          eq(kpiReports.year, year),
+          quarter === null ? sql`${kpiReports.quarter} IS NULL` : eq(kpiReports.quarter, quarter),
+        ),
+      )
+      .for('update');
+    if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw invalidTransition('report', existing.status);
+
+    const now = new Date();
+    let row: { id: string; status: KpiStatus; version: number };
+    if (mode === 'draft') {
+      if (existing) {
+        [row] = await tx
+          .update(kpiReports)
+          .set({ ...figures, updatedAt: now })
+          .where(and(eq(kpiReports.id, existing.id), inArray(kpiReports.status, ['draft', 'returned'])))
+          .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
+      } else {
+        [row] = await tx
+          .insert(kpiReports)
+          .values({ parkId, companyId, year, quarter, status: 'draft', ...figures })
+          .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
+      }
+    } else {
+      const version = (existing?.version ?? 0) + 1;
+      const values = { ...figures, status: 'submitted' as const, version, submittedAt: now, updatedAt: now };
+      if (existing) {
+        [row] = await tx
+          .update(kpiReports)
+          .set(values)
+          .where(and(eq(kpiReports.id, existing.id), inArray(kpiReports.status, ['draft', 'returned'])))
+          .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
+      } else {
+        [row] = await tx
+          .insert(kpiReports)
+          .values({ parkId, companyId, year, quarter, ...values })
+          .returning({ id: kpiReports.id, status: kpiReports.status, version: kpiReports.version });
+      }
+      await tx.insert(kpiReportVersions).values({
+        reportId: row.id,
+        version,
+        snapshot: { year, quarter, ...figures },
+        submittedBy: actor.userId,
+        submittedAt: now,
+      });
+      await notify(tx, {
+        userIds: await managersOf(tx, parkId),
+        parkId,
+        kind: 'kpiSubmitted',
+        params: { company: company.name, year, quarter: quarter ?? 0, version },
+        href: `/p/${park.slug}/kpi/${row.id}`,
+      });
+    }
+    if (!row) throw invalidTransition('report', existing?.status ?? 'unknown');
+    await writeAudit(tx, {
+      actor,
+      parkId,
+      action: mode === 'draft' ? 'kpi.saveDraft' : 'kpi.submit',
+      entity: 'kpi_report',
+      entityId: row.id,
+      before: existing ? { status: existing.status, version: existing.version, ...figuresOf(existing) } : null,
+      after: { status: row.status, version: row.version, year, quarter, ...figures },
     });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+    return row;
+  });
 }
 
 export type MyKpiReportDto = {

@@ -6,7 +6,8 @@ import type { ParkType } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere, type Permission } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
+import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { createParkSchema, type CreateParkInput } from '@/lib/validation/parks';
 
@@ -38,19 +39,16 @@ export async function getParkBySlug(db: DbOrTx, { actor, slug, action = 'park.re
 export async function createPark(db: Db, { actor, input }: { actor: Actor; input: CreateParkInput }): Promise<ParkDto> {
   assertCan(actor, 'park.create');
   const data = parseInput(createParkSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
+  return inTransaction(
+    db,
+    async (tx) => {
       const [park] = await tx
         .insert(parks)
         .values({ ...data, landAreaHa: data.landAreaHa ?? null, foundedOn: data.foundedOn ?? null })
         .returning(parkColumns);
       await writeAudit(tx, { actor, parkId: park.id, action: 'park.create', entity: 'park', entityId: park.id, after: park });
       return park;
-    });
-  } catch (error) {
-    const mapped = fromDatabaseError(error);
-    if (mapped instanceof AppError && mapped.code === 'CONFLICT')
-      throw new AppError('CONFLICT', `a park with slug ${data.slug} already exists`, { fieldErrors: { slug: ['a park with this slug already exists'] } });
-    throw mapped;
-  }
+    },
+    { onConflict: () => new AppError('CONFLICT', `a park with slug ${data.slug} already exists`, { fieldErrors: { slug: ['a park with this slug already exists'] } }) },
+  );
 }

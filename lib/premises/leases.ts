@@ -6,7 +6,8 @@ import { leases, premises, residencies } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
+import { notFound, refusal } from '@/lib/errors';
+import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { createLeaseSchema, endLeaseSchema, type CreateLeaseInput } from '@/lib/validation/premises';
 
@@ -37,59 +38,46 @@ const leaseColumns = {
 export async function createLease(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: CreateLeaseInput }): Promise<LeaseDto> {
   assertCan(actor, 'lease.manage', parkId);
   const data = parseInput(createLeaseSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      // Shared lock: an exit of this residency waits for the lease, and the lease sees the exit if it came first.
-      const [residency] = await tx
-        .select({ id: residencies.id, companyId: residencies.companyId })
-        .from(residencies)
-        .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
-        .for('share');
-      if (!residency) throw notFound('residency');
-      const [unit] = await tx
-        .select({ id: premises.id })
-        .from(premises)
-        .where(and(eq(premises.id, data.premisesId), eq(premises.parkId, parkId)));
-      if (!unit) throw notFound('premises');
-      const [lease] = await tx
-        .insert(leases)
-        .values({ parkId, residencyId: residency.id, companyId: residency.companyId, premisesId: unit.id, startOn: data.startOn, endOn: data.endOn })
-        .returning(leaseColumns);
-      await writeAudit(tx, { actor, parkId, action: 'lease.create', entity: 'lease', entityId: lease.id, after: lease });
-      return lease;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    // Shared lock: an exit of this residency waits for the lease, and the lease sees the exit if it came first.
+    const [residency] = await tx
+      .select({ id: residencies.id, companyId: residencies.companyId })
+      .from(residencies)
+      .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
+      .for('share');
+    if (!residency) throw notFound('residency');
+    const [unit] = await tx
+      .select({ id: premises.id })
+      .from(premises)
+      .where(and(eq(premises.id, data.premisesId), eq(premises.parkId, parkId)));
+    if (!unit) throw notFound('premises');
+    const [lease] = await tx
+      .insert(leases)
+      .values({ parkId, residencyId: residency.id, companyId: residency.companyId, premisesId: unit.id, startOn: data.startOn, endOn: data.endOn })
+      .returning(leaseColumns);
+    await writeAudit(tx, { actor, parkId, action: 'lease.create', entity: 'lease', entityId: lease.id, after: lease });
+    return lease;
+  });
 }
 
 /** Ends a lease on `endOn` (its last day), earlier than it would have; the lease stays as history. */
 export async function endLease(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: unknown }): Promise<LeaseDto> {
   assertCan(actor, 'lease.manage', parkId);
   const data = parseInput(endLeaseSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select(leaseColumns)
-        .from(leases)
-        .where(and(eq(leases.id, data.leaseId), eq(leases.parkId, parkId)))
-        .for('update');
-      if (!before) throw notFound('lease');
-      if (data.endOn < before.startOn)
-        throw refusal('VALIDATION', 'leaseEndBeforeStart', `endOn: ${data.endOn} is before the lease's start ${before.startOn}`, 'endOn');
-      if (before.endOn !== null && before.endOn <= data.endOn)
-        throw refusal('INVALID_TRANSITION', 'leaseAlreadyEnds', `lease ${before.id} already ends on ${before.endOn}`, 'endOn');
-      const [after] = await tx
-        .update(leases)
-        .set({ endOn: data.endOn })
-        .where(and(eq(leases.id, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`))
-        .returning(leaseColumns);
-      await writeAudit(tx, { actor, parkId, action: 'lease.end', entity: 'lease', entityId: before.id, before, after });
-      return after;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, leases, leaseColumns, { id: data.leaseId, parkId }, 'lease');
+    if (data.endOn < before.startOn)
+      throw refusal('VALIDATION', 'leaseEndBeforeStart', `endOn: ${data.endOn} is before the lease's start ${before.startOn}`, 'endOn');
+    if (before.endOn !== null && before.endOn <= data.endOn)
+      throw refusal('INVALID_TRANSITION', 'leaseAlreadyEnds', `lease ${before.id} already ends on ${before.endOn}`, 'endOn');
+    const [after] = await tx
+      .update(leases)
+      .set({ endOn: data.endOn })
+      .where(and(eq(leases.id, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`))
+      .returning(leaseColumns);
+    await writeAudit(tx, { actor, parkId, action: 'lease.end', entity: 'lease', entityId: before.id, before, after });
+    return after;
+  });
 }
 
 export type LeaseRowDto = {

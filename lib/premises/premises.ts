@@ -7,7 +7,8 @@ import type { PremisesKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
+import { notFound, refusal } from '@/lib/errors';
+import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
 import {
@@ -64,27 +65,18 @@ export async function listBuildings(db: DbOrTx, { actor, parkId }: { actor: Acto
 export async function createBuilding(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: BuildingInput }) {
   assertCan(actor, 'premises.manage', parkId);
   const data = parseInput(buildingSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [building] = await tx.insert(buildings).values({ parkId, key: newKey('b'), name: data.name }).returning({ id: buildings.id, key: buildings.key, name: buildings.name });
-      await writeAudit(tx, { actor, parkId, action: 'building.create', entity: 'building', entityId: building.id, after: building });
-      return building;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const [building] = await tx.insert(buildings).values({ parkId, key: newKey('b'), name: data.name }).returning({ id: buildings.id, key: buildings.key, name: buildings.name });
+    await writeAudit(tx, { actor, parkId, action: 'building.create', entity: 'building', entityId: building.id, after: building });
+    return building;
+  });
 }
 
 export async function renameBuilding(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: unknown }) {
   assertCan(actor, 'premises.manage', parkId);
   const data = parseInput(updateBuildingSchema, input);
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ id: buildings.id, name: buildings.name })
-      .from(buildings)
-      .where(and(eq(buildings.id, data.buildingId), eq(buildings.parkId, parkId)))
-      .for('update');
-    if (!before) throw notFound('building');
+    const before = await lockParkRow(tx, buildings, { id: buildings.id, name: buildings.name }, { id: data.buildingId, parkId }, 'building');
     const [after] = await tx.update(buildings).set({ name: data.name }).where(eq(buildings.id, before.id)).returning({ id: buildings.id, name: buildings.name });
     await writeAudit(tx, { actor, parkId, action: 'building.update', entity: 'building', entityId: before.id, before, after });
     return after;
@@ -96,12 +88,7 @@ export async function deleteBuilding(db: Db, { actor, parkId, buildingId }: { ac
   assertCan(actor, 'premises.manage', parkId);
   if (!isUuid(buildingId)) throw notFound('building');
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ id: buildings.id, key: buildings.key, name: buildings.name })
-      .from(buildings)
-      .where(and(eq(buildings.id, buildingId), eq(buildings.parkId, parkId)))
-      .for('update');
-    if (!before) throw notFound('building');
+    const before = await lockParkRow(tx, buildings, { id: buildings.id, key: buildings.key, name: buildings.name }, { id: buildingId, parkId }, 'building');
     const [{ n }] = await tx.select({ n: count() }).from(premises).where(eq(premises.buildingId, before.id));
     if (Number(n) > 0) throw refusal('CONFLICT', 'buildingHasUnits', `building ${before.name} has premises; retire them instead`);
     await tx.delete(buildings).where(eq(buildings.id, before.id));
@@ -134,32 +121,28 @@ export async function getUnit(db: DbOrTx, { actor, parkId, unitId }: { actor: Ac
 export async function createUnit(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: CreateUnitInput }) {
   assertCan(actor, 'premises.manage', parkId);
   const data = parseInput(createUnitSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [building] = await tx
-        .select({ id: buildings.id })
-        .from(buildings)
-        .where(and(eq(buildings.id, data.buildingId), eq(buildings.parkId, parkId)));
-      if (!building) throw notFound('building');
-      const [unit] = await tx
-        .insert(premises)
-        .values({
-          parkId,
-          buildingId: building.id,
-          key: newKey('u'),
-          name: data.name,
-          kind: data.kind,
-          areaM2: data.areaM2,
-          availableFrom: data.availableFrom,
-          availableTo: data.availableTo,
-        })
-        .returning({ id: premises.id, key: premises.key, name: premises.name, kind: premises.kind, areaM2: premises.areaM2, availableFrom: premises.availableFrom, availableTo: premises.availableTo });
-      await writeAudit(tx, { actor, parkId, action: 'premises.create', entity: 'premises', entityId: unit.id, after: { ...unit, buildingId: building.id } });
-      return unit;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const [building] = await tx
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(and(eq(buildings.id, data.buildingId), eq(buildings.parkId, parkId)));
+    if (!building) throw notFound('building');
+    const [unit] = await tx
+      .insert(premises)
+      .values({
+        parkId,
+        buildingId: building.id,
+        key: newKey('u'),
+        name: data.name,
+        kind: data.kind,
+        areaM2: data.areaM2,
+        availableFrom: data.availableFrom,
+        availableTo: data.availableTo,
+      })
+      .returning({ id: premises.id, key: premises.key, name: premises.name, kind: premises.kind, areaM2: premises.areaM2, availableFrom: premises.availableFrom, availableTo: premises.availableTo });
+    await writeAudit(tx, { actor, parkId, action: 'premises.create', entity: 'premises', entityId: unit.id, after: { ...unit, buildingId: building.id } });
+    return unit;
+  });
 }
 
 const editableColumns = {
@@ -179,25 +162,16 @@ const editableColumns = {
 export async function updateUnit(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: UpdateUnitInput }) {
   assertCan(actor, 'premises.manage', parkId);
   const data = parseInput(updateUnitSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select(editableColumns)
-        .from(premises)
-        .where(and(eq(premises.id, data.unitId), eq(premises.parkId, parkId)))
-        .for('update');
-      if (!before) throw notFound('premises');
-      const [after] = await tx
-        .update(premises)
-        .set({ name: data.name, kind: data.kind, areaM2: data.areaM2, availableFrom: data.availableFrom, availableTo: data.availableTo })
-        .where(eq(premises.id, before.id))
-        .returning(editableColumns);
-      await writeAudit(tx, { actor, parkId, action: 'premises.update', entity: 'premises', entityId: before.id, before, after });
-      return after;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, premises, editableColumns, { id: data.unitId, parkId }, 'premises');
+    const [after] = await tx
+      .update(premises)
+      .set({ name: data.name, kind: data.kind, areaM2: data.areaM2, availableFrom: data.availableFrom, availableTo: data.availableTo })
+      .where(eq(premises.id, before.id))
+      .returning(editableColumns);
+    await writeAudit(tx, { actor, parkId, action: 'premises.update', entity: 'premises', entityId: before.id, before, after });
+    return after;
+  });
 }
 
 /**
@@ -207,21 +181,12 @@ export async function updateUnit(db: Db, { actor, parkId, input }: { actor: Acto
 export async function retireUnit(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: unknown }) {
   assertCan(actor, 'premises.manage', parkId);
   const data = parseInput(retireUnitSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select(editableColumns)
-        .from(premises)
-        .where(and(eq(premises.id, data.unitId), eq(premises.parkId, parkId)))
-        .for('update');
-      if (!before) throw notFound('premises');
-      if (before.availableFrom !== null && data.availableTo < before.availableFrom)
-        throw refusal('VALIDATION', 'retireBeforeAvailable', `availableTo: ${data.availableTo} is before the unit became available (${before.availableFrom})`, 'availableTo');
-      const [after] = await tx.update(premises).set({ availableTo: data.availableTo }).where(eq(premises.id, before.id)).returning(editableColumns);
-      await writeAudit(tx, { actor, parkId, action: 'premises.retire', entity: 'premises', entityId: before.id, before, after });
-      return after;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, premises, editableColumns, { id: data.unitId, parkId }, 'premises');
+    if (before.availableFrom !== null && data.availableTo < before.availableFrom)
+      throw refusal('VALIDATION', 'retireBeforeAvailable', `availableTo: ${data.availableTo} is before the unit became available (${before.availableFrom})`, 'availableTo');
+    const [after] = await tx.update(premises).set({ availableTo: data.availableTo }).where(eq(premises.id, before.id)).returning(editableColumns);
+    await writeAudit(tx, { actor, parkId, action: 'premises.retire', entity: 'premises', entityId: before.id, before, after });
+    return after;
+  });
 }

@@ -6,9 +6,10 @@ import type { IndicatorDirection } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { computeIndicatorStatus } from '@/lib/reports/indicator-status';
 import type { IndicatorStatusFields } from '@/lib/reports/types';
+import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import {
   addIndicatorSchema,
@@ -36,19 +37,15 @@ export async function listParkProgrammes(db: DbOrTx, { actor, parkId }: { actor:
 export async function createProgramme(db: Db, { actor, input }: { actor: Actor; input: CreateProgrammeInput }): Promise<{ id: string; key: string }> {
   const data = parseInput(createProgrammeSchema, input);
   assertCan(actor, 'programme.manage', data.parkId);
-  try {
-    return await db.transaction(async (tx) => {
+  return inTransaction(
+    db,
+    async (tx) => {
       const [row] = await tx.insert(programmes).values({ parkId: data.parkId, key: data.key, name: data.name }).returning({ id: programmes.id, key: programmes.key });
       await writeAudit(tx, { actor, parkId: data.parkId, action: 'programme.create', entity: 'programme', entityId: row.id, after: { key: data.key, name: data.name } });
       return row;
-    });
-  } catch (error) {
-    const mapped = fromDatabaseError(error);
-    if (mapped instanceof AppError && mapped.code === 'CONFLICT') {
-      throw new AppError('CONFLICT', `key: a programme with key "${data.key}" already exists`, { fieldErrors: { key: ['keyTaken'] } });
-    }
-    throw mapped;
-  }
+    },
+    { onConflict: () => new AppError('CONFLICT', `key: a programme with key "${data.key}" already exists`, { fieldErrors: { key: ['keyTaken'] } }) },
+  );
 }
 
 export type GridIndicator = {
@@ -120,8 +117,9 @@ async function programmeOfPark(db: DbOrTx, parkId: string, programmeId: string) 
 export async function addIndicator(db: Db, { actor, input }: { actor: Actor; input: AddIndicatorInput }): Promise<{ id: string }> {
   const data = parseInput(addIndicatorSchema, input);
   assertCan(actor, 'programme.manage', data.parkId);
-  try {
-    return await db.transaction(async (tx) => {
+  return inTransaction(
+    db,
+    async (tx) => {
       await programmeOfPark(tx, data.parkId, data.programmeId);
       const [{ next }] = await tx
         .select({ next: sql<number>`coalesce(max(${indicators.position}) + 1, 0)::int` })
@@ -140,14 +138,9 @@ export async function addIndicator(db: Db, { actor, input }: { actor: Actor; inp
         after: { programmeId: data.programmeId, key: data.key, name: data.name, unit: data.unit, direction: data.direction },
       });
       return row;
-    });
-  } catch (error) {
-    const mapped = fromDatabaseError(error);
-    if (mapped instanceof AppError && mapped.code === 'CONFLICT') {
-      throw new AppError('CONFLICT', `key: an indicator with key "${data.key}" already exists in this programme`, { fieldErrors: { key: ['keyTaken'] } });
-    }
-    throw mapped;
-  }
+    },
+    { onConflict: () => new AppError('CONFLICT', `key: an indicator with key "${data.key}" already exists in this programme`, { fieldErrors: { key: ['keyTaken'] } }) },
+  );
 }
 
 export type SaveValuesResult = { set: number; removed: number; unchanged: number };
@@ -160,58 +153,54 @@ export type SaveValuesResult = { set: number; removed: number; unchanged: number
 export async function saveIndicatorValues(db: Db, { actor, input }: { actor: Actor; input: SaveIndicatorValuesInput }): Promise<SaveValuesResult> {
   const data = parseInput(saveIndicatorValuesSchema, input);
   assertCan(actor, 'programme.manage', data.parkId);
-  try {
-    return await db.transaction(async (tx) => {
-      const programme = await programmeOfPark(tx, data.parkId, data.programmeId);
-      const own = await tx.select({ id: indicators.id, key: indicators.key }).from(indicators).where(eq(indicators.programmeId, programme.id));
-      const keyOf = new Map(own.map((i) => [i.id, i.key]));
-      if (data.cells.some((c) => !keyOf.has(c.indicatorId))) throw notFound('indicator');
-      const stored = own.length
-        ? await tx
-            .select({ id: indicatorValues.id, indicatorId: indicatorValues.indicatorId, year: indicatorValues.year, kind: indicatorValues.kind, value: indicatorValues.value })
-            .from(indicatorValues)
-            .where(
-              inArray(
-                indicatorValues.indicatorId,
-                own.map((i) => i.id),
-              ),
-            )
-            .for('update')
-        : [];
-      const storedAt = new Map(stored.map((s) => [`${s.indicatorId}:${s.year}:${s.kind}`, s]));
-      const seen = new Set<string>();
-      const changes: { indicator: string; year: number; kind: string; before: string | null; after: string | null }[] = [];
-      const result: SaveValuesResult = { set: 0, removed: 0, unchanged: 0 };
-      for (const cell of data.cells) {
-        const at = `${cell.indicatorId}:${cell.year}:${cell.kind}`;
-        if (seen.has(at)) throw new AppError('VALIDATION', `cells: ${keyOf.get(cell.indicatorId)} ${cell.year} ${cell.kind} is given twice`, { fieldErrors: { cells: ['duplicateCell'] } });
-        seen.add(at);
-        const current = storedAt.get(at);
-        const before = current ? plain(current.value) : null;
-        if (before === (cell.value === null ? null : plain(cell.value))) {
-          if (cell.value !== null) result.unchanged++;
-          continue;
-        }
-        if (cell.value === null) {
-          if (current) {
-            await tx.delete(indicatorValues).where(eq(indicatorValues.id, current.id));
-            result.removed++;
-          }
-        } else {
-          await tx
-            .insert(indicatorValues)
-            .values({ indicatorId: cell.indicatorId, year: cell.year, kind: cell.kind, value: cell.value })
-            .onConflictDoUpdate({ target: [indicatorValues.indicatorId, indicatorValues.year, indicatorValues.kind], set: { value: cell.value } });
-          result.set++;
-        }
-        changes.push({ indicator: keyOf.get(cell.indicatorId)!, year: cell.year, kind: cell.kind, before, after: cell.value });
+  return inTransaction(db, async (tx) => {
+    const programme = await programmeOfPark(tx, data.parkId, data.programmeId);
+    const own = await tx.select({ id: indicators.id, key: indicators.key }).from(indicators).where(eq(indicators.programmeId, programme.id));
+    const keyOf = new Map(own.map((i) => [i.id, i.key]));
+    if (data.cells.some((c) => !keyOf.has(c.indicatorId))) throw notFound('indicator');
+    const stored = own.length
+      ? await tx
+          .select({ id: indicatorValues.id, indicatorId: indicatorValues.indicatorId, year: indicatorValues.year, kind: indicatorValues.kind, value: indicatorValues.value })
+          .from(indicatorValues)
+          .where(
+            inArray(
+              indicatorValues.indicatorId,
+              own.map((i) => i.id),
+            ),
+          )
+          .for('update')
+      : [];
+    const storedAt = new Map(stored.map((s) => [`${s.indicatorId}:${s.year}:${s.kind}`, s]));
+    const seen = new Set<string>();
+    const changes: { indicator: string; year: number; kind: string; before: string | null; after: string | null }[] = [];
+    const result: SaveValuesResult = { set: 0, removed: 0, unchanged: 0 };
+    for (const cell of data.cells) {
+      const at = `${cell.indicatorId}:${cell.year}:${cell.kind}`;
+      if (seen.has(at)) throw new AppError('VALIDATION', `cells: ${keyOf.get(cell.indicatorId)} ${cell.year} ${cell.kind} is given twice`, { fieldErrors: { cells: ['duplicateCell'] } });
+      seen.add(at);
+      const current = storedAt.get(at);
+      const before = current ? plain(current.value) : null;
+      if (before === (cell.value === null ? null : plain(cell.value))) {
+        if (cell.value !== null) result.unchanged++;
+        continue;
       }
-      if (changes.length) {
-        await writeAudit(tx, { actor, parkId: data.parkId, action: 'indicator.values', entity: 'programme', entityId: programme.id, after: { changes } });
+      if (cell.value === null) {
+        if (current) {
+          await tx.delete(indicatorValues).where(eq(indicatorValues.id, current.id));
+          result.removed++;
+        }
+      } else {
+        await tx
+          .insert(indicatorValues)
+          .values({ indicatorId: cell.indicatorId, year: cell.year, kind: cell.kind, value: cell.value })
+          .onConflictDoUpdate({ target: [indicatorValues.indicatorId, indicatorValues.year, indicatorValues.kind], set: { value: cell.value } });
+        result.set++;
       }
-      return result;
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+      changes.push({ indicator: keyOf.get(cell.indicatorId)!, year: cell.year, kind: cell.kind, before, after: cell.value });
+    }
+    if (changes.length) {
+      await writeAudit(tx, { actor, parkId: data.parkId, action: 'indicator.values', entity: 'programme', entityId: programme.id, after: { changes } });
+    }
+    return result;
+  });
 }

@@ -5,7 +5,8 @@ import { queryRows } from '@/db/rows';
 import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { exportTable, type CsvDialect, type ExportFormat, type TableColumn } from '@/lib/export/table';
+import { exportList, type ListColumn, type ListExport } from '@/lib/export/table';
+import { containsPattern, whereAll } from '@/lib/sql';
 import { residentFiltersSchema, type ResidentFilters } from '@/lib/validation/residents';
 
 export type ResidentRowDto = {
@@ -40,8 +41,6 @@ const SORTS: Record<NonNullable<ResidentFilters['sort']>, SQL> = {
   sme: sql`"smeCategory"::sme_category`,
 };
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The park's residents, one row a company (its latest residency in the park), filtered and sorted. A year
  * of residency is overdue when it has ended (before today's year) and the company has no submitted or
@@ -63,7 +62,7 @@ export async function listResidents(
   if (f.incentive) where.push(f.incentive === 'yes' ? sql`"hasIncentive"` : sql`NOT "hasIncentive"`);
   if (f.overdue) where.push(f.overdue === 'yes' ? sql`"overdueYears" > 0` : sql`"overdueYears" = 0`);
   if (f.q) {
-    const p = likePattern(f.q);
+    const p = containsPattern(f.q);
     where.push(sql`("companyName" ILIKE ${p} OR coalesce(inn, '') ILIKE ${p} OR coalesce("agreementNumber", '') ILIKE ${p})`);
   }
   const direction = f.dir === 'desc' ? sql`DESC` : sql`ASC`;
@@ -94,7 +93,7 @@ export async function listResidents(
       FROM latest l JOIN companies c ON c.id = l.company_id
     )
     SELECT * FROM rows
-    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    ${whereAll(where)}
     ORDER BY ${order}`,
   );
   return rows.map((r) => ({ ...r, manufacturing: Boolean(r.manufacturing), hasIncentive: Boolean(r.hasIncentive), overdueYears: Number(r.overdueYears) }));
@@ -128,53 +127,29 @@ export async function listResidentIndustries(db: DbOrTx, { actor, parkId }: { ac
   return rows.map((r) => r.industry);
 }
 
-/**
- * The filtered directory as CSV or XLSX. `label` words headers and values in the reader's language
- * (keys under the `residents` catalogue namespace); `dialect` is the CSV's (the reader's, for a download).
- */
+const yesNo = (b: boolean, label: ListExport['label']) => label(b ? 'values.yes' : 'values.no');
+
+/** The directory's download, column by column; headers and values are keys under the `residents` catalogue namespace. */
+const RESIDENT_COLUMNS: ListColumn<ResidentRowDto>[] = [
+  { key: 'company', kind: 'text', cell: (r) => r.companyName },
+  { key: 'inn', kind: 'text', cell: (r) => r.inn },
+  { key: 'sme', kind: 'text', cell: (r, label) => label(`sme.${r.smeCategory}`) },
+  { key: 'industry', kind: 'text', cell: (r) => r.industry },
+  { key: 'manufacturing', kind: 'text', cell: (r, label) => yesNo(r.manufacturing, label) },
+  { key: 'placement', kind: 'text', cell: (r, label) => label(`placement.${r.placement}`) },
+  { key: 'agreement', kind: 'text', cell: (r) => r.agreementNumber },
+  { key: 'start', kind: 'date', cell: (r) => r.startOn },
+  { key: 'end', kind: 'date', cell: (r) => r.endOn },
+  { key: 'exitReason', kind: 'text', cell: (r, label) => (r.exitReason ? label(`exitReason.${r.exitReason}`) : null) },
+  { key: 'leasedM2', kind: 'decimal', cell: (r) => r.leasedM2 },
+  { key: 'incentive', kind: 'text', cell: (r, label) => yesNo(r.hasIncentive, label) },
+  { key: 'overdueYears', kind: 'count', cell: (r) => r.overdueYears },
+];
+
+/** The filtered directory as CSV or XLSX, in the reader's language and CSV dialect. */
 export async function exportResidents(
   db: DbOrTx,
-  {
-    actor,
-    parkId,
-    today,
-    filters,
-    format,
-    label,
-    dialect,
-  }: { actor: Actor; parkId: string; today: string; filters: ResidentFilters; format: ExportFormat; label: (key: string) => string; dialect?: CsvDialect },
+  { actor, parkId, today, filters, ...as }: { actor: Actor; parkId: string; today: string; filters: ResidentFilters } & ListExport,
 ) {
-  const rows = await listResidents(db, { actor, parkId, today, filters });
-  const columns: TableColumn[] = [
-    { header: label('columns.company'), kind: 'text' },
-    { header: label('columns.inn'), kind: 'text' },
-    { header: label('columns.sme'), kind: 'text' },
-    { header: label('columns.industry'), kind: 'text' },
-    { header: label('columns.manufacturing'), kind: 'text' },
-    { header: label('columns.placement'), kind: 'text' },
-    { header: label('columns.agreement'), kind: 'text' },
-    { header: label('columns.start'), kind: 'date' },
-    { header: label('columns.end'), kind: 'date' },
-    { header: label('columns.exitReason'), kind: 'text' },
-    { header: label('columns.leasedM2'), kind: 'decimal' },
-    { header: label('columns.incentive'), kind: 'text' },
-    { header: label('columns.overdueYears'), kind: 'count' },
-  ];
-  const yesNo = (b: boolean) => label(b ? 'values.yes' : 'values.no');
-  const body = rows.map((r) => [
-    r.companyName,
-    r.inn,
-    label(`sme.${r.smeCategory}`),
-    r.industry,
-    yesNo(r.manufacturing),
-    label(`placement.${r.placement}`),
-    r.agreementNumber,
-    r.startOn,
-    r.endOn,
-    r.exitReason ? label(`exitReason.${r.exitReason}`) : null,
-    r.leasedM2,
-    yesNo(r.hasIncentive),
-    r.overdueYears,
-  ]);
-  return exportTable(format, label('title'), columns, body, dialect);
+  return exportList(await listResidents(db, { actor, parkId, today, filters }), RESIDENT_COLUMNS, as);
 }

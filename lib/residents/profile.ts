@@ -3,12 +3,16 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { companies, companyMembers, parks, residencies } from '@/db/schema';
-import type { ExitReason, IncentiveKind, IncentiveStatus, KpiStatus, Placement, SmeCategory } from '@/db/schema/values';
+import type { KpiStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
+import { companyDetailsColumns, representsCompany, type CompanyDetails } from '@/lib/companies/companies';
 import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
+import type { IncentiveDto } from '@/lib/incentives/incentives';
+import type { KpiFiguresDto } from '@/lib/kpi/common';
 import { isUuid } from '@/lib/validation/uuid';
+import { residencyColumns, type ResidencyDto } from './residents';
 
 export type TimelineEvent = {
   /** `YYYY-MM-DD`; for a report filed before the product kept timestamps, the end of its year. */
@@ -40,43 +44,13 @@ export type ProfileLease = {
   active: boolean;
 };
 
-export type ProfileIncentive = {
-  id: string;
-  kind: IncentiveKind;
-  legalBasis: string | null;
-  decisionNumber: string | null;
-  grantedOn: string;
-  validFrom: string;
-  validTo: string | null;
-  conditions: string | null;
-  status: IncentiveStatus;
-  revokedOn: string | null;
-  revokeReason: string | null;
-  /** In force today: active, started, not expired. */
-  inForce: boolean;
-};
+/** A grant as the profile lists it: the register's fields, and whether it is in force today (active, started, not expired). */
+export type ProfileIncentive = Omit<IncentiveDto, 'companyId' | 'residencyId'> & { inForce: boolean };
 
-export type ProfileKpiYear = {
-  year: number;
-  status: KpiStatus;
-  jobsCreated: number;
-  headcount: number | null;
-  investmentRub: string;
-  capitalInvestmentRub: string;
-  incomeRub: string;
-  taxesPaidRub: string;
-  rndSpendRub: string | null;
-};
+/** An annual report's figures, by year. */
+export type ProfileKpiYear = KpiFiguresDto & { year: number; status: KpiStatus };
 
-export type ProfileResidency = {
-  id: string;
-  agreementNumber: string | null;
-  agreementDate: string | null;
-  startOn: string;
-  endOn: string | null;
-  placement: Placement;
-  exitReason: ExitReason | null;
-  exitNote: string | null;
+export type ProfileResidency = Omit<ResidencyDto, 'parkId' | 'companyId' | 'applicationId'> & {
   /** Not ended and no exit recorded: the one a manager may end, lease to or grant to. */
   open: boolean;
   activeToday: boolean;
@@ -84,18 +58,7 @@ export type ProfileResidency = {
 
 export type ResidentProfileDto = {
   park: { id: string; slug: string; name: string };
-  company: {
-    id: string;
-    name: string;
-    inn: string | null;
-    ogrn: string | null;
-    smeCategory: SmeCategory;
-    industry: string | null;
-    manufacturing: boolean;
-    contactEmail: string | null;
-    contactPhone: string | null;
-    address: string | null;
-  };
+  company: CompanyDetails;
   residencies: ProfileResidency[];
   openResidency: ProfileResidency | null;
   leases: ProfileLease[];
@@ -110,11 +73,7 @@ export type ResidentProfileDto = {
  */
 async function assertMayRead(db: DbOrTx, actor: Actor, parkId: string, companyId: string): Promise<'staff' | 'representative'> {
   if (actor.type === 'user' && actor.kind === 'applicant') {
-    const [member] = await db
-      .select({ id: companyMembers.id })
-      .from(companyMembers)
-      .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, actor.userId)));
-    if (!member) throw notFound('resident');
+    if (!(await representsCompany(db, actor.userId, companyId))) throw notFound('resident');
     return 'representative';
   }
   assertCan(actor, 'resident.read', parkId);
@@ -131,46 +90,16 @@ export async function getResidentProfile(
   const [park] = await db.select({ id: parks.id, slug: parks.slug, name: parks.name }).from(parks).where(eq(parks.id, parkId));
   if (!park) throw notFound('park');
   const resRows = await db
-    .select({
-      id: residencies.id,
-      agreementNumber: residencies.agreementNumber,
-      agreementDate: residencies.agreementDate,
-      startOn: residencies.startOn,
-      endOn: residencies.endOn,
-      placement: residencies.placement,
-      exitReason: residencies.exitReason,
-      exitNote: residencies.exitNote,
-      applicationId: residencies.applicationId,
-    })
+    .select(residencyColumns)
     .from(residencies)
     .where(and(eq(residencies.parkId, parkId), eq(residencies.companyId, companyId)))
     .orderBy(asc(residencies.startOn));
   // A company that was never a resident of this park has no profile here.
   if (!resRows.length) throw notFound('resident');
-  const [company] = await db
-    .select({
-      id: companies.id,
-      name: companies.name,
-      inn: companies.inn,
-      ogrn: companies.ogrn,
-      smeCategory: companies.smeCategory,
-      industry: companies.industry,
-      manufacturing: companies.manufacturing,
-      contactEmail: companies.contactEmail,
-      contactPhone: companies.contactPhone,
-      address: companies.address,
-    })
-    .from(companies)
-    .where(eq(companies.id, companyId));
+  const [company] = await db.select(companyDetailsColumns).from(companies).where(eq(companies.id, companyId));
 
-  const residencyList: ProfileResidency[] = resRows.map((r) => ({
-    id: r.id,
-    agreementNumber: r.agreementNumber,
-    agreementDate: r.agreementDate,
-    startOn: r.startOn,
-    endOn: r.endOn,
-    placement: r.placement,
-    exitReason: r.exitReason,
+  const residencyList: ProfileResidency[] = resRows.map(({ parkId: _park, companyId: _company, applicationId: _application, ...r }) => ({
+    ...r,
     // Internal notes on an exit are the park's, not the company's.
     exitNote: viewer === 'staff' ? r.exitNote : null,
     open: r.exitReason === null && (r.endOn === null || r.endOn >= today),

@@ -7,9 +7,10 @@ import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { fromDatabaseError, notFound, refusal } from '@/lib/errors';
+import { notFound, refusal } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
+import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
 import { admitResidentSchema, exitResidentSchema, type AdmitResidentInput, type ExitResidentInput } from '@/lib/validation/residents';
@@ -100,7 +101,7 @@ export type ResidencyDto = {
   exitNote: string | null;
 };
 
-const residencyColumns = {
+export const residencyColumns = {
   id: residencies.id,
   parkId: residencies.parkId,
   companyId: residencies.companyId,
@@ -122,54 +123,51 @@ const residencyColumns = {
 export async function admitResident(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: AdmitResidentInput }): Promise<ResidencyDto> {
   assertCan(actor, 'resident.admit', parkId);
   const data = parseInput(admitResidentSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [application] = await tx
-        .select({ id: applications.id, companyId: applications.companyId, status: applications.status, title: applications.title })
-        .from(applications)
-        .where(and(eq(applications.id, data.applicationId), eq(applications.parkId, parkId)))
-        .for('update');
-      if (!application) throw notFound('application');
-      if (application.status !== 'approved')
-        throw refusal('INVALID_TRANSITION', 'applicationNotApproved', `application ${application.id} is not approved by the council (status ${application.status})`);
-      const [already] = await tx.select({ id: residencies.id }).from(residencies).where(eq(residencies.applicationId, application.id));
-      if (already) throw refusal('CONFLICT', 'alreadyAdmitted', `application ${application.id} has already been admitted`);
-      const [decision] = await tx
-        .select({ decidedOn: councilDecisions.decidedOn })
-        .from(councilDecisions)
-        .where(and(eq(councilDecisions.applicationId, application.id), eq(councilDecisions.decision, 'approved')))
-        .orderBy(desc(councilDecisions.decidedOn))
-        .limit(1);
-      // A residency follows the council's approval; it cannot begin before it.
-      if (decision && data.startOn < decision.decidedOn)
-        throw refusal('VALIDATION', 'startBeforeApproval', `startOn: ${data.startOn} is before the council's approval on ${decision.decidedOn}`, 'startOn');
-      const [residency] = await tx
-        .insert(residencies)
-        .values({
-          parkId,
-          companyId: application.companyId,
-          applicationId: application.id,
-          agreementNumber: data.agreementNumber,
-          agreementDate: data.agreementDate,
-          startOn: data.startOn,
-          endOn: data.endOn,
-          placement: data.placement,
-        })
-        .returning(residencyColumns);
-      await writeAudit(tx, { actor, parkId, action: 'resident.admit', entity: 'residency', entityId: residency.id, after: residency });
-      const [park] = await tx.select({ name: parks.name, slug: parks.slug }).from(parks).where(eq(parks.id, parkId));
-      await notify(tx, {
-        userIds: await representativesOf(tx, application.companyId),
+  return inTransaction(db, async (tx) => {
+    const application = await lockParkRow(
+      tx,
+      applications,
+      { id: applications.id, companyId: applications.companyId, status: applications.status, title: applications.title },
+      { id: data.applicationId, parkId },
+      'application',
+    );
+    if (application.status !== 'approved')
+      throw refusal('INVALID_TRANSITION', 'applicationNotApproved', `application ${application.id} is not approved by the council (status ${application.status})`);
+    const [already] = await tx.select({ id: residencies.id }).from(residencies).where(eq(residencies.applicationId, application.id));
+    if (already) throw refusal('CONFLICT', 'alreadyAdmitted', `application ${application.id} has already been admitted`);
+    const [decision] = await tx
+      .select({ decidedOn: councilDecisions.decidedOn })
+      .from(councilDecisions)
+      .where(and(eq(councilDecisions.applicationId, application.id), eq(councilDecisions.decision, 'approved')))
+      .orderBy(desc(councilDecisions.decidedOn))
+      .limit(1);
+    // A residency follows the council's approval; it cannot begin before it.
+    if (decision && data.startOn < decision.decidedOn)
+      throw refusal('VALIDATION', 'startBeforeApproval', `startOn: ${data.startOn} is before the council's approval on ${decision.decidedOn}`, 'startOn');
+    const [residency] = await tx
+      .insert(residencies)
+      .values({
         parkId,
-        kind: 'residentAdmitted',
-        params: { park: park.name, startOn: data.startOn },
-        href: `/my/residency/${application.companyId}`,
-      });
-      return residency;
+        companyId: application.companyId,
+        applicationId: application.id,
+        agreementNumber: data.agreementNumber,
+        agreementDate: data.agreementDate,
+        startOn: data.startOn,
+        endOn: data.endOn,
+        placement: data.placement,
+      })
+      .returning(residencyColumns);
+    await writeAudit(tx, { actor, parkId, action: 'resident.admit', entity: 'residency', entityId: residency.id, after: residency });
+    const [park] = await tx.select({ name: parks.name, slug: parks.slug }).from(parks).where(eq(parks.id, parkId));
+    await notify(tx, {
+      userIds: await representativesOf(tx, application.companyId),
+      parkId,
+      kind: 'residentAdmitted',
+      params: { park: park.name, startOn: data.startOn },
+      href: `/my/residency/${application.companyId}`,
     });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+    return residency;
+  });
 }
 
 export type ExitResult = { residency: ResidencyDto; endedLeases: number; cancelledLeases: number; endedIncentives: number };
@@ -184,79 +182,70 @@ export type ExitResult = { residency: ResidencyDto; endedLeases: number; cancell
 export async function exitResident(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: ExitResidentInput }): Promise<ExitResult> {
   assertCan(actor, 'resident.exit', parkId);
   const data = parseInput(exitResidentSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select(residencyColumns)
-        .from(residencies)
-        .where(and(eq(residencies.id, data.residencyId), eq(residencies.parkId, parkId)))
-        .for('update');
-      if (!before) throw notFound('residency');
-      if (before.exitReason !== null) throw refusal('INVALID_TRANSITION', 'alreadyExited', `residency ${before.id} has already ended (${before.exitReason})`);
-      if (data.endOn < before.startOn)
-        throw refusal('VALIDATION', 'exitBeforeStart', `endOn: ${data.endOn} is before the residency's start ${before.startOn}`, 'endOn');
-      if (before.endOn !== null && data.endOn > before.endOn)
-        throw refusal('VALIDATION', 'exitAfterEnd', `endOn: ${data.endOn} is after the residency's agreed end ${before.endOn}`, 'endOn');
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, residencies, residencyColumns, { id: data.residencyId, parkId }, 'residency');
+    if (before.exitReason !== null) throw refusal('INVALID_TRANSITION', 'alreadyExited', `residency ${before.id} has already ended (${before.exitReason})`);
+    if (data.endOn < before.startOn)
+      throw refusal('VALIDATION', 'exitBeforeStart', `endOn: ${data.endOn} is before the residency's start ${before.startOn}`, 'endOn');
+    if (before.endOn !== null && data.endOn > before.endOn)
+      throw refusal('VALIDATION', 'exitAfterEnd', `endOn: ${data.endOn} is after the residency's agreed end ${before.endOn}`, 'endOn');
 
-      const leaseColumns = { id: leases.id, premisesId: leases.premisesId, startOn: leases.startOn, endOn: leases.endOn };
-      const cancelled = await tx
-        .delete(leases)
-        .where(and(eq(leases.residencyId, before.id), sql`${leases.startOn} > ${data.endOn}::date`))
-        .returning(leaseColumns);
-      const endedBefore = await tx
-        .select(leaseColumns)
-        .from(leases)
-        .where(and(eq(leases.residencyId, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`))
-        .orderBy(asc(leases.startOn))
-        .for('update');
-      if (endedBefore.length)
-        await tx
-          .update(leases)
-          .set({ endOn: data.endOn })
-          .where(and(eq(leases.residencyId, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`));
+    const leaseColumns = { id: leases.id, premisesId: leases.premisesId, startOn: leases.startOn, endOn: leases.endOn };
+    const cancelled = await tx
+      .delete(leases)
+      .where(and(eq(leases.residencyId, before.id), sql`${leases.startOn} > ${data.endOn}::date`))
+      .returning(leaseColumns);
+    const endedBefore = await tx
+      .select(leaseColumns)
+      .from(leases)
+      .where(and(eq(leases.residencyId, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`))
+      .orderBy(asc(leases.startOn))
+      .for('update');
+    if (endedBefore.length)
+      await tx
+        .update(leases)
+        .set({ endOn: data.endOn })
+        .where(and(eq(leases.residencyId, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`));
 
-      const grantColumns = { id: taxIncentives.id, validFrom: taxIncentives.validFrom, validTo: taxIncentives.validTo, grantedOn: taxIncentives.grantedOn };
-      const grants = await tx
-        .select(grantColumns)
-        .from(taxIncentives)
-        .where(
-          and(
-            eq(taxIncentives.residencyId, before.id),
-            eq(taxIncentives.status, 'active'),
-            sql`(${taxIncentives.validTo} IS NULL OR ${taxIncentives.validTo} > ${data.endOn}::date)`,
-          ),
-        )
-        .orderBy(asc(taxIncentives.validFrom))
-        .for('update');
-      const grantAudit = [];
-      for (const grant of grants) {
-        if (grant.validFrom <= data.endOn) {
-          await tx.update(taxIncentives).set({ validTo: data.endOn }).where(eq(taxIncentives.id, grant.id));
-          grantAudit.push({ actor, parkId, action: 'incentive.end', entity: 'incentive', entityId: grant.id, before: grant, after: { ...grant, validTo: data.endOn } });
-        } else {
-          const revokedOn = grant.grantedOn > data.endOn ? grant.grantedOn : data.endOn;
-          const revokeReason = `residency ended on ${data.endOn} (${data.reason})`;
-          await tx.update(taxIncentives).set({ status: 'revoked', revokedOn, revokeReason }).where(eq(taxIncentives.id, grant.id));
-          grantAudit.push({ actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: grant.id, before: grant, after: { ...grant, status: 'revoked', revokedOn, revokeReason } });
-        }
+    const grantColumns = { id: taxIncentives.id, validFrom: taxIncentives.validFrom, validTo: taxIncentives.validTo, grantedOn: taxIncentives.grantedOn };
+    const grants = await tx
+      .select(grantColumns)
+      .from(taxIncentives)
+      .where(
+        and(
+          eq(taxIncentives.residencyId, before.id),
+          eq(taxIncentives.status, 'active'),
+          sql`(${taxIncentives.validTo} IS NULL OR ${taxIncentives.validTo} > ${data.endOn}::date)`,
+        ),
+      )
+      .orderBy(asc(taxIncentives.validFrom))
+      .for('update');
+    const grantAudit = [];
+    for (const grant of grants) {
+      if (grant.validFrom <= data.endOn) {
+        await tx.update(taxIncentives).set({ validTo: data.endOn }).where(eq(taxIncentives.id, grant.id));
+        grantAudit.push({ actor, parkId, action: 'incentive.end', entity: 'incentive', entityId: grant.id, before: grant, after: { ...grant, validTo: data.endOn } });
+      } else {
+        const revokedOn = grant.grantedOn > data.endOn ? grant.grantedOn : data.endOn;
+        const revokeReason = `residency ended on ${data.endOn} (${data.reason})`;
+        await tx.update(taxIncentives).set({ status: 'revoked', revokedOn, revokeReason }).where(eq(taxIncentives.id, grant.id));
+        grantAudit.push({ actor, parkId, action: 'incentive.revoke', entity: 'incentive', entityId: grant.id, before: grant, after: { ...grant, status: 'revoked', revokedOn, revokeReason } });
       }
+    }
 
-      const [after] = await tx
-        .update(residencies)
-        .set({ endOn: data.endOn, exitReason: data.reason, exitNote: data.note })
-        .where(and(eq(residencies.id, before.id), sql`${residencies.exitReason} IS NULL`))
-        .returning(residencyColumns);
-      if (!after) throw refusal('INVALID_TRANSITION', 'alreadyExited', `residency ${before.id} has already ended`);
+    const [after] = await tx
+      .update(residencies)
+      .set({ endOn: data.endOn, exitReason: data.reason, exitNote: data.note })
+      .where(and(eq(residencies.id, before.id), sql`${residencies.exitReason} IS NULL`))
+      .returning(residencyColumns);
+    if (!after) throw refusal('INVALID_TRANSITION', 'alreadyExited', `residency ${before.id} has already ended`);
 
-      await writeAudit(tx, [
-        { actor, parkId, action: 'resident.exit', entity: 'residency', entityId: before.id, before, after },
-        ...endedBefore.map((l) => ({ actor, parkId, action: 'lease.end', entity: 'lease', entityId: l.id, before: l, after: { ...l, endOn: data.endOn } })),
-        ...cancelled.map((l) => ({ actor, parkId, action: 'lease.cancel', entity: 'lease', entityId: l.id, before: l, after: null })),
-        ...grantAudit,
-      ]);
-      return { residency: after, endedLeases: endedBefore.length, cancelledLeases: cancelled.length, endedIncentives: grants.length };
-    });
-  } catch (error) {
-    throw fromDatabaseError(error);
-  }
+    await writeAudit(tx, [
+      { actor, parkId, action: 'resident.exit', entity: 'residency', entityId: before.id, before, after },
+      ...endedBefore.map((l) => ({ actor, parkId, action: 'lease.end', entity: 'lease', entityId: l.id, before: l, after: { ...l, endOn: data.endOn } })),
+      ...cancelled.map((l) => ({ actor, parkId, action: 'lease.cancel', entity: 'lease', entityId: l.id, before: l, after: null })),
+      ...grantAudit,
+    ]);
+    return { residency: after, endedLeases: endedBefore.length, cancelledLeases: cancelled.length, endedIncentives: grants.length };
+  });
 }
