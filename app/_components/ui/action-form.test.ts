@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { ActionForm } from './action-form';
 
-function render(props: { formError: string | null; layout?: 'grid' | 'stack' }) {
+function render(props: { formError: string | null; layout?: 'grid' | 'stack' | 'compact'; submitVariant?: 'destructive' }) {
   function Harness() {
     const form = useForm<{ name: string }>({ defaultValues: { name: '' } });
     return h(ActionForm<{ name: string }>, { form, onSubmit: () => {}, submitLabel: 'Create', 'aria-label': 'New park', ...props, children: h('input', { name: 'name' }) });
@@ -29,10 +29,13 @@ describe('ActionForm', () => {
     expect(html).toMatch(/<button [^>]*type="submit"[^>]*>Create<\/button>/);
   });
 
-  it('shows no alert without a form error; the grid spans its button across both columns, the stack widens it', () => {
+  it('shows no alert without a form error; the grid spans its button across both columns, the stack widens it, the compact one makes it small in the variant asked', () => {
     const grid = render({ formError: null });
     expect(grid).not.toContain('role="alert"');
     expect(grid).toMatch(/<div class="sm:col-span-2"><button [^>]*type="submit"/);
+    const compact = render({ formError: null, layout: 'compact', submitVariant: 'destructive' });
+    expect(compact).toMatch(/^<form class="space-y-3"/);
+    expect(compact).toMatch(/<button class="[^"]*bg-destructive[^"]*h-8[^"]*" type="submit"/);
     expect(render({ formError: null, layout: 'stack' })).toMatch(/<button class="[^"]*w-full[^"]*" type="submit"/);
   });
 });

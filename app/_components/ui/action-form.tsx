@@ -1,7 +1,7 @@
 'use client';
 
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { Button } from './button';
+import { Button, type ButtonProps } from './button';
 import { Form, FormError } from './form';
 
 /**
@@ -9,7 +9,8 @@ import { Form, FormError } from './form';
  * no browser validation (the schema's messages show on the fields instead), the form-level error
  * first, the fields, then the submit button, disabled while the action runs.
  * `grid` lays the fields out two to a row on wide screens (a field spans both with `sm:col-span-2`);
- * `stack` puts them one under another with a full-width button, as on the sign-in card.
+ * `stack` puts them one under another with a full-width button, as on the sign-in card; `compact`
+ * one under another, closer, with a small button, for a form inside a card or beside a list.
  */
 export function ActionForm<V extends FieldValues>({
   form,
@@ -18,6 +19,7 @@ export function ActionForm<V extends FieldValues>({
   submitLabel,
   pendingLabel,
   layout = 'grid',
+  submitVariant,
   children,
   ...props
 }: Omit<React.ComponentProps<'form'>, 'onSubmit' | 'className' | 'noValidate'> & {
@@ -27,17 +29,18 @@ export function ActionForm<V extends FieldValues>({
   submitLabel: React.ReactNode;
   /** What the button says while the action runs; the submit label when not given. */
   pendingLabel?: React.ReactNode;
-  layout?: 'grid' | 'stack';
+  layout?: 'grid' | 'stack' | 'compact';
+  submitVariant?: ButtonProps['variant'];
 }) {
   const { isSubmitting } = form.formState;
   const button = (
-    <Button type="submit" className={layout === 'stack' ? 'w-full' : undefined} disabled={isSubmitting}>
+    <Button type="submit" variant={submitVariant} size={layout === 'compact' ? 'sm' : undefined} className={layout === 'stack' ? 'w-full' : undefined} disabled={isSubmitting}>
       {isSubmitting && pendingLabel ? pendingLabel : submitLabel}
     </Button>
   );
   return (
     <Form {...form}>
-      <form onSubmit={onSubmit} className={layout === 'grid' ? 'grid gap-4 sm:grid-cols-2' : 'space-y-4'} noValidate {...props}>
+      <form onSubmit={onSubmit} className={{ grid: 'grid gap-4 sm:grid-cols-2', stack: 'space-y-4', compact: 'space-y-3' }[layout]} noValidate {...props}>
         <FormError message={formError} className={layout === 'grid' ? 'sm:col-span-2' : undefined} />
         {children}
         {layout === 'grid' ? <div className="sm:col-span-2">{button}</div> : button}

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
@@ -23,19 +24,12 @@ export function AddBuildingForm({ parkId }: { parkId: string }) {
     form.reset();
     router.refresh();
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('addBuilding')}>
-        <FormError message={formError} />
-        <Field name="name" label={t('buildingName')}>
-          <Input {...form.register('name')} />
-        </Field>
-        <Button type="submit" size="sm" disabled={isSubmitting}>
-          {t('addBuilding')}
-        </Button>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('addBuilding')} layout="compact" aria-label={t('addBuilding')}>
+      <Field name="name" label={t('buildingName')}>
+        <Input {...form.register('name')} />
+      </Field>
+    </ActionForm>
   );
 }
 

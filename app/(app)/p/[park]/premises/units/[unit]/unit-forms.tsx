@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
@@ -51,19 +52,12 @@ export function RetireUnitForm({ parkId, unitId, today }: { parkId: string; unit
     toast.success(t('retired'));
     router.refresh();
   });
-  const { isSubmitting } = form.formState;
   return (
-    <Form {...form}>
-      <form onSubmit={submit} className="space-y-3" noValidate aria-label={t('retireUnit')}>
-        <FormError message={formError} />
-        <Field name="availableTo" label={t('retireOn')}>
-          <Input type="date" className="max-w-48" {...form.register('availableTo')} />
-        </Field>
-        <Button type="submit" size="sm" variant="destructive" disabled={isSubmitting}>
-          {t('retireUnit')}
-        </Button>
-      </form>
-    </Form>
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('retireUnit')} submitVariant="destructive" layout="compact" aria-label={t('retireUnit')}>
+      <Field name="availableTo" label={t('retireOn')}>
+        <Input type="date" className="max-w-48" {...form.register('availableTo')} />
+      </Field>
+    </ActionForm>
   );
 }
 
