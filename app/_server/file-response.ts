@@ -1,10 +1,16 @@
 import 'server-only';
+import type { NextRequest } from 'next/server';
+import { getLocale } from 'next-intl/server';
 import { getDb, type Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
 import { getActor } from '@/app/_server/session';
 import { isNotFound } from '@/app/_server/not-found';
+import { todayIso } from '@/lib/dates';
+import { csvDialectFor } from '@/lib/export/csv';
+import type { Locale } from '@/lib/i18n/locales';
 import { getParkBySlug, type ParkDto } from '@/lib/parks/parks';
+import { searchValues } from './search-params';
 import { downloadResponse } from './download';
 
 type File = { body: string | Buffer; contentType: string };
@@ -30,4 +36,23 @@ export async function parkFileResponse(
     if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
     throw error;
   }
+}
+
+/**
+ * For a park's list export, `?format=csv|xlsx` beside the list's own filters: the file named
+ * `<name>-<park>-<today>.<format>`, which `make` builds from the query, the format, the reader's CSV
+ * dialect and today's date.
+ */
+export async function parkListExport(
+  request: NextRequest,
+  slug: string,
+  action: Permission,
+  name: string,
+  make: (ctx: { actor: Actor; db: Db; park: ParkDto; search: Record<string, string>; file: { format: 'csv' | 'xlsx'; dialect: ReturnType<typeof csvDialectFor>; today: string } }) => Promise<File>,
+): Promise<Response> {
+  const search = searchValues(request.nextUrl.searchParams);
+  const format = search.format === 'xlsx' ? 'xlsx' : 'csv';
+  const today = todayIso();
+  const dialect = csvDialectFor((await getLocale()) as Locale);
+  return parkFileResponse(slug, action, `${name}-${slug}-${today}.${format}`, (ctx) => make({ ...ctx, search, file: { format, dialect, today } }));
 }

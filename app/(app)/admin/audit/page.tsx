@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Button } from '@/app/_components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { listAuditEntries } from '@/lib/admin/admin';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -25,38 +25,44 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <PageHeader title={t('auditTitle')} description={t('auditSubtitle')} />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('at')}</TableHead>
-            <TableHead>{t('actor')}</TableHead>
-            <TableHead>{t('action')}</TableHead>
-            <TableHead>{t('entity')}</TableHead>
-            <TableHead>{t('change')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {entries.length === 0 && <TableEmptyRow colSpan={5}>{t('empty')}</TableEmptyRow>}
-          {entries.map((e) => (
-            <TableRow key={e.id}>
-              <TableCell className="whitespace-nowrap">{formatDateTime(e.at, locale)}</TableCell>
-              <TableCell>{e.actor}</TableCell>
-              <TableCell>
+      <DataTable
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty={t('empty')}
+        columns={[
+          { header: t('at'), className: 'whitespace-nowrap', cell: (e) => formatDateTime(e.at, locale) },
+          { header: t('actor'), cell: (e) => e.actor },
+          {
+            header: t('action'),
+            cell: (e) => (
+              <>
                 <code className="text-xs">{e.action}</code>
                 {e.park && <span className="ml-1 text-xs text-muted-foreground">· {e.park}</span>}
-              </TableCell>
-              <TableCell className="text-xs">
+              </>
+            ),
+          },
+          {
+            header: t('entity'),
+            className: 'text-xs',
+            cell: (e) => (
+              <>
                 {e.entity}
                 {e.entityId && <span className="block text-muted-foreground">{e.entityId.slice(0, 8)}</span>}
-              </TableCell>
-              <TableCell className="max-w-md font-mono text-xs text-muted-foreground">
+              </>
+            ),
+          },
+          {
+            header: t('change'),
+            className: 'max-w-md font-mono text-xs text-muted-foreground',
+            cell: (e) => (
+              <>
                 {e.before != null && <div>− {summarize(e.before)}</div>}
                 {e.after != null && <div>+ {summarize(e.after)}</div>}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+          },
+        ]}
+      />
       {entries.length === PAGE && (
         <Button asChild variant="outline">
           <a href={`/admin/audit?before=${entries[entries.length - 1].id}`}>{tc('next')}</a>

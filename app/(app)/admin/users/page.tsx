@@ -3,7 +3,7 @@ import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { listParks } from '@/lib/parks/parks';
 import { listUsers } from '@/lib/users/users';
 import { CreateUserForm } from './create-user-form';
@@ -17,41 +17,31 @@ export default async function AdminUsers() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('users')} />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('name')}</TableHead>
-            <TableHead>{t('email')}</TableHead>
-            <TableHead>{t('kind')}</TableHead>
-            <TableHead>{t('rolesIn')}</TableHead>
-            <TableHead>{t('status')}</TableHead>
-            <TableHead className="text-right">{t('action')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((u) => (
-            <TableRow key={u.id}>
-              <TableCell className="font-medium">{u.name}</TableCell>
-              <TableCell>{u.email}</TableCell>
-              <TableCell>{t(`kinds.${u.kind}`)}</TableCell>
-              <TableCell className="max-w-72">
-                <div className="flex flex-wrap gap-1">
-                  {u.memberships.length === 0 && <span className="text-muted-foreground">—</span>}
-                  {u.memberships.map((m) => (
-                    <Badge key={`${m.parkId}:${m.role}`} variant="secondary">
-                      {tr(m.role)} · {m.parkSlug}
-                    </Badge>
-                  ))}
-                </div>
-              </TableCell>
-              <TableCell>{u.disabled ? <Badge variant="destructive">{t('disabled')}</Badge> : <Badge variant="success">{t('active')}</Badge>}</TableCell>
-              <TableCell className="text-right">
-                {u.id !== actor.userId && <DisableButton userId={u.id} disabled={u.disabled} email={u.email} />}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t('name'), className: 'font-medium', cell: (u) => u.name },
+          { header: t('email'), cell: (u) => u.email },
+          { header: t('kind'), cell: (u) => t(`kinds.${u.kind}`) },
+          {
+            header: t('rolesIn'),
+            className: 'max-w-72',
+            cell: (u) => (
+              <div className="flex flex-wrap gap-1">
+                {u.memberships.length === 0 && <span className="text-muted-foreground">—</span>}
+                {u.memberships.map((m) => (
+                  <Badge key={`${m.parkId}:${m.role}`} variant="secondary">
+                    {tr(m.role)} · {m.parkSlug}
+                  </Badge>
+                ))}
+              </div>
+            ),
+          },
+          { header: t('status'), cell: (u) => (u.disabled ? <Badge variant="destructive">{t('disabled')}</Badge> : <Badge variant="success">{t('active')}</Badge>) },
+          { header: t('action'), align: 'right', cell: (u) => u.id !== actor.userId && <DisableButton userId={u.id} disabled={u.disabled} email={u.email} /> },
+        ]}
+      />
       <SectionCard title={t('createUser')} className="max-w-2xl">
         <CreateUserForm parks={parks.map((p) => ({ id: p.id, name: p.name }))} />
       </SectionCard>

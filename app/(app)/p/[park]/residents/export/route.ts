@@ -1,23 +1,14 @@
 import type { NextRequest } from 'next/server';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { parkFileResponse } from '@/app/_server/file-response';
-import { searchValues } from '@/app/_server/search-params';
-import { todayIso } from '@/lib/dates';
-import { csvDialectFor } from '@/lib/export/csv';
-import type { Locale } from '@/lib/i18n/locales';
+import { getTranslations } from 'next-intl/server';
+import { parkListExport } from '@/app/_server/file-response';
 import { exportResidents } from '@/lib/residents/directory';
 import { residentFiltersSchema } from '@/lib/validation/residents';
 
 /** The resident directory, filtered as on the page, as CSV (in the reader's regional dialect) or XLSX. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ park: string }> }) {
   const { park: slug } = await params;
-  const search = searchValues(request.nextUrl.searchParams);
-  const format = search.format === 'xlsx' ? 'xlsx' : 'csv';
-  const today = todayIso();
-  const dialect = csvDialectFor((await getLocale()) as Locale);
-  return parkFileResponse(slug, 'resident.read', `residents-${slug}-${today}.${format}`, async ({ actor, db, park }) => {
+  return parkListExport(request, slug, 'resident.read', 'residents', async ({ actor, db, park, search, file }) => {
     const t = await getTranslations('residents');
-    const filters = residentFiltersSchema.parse(search);
-    return exportResidents(db, { actor, parkId: park.id, today, filters, format, label: (key) => t(key), dialect });
+    return exportResidents(db, { actor, parkId: park.id, filters: residentFiltersSchema.parse(search), label: (key) => t(key), ...file });
   });
 }
