@@ -16,7 +16,7 @@ export type DataColumn<Row> = {
   rowHeader?: boolean;
   /** A column the list sorts by (see SortableTableHead); `sortLabel` names the link. */
   sort?: { href: string; sortLabel: string; direction?: 'asc' | 'desc' };
-  /** The cell's own attributes beside its content, e.g. a `title` for a truncated value. */
+  /** The cell's own attributes, e.g. a `title` for a truncated value or a class that depends on the row. */
   cellProps?: (row: Row) => Omit<React.ComponentProps<'td'>, 'children'>;
 };
 
@@ -70,13 +70,14 @@ export function DataTable<Row>({
         {rows.map((row) => (
           <TableRow key={rowKey(row)} {...rowProps?.(row)}>
             {shown.map((c, i) => {
-              const className = cn(c.align === 'right' && 'text-right', c.className) || undefined;
+              const own = c.cellProps?.(row);
+              const className = cn(c.align === 'right' && 'text-right', c.className, own?.className) || undefined;
               return c.rowHeader ? (
-                <th key={i} scope="row" className={cn('px-3 py-2 text-left align-middle font-medium', className)} {...c.cellProps?.(row)}>
+                <th key={i} scope="row" {...own} className={cn('px-3 py-2 text-left align-middle font-medium', className)}>
                   {c.cell(row)}
                 </th>
               ) : (
-                <TableCell key={i} className={className} {...c.cellProps?.(row)}>
+                <TableCell key={i} {...own} className={className}>
                   {c.cell(row)}
                 </TableCell>
               );

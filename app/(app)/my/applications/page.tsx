@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { ButtonLink } from '@/app/_components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
@@ -24,37 +24,27 @@ export default async function MyApplicationsPage() {
           <ButtonLink href="/my/applications/new">{t('new')}</ButtonLink>
         }
       />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('columns.title')}</TableHead>
-            <TableHead>{t('columns.company')}</TableHead>
-            <TableHead>{t('columns.park')}</TableHead>
-            <TableHead>{t('columns.status')}</TableHead>
-            <TableHead>{t('columns.submitted')}</TableHead>
-            <TableHead>{t('columns.updated')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && <TableEmptyRow colSpan={6}>{t('empty')}</TableEmptyRow>}
-          {rows.map((a) => (
-            <TableRow key={a.id}>
-              <TableCell className="max-w-96 font-medium">
-                <Link className="hover:underline" href={`/my/applications/${a.id}`}>
-                  {a.title || t('untitled')}
-                </Link>
-              </TableCell>
-              <TableCell>{a.companyName}</TableCell>
-              <TableCell>{a.parkName}</TableCell>
-              <TableCell>
-                <StatusBadge status={a.status} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{formatDate(a.submittedOn, locale)}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.updatedAt, locale)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        rows={rows}
+        rowKey={(a) => a.id}
+        empty={t('empty')}
+        columns={[
+          {
+            header: t('columns.title'),
+            className: 'max-w-96 font-medium',
+            cell: (a) => (
+              <Link className="hover:underline" href={`/my/applications/${a.id}`}>
+                {a.title || t('untitled')}
+              </Link>
+            ),
+          },
+          { header: t('columns.company'), cell: (a) => a.companyName },
+          { header: t('columns.park'), cell: (a) => a.parkName },
+          { header: t('columns.status'), cell: (a) => <StatusBadge status={a.status} /> },
+          { header: t('columns.submitted'), className: 'whitespace-nowrap', cell: (a) => formatDate(a.submittedOn, locale) },
+          { header: t('columns.updated'), className: 'whitespace-nowrap text-muted-foreground', cell: (a) => formatDateTime(a.updatedAt, locale) },
+        ]}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { listMeetings, nextMeetingNumber } from '@/lib/council/meetings';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -23,43 +23,36 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
       <SectionCard title={t('create.title')}>
         <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso()} />
       </SectionCard>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('columns.number')}</TableHead>
-            <TableHead>{t('columns.date')}</TableHead>
-            <TableHead>{t('columns.status')}</TableHead>
-            <TableHead className="text-right">{t('columns.items')}</TableHead>
-            <TableHead className="text-right">{t('columns.decided')}</TableHead>
-            <TableHead className="text-right">{t('columns.present')}</TableHead>
-            <TableHead />
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {meetings.length === 0 && <TableEmptyRow colSpan={7}>{t('empty')}</TableEmptyRow>}
-          {meetings.map((m) => (
-            <TableRow key={m.id}>
-              <TableCell className="font-medium">
-                <Link href={`/p/${slug}/council/${m.id}`} className="hover:underline">
-                  {t('meetingTitle', { number: m.number })}
-                </Link>
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{formatDate(m.heldOn, locale)}</TableCell>
-              <TableCell>
-                <Badge variant={m.status === 'held' ? 'success' : 'secondary'}>{t(`statuses.${m.status}`)}</Badge>
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{m.items}</TableCell>
-              <TableCell className="text-right tabular-nums">{m.decided}</TableCell>
-              <TableCell className="text-right tabular-nums">{m.present}</TableCell>
-              <TableCell className="text-right">
-                <Link href={`/p/${slug}/council/${m.id}/minutes`} className="text-sm text-primary hover:underline">
-                  {t('minutes')}
-                </Link>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        rows={meetings}
+        rowKey={(m) => m.id}
+        empty={t('empty')}
+        columns={[
+          {
+            header: t('columns.number'),
+            className: 'font-medium',
+            cell: (m) => (
+              <Link href={`/p/${slug}/council/${m.id}`} className="hover:underline">
+                {t('meetingTitle', { number: m.number })}
+              </Link>
+            ),
+          },
+          { header: t('columns.date'), className: 'whitespace-nowrap', cell: (m) => formatDate(m.heldOn, locale) },
+          { header: t('columns.status'), cell: (m) => <Badge variant={m.status === 'held' ? 'success' : 'secondary'}>{t(`statuses.${m.status}`)}</Badge> },
+          { header: t('columns.items'), align: 'right', className: 'tabular-nums', cell: (m) => m.items },
+          { header: t('columns.decided'), align: 'right', className: 'tabular-nums', cell: (m) => m.decided },
+          { header: t('columns.present'), align: 'right', className: 'tabular-nums', cell: (m) => m.present },
+          {
+            header: null,
+            className: 'text-right',
+            cell: (m) => (
+              <Link href={`/p/${slug}/council/${m.id}/minutes`} className="text-sm text-primary hover:underline">
+                {t('minutes')}
+              </Link>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
 import { listParkProgrammes } from '@/lib/programmes/programmes';
 import { CreateProgrammeForm } from './create-programme-form';
@@ -19,30 +19,24 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ par
       {programmes.length === 0 ? (
         <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
       ) : (
-        <Table aria-label={t('title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t('name')}</TableHead>
-              <TableHead>{t('key')}</TableHead>
-              <TableHead className="text-right">{t('indicators')}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {programmes.map((p) => (
-              <TableRow key={p.id}>
-                <TableCell className="font-medium">
-                  <Link className="text-primary hover:underline" href={`/p/${slug}/programmes/${p.key}`}>
-                    {p.name}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  <code className="text-xs">{p.key}</code>
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{p.indicatorCount}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          aria-label={t('title')}
+          rows={programmes}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              header: t('name'),
+              className: 'font-medium',
+              cell: (p) => (
+                <Link className="text-primary hover:underline" href={`/p/${slug}/programmes/${p.key}`}>
+                  {p.name}
+                </Link>
+              ),
+            },
+            { header: t('key'), cell: (p) => <code className="text-xs">{p.key}</code> },
+            { header: t('indicators'), align: 'right', className: 'tabular-nums', cell: (p) => p.indicatorCount },
+          ]}
+        />
       )}
       {can(actor, 'programme.manage', park.id) && (
         <SectionCard title={t('createTitle')}>

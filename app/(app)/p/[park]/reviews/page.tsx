@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
 import { sendDueReminders } from '@/lib/council/assignments';
 import { listMyAssignments } from '@/lib/council/my-assignments';
@@ -25,36 +25,28 @@ export default async function MyReviews({ params }: { params: Promise<{ park: st
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('application')}</TableHead>
-            <TableHead>{t('company')}</TableHead>
-            <TableHead>{t('due')}</TableHead>
-            <TableHead>{t('status')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.length === 0 && <TableEmptyRow colSpan={4}>{t('empty')}</TableEmptyRow>}
-          {items.map((a) => {
-            const overdue = a.status === 'assigned' && a.dueOn < today;
-            return (
-              <TableRow key={a.id}>
-                <TableCell className="font-medium">
-                  <Link className="hover:underline" href={`/p/${slug}/reviews/${a.id}`}>
-                    {a.title}
-                  </Link>
-                </TableCell>
-                <TableCell>{a.company}</TableCell>
-                <TableCell className={overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
-                <TableCell>
-                  <Badge variant={overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : 'secondary'}>{overdue ? t('overdue') : t(`statuses.${a.status}`)}</Badge>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <DataTable
+        rows={items.map((a) => ({ ...a, overdue: a.status === 'assigned' && a.dueOn < today }))}
+        rowKey={(a) => a.id}
+        empty={t('empty')}
+        columns={[
+          {
+            header: t('application'),
+            className: 'font-medium',
+            cell: (a) => (
+              <Link className="hover:underline" href={`/p/${slug}/reviews/${a.id}`}>
+                {a.title}
+              </Link>
+            ),
+          },
+          { header: t('company'), cell: (a) => a.company },
+          { header: t('due'), cell: (a) => formatDate(a.dueOn, locale), cellProps: (a) => ({ className: a.overdue ? 'font-medium text-destructive' : undefined }) },
+          {
+            header: t('status'),
+            cell: (a) => <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : 'secondary'}>{a.overdue ? t('overdue') : t(`statuses.${a.status}`)}</Badge>,
+          },
+        ]}
+      />
     </div>
   );
 }

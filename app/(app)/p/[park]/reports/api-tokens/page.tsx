@@ -6,7 +6,7 @@ import { PageSection } from '@/app/_components/ui/page-section';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { listApiTokens } from '@/lib/api-tokens/tokens';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -37,43 +37,40 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
         {tokens.length === 0 ? (
           <EmptyState>{t('empty')}</EmptyState>
         ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('name')}</TableHead>
-                <TableHead>{t('prefix')}</TableHead>
-                <TableHead>{t('created')}</TableHead>
-                <TableHead>{t('lastUsed')}</TableHead>
-                <TableHead>{t('status')}</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">{t('actions')}</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tokens.map((token) => (
-                <TableRow key={token.id}>
-                  <TableCell className="font-medium">{token.name}</TableCell>
-                  <TableCell className="font-mono text-xs">{token.prefix}…</TableCell>
-                  <TableCell>
+          <DataTable
+            rows={tokens}
+            rowKey={(token) => token.id}
+            columns={[
+              { header: t('name'), className: 'font-medium', cell: (token) => token.name },
+              { header: t('prefix'), className: 'font-mono text-xs', cell: (token) => `${token.prefix}…` },
+              {
+                header: t('created'),
+                cell: (token) => (
+                  <>
                     {formatDateTime(token.createdAt, locale)}
                     {token.createdBy && <span className="block text-xs text-muted-foreground">{token.createdBy}</span>}
-                  </TableCell>
-                  <TableCell>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('never')}</TableCell>
-                  <TableCell>
-                    {token.revokedAt ? (
-                      <Badge variant="secondary" title={formatDateTime(token.revokedAt, locale)}>
-                        {t('statusRevoked')}
-                      </Badge>
-                    ) : (
-                      <Badge variant="success">{t('statusActive')}</Badge>
-                    )}
-                  </TableCell>
-                  <TableCell className="text-right">{!token.revokedAt && <RevokeApiTokenButton parkSlug={slug} tokenId={token.id} name={token.name} />}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+              { header: t('lastUsed'), cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('never')) },
+              {
+                header: t('status'),
+                cell: (token) =>
+                  token.revokedAt ? (
+                    <Badge variant="secondary" title={formatDateTime(token.revokedAt, locale)}>
+                      {t('statusRevoked')}
+                    </Badge>
+                  ) : (
+                    <Badge variant="success">{t('statusActive')}</Badge>
+                  ),
+              },
+              {
+                header: <span className="sr-only">{t('actions')}</span>,
+                align: 'right',
+                cell: (token) => !token.revokedAt && <RevokeApiTokenButton parkSlug={slug} tokenId={token.id} name={token.name} />,
+              },
+            ]}
+          />
         )}
       </PageSection>
 

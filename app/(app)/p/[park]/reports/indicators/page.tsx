@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { ButtonLink } from '@/app/_components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
 import { listProgrammes } from '@/lib/reports/indicators';
 
@@ -38,28 +38,23 @@ export default async function IndicatorProgrammesPage({ params }: { params: Prom
           </p>
         </div>
       ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t('programme')}</TableHead>
-              <TableHead>{t('key')}</TableHead>
-              <TableHead className="text-right">{t('indicatorCount')}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {programmes.map((p) => (
-              <TableRow key={p.key}>
-                <TableCell className="font-medium">
-                  <Link href={`${base}/${encodeURIComponent(p.key)}`} className="hover:underline">
-                    {p.name}
-                  </Link>
-                </TableCell>
-                <TableCell className="font-mono text-xs">{p.key}</TableCell>
-                <TableCell className="text-right tabular-nums">{p.indicatorCount}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          rows={programmes}
+          rowKey={(p) => p.key}
+          columns={[
+            {
+              header: t('programme'),
+              className: 'font-medium',
+              cell: (p) => (
+                <Link href={`${base}/${encodeURIComponent(p.key)}`} className="hover:underline">
+                  {p.name}
+                </Link>
+              ),
+            },
+            { header: t('key'), className: 'font-mono text-xs', cell: (p) => p.key },
+            { header: t('indicatorCount'), align: 'right', className: 'tabular-nums', cell: (p) => p.indicatorCount },
+          ]}
+        />
       )}
     </div>
   );
