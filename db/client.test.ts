@@ -64,11 +64,9 @@ describe('database selection (docs/cli.md, "Database selection")', () => {
 });
 
 describe('the embedded database folder lock', () => {
-  it('a second process is refused at once, naming the holder and what to do', { timeout: 240_000 }, () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
-    const dbDir = path.join(dir, 'db');
-    acquireFolderLock(dbDir);
-    try {
+  it('a second process is refused at once, naming the holder and what to do', { timeout: 240_000 }, () =>
+    inLockTestFolder((dbDir) => {
+      acquireFolderLock(dbDir);
       const lock = JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8'));
       expect(lock.pid).toBe(process.pid);
       const started = Date.now();
@@ -83,39 +81,27 @@ describe('the embedded database folder lock', () => {
       // refused, not left waiting for the lock: generous for a loaded machine, far below a hang
       expect(Date.now() - started).toBeLessThan(110_000);
       expect(fs.existsSync(path.join(dbDir, 'PG_VERSION'))).toBe(false); // nothing was opened or written
-    } finally {
-      releaseFolderLock(dbDir);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('a lock left by a dead process is taken over', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
-    const dbDir = path.join(dir, 'db');
-    fs.writeFileSync(lockPathFor(dbDir), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: new Date().toISOString() }));
-    try {
+  it('a lock left by a dead process is taken over', () =>
+    inLockTestFolder((dbDir) => {
+      fs.writeFileSync(lockPathFor(dbDir), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: new Date().toISOString() }));
       expect(() => acquireFolderLock(dbDir)).not.toThrow();
       expect(JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8')).pid).toBe(process.pid);
-    } finally {
-      releaseFolderLock(dbDir);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('a lock held by another live process, or by another machine, is refused with the holder named and left in place', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
-    const dbDir = path.join(dir, 'db');
-    // Our parent process is alive for as long as this test runs.
-    const holder = { pid: process.ppid, host: os.hostname(), command: 'next start', since: '2026-03-01T09:00:00.000Z' };
-    const refusal = () => {
-      try {
-        acquireFolderLock(dbDir);
-      } catch (error) {
-        return error;
-      }
-      throw new Error('the lock was taken');
-    };
-    try {
+  it('a lock held by another live process, or by another machine, is refused with the holder named and left in place', () =>
+    inLockTestFolder((dbDir) => {
+      // Our parent process is alive for as long as this test runs.
+      const holder = { pid: process.ppid, host: os.hostname(), command: 'next start', since: '2026-03-01T09:00:00.000Z' };
+      const refusal = () => {
+        try {
+          acquireFolderLock(dbDir);
+        } catch (error) {
+          return error;
+        }
+        throw new Error('the lock was taken');
+      };
       fs.writeFileSync(lockPathFor(dbDir), JSON.stringify(holder));
       const error = refusal();
       expect(error).toBeInstanceOf(DatabaseLockedError);
@@ -128,10 +114,7 @@ describe('the embedded database folder lock', () => {
       fs.writeFileSync(lockPathFor(dbDir), JSON.stringify(remote));
       expect(refusal()).toMatchObject({ holder: remote });
       expect(JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8'))).toEqual(remote);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('opening the database', () => {
@@ -188,3 +171,14 @@ describe('opening the database', () => {
   });
 });
 
+/** Runs `test` on a database folder's path in a new temporary directory, then removes it, with the lock this process may have taken. */
+function inLockTestFolder(test: (dbDir: string) => void) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
+  const dbDir = path.join(dir, 'db');
+  try {
+    test(dbDir);
+  } finally {
+    releaseFolderLock(dbDir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { IndicatorValueKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
+import { figuresOf } from '@/lib/kpi/common';
 import { getParkBySlug } from '@/lib/parks/parks';
 import {
   DATASET_FORMAT,
@@ -251,13 +252,7 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
         year: k.year,
         quarter: k.quarter,
         status: k.status,
-        jobsCreated: k.jobsCreated,
-        headcount: k.headcount,
-        investmentRub: k.investmentRub,
-        capitalInvestmentRub: k.capitalInvestmentRub,
-        incomeRub: k.incomeRub,
-        taxesPaidRub: k.taxesPaidRub,
-        rndSpendRub: k.rndSpendRub,
+        ...figuresOf(k),
       })),
     ),
     budgetFunding: byKey(fundingRows.map(({ key, year, source, amountRub }) => ({ key, year, source, amountRub }))),

@@ -2,19 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, notifications, taxIncentives } from '@/db/schema';
+import type { UserActor } from '@/lib/auth/permissions';
 import { exitResident } from '@/lib/residents/residents';
-import { makeManager, makePark } from '@/lib/test/fixtures';
+import { makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeRepresentative, makeResident } from '@/lib/test/residents-fixtures';
 import { exportIncentives, grantIncentive, listExpiringIncentives, listIncentives, notifyExpiringIncentives, revokeIncentive } from './incentives';
 
-type Manager = Awaited<ReturnType<typeof makeManager>>;
 let parkId: string;
-let manager: Manager;
+let manager: UserActor;
 
-beforeAll(async () => {
-  parkId = (await makePark()).id;
-  manager = await makeManager(parkId);
-});
+beforeAll(async () => ({ parkId, manager } = await makeManagedPark()));
 
 const grant = (residencyId: string, overrides: Record<string, unknown> = {}) => ({
   residencyId,
@@ -70,15 +67,13 @@ describe('grantIncentive', () => {
   it('refuses a validity that ends before it starts, a missing legal basis and a date that does not exist', async () => {
     const db = await getDb();
     const resident = await makeResident(manager, parkId, { startOn: '2024-03-01' });
-    await expect(grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, { validTo: '2024-03-31' }) })).rejects.toMatchObject({
-      fieldErrors: { validTo: ['endBeforeStart'] },
-    });
-    await expect(grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, { legalBasis: '' }) })).rejects.toMatchObject({
-      fieldErrors: { legalBasis: ['required'] },
-    });
-    await expect(grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, { validFrom: '2024-02-31' }) })).rejects.toMatchObject({
-      fieldErrors: { validFrom: ['invalidDate'] },
-    });
+    const refused: [Record<string, unknown>, object][] = [
+      [{ validTo: '2024-03-31' }, { fieldErrors: { validTo: ['endBeforeStart'] } }],
+      [{ legalBasis: '' }, { fieldErrors: { legalBasis: ['required'] } }],
+      [{ validFrom: '2024-02-31' }, { fieldErrors: { validFrom: ['invalidDate'] } }],
+    ];
+    for (const [overrides, refusal] of refused)
+      await expect(grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, overrides) })).rejects.toMatchObject(refusal);
     expect(await incentivesOf(resident.companyId)).toHaveLength(0);
   });
 });
@@ -124,8 +119,7 @@ describe('expiring incentives', () => {
    */
   it('lists active grants ending within 90 days, soonest first, and announces each once', async () => {
     const db = await getDb();
-    const park = (await makePark()).id;
-    const m = await makeManager(park);
+    const { parkId: park, manager: m } = await makeManagedPark();
     const other = await makeManager(park);
     const resident = await makeResident(m, park, { startOn: '2024-03-01', name: 'Expiring Co' });
     const rep = await makeRepresentative(resident.companyId);
@@ -159,8 +153,7 @@ describe('expiring incentives', () => {
 
   it('filters the register by state, kind and search, and exports it', async () => {
     const db = await getDb();
-    const park = (await makePark()).id;
-    const m = await makeManager(park);
+    const { parkId: park, manager: m } = await makeManagedPark();
     const a = await makeResident(m, park, { startOn: '2024-03-01', name: 'Zeta Mining' });
     const b = await makeResident(m, park, { startOn: '2024-03-01', name: 'Omega Labs' });
     await grantIncentive(db, { actor: m, parkId: park, input: grant(a.residencyId, { kind: 'property_tax', validTo: '2024-12-31', decisionNumber: 'P-1' }) });

@@ -2,20 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, leases, premises } from '@/db/schema';
-import { makeManager, makePark } from '@/lib/test/fixtures';
+import type { UserActor } from '@/lib/auth/permissions';
+import { makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeResident, makeUnits } from '@/lib/test/residents-fixtures';
 import { createLease, endLease } from './leases';
 import { createUnit, retireUnit, updateUnit } from './premises';
 
-type Manager = Awaited<ReturnType<typeof makeManager>>;
-
 let parkId: string;
-let manager: Manager;
+let manager: UserActor;
 
-beforeAll(async () => {
-  parkId = (await makePark()).id;
-  manager = await makeManager(parkId);
-});
+beforeAll(async () => ({ parkId, manager } = await makeManagedPark()));
 
 async function leaseCount(unitId: string) {
   const db = await getDb();
@@ -94,8 +90,7 @@ describe('createLease', () => {
 
   it('refuses another park’s unit or residency as not found, and a manager of another park entirely', async () => {
     const db = await getDb();
-    const otherPark = (await makePark()).id;
-    const otherManager = await makeManager(otherPark);
+    const { parkId: otherPark, manager: otherManager } = await makeManagedPark();
     const resident = await makeResident(manager, parkId, { startOn: '2024-01-01' });
     const otherResident = await makeResident(otherManager, otherPark, { startOn: '2024-01-01' });
     const { unitIds: mine } = await makeUnits(manager, parkId, [{ name: 'Office 9', areaM2: '15' }]);

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { kpiReports } from '@/db/schema';
 import { grantIncentive } from '@/lib/incentives/incentives';
 import { createLease } from '@/lib/premises/leases';
-import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
+import { makeAnalyst, makeApplicant, makeExpert, makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeApprovedApplication, makeRepresentative, makeResident, makeUnits } from '@/lib/test/residents-fixtures';
 import { countResidents, exportResidents, listResidents } from './directory';
 import { getResidentProfile } from './profile';
@@ -27,8 +27,7 @@ const ids: Record<string, { companyId: string; residencyId: string }> = {};
 
 beforeAll(async () => {
   const db = await getDb();
-  parkId = (await makePark()).id;
-  manager = await makeManager(parkId);
+  ({ parkId, manager } = await makeManagedPark());
   const decided = { submittedOn: '2021-10-01', decidedOn: '2021-11-25' };
   ids.Alpha = await makeResident(manager, parkId, { ...decided, name: 'Alpha', sme: 'small', industry: 'software', startOn: '2025-01-15' });
   ids.Bravo = await makeResident(manager, parkId, { ...decided, name: 'Bravo', sme: 'micro', industry: 'coal', placement: 'extraterritorial', startOn: '2024-02-01' });

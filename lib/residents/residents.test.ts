@@ -2,21 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, leases, notifications, residencies, taxIncentives } from '@/db/schema';
+import type { UserActor } from '@/lib/auth/permissions';
 import { grantIncentive, revokeIncentive } from '@/lib/incentives/incentives';
 import { createLease } from '@/lib/premises/leases';
-import { makeManager, makePark, uniq } from '@/lib/test/fixtures';
+import { makeManagedPark, makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { makeApprovedApplication, makeRepresentative, makeResident, makeUnits } from '@/lib/test/residents-fixtures';
 import { admitResident, exitResident, listAdmittableApplications } from './residents';
 
-type Manager = Awaited<ReturnType<typeof makeManager>>;
-
 let parkId: string;
-let manager: Manager;
+let manager: UserActor;
 
-beforeAll(async () => {
-  parkId = (await makePark()).id;
-  manager = await makeManager(parkId);
-});
+beforeAll(async () => ({ parkId, manager } = await makeManagedPark()));
 
 const admission = (applicationId: string, overrides: Record<string, unknown> = {}) => ({
   applicationId,
@@ -108,24 +104,15 @@ describe('admitResident', () => {
   it('refuses bad dates, changing nothing', async () => {
     const db = await getDb();
     const app = await makeApprovedApplication(parkId, { decidedOn: '2024-02-20' });
-    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { endOn: '2024-02-29' }) })).rejects.toMatchObject({
-      code: 'VALIDATION',
-      fieldErrors: { endOn: ['endBeforeStart'] },
-    });
-    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { startOn: '2025-02-29' }) })).rejects.toMatchObject({
-      code: 'VALIDATION',
-      fieldErrors: { startOn: ['invalidDate'] },
-    });
-    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { agreementDate: '2024-02-31' }) })).rejects.toMatchObject({
-      fieldErrors: { agreementDate: ['invalidDate'] },
-    });
-    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { startOn: '2024-02-19' }) })).rejects.toMatchObject({
-      code: 'VALIDATION',
-      fieldErrors: { startOn: ['startBeforeApproval'] },
-    });
-    await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, { agreementNumber: '  ' }) })).rejects.toMatchObject({
-      fieldErrors: { agreementNumber: ['required'] },
-    });
+    const refused: [Record<string, unknown>, object][] = [
+      [{ endOn: '2024-02-29' }, { code: 'VALIDATION', fieldErrors: { endOn: ['endBeforeStart'] } }],
+      [{ startOn: '2025-02-29' }, { code: 'VALIDATION', fieldErrors: { startOn: ['invalidDate'] } }],
+      [{ agreementDate: '2024-02-31' }, { fieldErrors: { agreementDate: ['invalidDate'] } }],
+      [{ startOn: '2024-02-19' }, { code: 'VALIDATION', fieldErrors: { startOn: ['startBeforeApproval'] } }],
+      [{ agreementNumber: '  ' }, { fieldErrors: { agreementNumber: ['required'] } }],
+    ];
+    for (const [overrides, refusal] of refused)
+      await expect(admitResident(db, { actor: manager, parkId, input: admission(app.applicationId, overrides) })).rejects.toMatchObject(refusal);
     expect(await residenciesOf(app.companyId)).toHaveLength(0);
   });
 });
@@ -204,8 +191,7 @@ describe('exitResident', () => {
     await expect(
       exitResident(db, { actor: manager, parkId, input: { residencyId: resident.residencyId, endOn: '2024-02-30', reason: 'left', note: null } }),
     ).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { endOn: ['invalidDate'] } });
-    const otherPark = (await makePark()).id;
-    const otherManager = await makeManager(otherPark);
+    const { parkId: otherPark, manager: otherManager } = await makeManagedPark();
     await expect(
       exitResident(db, { actor: otherManager, parkId: otherPark, input: { residencyId: resident.residencyId, endOn: '2024-06-30', reason: 'left', note: null } }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND', params: { what: 'residency' } });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { getDb } from '@/db/client';
 import { systemActor, type Actor, type ParkRole } from '@/lib/auth/actor';
+import type { UserActor } from '@/lib/auth/permissions';
 import { createPark } from '@/lib/parks/parks';
 import { createUser, loadActor } from '@/lib/users/users';
 
@@ -32,3 +33,9 @@ export const makeExpert = (parkId: string) => makeUser('staff', [{ parkId, role:
 export const makeAnalyst = (parkId: string) => makeUser('staff', [{ parkId, role: 'analyst' }]);
 export const makeApplicant = () => makeUser('applicant');
 export const makeAdmin = () => makeUser('admin');
+
+/** A fresh park and its manager: where the tests of one park's records start. */
+export async function makeManagedPark(): Promise<{ parkId: string; manager: UserActor }> {
+  const park = await makePark();
+  return { parkId: park.id, manager: await makeManager(park.id) };
+}

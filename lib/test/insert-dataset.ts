@@ -16,6 +16,7 @@ import {
   screeningDecisions,
   taxIncentives,
 } from '@/db/schema';
+import { figuresOf } from '@/lib/kpi/common';
 import type { Dataset } from '@/lib/validation/dataset';
 
 /**
@@ -183,13 +184,7 @@ export async function insertDataset(db: Db, data: Dataset): Promise<string> {
           year: k.year,
           quarter: k.quarter,
           status: k.status,
-          jobsCreated: k.jobsCreated,
-          headcount: k.headcount,
-          investmentRub: k.investmentRub,
-          capitalInvestmentRub: k.capitalInvestmentRub,
-          incomeRub: k.incomeRub,
-          taxesPaidRub: k.taxesPaidRub,
-          rndSpendRub: k.rndSpendRub,
+          ...figuresOf(k),
         })),
       ),
     );

@@ -7,7 +7,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
-import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -40,16 +40,17 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}/applications`;
-  const sortHeader = (column: InboxQuery['sort'], label: string) => {
+  /** A sortable column: its header and how the inbox is sorted by it. */
+  const sorted = (column: InboxQuery['sort'], label: string) => {
     const active = query.sort === column;
-    return (
-      <SortableTableHead
-        href={href(base, query, { sort: column, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 })}
-        label={label}
-        sortLabel={t('sortBy', { column: label })}
-        direction={active ? query.dir : undefined}
-      />
-    );
+    return {
+      header: label,
+      sort: {
+        href: href(base, query, { sort: column, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 }),
+        sortLabel: t('sortBy', { column: label }),
+        direction: active ? query.dir : undefined,
+      },
+    };
   };
   return (
     <div className="space-y-5">
@@ -82,41 +83,37 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
         {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
         <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
       </FilterForm>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {sortHeader('title', t('columns.title'))}
-            {sortHeader('company', t('columns.company'))}
-            <TableHead>{t('columns.industry')}</TableHead>
-            <TableHead>{t('columns.support')}</TableHead>
-            {sortHeader('submitted', t('columns.submitted'))}
-            {sortHeader('status', t('columns.status'))}
-            <TableHead>{t('columns.reviews')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {result.rows.length === 0 && <TableEmptyRow colSpan={7}>{t('empty')}</TableEmptyRow>}
-          {result.rows.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell className="min-w-64 max-w-96">
-                <Link href={`${base}/${r.id}`} className="font-medium hover:underline">
-                  {r.title}
-                </Link>
-              </TableCell>
-              <TableCell className="min-w-48 max-w-72">{r.companyName}</TableCell>
-              <TableCell className="max-w-40 truncate" title={r.industry ?? undefined}>
-                {r.industry ?? '—'}
-              </TableCell>
-              <TableCell className="text-xs text-muted-foreground">
-                {[r.wantsPremises && t('supportShort.premises'), r.wantsTaxIncentives && t('supportShort.tax'), r.services.length > 0 && t('supportShort.services', { count: r.services.length })]
-                  .filter(Boolean)
-                  .join(', ') || '—'}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{formatDate(r.submittedOn, locale)}</TableCell>
-              <TableCell>
-                <StatusBadge status={r.status} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-sm">
+      <DataTable
+        rows={result.rows}
+        rowKey={(r) => r.id}
+        empty={t('empty')}
+        columns={[
+          {
+            ...sorted('title', t('columns.title')),
+            className: 'min-w-64 max-w-96',
+            cell: (r) => (
+              <Link href={`${base}/${r.id}`} className="font-medium hover:underline">
+                {r.title}
+              </Link>
+            ),
+          },
+          { ...sorted('company', t('columns.company')), className: 'min-w-48 max-w-72', cell: (r) => r.companyName },
+          { header: t('columns.industry'), className: 'max-w-40 truncate', cellProps: (r) => ({ title: r.industry ?? undefined }), cell: (r) => r.industry ?? '—' },
+          {
+            header: t('columns.support'),
+            className: 'text-xs text-muted-foreground',
+            cell: (r) =>
+              [r.wantsPremises && t('supportShort.premises'), r.wantsTaxIncentives && t('supportShort.tax'), r.services.length > 0 && t('supportShort.services', { count: r.services.length })]
+                .filter(Boolean)
+                .join(', ') || '—',
+          },
+          { ...sorted('submitted', t('columns.submitted')), className: 'whitespace-nowrap', cell: (r) => formatDate(r.submittedOn, locale) },
+          { ...sorted('status', t('columns.status')), cell: (r) => <StatusBadge status={r.status} /> },
+          {
+            header: t('columns.reviews'),
+            className: 'whitespace-nowrap text-sm',
+            cell: (r) => (
+              <>
                 {r.reviewsExpected > 0 ? (
                   <span className="tabular-nums">
                     {r.reviewsDone}/{r.reviewsExpected}
@@ -129,11 +126,11 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
                     {t('overdue', { count: r.overdue })}
                   </Badge>
                 )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+          },
+        ]}
+      />
       {result.pages > 1 && (
         <nav className="flex items-center justify-between gap-2 text-sm" aria-label={t('pageOf', { page: result.page, pages: result.pages })}>
           <Button asChild variant="outline" size="sm" className={result.page <= 1 ? 'pointer-events-none opacity-50' : undefined}>

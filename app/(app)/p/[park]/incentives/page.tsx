@@ -5,7 +5,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FilterActions, FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -65,46 +65,56 @@ export default async function IncentivesPage({ params, searchParams }: { params:
         <FilterCheckbox name="expiring" label={t('expiringFilter')} checked={filters.expiring === '1'} className="sm:col-span-2" />
         <FilterActions apply={t('apply')} reset={{ href: `${base}/incentives`, label: t('reset') }} status={t('shown', { count: rows.length })} className="sm:col-span-2" />
       </FilterForm>
-      <Table aria-label={t('title')}>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('columns.company')}</TableHead>
-            <TableHead>{t('columns.kind')}</TableHead>
-            <TableHead>{t('columns.decision')}</TableHead>
-            <TableHead>{t('columns.validity')}</TableHead>
-            <TableHead>{t('columns.state')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && <TableEmptyRow colSpan={5}>{t('empty')}</TableEmptyRow>}
-          {rows.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell className="min-w-56">
-                <Link href={`${base}/residents/${r.companyId}`} className="font-medium hover:underline">
-                  {r.companyName}
-                </Link>
-              </TableCell>
-              <TableCell className="max-w-xs">
+      <DataTable
+        aria-label={t('title')}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t('empty')}
+        columns={[
+          {
+            header: t('columns.company'),
+            className: 'min-w-56',
+            cell: (r) => (
+              <Link href={`${base}/residents/${r.companyId}`} className="font-medium hover:underline">
+                {r.companyName}
+              </Link>
+            ),
+          },
+          {
+            header: t('columns.kind'),
+            className: 'max-w-xs',
+            cell: (r) => (
+              <>
                 <Link href={`${base}/incentives/${r.id}`} className="hover:underline">
                   {t(`kinds.${r.kind}`)}
                 </Link>
                 {r.legalBasis && <span className="block truncate text-xs text-muted-foreground" title={r.legalBasis}>{r.legalBasis}</span>}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
+              </>
+            ),
+          },
+          {
+            header: t('columns.decision'),
+            className: 'whitespace-nowrap',
+            cell: (r) => (
+              <>
                 {r.decisionNumber && <span className="block">{r.decisionNumber}</span>}
                 <span className={r.decisionNumber ? 'text-xs text-muted-foreground' : undefined}>{formatDate(r.grantedOn, locale)}</span>
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-xs">
+              </>
+            ),
+          },
+          {
+            header: t('columns.validity'),
+            className: 'whitespace-nowrap text-xs',
+            cell: (r) => (
+              <>
                 {formatDate(r.validFrom, locale)} –
                 <span className="block">{r.validTo ? formatDate(r.validTo, locale) : t('openEnded')}</span>
-              </TableCell>
-              <TableCell>
-                <IncentiveState row={r} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+          },
+          { header: t('columns.state'), cell: (r) => <IncentiveState row={r} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FilterActions, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
@@ -36,17 +36,17 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
   const t = await getTranslations('residents');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}/residents`;
-  const sortHeader = (column: (typeof RESIDENT_SORTS)[number], label: string, className?: string) => {
+  /** A sortable column: its header and how the list is sorted by it. */
+  const sorted = (column: (typeof RESIDENT_SORTS)[number], label: string) => {
     const active = (filters.sort ?? 'name') === column;
-    return (
-      <SortableTableHead
-        href={`${base}${query(filters, { sort: column, dir: active && filters.dir !== 'desc' ? 'desc' : 'asc' })}`}
-        label={label}
-        sortLabel={t('sortBy', { column: label })}
-        direction={active ? (filters.dir === 'desc' ? 'desc' : 'asc') : undefined}
-        className={className}
-      />
-    );
+    return {
+      header: label,
+      sort: {
+        href: `${base}${query(filters, { sort: column, dir: active && filters.dir !== 'desc' ? 'desc' : 'asc' })}`,
+        sortLabel: t('sortBy', { column: label }),
+        direction: active ? (filters.dir === 'desc' ? 'desc' : 'asc') : undefined,
+      } as const,
+    };
   };
   return (
     <div className="space-y-6">
@@ -105,32 +105,38 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         {filters.dir && <input type="hidden" name="dir" value={filters.dir} />}
         <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('shown', { count: rows.length })} className="sm:col-span-2 lg:col-span-4" />
       </FilterForm>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {sortHeader('name', t('columns.company'))}
-            {sortHeader('sme', t('columns.smePlacement'))}
-            {sortHeader('start', t('columns.period'))}
-            {sortHeader('area', t('columns.leased'), 'text-right')}
-            <TableHead>{t('columns.incentiveShort')}</TableHead>
-            <TableHead>{t('columns.reporting')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && <TableEmptyRow colSpan={6}>{t('empty')}</TableEmptyRow>}
-          {rows.map((r) => (
-            <TableRow key={r.residencyId}>
-              <TableCell className="min-w-56 max-w-80">
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.residencyId}
+        empty={t('empty')}
+        columns={[
+          {
+            ...sorted('name', t('columns.company')),
+            className: 'min-w-56 max-w-80',
+            cell: (r) => (
+              <>
                 <Link href={`${base}/${r.companyId}`} className="font-medium hover:underline">
                   {r.companyName}
                 </Link>
                 {(r.inn || r.industry) && <span className="block text-xs text-muted-foreground">{[r.inn, r.industry].filter(Boolean).join(' · ')}</span>}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
+              </>
+            ),
+          },
+          {
+            ...sorted('sme', t('columns.smePlacement')),
+            className: 'whitespace-nowrap',
+            cell: (r) => (
+              <>
                 {t(`sme.${r.smeCategory}`)}
                 <span className="block text-xs text-muted-foreground">{t(`placement.${r.placement}`)}</span>
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-xs">
+              </>
+            ),
+          },
+          {
+            ...sorted('start', t('columns.period')),
+            className: 'whitespace-nowrap text-xs',
+            cell: (r) => (
+              <>
                 {formatDate(r.startOn, locale)} –{' '}{r.endOn ? formatDate(r.endOn, locale) : <span className="text-muted-foreground">{t('openEnded')}</span>}
                 {r.status === 'former' ? (
                   <span className="mt-1 flex items-center gap-1">
@@ -144,14 +150,22 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
                     </Badge>
                   )
                 )}
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-right tabular-nums">{Number(r.leasedM2) > 0 ? formatArea(r.leasedM2, locale) : '—'}</TableCell>
-              <TableCell>{r.hasIncentive ? <Badge variant="info">{t('incentiveYes')}</Badge> : '—'}</TableCell>
-              <TableCell>{r.overdueYears > 0 ? <Badge variant="warning">{t('overdue', { count: r.overdueYears })}</Badge> : <span className="text-muted-foreground">{t('upToDate')}</span>}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+          },
+          {
+            ...sorted('area', t('columns.leased')),
+            align: 'right',
+            className: 'whitespace-nowrap tabular-nums',
+            cell: (r) => (Number(r.leasedM2) > 0 ? formatArea(r.leasedM2, locale) : '—'),
+          },
+          { header: t('columns.incentiveShort'), cell: (r) => (r.hasIncentive ? <Badge variant="info">{t('incentiveYes')}</Badge> : '—') },
+          {
+            header: t('columns.reporting'),
+            cell: (r) => (r.overdueYears > 0 ? <Badge variant="warning">{t('overdue', { count: r.overdueYears })}</Badge> : <span className="text-muted-foreground">{t('upToDate')}</span>),
+          },
+        ]}
+      />
     </div>
   );
 }
