@@ -128,7 +128,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         {parks.length === 0 ? (
           <EmptyState>{t('empty')}</EmptyState>
         ) : (
-          <Table aria-labelledby="compare-table">
+          <Table aria-label={t('tableTitle', { period: label })}>
             <TableHeader>
               <TableRow>
                 {header('name', t('columns.park'), 'left')}

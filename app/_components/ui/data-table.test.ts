@@ -6,7 +6,7 @@ import { DataTable, type DataColumn } from './data-table';
 type Row = { id: number; name: string; jobs: number };
 
 const columns: (DataColumn<Row> | false)[] = [
-  { header: 'Company', rowHeader: true, cell: (r) => r.name },
+  { header: 'Company', rowHeader: true, href: (r) => `/residents/${r.id}`, cell: (r) => r.name },
   false,
   { header: 'Jobs', align: 'right', className: 'tabular-nums', cell: (r) => r.jobs, cellProps: (r) => ({ title: `${r.jobs} jobs`, className: r.jobs > 4 ? 'text-destructive' : undefined }) },
   { header: 'Created', sort: { href: '/list?sort=created', sortLabel: 'Sort by Created', direction: 'desc' }, cell: () => '—' },
@@ -17,7 +17,7 @@ function render(rows: Row[], extra: Record<string, unknown> = {}) {
 }
 
 describe('DataTable', () => {
-  it('writes a named table: the headers in order, a row header per row, the cells aligned and classed as their column and row say', () => {
+  it('writes a named table: the headers in order, a row header per row linking to its page, the cells aligned and classed as their column and row say', () => {
     const html = render([
       { id: 1, name: 'Alpha', jobs: 3 },
       { id: 2, name: 'Beta', jobs: 5 },
@@ -25,7 +25,7 @@ describe('DataTable', () => {
     expect(html).toMatch(/<table [^>]*aria-label="Residents"/);
     const heads = [...html.matchAll(/<th class="[^"]*"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
     expect(heads.slice(0, 3)).toEqual(['Company', 'Jobs', 'Created↓']);
-    expect(html).toMatch(/<th scope="row" class="[^"]*">Alpha<\/th>/);
+    expect(html).toMatch(/<th scope="row" class="[^"]*"><a class="hover:underline" href="\/residents\/1">Alpha<\/a><\/th>/);
     expect(html).toMatch(/<td class="[^"]*text-right tabular-nums text-destructive" title="5 jobs">5<\/td>/);
     expect(html).toMatch(/<td class="[^"]*text-right tabular-nums" title="3 jobs">3<\/td>/);
     expect(html).toContain('aria-sort="descending"');

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import * as React from 'react';
 import { cn } from './cn';
 import { SortableTableHead, Table, TableBody, TableCell, TableEmptyRow, TableHead, TableHeader, TableRow } from './table';
@@ -10,6 +11,8 @@ export type DataColumn<Row> = {
   className?: string;
   /** Classes of the column's header cell. */
   headClassName?: string;
+  /** Makes the cell's content a link to the row's own page (the cell's classes style it: color and weight are inherited). */
+  href?: (row: Row) => string;
   /** Right-aligns the header and the cells (figures). */
   align?: 'right';
   /** The cell names its row: `<th scope="row">`, so a screen reader reads it with each cell of the row. */
@@ -72,13 +75,20 @@ export function DataTable<Row>({
             {shown.map((c, i) => {
               const own = c.cellProps?.(row);
               const className = cn(c.align === 'right' && 'text-right', c.className, own?.className) || undefined;
+              const content = c.href ? (
+                <Link href={c.href(row)} className="hover:underline">
+                  {c.cell(row)}
+                </Link>
+              ) : (
+                c.cell(row)
+              );
               return c.rowHeader ? (
                 <th key={i} scope="row" {...own} className={cn('px-3 py-2 text-left align-middle font-medium', className)}>
-                  {c.cell(row)}
+                  {content}
                 </th>
               ) : (
                 <TableCell key={i} {...own} className={className}>
-                  {c.cell(row)}
+                  {content}
                 </TableCell>
               );
             })}

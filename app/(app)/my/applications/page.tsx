@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { ButtonLink } from '@/app/_components/ui/button';
@@ -29,15 +28,7 @@ export default async function MyApplicationsPage() {
         rowKey={(a) => a.id}
         empty={t('empty')}
         columns={[
-          {
-            header: t('columns.title'),
-            className: 'max-w-96 font-medium',
-            cell: (a) => (
-              <Link className="hover:underline" href={`/my/applications/${a.id}`}>
-                {a.title || t('untitled')}
-              </Link>
-            ),
-          },
+          { header: t('columns.title'), className: 'max-w-96 font-medium', href: (a) => `/my/applications/${a.id}`, cell: (a) => a.title || t('untitled') },
           { header: t('columns.company'), cell: (a) => a.companyName },
           { header: t('columns.park'), cell: (a) => a.parkName },
           { header: t('columns.status'), cell: (a) => <StatusBadge status={a.status} /> },

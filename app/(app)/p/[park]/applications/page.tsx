@@ -88,15 +88,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
         rowKey={(r) => r.id}
         empty={t('empty')}
         columns={[
-          {
-            ...sorted('title', t('columns.title')),
-            className: 'min-w-64 max-w-96',
-            cell: (r) => (
-              <Link href={`${base}/${r.id}`} className="font-medium hover:underline">
-                {r.title}
-              </Link>
-            ),
-          },
+          { ...sorted('title', t('columns.title')), className: 'min-w-64 max-w-96 font-medium', href: (r) => `${base}/${r.id}`, cell: (r) => r.title },
           { ...sorted('company', t('columns.company')), className: 'min-w-48 max-w-72', cell: (r) => r.companyName },
           { header: t('columns.industry'), className: 'max-w-40 truncate', cellProps: (r) => ({ title: r.industry ?? undefined }), cell: (r) => r.industry ?? '—' },
           {

@@ -4,7 +4,8 @@ import { parkContext } from '@/app/_server/park-context';
 import { PageSection } from '@/app/_components/ui/page-section';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
+import { TableCell, TableRow } from '@/app/_components/ui/table';
 import { budgetTotals, listBudgetFunding } from '@/lib/budget/budget';
 import { todayIso } from '@/lib/dates';
 import { formatPct, formatRub } from '@/lib/i18n/format';
@@ -50,30 +51,16 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
 
       {totals.byYear.length > 0 && (
         <PageSection title={t('byYear')}>
-          <Table aria-label={t('byYear')}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('year')}</TableHead>
-                {FUNDING_SOURCES.map((s) => (
-                  <TableHead key={s} className="text-right">
-                    {t(`sources.${s}`)}
-                  </TableHead>
-                ))}
-                <TableHead className="text-right">{t('yearTotal')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {totals.byYear.map((y) => (
-                <TableRow key={y.year}>
-                  <TableCell className="font-medium tabular-nums">{y.year}</TableCell>
-                  {FUNDING_SOURCES.map((s) => (
-                    <TableCell key={s} className="text-right tabular-nums whitespace-nowrap">
-                      {money(y.bySource[s])}
-                    </TableCell>
-                  ))}
-                  <TableCell className="text-right font-medium tabular-nums whitespace-nowrap">{money(y.totalRub)}</TableCell>
-                </TableRow>
-              ))}
+          <DataTable
+            aria-label={t('byYear')}
+            rows={totals.byYear}
+            rowKey={(y) => y.year}
+            columns={[
+              { header: t('year'), className: 'font-medium tabular-nums', cell: (y) => y.year },
+              ...FUNDING_SOURCES.map((s) => ({ header: t(`sources.${s}`), align: 'right' as const, className: 'tabular-nums whitespace-nowrap', cell: (y: (typeof totals.byYear)[number]) => money(y.bySource[s]) })),
+              { header: t('yearTotal'), align: 'right', className: 'font-medium tabular-nums whitespace-nowrap', cell: (y) => money(y.totalRub) },
+            ]}
+            footer={
               <TableRow className="bg-muted/40 font-semibold">
                 <TableCell>{t('total')}</TableCell>
                 {FUNDING_SOURCES.map((s) => (
@@ -83,8 +70,8 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
                 ))}
                 <TableCell className="text-right tabular-nums whitespace-nowrap">{money(totals.totalRub)}</TableCell>
               </TableRow>
-            </TableBody>
-          </Table>
+            }
+          />
         </PageSection>
       )}
 
@@ -92,38 +79,30 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
         {entries.length === 0 ? (
           <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('empty')}</p>
         ) : (
-          <Table aria-label={t('entries')}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('year')}</TableHead>
-                <TableHead>{t('source')}</TableHead>
-                <TableHead className="text-right">{t('amount')}</TableHead>
-                <TableHead>{t('document')}</TableHead>
-                <TableHead>
-                  <span className="sr-only">{t('edit')}</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => {
-                const label = `${e.year}, ${t(`sources.${e.source}`)}, ${formatRub(e.amountRub, locale)}`;
-                return (
-                  <TableRow key={e.id} aria-current={editing?.id === e.id ? 'true' : undefined}>
-                    <TableCell className="tabular-nums">{e.year}</TableCell>
-                    <TableCell>{t(`sources.${e.source}`)}</TableCell>
-                    <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(e.amountRub, locale)}</TableCell>
-                    <TableCell className="max-w-md text-muted-foreground">{e.document ?? '—'}</TableCell>
-                    <TableCell className="whitespace-nowrap text-right">
-                      <ButtonLink size="sm" variant="ghost" href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${label}`}>
-                        {t('edit')}
-                      </ButtonLink>
-                      <DeleteEntryButton parkId={park.id} id={e.id} label={label} />
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <DataTable
+            aria-label={t('entries')}
+            rows={entries.map((e) => ({ ...e, label: `${e.year}, ${t(`sources.${e.source}`)}, ${formatRub(e.amountRub, locale)}` }))}
+            rowKey={(e) => e.id}
+            rowProps={(e) => ({ 'aria-current': editing?.id === e.id ? 'true' : undefined })}
+            columns={[
+              { header: t('year'), className: 'tabular-nums', cell: (e) => e.year },
+              { header: t('source'), cell: (e) => t(`sources.${e.source}`) },
+              { header: t('amount'), align: 'right', className: 'tabular-nums whitespace-nowrap', cell: (e) => formatRub(e.amountRub, locale) },
+              { header: t('document'), className: 'max-w-md text-muted-foreground', cell: (e) => e.document ?? '—' },
+              {
+                header: <span className="sr-only">{t('edit')}</span>,
+                className: 'whitespace-nowrap text-right',
+                cell: (e) => (
+                  <>
+                    <ButtonLink size="sm" variant="ghost" href={`/p/${slug}/budget?edit=${e.id}#entry-form`} aria-label={`${t('edit')}: ${e.label}`}>
+                      {t('edit')}
+                    </ButtonLink>
+                    <DeleteEntryButton parkId={park.id} id={e.id} label={e.label} />
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </PageSection>
     </div>

@@ -28,15 +28,7 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
         rowKey={(m) => m.id}
         empty={t('empty')}
         columns={[
-          {
-            header: t('columns.number'),
-            className: 'font-medium',
-            cell: (m) => (
-              <Link href={`/p/${slug}/council/${m.id}`} className="hover:underline">
-                {t('meetingTitle', { number: m.number })}
-              </Link>
-            ),
-          },
+          { header: t('columns.number'), className: 'font-medium', href: (m) => `/p/${slug}/council/${m.id}`, cell: (m) => t('meetingTitle', { number: m.number }) },
           { header: t('columns.date'), className: 'whitespace-nowrap', cell: (m) => formatDate(m.heldOn, locale) },
           { header: t('columns.status'), cell: (m) => <Badge variant={m.status === 'held' ? 'success' : 'secondary'}>{t(`statuses.${m.status}`)}</Badge> },
           { header: t('columns.items'), align: 'right', className: 'tabular-nums', cell: (m) => m.items },

@@ -71,15 +71,7 @@ export default async function IncentivesPage({ params, searchParams }: { params:
         rowKey={(r) => r.id}
         empty={t('empty')}
         columns={[
-          {
-            header: t('columns.company'),
-            className: 'min-w-56',
-            cell: (r) => (
-              <Link href={`${base}/residents/${r.companyId}`} className="font-medium hover:underline">
-                {r.companyName}
-              </Link>
-            ),
-          },
+          { header: t('columns.company'), className: 'min-w-56 font-medium', href: (r) => `${base}/residents/${r.companyId}`, cell: (r) => r.companyName },
           {
             header: t('columns.kind'),
             className: 'max-w-xs',

@@ -9,7 +9,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
 import { FilterSelect } from '@/app/_components/ui/filter';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { todayIso } from '@/lib/dates';
 import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -110,80 +110,71 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
           {missingShown.length === 0 ? (
             <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('noMissing')}</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t('company')}</TableHead>
-                  <TableHead>{t('inn')}</TableHead>
-                  <TableHead>{t('year')}</TableHead>
-                  <TableHead>{t('deadline')}</TableHead>
-                  <TableHead>{t('state')}</TableHead>
-                  <TableHead>{t('representatives')}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {missingShown.map((m) => (
-                  <TableRow key={`${m.companyId}-${m.year}`}>
-                    <TableCell className="font-medium">{m.companyName}</TableCell>
-                    <TableCell className="tabular-nums">{m.companyInn ?? '—'}</TableCell>
-                    <TableCell className="tabular-nums">{m.year}</TableCell>
-                    <TableCell className="whitespace-nowrap">
+            <DataTable
+              rows={missingShown}
+              rowKey={(m) => `${m.companyId}-${m.year}`}
+              columns={[
+                { header: t('company'), className: 'font-medium', cell: (m) => m.companyName },
+                { header: t('inn'), className: 'tabular-nums', cell: (m) => m.companyInn ?? '—' },
+                { header: t('year'), className: 'tabular-nums', cell: (m) => m.year },
+                {
+                  header: t('deadline'),
+                  className: 'whitespace-nowrap',
+                  cell: (m) => (
+                    <>
                       {formatDate(m.deadline, locale)}
                       {m.overdue && (
                         <Badge variant="destructive" className="ml-2">
                           {t('overdue')}
                         </Badge>
                       )}
-                    </TableCell>
-                    <TableCell>{t(`states.${m.state}`)}</TableCell>
-                    <TableCell className="tabular-nums">{m.representatives > 0 ? m.representatives : <span className="text-muted-foreground">{t('noRepresentative')}</span>}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                    </>
+                  ),
+                },
+                { header: t('state'), cell: (m) => t(`states.${m.state}`) },
+                { header: t('representatives'), className: 'tabular-nums', cell: (m) => (m.representatives > 0 ? m.representatives : <span className="text-muted-foreground">{t('noRepresentative')}</span>) },
+              ]}
+            />
           )}
         </section>
       ) : rows.length === 0 ? (
         <p className="rounded-lg border p-6 text-center text-sm text-muted-foreground">{t('noReports')}</p>
       ) : (
-        <Table aria-label={t(`tabs.${tab}`)}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t('company')}</TableHead>
-              <TableHead>{t('period')}</TableHead>
-              <TableHead className="text-right">{t('fields.jobsCreated')}</TableHead>
-              <TableHead className="text-right">{t('fields.incomeRub')}</TableHead>
-              <TableHead className="text-right">{t('fields.taxesPaidRub')}</TableHead>
-              <TableHead>{tab === 'submitted' ? t('submittedAt') : t('reviewedAt')}</TableHead>
-              <TableHead>{t('status')}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => {
-              const period = t('periodLabel', { year: r.year, quarter: r.quarter ?? 0 });
-              return (
-                <TableRow key={r.id}>
-                  <TableCell className="min-w-56">
-                    <Link href={`${base}/${r.id}`} className="font-medium text-primary hover:underline" aria-label={`${r.companyName}, ${period}`}>
-                      {r.companyName}
-                    </Link>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap tabular-nums">
-                    {period}
-                    {r.version > 1 && <span className="ml-1.5 text-xs text-muted-foreground">{t('versionN', { version: r.version })}</span>}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatNumber(r.figures.jobsCreated, locale)}</TableCell>
-                  <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(r.figures.incomeRub, locale, { compact: true })}</TableCell>
-                  <TableCell className="text-right tabular-nums whitespace-nowrap">{formatRub(r.figures.taxesPaidRub, locale, { compact: true })}</TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(tab === 'submitted' ? r.submittedAt : r.reviewedAt, locale)}</TableCell>
-                  <TableCell>
-                    <KpiStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <DataTable
+          aria-label={t(`tabs.${tab}`)}
+          rows={rows.map((r) => ({ ...r, period: t('periodLabel', { year: r.year, quarter: r.quarter ?? 0 }) }))}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: t('company'),
+              className: 'min-w-56',
+              cell: (r) => (
+                <Link href={`${base}/${r.id}`} className="font-medium text-primary hover:underline" aria-label={`${r.companyName}, ${r.period}`}>
+                  {r.companyName}
+                </Link>
+              ),
+            },
+            {
+              header: t('period'),
+              className: 'whitespace-nowrap tabular-nums',
+              cell: (r) => (
+                <>
+                  {r.period}
+                  {r.version > 1 && <span className="ml-1.5 text-xs text-muted-foreground">{t('versionN', { version: r.version })}</span>}
+                </>
+              ),
+            },
+            { header: t('fields.jobsCreated'), align: 'right', className: 'tabular-nums', cell: (r) => formatNumber(r.figures.jobsCreated, locale) },
+            { header: t('fields.incomeRub'), align: 'right', className: 'tabular-nums whitespace-nowrap', cell: (r) => formatRub(r.figures.incomeRub, locale, { compact: true }) },
+            { header: t('fields.taxesPaidRub'), align: 'right', className: 'tabular-nums whitespace-nowrap', cell: (r) => formatRub(r.figures.taxesPaidRub, locale, { compact: true }) },
+            {
+              header: tab === 'submitted' ? t('submittedAt') : t('reviewedAt'),
+              className: 'whitespace-nowrap text-muted-foreground',
+              cell: (r) => formatDateTime(tab === 'submitted' ? r.submittedAt : r.reviewedAt, locale),
+            },
+            { header: t('status'), cell: (r) => <KpiStatusBadge status={r.status} label={t(`statuses.${r.status}`)} /> },
+          ]}
+        />
       )}
     </div>
   );

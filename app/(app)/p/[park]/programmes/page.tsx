@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
@@ -24,15 +23,7 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ par
           rows={programmes}
           rowKey={(p) => p.id}
           columns={[
-            {
-              header: t('name'),
-              className: 'font-medium',
-              cell: (p) => (
-                <Link className="text-primary hover:underline" href={`/p/${slug}/programmes/${p.key}`}>
-                  {p.name}
-                </Link>
-              ),
-            },
+            { header: t('name'), className: 'font-medium text-primary', href: (p) => `/p/${slug}/programmes/${p.key}`, cell: (p) => p.name },
             { header: t('key'), cell: (p) => <code className="text-xs">{p.key}</code> },
             { header: t('indicators'), align: 'right', className: 'tabular-nums', cell: (p) => p.indicatorCount },
           ]}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
@@ -30,15 +29,7 @@ export default async function MyReviews({ params }: { params: Promise<{ park: st
         rowKey={(a) => a.id}
         empty={t('empty')}
         columns={[
-          {
-            header: t('application'),
-            className: 'font-medium',
-            cell: (a) => (
-              <Link className="hover:underline" href={`/p/${slug}/reviews/${a.id}`}>
-                {a.title}
-              </Link>
-            ),
-          },
+          { header: t('application'), className: 'font-medium', href: (a) => `/p/${slug}/reviews/${a.id}`, cell: (a) => a.title },
           { header: t('company'), cell: (a) => a.company },
           { header: t('due'), cell: (a) => formatDate(a.dueOn, locale), cellProps: (a) => ({ className: a.overdue ? 'font-medium text-destructive' : undefined }) },
           {

@@ -42,15 +42,7 @@ export default async function IndicatorProgrammesPage({ params }: { params: Prom
           rows={programmes}
           rowKey={(p) => p.key}
           columns={[
-            {
-              header: t('programme'),
-              className: 'font-medium',
-              cell: (p) => (
-                <Link href={`${base}/${encodeURIComponent(p.key)}`} className="hover:underline">
-                  {p.name}
-                </Link>
-              ),
-            },
+            { header: t('programme'), className: 'font-medium', href: (p) => `${base}/${encodeURIComponent(p.key)}`, cell: (p) => p.name },
             { header: t('key'), className: 'font-mono text-xs', cell: (p) => p.key },
             { header: t('indicatorCount'), align: 'right', className: 'tabular-nums', cell: (p) => p.indicatorCount },
           ]}

@@ -7,7 +7,7 @@ import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -47,21 +47,16 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('subtitle')} />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('company')}</TableHead>
-            <TableHead>{t('project')}</TableHead>
-            <TableHead>{t('approvedOn')}</TableHead>
-            <TableHead>{t('asked')}</TableHead>
-            <TableHead />
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && <TableEmptyRow colSpan={5}>{t('empty')}</TableEmptyRow>}
-          {rows.map((r) => (
-            <TableRow key={r.applicationId}>
-              <TableCell className="min-w-56">
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.applicationId}
+        empty={t('empty')}
+        columns={[
+          {
+            header: t('company'),
+            className: 'min-w-56',
+            cell: (r) => (
+              <>
                 <span className="font-medium">{r.companyName}</span>
                 <span className="block text-xs text-muted-foreground">
                   {[r.inn, tr(`sme.${r.smeCategory}`), r.industry].filter(Boolean).join(' · ')}
@@ -71,23 +66,29 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
                     {r.currentResidencyEndOn ? t('alreadyResidentUntil', { date: formatDate(r.currentResidencyEndOn, locale) }) : t('alreadyResident')}
                   </Badge>
                 )}
-              </TableCell>
-              <TableCell className="max-w-md">{r.title}</TableCell>
-              <TableCell className="whitespace-nowrap">{formatDate(r.approvedOn, locale)}</TableCell>
-              <TableCell className="whitespace-nowrap text-sm">
-                {r.wantsPremises ? t('askedPremises', { area: formatArea(r.premisesAreaM2, locale) }) : t('askedNoPremises')}
-              </TableCell>
-              <TableCell className="text-right">
-                <Button asChild size="sm" variant={r.currentResident ? 'outline' : 'default'}>
-                  <Link href={`${base}?application=${r.applicationId}`} aria-label={`${t('admit')}: ${r.companyName}`}>
-                    {t('admit')}
-                  </Link>
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+          },
+          { header: t('project'), className: 'max-w-md', cell: (r) => r.title },
+          { header: t('approvedOn'), className: 'whitespace-nowrap', cell: (r) => formatDate(r.approvedOn, locale) },
+          {
+            header: t('asked'),
+            className: 'whitespace-nowrap text-sm',
+            cell: (r) => (r.wantsPremises ? t('askedPremises', { area: formatArea(r.premisesAreaM2, locale) }) : t('askedNoPremises')),
+          },
+          {
+            header: null,
+            className: 'text-right',
+            cell: (r) => (
+              <Button asChild size="sm" variant={r.currentResident ? 'outline' : 'default'}>
+                <Link href={`${base}?application=${r.applicationId}`} aria-label={`${t('admit')}: ${r.companyName}`}>
+                  {t('admit')}
+                </Link>
+              </Button>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

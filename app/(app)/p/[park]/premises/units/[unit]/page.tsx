@@ -1,11 +1,10 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -41,34 +40,21 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
         {leases.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t('historyEmpty')}</p>
         ) : (
-          <Table aria-label={t('history')}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('tenant')}</TableHead>
-                <TableHead>{t('start')}</TableHead>
-                <TableHead>{t('end')}</TableHead>
-                <TableHead />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {leases.map((l) => (
-                <TableRow key={l.id}>
-                  <TableCell>
-                    <Link className="font-medium hover:underline" href={`${base}/residents/${l.companyId}`}>
-                      {l.companyName}
-                    </Link>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDate(l.startOn, locale)}</TableCell>
-                  <TableCell className="whitespace-nowrap">{l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}</TableCell>
-                  <TableCell>
-                    {(l.endOn === null || l.endOn > today) && (
-                      <EndLeaseForm parkId={park.id} leaseId={l.id} defaultEndOn={l.startOn > today ? l.startOn : today} label={l.companyName} />
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            aria-label={t('history')}
+            rows={leases}
+            rowKey={(l) => l.id}
+            columns={[
+              { header: t('tenant'), className: 'font-medium', href: (l) => `${base}/residents/${l.companyId}`, cell: (l) => l.companyName },
+              { header: t('start'), className: 'whitespace-nowrap', cell: (l) => formatDate(l.startOn, locale) },
+              { header: t('end'), className: 'whitespace-nowrap', cell: (l) => (l.endOn ? formatDate(l.endOn, locale) : t('openEnded')) },
+              {
+                header: null,
+                cell: (l) =>
+                  (l.endOn === null || l.endOn > today) && <EndLeaseForm parkId={park.id} leaseId={l.id} defaultEndOn={l.startOn > today ? l.startOn : today} label={l.companyName} />,
+              },
+            ]}
+          />
         )}
       </SectionCard>
       <SectionCard title={t('editUnit')}>
