@@ -1,4 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 
 // Pieces the filtered lists (applications, residents, incentives) build their queries from.
 
@@ -7,3 +9,9 @@ export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\
 
 /** `WHERE a AND b …` over the filters a list was given, or nothing when it was given none. */
 export const whereAll = (conditions: SQL[]) => (conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``);
+
+/**
+ * The row a select of these columns gives (inner joins only): a DTO's type, derived from the one list
+ * of columns it is read from, so the two cannot drift apart.
+ */
+export type RowOf<Columns extends SelectedFields> = SelectResultFields<Columns>;

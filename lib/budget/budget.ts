@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { notFound } from '@/lib/errors';
+import type { RowOf } from '@/lib/sql';
 import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import {
@@ -17,16 +18,6 @@ import {
   type UpdateBudgetEntryInput,
 } from '@/lib/validation/kpi';
 
-export type BudgetEntryDto = { id: string; key: string | null; year: number; source: FundingSource; amountRub: string; document: string | null };
-
-export type BudgetTotals = {
-  /** Sum of every entry. */
-  totalRub: string;
-  bySource: { source: FundingSource; amountRub: string }[];
-  /** One row per year: the sum per source and the year's total. */
-  byYear: { year: number; totalRub: string; bySource: Partial<Record<FundingSource, string>> }[];
-};
-
 const entryColumns = {
   id: budgetFunding.id,
   key: budgetFunding.key,
@@ -34,6 +25,16 @@ const entryColumns = {
   source: budgetFunding.source,
   amountRub: budgetFunding.amountRub,
   document: budgetFunding.document,
+};
+
+export type BudgetEntryDto = RowOf<typeof entryColumns>;
+
+export type BudgetTotals = {
+  /** Sum of every entry. */
+  totalRub: string;
+  bySource: { source: FundingSource; amountRub: string }[];
+  /** One row per year: the sum per source and the year's total. */
+  byYear: { year: number; totalRub: string; bySource: Partial<Record<FundingSource, string>> }[];
 };
 
 /** The park's budget funding entries, newest year first. */

@@ -2,28 +2,14 @@ import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, companyMembers, users } from '@/db/schema';
-import type { SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
+import type { RowOf } from '@/lib/sql';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { companySchema, updateCompanySchema, type CompanyInput, type UpdateCompanyInput } from '@/lib/validation/companies';
-
-/** A company's own details, as its card and a resident's profile show them. */
-export type CompanyDetails = {
-  id: string;
-  name: string;
-  inn: string | null;
-  ogrn: string | null;
-  smeCategory: SmeCategory;
-  industry: string | null;
-  manufacturing: boolean;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  address: string | null;
-};
 
 export type CompanyDto = CompanyDetails & {
   /** Whether the actor represents it (and so may edit it). */
@@ -45,6 +31,9 @@ export const companyDetailsColumns = {
   contactPhone: companies.contactPhone,
   address: companies.address,
 };
+
+/** A company's own details, as its card and a resident's profile show them. */
+export type CompanyDetails = RowOf<typeof companyDetailsColumns>;
 
 /** Does the user represent the company? The one ownership test for companies and their applications. */
 export async function representsCompany(db: DbOrTx, userId: string, companyId: string): Promise<boolean> {

@@ -3,7 +3,6 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { residencies, taxIncentives } from '@/db/schema';
-import type { IncentiveKind, IncentiveStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actorUserId } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
@@ -12,7 +11,7 @@ import { invalidTransition, notFound, refusal } from '@/lib/errors';
 import { exportList, type ListColumn, type ListExport } from '@/lib/export/table';
 import { notify } from '@/lib/notifications/notifications';
 import { managersByPark, representativesOf } from '@/lib/notifications/recipients';
-import { containsPattern, whereAll } from '@/lib/sql';
+import { containsPattern, whereAll, type RowOf } from '@/lib/sql';
 import { inTransaction, lockParkRow } from '@/lib/transaction';
 import {
   grantIncentiveSchema,
@@ -25,22 +24,6 @@ import {
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
 
-
-export type IncentiveDto = {
-  id: string;
-  companyId: string;
-  residencyId: string | null;
-  kind: IncentiveKind;
-  legalBasis: string | null;
-  decisionNumber: string | null;
-  grantedOn: string;
-  validFrom: string;
-  validTo: string | null;
-  conditions: string | null;
-  status: IncentiveStatus;
-  revokedOn: string | null;
-  revokeReason: string | null;
-};
 
 const incentiveColumns = {
   id: taxIncentives.id,
@@ -57,6 +40,8 @@ const incentiveColumns = {
   revokedOn: taxIncentives.revokedOn,
   revokeReason: taxIncentives.revokeReason,
 };
+
+export type IncentiveDto = RowOf<typeof incentiveColumns>;
 
 /**
  * Grants regional tax-incentive status to a resident. Only a resident can receive one: the decision's date

@@ -2,18 +2,18 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { parks } from '@/db/schema';
-import type { ParkType } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere, type Permission } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
+import type { RowOf } from '@/lib/sql';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { createParkSchema, type CreateParkInput } from '@/lib/validation/parks';
 
-export type ParkDto = { id: string; slug: string; name: string; region: string; type: ParkType };
-
 const parkColumns = { id: parks.id, slug: parks.slug, name: parks.name, region: parks.region, type: parks.type };
+
+export type ParkDto = RowOf<typeof parkColumns>;
 
 /** The parks in which the actor may do `action` (by default: see the park at all). */
 export async function listParks(db: DbOrTx, { actor, action = 'park.read' }: { actor: Actor; action?: Permission }): Promise<ParkDto[]> {

@@ -7,18 +7,10 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { notFound, refusal } from '@/lib/errors';
+import type { RowOf } from '@/lib/sql';
 import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { createLeaseSchema, endLeaseSchema, type CreateLeaseInput } from '@/lib/validation/premises';
-
-export type LeaseDto = {
-  id: string;
-  residencyId: string;
-  companyId: string;
-  premisesId: string;
-  startOn: string;
-  endOn: string | null;
-};
 
 const leaseColumns = {
   id: leases.id,
@@ -28,6 +20,8 @@ const leaseColumns = {
   startOn: leases.startOn,
   endOn: leases.endOn,
 };
+
+export type LeaseDto = RowOf<typeof leaseColumns>;
 
 /**
  * Leases a unit to a resident for a period. The database decides what may not be: two leases of one unit

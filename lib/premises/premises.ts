@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { buildings, premises } from '@/db/schema';
-import type { PremisesKind } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { notFound, refusal } from '@/lib/errors';
+import type { RowOf } from '@/lib/sql';
 import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
@@ -24,18 +24,6 @@ import {
 
 export type BuildingDto = { id: string; key: string; name: string; units: number };
 
-export type UnitDto = {
-  id: string;
-  buildingId: string;
-  buildingName: string;
-  key: string;
-  name: string;
-  kind: PremisesKind;
-  areaM2: string;
-  availableFrom: string | null;
-  availableTo: string | null;
-};
-
 /** Records made in the product get a generated key; imported ones keep the data set's. */
 const newKey = (prefix: string) => `${prefix}-${crypto.randomBytes(5).toString('hex')}`;
 
@@ -50,6 +38,8 @@ const unitColumns = {
   availableFrom: premises.availableFrom,
   availableTo: premises.availableTo,
 };
+
+export type UnitDto = RowOf<typeof unitColumns>;
 
 export async function listBuildings(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<BuildingDto[]> {
   assertCan(actor, 'premises.manage', parkId);

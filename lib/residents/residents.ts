@@ -3,13 +3,14 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, councilDecisions, leases, parks, residencies, taxIncentives } from '@/db/schema';
-import type { ExitReason, Placement, SmeCategory } from '@/db/schema/values';
+import type { SmeCategory } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { notFound, refusal } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
+import type { RowOf } from '@/lib/sql';
 import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
@@ -87,20 +88,6 @@ export async function getAdmittableApplication(
   return row;
 }
 
-export type ResidencyDto = {
-  id: string;
-  parkId: string;
-  companyId: string;
-  applicationId: string | null;
-  agreementNumber: string | null;
-  agreementDate: string | null;
-  startOn: string;
-  endOn: string | null;
-  placement: Placement;
-  exitReason: ExitReason | null;
-  exitNote: string | null;
-};
-
 export const residencyColumns = {
   id: residencies.id,
   parkId: residencies.parkId,
@@ -114,6 +101,8 @@ export const residencyColumns = {
   exitReason: residencies.exitReason,
   exitNote: residencies.exitNote,
 };
+
+export type ResidencyDto = RowOf<typeof residencyColumns>;
 
 /**
  * Admits the company of an application the council approved as a resident of the park. The application

@@ -7,7 +7,7 @@ import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { DataTable } from '@/app/_components/ui/data-table';
 import { accessApplication } from '@/lib/applications/access';
 import { readApplication } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
@@ -90,31 +90,27 @@ export default async function ParkApplicationPage({
               {assignments.length === 0 ? (
                 <p className="text-sm text-muted-foreground">{t('assignments.empty')}</p>
               ) : (
-                <Table aria-label={t('assignments.title')}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>{t('assignments.expert')}</TableHead>
-                      <TableHead>{t('assignments.due')}</TableHead>
-                      <TableHead>{t('assignments.status')}</TableHead>
-                      <TableHead />
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {assignments.map((a) => (
-                      <TableRow key={a.id}>
-                        <TableCell className="font-medium">{a.expertName}</TableCell>
-                        <TableCell className={a.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(a.dueOn, locale)}</TableCell>
-                        <TableCell>
+                <DataTable
+                  aria-label={t('assignments.title')}
+                  rows={assignments}
+                  rowKey={(a) => a.id}
+                  columns={[
+                    { header: t('assignments.expert'), className: 'font-medium', cell: (a) => a.expertName },
+                    { header: t('assignments.due'), cellProps: (a) => ({ className: a.overdue ? 'font-medium text-destructive' : undefined }), cell: (a) => formatDate(a.dueOn, locale) },
+                    {
+                      header: t('assignments.status'),
+                      cell: (a) => (
+                        <>
                           <Badge variant={a.overdue ? 'destructive' : a.status === 'reviewed' ? 'success' : a.status === 'conflict' ? 'warning' : 'secondary'}>
                             {a.overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
                           </Badge>
                           {a.conflictReason && <p className="mt-1 text-xs text-muted-foreground">{a.conflictReason}</p>}
-                        </TableCell>
-                        <TableCell className="text-right">{a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} />}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                        </>
+                      ),
+                    },
+                    { header: null, className: 'text-right', cell: (a) => a.status === 'assigned' && canAssign && <WithdrawButton assignmentId={a.id} expertName={a.expertName} /> },
+                  ]}
+                />
               )}
               <div>
                 <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
