@@ -18,5 +18,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // next-auth's ESM imports `next/server` without an extension, which only a bundler resolves; the proxy's tests run it.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDatabaseTarget, getDb } from './client';
+import { closeDb, getDatabaseTarget, getDb } from './client';
 import { isDemoMode, resolveDatabaseTarget } from './config';
 import { acquireFolderLock, DatabaseLockedError, lockPathFor, releaseFolderLock } from './folder-lock';
+import { describeFailure } from './open-error';
 import { queryRows } from './rows';
 
 describe('database selection (docs/cli.md, "Database selection")', () => {
@@ -114,6 +115,60 @@ describe('the embedded database folder lock', () => {
       expect(refusal()).toMatchObject({ holder: remote });
       expect(JSON.parse(fs.readFileSync(lockPathFor(dbDir), 'utf8'))).toEqual(remote);
     }));
+});
+
+describe('opening the database', () => {
+  /** Opens `url` in place of the test file's database, then switches back. */
+  async function withDatabaseUrl<T>(url: string, fn: () => Promise<T>): Promise<T> {
+    const original = process.env.DATABASE_URL;
+    await closeDb();
+    process.env.DATABASE_URL = url;
+    try {
+      return await fn();
+    } finally {
+      await closeDb().catch(() => {});
+      process.env.DATABASE_URL = original;
+    }
+  }
+
+  it('through a symlink: the real folder is opened and locked', { timeout: 240_000 }, async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tp-link-')));
+    fs.symlinkSync(path.join(dir, 'db'), path.join(dir, 'link'));
+    try {
+      await withDatabaseUrl(`pglite:${path.join(dir, 'link')}`, async () => {
+        const rows = await queryRows<{ n: number }>(await getDb(), sql`SELECT count(*)::int AS n FROM parks`);
+        expect(rows[0].n).toBe(0);
+        expect(JSON.parse(fs.readFileSync(path.join(dir, 'db.lock'), 'utf8')).pid).toBe(process.pid);
+        expect(fs.existsSync(path.join(dir, 'db', 'PG_VERSION'))).toBe(true);
+      });
+      expect(fs.existsSync(path.join(dir, 'db.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every open failure says which database and why, never `[object Object]`', { timeout: 240_000 }, async () => {
+    expect(describeFailure({ name: 'ErrnoError', errno: 44, stack: '<generic error, no stack>' })).toBe('file system error ENOENT (no such file or folder) (ErrnoError)');
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(describeFailure(Object.assign(new AggregateError([refused, refused], ''), { code: 'ECONNREFUSED' }))).toBe('connect ECONNREFUSED 127.0.0.1:1');
+    expect(describeFailure({ reason: 'odd' })).toBe("{ reason: 'odd' }");
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-notdb-'));
+    fs.writeFileSync(path.join(dir, 'PG_VERSION'), 'garbage\n');
+    try {
+      await withDatabaseUrl(`pglite:${dir}`, async () => {
+        await expect(getDb()).rejects.toThrow(new RegExp(`^Could not open the embedded database ${dir}: \\S`));
+      });
+      expect(fs.existsSync(lockPathFor(dir))).toBe(false); // let go after the failure
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await withDatabaseUrl('postgres://someone:s3cret@127.0.0.1:1/nowhere', async () => {
+      const error = await getDb().then(() => null, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(/^Could not open the PostgreSQL database 127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/);
+      expect(error?.message).not.toContain('s3cret');
+    });
+  });
 });
 
 /** Runs `test` on a database folder's path in a new temporary directory, then removes it, with the lock this process may have taken. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { resolveDatabaseTarget, type DatabaseTarget } from './config';
-import { acquireFolderLock, releaseFolderLock } from './folder-lock';
+import { acquireFolderLock, DatabaseLockedError, releaseFolderLock } from './folder-lock';
+import { DatabaseOpenError } from './open-error';
 
 /** PGlite and postgres.js both satisfy this; domain functions take it (or a transaction of it). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -16,16 +17,22 @@ type Handle = { db: Db; target: DatabaseTarget; close: () => Promise<void> };
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
 
 async function openPglite(dir: string): Promise<Handle> {
-  acquireFolderLock(dir);
+  let real: string;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // The real folder: PGlite cannot open one through a symlink, and the lock is keyed on it.
+    real = acquireFolderLock(dir);
+  } catch (error) {
+    throw error instanceof DatabaseLockedError ? error : new DatabaseOpenError(`the embedded database ${dir}`, error);
+  }
+  try {
+    fs.mkdirSync(real, { recursive: true });
     const [{ PGlite }, { btree_gist }, { drizzle }, { migrate }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite/contrib/btree_gist'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
-    const client = await PGlite.create(dir, { extensions: { btree_gist } });
+    const client = await PGlite.create(real, { extensions: { btree_gist } });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return {
@@ -38,7 +45,7 @@ async function openPglite(dir: string): Promise<Handle> {
     };
   } catch (error) {
     releaseFolderLock(dir);
-    throw error;
+    throw new DatabaseOpenError(`the embedded database ${dir}${real === dir ? '' : ` (${real})`}`, error);
   }
 }
 
@@ -51,8 +58,23 @@ async function openPostgres(url: string): Promise<Handle> {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  try {
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new DatabaseOpenError(`the PostgreSQL database ${describeServer(url)}`, error);
+  }
   return { db: db as unknown as Db, target: { kind: 'postgres', url }, close: () => client.end({ timeout: 5 }) };
+}
+
+/** host:port/database of a PostgreSQL URL, without the credentials. */
+function describeServer(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
 }
 
 const globalKey = Symbol.for('technopark.db');

@@ -32,16 +32,51 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/, { timeout: 60_000 });
 }
 
-/** Signs up a new applicant and returns its e-mail. */
+/**
+ * Signs up a new applicant as a person would: the form answers "Check your e-mail" and mails a
+ * confirmation link; the demo admin reads it from the outbox (no SMTP needed); the applicant opens it,
+ * confirms, and signs in. Leaves `page` signed in as the new applicant and returns the account.
+ */
 export async function signUpApplicant(page: Page, name = unique('Founder')) {
   const email = `${crypto.randomBytes(5).toString('hex')}@e2e.example.com`;
+  const password = 'e2e-password-123';
   await page.goto('/sign-up');
   await page.getByLabel('Full name').fill(name);
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('e2e-password-123');
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/my/, { timeout: 60_000 });
-  return { email, password: 'e2e-password-123', name };
+  const sent = page.getByRole('status').filter({ hasText: 'Check your e-mail' });
+  await expect(sent).toBeVisible({ timeout: 60_000 });
+  await expect(sent).toContainText(`We sent a message to ${email}.`);
+
+  await page.goto(await signUpLinkFor(page, email));
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your account is ready' })).toBeVisible();
+
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/my/);
+  return { email, password, name };
+}
+
+/** The confirmation link (its path) of the sign-up mailed to `email`, as the demo admin reads it at /admin/outbox, in a browser context of its own. */
+async function signUpLinkFor(page: Page, email: string): Promise<string> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('signUpApplicant needs a page of a browser context that a browser opened');
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await signIn(admin, demo.admin);
+    await admin.goto('/admin/outbox');
+    const message = admin.getByRole('listitem').filter({ hasText: email }).filter({ hasText: '/sign-up/confirm?token=' });
+    await expect(message).toHaveCount(1);
+    // The body holds an absolute link on the server's configured address; the path is opened on the one under test.
+    const body = (await message.locator('pre').textContent()) ?? '';
+    const path = /\/sign-up\/confirm\?token=[A-Za-z0-9_-]+/.exec(body)?.[0];
+    if (!path) throw new Error(`no sign-up link in the message to ${email}: ${body}`);
+    return path;
+  } finally {
+    await context.close();
+  }
 }
 
 /** A random 10-digit INN with a correct check digit (weights 2 4 10 3 5 9 4 6 8, Σ mod 11 mod 10). */

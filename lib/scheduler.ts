@@ -5,6 +5,7 @@ import { sendDueReminders } from '@/lib/council/assignments';
 import { todayIso } from '@/lib/dates';
 import { notifyExpiringIncentives } from '@/lib/incentives/incentives';
 import { flushOutbox, smtpConfigured } from '@/lib/notifications/mailer';
+import { pruneSignInThrottle } from '@/lib/auth/throttle';
 import { pruneSessions } from '@/lib/users/sessions';
 
 const MINUTE = 60 * 1000;
@@ -31,6 +32,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'expert reviews due within two days', every: SIX_HOURS, run: (db, today) => sendDueReminders(db, { today, days: 2 }) },
   { name: 'outbox e-mail', every: MINUTE, enabled: smtpConfigured, run: async (db) => (await flushOutbox(db)).sent },
   { name: 'ended sessions', every: SIX_HOURS, run: (db) => pruneSessions(db) },
+  { name: 'finished runs of failed sign-ins', every: 15 * MINUTE, run: (db) => pruneSignInThrottle(db) },
 ];
 
 const enabledJobs = () => SCHEDULED_JOBS.filter((job) => job.enabled?.() ?? true);

@@ -3,6 +3,7 @@
  * Exit 0 on success, 1 on a user error (one line on stderr naming the record and the reason), 2 on bad usage.
  */
 import { closeDb } from '@/db/client';
+import { describeFailure } from '@/db/open-error';
 import { AppError } from '@/lib/errors';
 import { UsageError } from './cli/args';
 import { commands } from './cli/commands';
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message.split('\n')[0]}\n`);
       return 1;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeFailure(error);
     if (error instanceof Error && error.name === 'DatabaseLockedError') {
       process.stderr.write(`${message}\n`);
       return 1;

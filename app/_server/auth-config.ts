@@ -6,21 +6,19 @@ ensureAuthEnvironment();
 /** Paths anyone may open without signing in. */
 const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/api/auth', '/api/v1', '/api/openapi'];
 
-/**
- * The part of the auth configuration the proxy uses: no database here. It only redirects
- * signed-out visitors; what a signed-in user may see is decided in lib/.
- */
+/** Whether the proxy sends a signed-out visitor of this path to sign in; what a signed-in user may see is decided in lib/. */
+export function needsSignIn(pathname: string, signedIn: boolean): boolean {
+  if (signedIn || pathname === '/') return false;
+  return !PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/** The part of the auth configuration the proxy uses: no database here. */
 export const authConfig = {
   pages: { signIn: '/sign-in' },
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (pathname === '/' || PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;

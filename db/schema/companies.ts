@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ownedBy } from './columns';
 import { smeCategory } from './enums';
 import { parks } from './parks';
@@ -35,6 +36,29 @@ export const companyMembers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [unique('company_members_company_user').on(t.companyId, t.userId), index('company_members_user').on(t.userId)],
+);
+
+/**
+ * A representative's invitation of an e-mail to represent the company too. It becomes a membership
+ * only when the account with that e-mail accepts it, so inviting tells the inviter nothing about
+ * whether the e-mail has an account, and no one represents a company without having agreed to.
+ */
+export const companyInvitations = pgTable(
+  'company_invitations',
+  {
+    id: id(),
+    companyId: ownedBy('company_id', () => companies.id),
+    /** Lower-cased, like users.email. */
+    email: text('email').notNull(),
+    /** Who sent it; the invitation outlives the inviter's account. */
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('company_invitations_company_email').on(t.companyId, t.email),
+    index('company_invitations_email').on(t.email),
+    check('company_invitations_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 export type Company = typeof companies.$inferSelect;

@@ -48,16 +48,24 @@ export const userSessions = pgTable(
   (t) => [index('user_sessions_user').on(t.userId)],
 );
 
-/** Failed sign-in counters, per account (`email:…`) and per address (`ip:…`). */
+/**
+ * Failed sign-in counters, per account (`email:…`), per address (`ip:…`) and per known device
+ * (`device:…`). A run of failures lasts until a quiet spell; rows of finished runs are pruned.
+ */
 export const signInThrottle = pgTable(
   'sign_in_throttle',
   {
     key: text('key').notNull(),
+    /** When this run of failures began. */
     windowStart: moment('window_start').notNull(),
+    lastFailureAt: moment('last_failure_at').notNull().defaultNow(),
     failures: integer('failures').notNull().default(0),
+    /** No attempt is checked before then: the delay grows with each failure past the limit. */
     lockedUntil: moment('locked_until'),
+    /** When the account's owner was told of this run (once per run). */
+    notifiedAt: moment('notified_at'),
   },
-  (t) => [primaryKey({ columns: [t.key] })],
+  (t) => [primaryKey({ columns: [t.key] }), index('sign_in_throttle_last_failure').on(t.lastFailureAt)],
 );
 
 export type User = typeof users.$inferSelect;

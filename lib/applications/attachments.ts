@@ -2,11 +2,11 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sum } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { dataDir } from '@/db/config';
-import { attachments } from '@/db/schema';
+import { attachments, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -31,7 +31,18 @@ function cleanFileName(name: string): string {
 
 const uuid = z.uuid();
 
-const fileError = (key: string, message: string) => new AppError('VALIDATION', message, { key, fieldErrors: { file: [key] } });
+const fileError = (key: string, message: string, params?: Record<string, number>) => new AppError('VALIDATION', message, { key, params, fieldErrors: { file: [key] } });
+
+const MB = 1024 * 1024;
+
+/** How much one person's uploaded documents may take in all: ATTACHMENT_QUOTA_MB, 200 MB unless set. */
+export function attachmentQuotaBytes(): number {
+  const setting = process.env.ATTACHMENT_QUOTA_MB;
+  if (setting === undefined || setting.trim() === '') return 200 * MB;
+  const mb = Number(setting);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`ATTACHMENT_QUOTA_MB must be a positive number of megabytes, not "${setting}"`);
+  return Math.floor(mb * MB);
+}
 
 /**
  * Attaches a document to an application that its company's representative is still editing. The
@@ -59,6 +70,14 @@ export async function uploadAttachment(
       if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, access);
       const [{ n }] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId));
       if (Number(n) >= MAX_ATTACHMENTS) throw fileError('tooManyFiles', `at most ${MAX_ATTACHMENTS} documents per application`);
+      // The uploader's row serialises their uploads, so two at once cannot both fit in the room left.
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('no key update');
+      const [{ used }] = await tx.select({ used: sum(attachments.sizeBytes) }).from(attachments).where(eq(attachments.uploadedBy, actor.userId));
+      const quota = attachmentQuotaBytes();
+      if (Number(used ?? 0) + bytes.byteLength > quota) {
+        const params = { quota: Math.round(quota / MB), used: Math.round((Number(used ?? 0) / MB) * 10) / 10 };
+        throw fileError('storageQuotaExceeded', `your documents would take more than your ${params.quota} MB (${params.used} MB used)`, params);
+      }
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       const row = { id, applicationId, kind: parsedKind, fileName: cleanFileName(fileName), mimeType: type.mime, sizeBytes: bytes.byteLength, sha256, storagePath, uploadedBy: actor.userId };
       await tx.insert(attachments).values(row);

@@ -4,6 +4,7 @@ import { screeningDecisions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
@@ -22,6 +23,12 @@ export async function screenApplication(db: Db, { actor, input, today = todayIso
   return db.transaction(async (tx) => {
     const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.screen' });
     const app = access.application;
+    // The data set holds a screening no earlier than the submission (today's, unless dated otherwise).
+    if (app.submittedOn && today < app.submittedOn)
+      throw new AppError('INVALID_TRANSITION', `the screening date ${today} is before the application was submitted on ${app.submittedOn}`, {
+        key: 'screeningBeforeSubmission',
+        params: { today, submittedOn: app.submittedOn },
+      });
     const to = OUTCOME_STATUS[data.outcome];
     const moved = await moveApplication(tx, { access, from: ['submitted'], to });
     if (!moved) throw await refusal(tx, access);

@@ -17,7 +17,7 @@ const admin = person('admin');
 const token: Actor = { type: 'apiToken', tokenId: 't', parkId: park, name: 't' };
 
 /** The actions on one's own companies' records: granted to applicants and to nobody else. */
-const OWN: Permission[] = ['company.create', 'company.readOwn', 'company.manageOwn', 'application.create', 'application.readOwn', 'kpi.fileOwn'];
+const OWN: Permission[] = ['company.create', 'company.readOwn', 'company.manageOwn', 'company.join', 'application.create', 'application.readOwn', 'kpi.fileOwn'];
 
 describe('the permission map', () => {
   it('grants the own-records actions to applicants only, never to staff, admins, the CLI or tokens', () => {

@@ -26,6 +26,8 @@ export const permissions = {
   'company.readOwn': { applicant: true },
   /** Edit one's company's profile and add representatives. */
   'company.manageOwn': { applicant: true },
+  /** Accept or decline an invitation to one's own e-mail to represent a company, and list those waiting. */
+  'company.join': { applicant: true },
   /** Draft, attach documents to, submit and discard an application of one's company. */
   'application.create': { applicant: true },
   /** Read an application of one's company, its history and its documents. */

@@ -101,13 +101,20 @@ const TABLE: Record<string, Entry> = {
     otherCompany: STAFF,
   },
   'companies/addRepresentative': { call: ({ f, db, w, actor }) => f(db, { actor, input: { companyId: w.companyId, email: w.manager.email } }) },
+  'companies/answerInvitation': { call: ({ f, db, w, actor }) => f(db, { actor, invitationId: w.invitationId, accept: true }) },
   'companies/createCompany': {
     call: ({ f, db, actor }) => f(db, { actor, input: { name: 'ООО «Проба»', inn: makeInn(), smeCategory: 'small', manufacturing: false, industry: 'IT' } }),
     otherPark: APPLICANT,
     otherCompany: { skip: 'registers a company of their own: reads no other company' },
   },
   'companies/getCompany': { call: ({ f, db, w, actor }) => f(db, { actor, companyId: w.companyId }) },
+  'companies/listCompanyInvitations': { call: ({ f, db, w, actor }) => f(db, { actor, companyId: w.companyId }) },
   'companies/listMyCompanies': { call: ({ f, db, w, actor }) => f(db, { actor, today: w.today }), otherPark: { scoped: 'the companies they represent' }, otherCompany: { scoped: 'the companies they represent' } },
+  'companies/listMyInvitations': {
+    call: ({ f, db, actor }) => f(db, { actor }),
+    otherPark: { scoped: 'the invitations to their own e-mail: staff are invited to none' },
+    otherCompany: { scoped: 'the invitations to their own e-mail: not the one this company sent' },
+  },
   'companies/updateCompany': {
     call: ({ f, db, w, actor }) => f(db, { actor, input: { companyId: w.companyId, name: 'ООО «Проба»', inn: makeInn(), smeCategory: 'small', manufacturing: false, industry: 'IT' } }),
   },

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { auditLog, companies, companyMembers } from '@/db/schema';
 import { makeApplication, makeCompany, makeInn } from '@/lib/test/application-fixtures';
 import { makeAdmin, makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
-import { addRepresentative, createCompany, getCompany, updateCompany } from './companies';
+import { createCompany, getCompany, updateCompany } from './companies';
 
 const base = { name: 'ООО «Сбер-тест»', smeCategory: 'small' as const, manufacturing: true, industry: 'finance' };
 
@@ -53,22 +53,6 @@ describe('companies', () => {
     await updateCompany(db, { actor: applicant, input: { ...base, companyId: id, inn, name: 'Renamed' } });
     const [row] = await db.select().from(companies).where(eq(companies.id, id));
     expect(row).toMatchObject({ name: 'Renamed', inn });
-  });
-
-  it('a representative adds another applicant account; staff accounts cannot be added', async () => {
-    const db = await getDb();
-    const applicant = await makeApplicant();
-    const { id } = await makeCompany(applicant);
-    const partner = await makeApplicant();
-    await addRepresentative(db, { actor: applicant, input: { companyId: id, email: partner.email.toUpperCase() } });
-    await addRepresentative(db, { actor: applicant, input: { companyId: id, email: partner.email } });
-    expect((await getCompany(db, { actor: partner, companyId: id })).mine).toBe(true);
-    const park = await makePark();
-    const manager = await makeManager(park.id);
-    await expect(addRepresentative(db, { actor: applicant, input: { companyId: id, email: manager.email } })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(addRepresentative(db, { actor: partner, input: { companyId: crypto.randomUUID(), email: applicant.email } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const members = await db.select().from(companyMembers).where(eq(companyMembers.companyId, id));
-    expect(members).toHaveLength(2);
   });
 
   it('staff see a company only once it applied to (or resides in) their park', async () => {

@@ -9,7 +9,7 @@ import { AppError, notFound } from '@/lib/errors';
 import type { RowOf } from '@/lib/sql';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
-import { addRepresentativeSchema, companySchema, updateCompanySchema, type CompanyInput, type UpdateCompanyInput } from '@/lib/validation/companies';
+import { companySchema, updateCompanySchema, type CompanyInput, type UpdateCompanyInput } from '@/lib/validation/companies';
 
 export type CompanyDto = CompanyDetails & {
   /** Whether the actor represents it (and so may edit it). */
@@ -131,26 +131,4 @@ export async function getCompany(db: DbOrTx, { actor, companyId }: { actor: Acto
         .orderBy(asc(companyMembers.createdAt))
     : [];
   return { ...company, mine, representatives };
-}
-
-/** A representative adds another applicant account as a representative of the company. */
-export async function addRepresentative(db: Db, { actor, input }: { actor: Actor; input: { companyId: string; email: string } }): Promise<void> {
-  const data = parseInput(addRepresentativeSchema, input);
-  assertActingUser(actor, 'company.manageOwn', 'company');
-  await db.transaction(async (tx) => {
-    if (!(await representsCompany(tx, actor.userId, data.companyId))) throw notFound('company');
-    const [user] = await tx.select({ id: users.id, kind: users.kind }).from(users).where(eq(users.email, data.email));
-    if (!user || user.kind !== 'applicant')
-      throw new AppError('VALIDATION', `no applicant account with e-mail ${data.email}`, {
-        key: 'noApplicantAccount',
-        fieldErrors: { email: ['noApplicantAccount'] },
-      });
-    const inserted = await tx
-      .insert(companyMembers)
-      .values({ companyId: data.companyId, userId: user.id })
-      .onConflictDoNothing()
-      .returning({ id: companyMembers.id });
-    if (inserted.length)
-      await writeAudit(tx, { actor, action: 'company.addRepresentative', entity: 'company', entityId: data.companyId, after: { userId: user.id } });
-  });
 }

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { submitApplication, saveDraft, getMyApplication } from '@/lib/applications/applications';
 import { getTimeline } from '@/lib/applications/history';
 import { screenApplication } from '@/lib/applications/screening';
+import { todayIso } from '@/lib/dates';
 import { completeDraft, makeApplication } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, makeUser } from '@/lib/test/fixtures';
 import { assignExperts, listAssignments, sendDueReminders, suggestExperts, withdrawAssignment } from './assignments';
@@ -229,7 +230,7 @@ describe('council meetings', () => {
     const ctx = await setup(experts);
     const { applicationId } = await inReview(ctx.applicant, ctx.park.id, ctx.manager);
     const number = await nextMeetingNumber(db, { actor: ctx.manager, parkId: ctx.park.id });
-    const { id: meetingId } = await createMeeting(db, { actor: ctx.manager, input: { parkId: ctx.park.id, number, heldOn: '2026-03-26' } });
+    const { id: meetingId } = await createMeeting(db, { actor: ctx.manager, input: { parkId: ctx.park.id, number, heldOn: todayIso() } });
     await addAgendaItem(db, { actor: ctx.manager, input: { meetingId, applicationId } });
     return { ...ctx, applicationId, meetingId, number };
   }
@@ -270,7 +271,7 @@ describe('council meetings', () => {
 
     expect(await recordDecision(db, { actor: m.manager, input: { meetingId: m.meetingId, applicationId: m.applicationId, ...votes() } })).toEqual({ status: 'approved' });
     const [decision] = await db.select().from(councilDecisions).where(eq(councilDecisions.applicationId, m.applicationId));
-    expect(decision).toMatchObject({ decision: 'approved', decidedOn: '2026-03-26', votesFor: 2, votesAgainst: 0, votesAbstain: 0, meetingId: m.meetingId, recordedBy: m.manager.userId });
+    expect(decision).toMatchObject({ decision: 'approved', decidedOn: todayIso(), votesFor: 2, votesAgainst: 0, votesAbstain: 0, meetingId: m.meetingId, recordedBy: m.manager.userId });
     expect((await getMyApplication(db, { actor: m.applicant, applicationId: m.applicationId })).status).toBe('approved');
     const told = await db.select().from(notifications).where(and(eq(notifications.userId, m.applicant.userId), eq(notifications.kind, 'applicationStatusChanged')));
     expect(told.map((n) => (n.params as { status: string }).status)).toEqual(expect.arrayContaining(['in_review', 'approved']));
@@ -282,7 +283,7 @@ describe('council meetings', () => {
     });
     expect((await listMeetings(db, { actor: m.manager, parkId: m.park.id }))[0]).toMatchObject({ number: 1, status: 'held', items: 1, decided: 1, present: 3 });
     const timeline = await getTimeline(db, { actor: m.applicant, applicationId: m.applicationId });
-    expect(timeline.at(-1)).toMatchObject({ kind: 'decided', outcome: 'approved', meetingNumber: 1, on: '2026-03-26', votes: { for: 2, against: 0, abstain: 0 } });
+    expect(timeline.at(-1)).toMatchObject({ kind: 'decided', outcome: 'approved', meetingNumber: 1, on: todayIso(), votes: { for: 2, against: 0, abstain: 0 } });
   });
 
   it('of two decisions recorded at once, one wins: one decision row, one audit row, the other told who decided', async () => {

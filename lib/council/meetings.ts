@@ -24,6 +24,7 @@ import {
   type DecisionInput,
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
+import { assertMeetingCanConsider } from './meeting-dates';
 import { getReviewSummary, type ReviewSummary } from './reviews';
 
 export type MeetingRow = { id: string; number: number; heldOn: string; status: MeetingStatus; items: number; decided: number; present: number };
@@ -46,7 +47,9 @@ async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: str
 /**
  * A meeting of a park the actor can see, read only within those parks (scoped in the query): another
  * park's meeting and a missing one look the same. Someone who can see the park but may not take the
- * step is refused FORBIDDEN, as `assertCan` refuses.
+ * step is refused FORBIDDEN, as `assertCan` refuses. A write that depends on the meeting's attendance,
+ * agenda or decisions passes `lock`, so such writes run one at a time per meeting and each sees the
+ * others' result.
  */
 async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
   const seen = parksWhere(actor, 'park.read');
@@ -114,6 +117,7 @@ export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; in
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
       const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.meet' });
       if (app.status !== 'in_review') throw invalidTransition('application', app.status);
+      await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: data.applicationId, deciding: false });
       const [{ next }] = await queryRows<{ next: number }>(tx, sql`SELECT coalesce(max(position), 0)::int + 1 AS next FROM meeting_items WHERE meeting_id = ${meeting.id}`);
       await tx.insert(meetingItems).values({ meetingId: meeting.id, applicationId: data.applicationId, position: Number(next) });
       await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.addItem', entity: 'meeting', entityId: meeting.id, after: { applicationId: data.applicationId } });
@@ -175,14 +179,18 @@ const DECISION_STATUS = { approved: 'approved', rejected: 'rejected', revision: 
 export async function recordDecision(db: Db, { actor, input }: { actor: Actor; input: DecisionInput }): Promise<{ status: ApplicationStatus }> {
   const data = parseInput(decisionSchema, input);
   return inTransaction(db, async (tx) => {
-    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide');
-    const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide' });
+    // The vote counts against the attendance and agenda read below: locked first, so neither
+    // changes before this decision is in (setAttendance and removeAgendaItem take the same lock).
+    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
+    // Locked before the conflicts are counted: an expert declaring one locks the application too.
+    const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide', lock: true });
     const item = access.application;
     const [onAgenda] = await tx
       .select({ id: meetingItems.id })
       .from(meetingItems)
       .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, item.id)));
     if (!onAgenda) throw notFound('application');
+    await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: item.id, deciding: true });
     const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
     const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
     if (present.length < quorumNeeded(size))
@@ -340,6 +348,8 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
       and(
         eq(applications.parkId, meeting.parkId),
         eq(applications.status, 'in_review'),
+        // Only what this meeting may consider (assertMeetingCanConsider): under review by its date.
+        sql`${applications.submittedOn} <= ${meeting.heldOn} AND NOT EXISTS (SELECT 1 FROM screening_decisions s WHERE s.application_id = ${applications.id} AND s.decided_on > ${meeting.heldOn})`,
         onAgenda.length ? sql`${applications.id} NOT IN (${sql.join(onAgenda.map((id) => sql`${id}::uuid`), sql`, `)})` : undefined,
       ),
     )

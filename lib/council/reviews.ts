@@ -49,7 +49,9 @@ async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, opti
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(parks, eq(parks.id, applications.parkId))
     .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.expertId, actor.userId), reviewParks === 'all' ? undefined : inArray(applications.parkId, reviewParks)));
-  const [row] = options.lock ? await query.for('update', { of: expertAssignments }) : await query;
+  // Locked with its application: a council decision counts the conflicts declared (recordDecision
+  // locks the application before reading them), and nothing is declared or scored once it is decided.
+  const [row] = options.lock ? await query.for('update', { of: [expertAssignments, applications] }) : await query;
   if (!row) throw notFound('assignment');
   return row;
 }

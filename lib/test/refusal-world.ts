@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { attachments, notifications, reviewCriteria } from '@/db/schema';
+import { attachments, companyInvitations, notifications, reviewCriteria } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/api-tokens/tokens';
 import { screenApplication } from '@/lib/applications/screening';
+import { addRepresentative } from '@/lib/companies/invitations';
 import { createBudgetEntry } from '@/lib/budget/budget';
 import { assignExperts } from '@/lib/council/assignments';
 import { addAgendaItem, createMeeting, setAttendance } from '@/lib/council/meetings';
@@ -34,6 +35,9 @@ export async function buildRefusalWorld() {
   const expert = await makeExpert(park.id);
   const applicant = await makeApplicant();
   const { id: companyId } = await makeCompany(applicant);
+  const invitedEmail = `${uniq('invitee-')}@example.com`;
+  await addRepresentative(db, { actor: applicant, input: { companyId, email: invitedEmail } });
+  const [invitation] = await db.select({ id: companyInvitations.id }).from(companyInvitations).where(eq(companyInvitations.companyId, companyId));
 
   const draft = await makeApplication(applicant, park.id, { companyId, submit: false });
   const [attachment] = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.applicationId, draft.applicationId));
@@ -82,6 +86,8 @@ export async function buildRefusalWorld() {
     expert,
     applicant,
     companyId,
+    invitationId: invitation.id,
+    invitedEmail,
     draftId: draft.applicationId,
     applicationId: inReview.applicationId,
     applicationTitle: inReview.title,
@@ -124,5 +130,5 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
 
 /** Strings that only this park's records contain: none may appear in what an outsider is shown. */
 export function secretsOf(w: RefusalWorld): string[] {
-  return [w.park.id, w.park.slug, w.companyId, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.incentiveId, w.programme.key, w.kpiDraftId, w.tokenId, w.manager.userId, w.manager.email];
+  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.incentiveId, w.programme.key, w.kpiDraftId, w.tokenId, w.manager.userId, w.manager.email];
 }

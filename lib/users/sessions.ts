@@ -35,7 +35,16 @@ export async function loadSessionActor(
   db: DbOrTx,
   { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
 ): Promise<Actor | null> {
-  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return null;
+  if (!(await isSessionOpen(db, { userId, sessionId, now }))) return null;
+  return loadActor(db, userId!);
+}
+
+/** Whether the session is the user's and still open (not ended, not past its lifetime). */
+export async function isSessionOpen(
+  db: DbOrTx,
+  { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
+): Promise<boolean> {
+  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return false;
   const [open] = await db
     .select({ id: userSessions.id })
     .from(userSessions)
@@ -47,8 +56,7 @@ export async function loadSessionActor(
         gt(userSessions.createdAt, new Date(now.getTime() - SESSION_LIFETIME_MS)),
       ),
     );
-  if (!open) return null;
-  return loadActor(db, userId);
+  return Boolean(open);
 }
 
 /** Forgets sessions that can no longer sign anyone in: ended, or past their lifetime. Returns how many. */

@@ -51,6 +51,26 @@ describe('sign-up and sign-in', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('refuses common and context-derived passwords at sign-up and account creation, writing nothing', async () => {
+    const db = await getDb();
+    const admin = await makeAdmin();
+    const email = `${uniq()}.founder@example.com`;
+    const cases: [string, string][] = [
+      ['aaaaaaaaaa', 'passwordTooSimple'],
+      ['1234567890', 'passwordTooCommon'],
+      [email, 'passwordPersonal'],
+      [`${email.split('@')[0]}!2024`, 'passwordPersonal'],
+      ['Anna Karenina 1878', 'passwordPersonal'],
+    ];
+    for (const [password, key] of cases) {
+      await expect(signUp(db, { name: 'Anna Karenina', email, password })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { password: [key] } });
+      await expect(
+        createUser(db, { actor: admin, input: { name: 'Anna Karenina', email, password, kind: 'staff' } }),
+      ).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { password: [key] } });
+    }
+    expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+  });
+
   it('authenticates the right password only', async () => {
     const db = await getDb();
     const applicant = await makeApplicant();
@@ -66,7 +86,7 @@ describe('sign-up and sign-in', () => {
     for (let i = 0; i < THROTTLE.accountFailures; i++) {
       expect((await authenticate(db, { email: applicant.email, password: `wrong-${i}-password` }, `10.1.0.${i}`)).ok).toBe(false);
     }
-    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.1.1.1')).toEqual({ ok: false, reason: 'throttled' });
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.1.1.1')).toMatchObject({ ok: false, reason: 'throttled' });
   });
 
   it('throttles an address that tries many accounts', async () => {
@@ -75,7 +95,7 @@ describe('sign-up and sign-in', () => {
     for (let i = 0; i < THROTTLE.addressFailures; i++) {
       await authenticate(db, { email: `${uniq()}@example.com`, password: 'wrong-password!' }, '10.9.9.9');
     }
-    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.9.9.9')).toEqual({ ok: false, reason: 'throttled' });
+    expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.9.9.9')).toMatchObject({ ok: false, reason: 'throttled' });
     expect(await authenticate(db, { email: applicant.email, password: TEST_PASSWORD }, '10.9.9.10')).toMatchObject({ ok: true });
   });
 

@@ -4,15 +4,15 @@ import type { Db, DbOrTx } from '@/db/client';
 import { memberships, parks, userSessions, users } from '@/db/schema';
 import type { UserKind } from '@/db/schema/values';
 import type { Actor, ParkRole } from '@/lib/auth/actor';
-import { decoyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { assertCan } from '@/lib/auth/permissions';
-import { accountKey, addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from '@/lib/auth/throttle';
 import { writeAudit } from '@/lib/audit';
 import { AppError, fromDatabaseError, notFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { parseInput } from '@/lib/validation/parse';
 import type { z } from 'zod';
-import { createUserSchema, signInSchema, signUpSchema, type CreateUserInput } from '@/lib/validation/users';
+import { createUserSchema, signUpSchema, type CreateUserInput } from '@/lib/validation/users';
 
 /** What a page may show of a user: never the hash. */
 export type UserDto = {
@@ -38,37 +38,27 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
   return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows };
 }
 
-export type AuthenticateResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' };
+export { authenticate, type AuthenticateResult, type SignInContext } from './sign-in';
 
-/**
- * Checks an e-mail and password, throttled per account and per address. Unknown accounts, wrong
- * passwords and disabled accounts all look like "invalid" from outside except once locked.
- */
-export async function authenticate(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
-  const { email, password } = parsed.data;
-  const keys = [accountKey(email), ...(ip ? [addressKey(ip)] : [])];
-  for (const key of keys) if ((await lockedFor(db, key)) > 0) return { ok: false, reason: 'throttled' };
-
-  const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, email));
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !valid) {
-    await recordFailure(db, accountKey(email), THROTTLE.accountFailures);
-    if (ip) await recordFailure(db, addressKey(ip), THROTTLE.addressFailures);
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.disabledAt) return { ok: false, reason: 'disabled' };
-  await clearFailures(db, accountKey(email));
-  return { ok: true, userId: user.id };
+/** A guessable password (lib/auth/password-policy.ts) is refused on the password field. */
+export function assertAcceptablePassword(password: string, person: { email: string; name: string }): void {
+  const problem = passwordProblem(password, person);
+  if (problem) throw new AppError('VALIDATION', `choose a harder password (${problem})`, { key: problem, fieldErrors: { password: [problem] } });
 }
 
 /** `actor: 'self'` for sign-up, where the new account is its own author in the audit log. */
-async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<typeof createUserSchema>, locale: Locale | null = null) {
-  const passwordHash = await hashPassword(data.password);
+async function insertUser(
+  tx: DbOrTx,
+  actor: Actor | 'self',
+  data: Omit<z.output<typeof createUserSchema>, 'password'> & ({ password: string } | { passwordHash: string }),
+  locale: Locale | null = null,
+) {
+  let passwordHash: string;
+  if ('passwordHash' in data) passwordHash = data.passwordHash;
+  else {
+    assertAcceptablePassword(data.password, data);
+    passwordHash = await hashPassword(data.password);
+  }
   try {
     const [user] = await tx
       .insert(users)
@@ -96,9 +86,18 @@ async function insertUser(tx: DbOrTx, actor: Actor | 'self', data: z.output<type
   }
 }
 
-/** Public sign-up: always creates an applicant, who gets e-mail in the language they signed up in. */
+/**
+ * Creates an applicant at once, who gets e-mail in the language they signed up in. The public sign-up
+ * page does not call it: it goes through lib/users/sign-up.ts, which confirms the e-mail first.
+ */
 export async function signUp(db: Db, input: unknown, { locale = null }: { locale?: Locale | null } = {}) {
   const data = parseInput(signUpSchema, input);
+  return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }, locale));
+}
+
+/** The applicant account of a confirmed sign-up (lib/users/sign-up.ts): its password was checked and hashed when it was requested. */
+export async function createConfirmedApplicant(db: Db, pending: { email: string; name: string; passwordHash: string; locale: Locale | null }) {
+  const { locale, ...data } = pending;
   return db.transaction((tx) => insertUser(tx, 'self', { ...data, kind: 'applicant', memberships: [] }, locale));
 }
 

@@ -58,5 +58,10 @@ export const addRepresentativeSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254, 'tooLong').pipe(z.email({ message: 'invalidEmail' })),
 });
 
+export const answerInvitationSchema = z.strictObject({
+  invitationId: z.uuid(),
+  accept: z.boolean(),
+});
+
 export type CompanyInput = z.input<typeof companySchema>;
 export type UpdateCompanyInput = z.input<typeof updateCompanySchema>;

@@ -6,6 +6,7 @@ import { Building2 } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getActor } from '@/app/_server/session';
 import { isDemoMode } from '@/db/config';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
 import { SignInForm } from './sign-in-form';
 
@@ -14,8 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('signIn') };
 }
 
-export default async function SignInPage() {
-  if (await getActor()) redirect('/');
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  // The page the proxy sent the visitor here from: only a path on this site.
+  const next = safeCallbackPath((await searchParams).callbackUrl) ?? '/';
+  if (await getActor()) redirect(next);
   const t = await getTranslations('auth');
   const tc = await getTranslations('common');
   const demo = isDemoMode();
@@ -31,7 +34,7 @@ export default async function SignInPage() {
           <CardDescription>{t('signInSubtitle')}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
-          <SignInForm />
+          <SignInForm next={next} />
           <p className="text-center text-sm text-muted-foreground">
             {t('noAccount')}{' '}
             <Link href="/sign-up" className="font-medium text-primary hover:underline">

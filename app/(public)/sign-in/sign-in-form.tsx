@@ -11,12 +11,13 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { signInSchema, type SignInInput } from '@/lib/validation/users';
 import { signInAction } from './actions';
 
-export function SignInForm({ defaultEmail }: { defaultEmail?: string }) {
+/** `next`: a path on this site, already checked by the page (safeCallbackPath). */
+export function SignInForm({ defaultEmail, next = '/' }: { defaultEmail?: string; next?: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: defaultEmail ?? '', password: '' } });
   const { submit, formError } = useActionForm(form, signInAction, () => {
-    router.replace('/');
+    router.replace(next);
     router.refresh();
   });
   return (

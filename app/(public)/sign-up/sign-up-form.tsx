@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
@@ -13,12 +13,16 @@ import { signUpAction } from './actions';
 
 export function SignUpForm() {
   const t = useTranslations('auth');
-  const router = useRouter();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: '', email: '', password: '' } });
-  const { submit, formError } = useActionForm(form, signUpAction, () => {
-    router.replace('/');
-    router.refresh();
-  });
+  const { submit, formError } = useActionForm(form, signUpAction, ({ email }) => setSentTo(email));
+  if (sentTo)
+    return (
+      <div role="status" className="space-y-2">
+        <p className="font-medium">{t('checkEmailTitle')}</p>
+        <p className="text-sm text-muted-foreground">{t('checkEmail', { email: sentTo })}</p>
+      </div>
+    );
   return (
     <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('createAccount')} layout="stack">
       <Field name="name" label={t('name')}>

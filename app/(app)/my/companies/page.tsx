@@ -4,18 +4,25 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
+import { listMyInvitations } from '@/lib/companies/invitations';
 import { listMyCompanies } from '@/lib/companies/my-companies';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { InvitationButtons } from './invitation-buttons';
 
 export default async function MyCompaniesPage() {
   const actor = await requireActor();
   const db = await getDb();
-  const [companies, applications] = await Promise.all([listMyCompanies(db, { actor, today: todayIso() }), listMyApplications(db, { actor })]);
+  const [companies, applications, invitations] = await Promise.all([
+    listMyCompanies(db, { actor, today: todayIso() }),
+    listMyApplications(db, { actor }),
+    listMyInvitations(db, { actor }),
+  ]);
   const t = await getTranslations('companies');
   const th = await getTranslations('myHome');
   const locale = (await getLocale()) as Locale;
@@ -28,6 +35,18 @@ export default async function MyCompaniesPage() {
           <ButtonLink href="/my/companies/new">{t('new')}</ButtonLink>
         }
       />
+      {invitations.length > 0 && (
+        <SectionCard title={t('invitationsTitle')}>
+          <ul className="divide-y text-sm">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span>{i.invitedBy ? t('invitationFrom', { by: i.invitedBy, company: i.companyName }) : t('invitationFromUnknown', { company: i.companyName })}</span>
+                <InvitationButtons invitationId={i.id} companyName={i.companyName} />
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
+      )}
       {companies.length === 0 && (
         <Card>
           <CardContent className="pt-5 text-sm text-muted-foreground">{t('empty')}</CardContent>

@@ -21,8 +21,8 @@ export function RepresentativeForm({ companyId }: { companyId: string }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(addRepresentativeSchema), defaultValues: { companyId, email: '' } });
-  const { submit, formError } = useActionForm(form, addRepresentativeAction, () => {
-    toast.success(t('representativeAdded'));
+  const { submit, formError } = useActionForm(form, addRepresentativeAction, ({ email }) => {
+    toast.success(t('representativeAdded', { email }));
     form.reset({ companyId, email: '' });
     router.refresh();
   });

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
 import { orNotFound } from '@/app/_server/not-found';
 import { getCompany } from '@/lib/companies/companies';
+import { listCompanyInvitations } from '@/lib/companies/invitations';
 import { isUuid } from '@/lib/validation/uuid';
 import { CompanyForm } from '../company-form';
 import { RepresentativeForm } from '../representative-form';
@@ -15,8 +16,10 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const actor = await requireActor();
   if (!isUuid(id)) notFound();
-  const company = await orNotFound(getCompany(await getDb(), { actor, companyId: id }));
+  const db = await getDb();
+  const company = await orNotFound(getCompany(db, { actor, companyId: id }));
   if (!company.mine) notFound();
+  const invited = await listCompanyInvitations(db, { actor, companyId: id });
   const t = await getTranslations('companies');
   return (
     <div className="space-y-6">
@@ -48,6 +51,18 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             </li>
           ))}
         </ul>
+        {invited.length > 0 && (
+          <div className="space-y-1 text-sm">
+            <p className="text-muted-foreground">{t('invitedWaiting')}</p>
+            <ul className="divide-y rounded-lg border">
+              {invited.map((email) => (
+                <li key={email} className="px-3 py-2 text-muted-foreground">
+                  {email}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <RepresentativeForm companyId={company.id} />
       </SectionCard>
     </div>

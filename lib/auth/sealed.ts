@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import { ensureAuthEnvironment } from './secret';
+
+/**
+ * A small payload sealed for a link (AES-256-GCM under a key derived from AUTH_SECRET for one
+ * purpose): nobody can read or alter it, and it opens only before `expiresAt`. Used where the server
+ * keeps nothing until the person comes back, such as a sign-up waiting for its e-mail to be confirmed.
+ */
+function keyFor(purpose: string): Buffer {
+  ensureAuthEnvironment();
+  return crypto.createHmac('sha256', process.env.AUTH_SECRET!).update(`technopark sealed ${purpose}`).digest();
+}
+
+export function seal(purpose: string, payload: object, expiresAt: Date): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', keyFor(purpose), iv);
+  const plain = Buffer.from(JSON.stringify({ ...payload, exp: expiresAt.getTime() }));
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** The payload, or null when the token is not one of ours for this purpose, was altered, or has expired. */
+export function unseal<T extends object>(purpose: string, token: unknown, now = new Date()): T | null {
+  if (typeof token !== 'string' || token.length > 4000 || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  const raw = Buffer.from(token, 'base64url');
+  if (raw.length < 29) return null;
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', keyFor(purpose), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    const payload = JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as T & { exp: number };
+    return typeof payload.exp === 'number' && payload.exp > now.getTime() ? payload : null;
+  } catch {
+    return null;
+  }
+}
