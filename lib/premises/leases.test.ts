@@ -5,7 +5,7 @@ import { auditLog, leases, premises } from '@/db/schema';
 import type { UserActor } from '@/lib/auth/permissions';
 import { makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeResident, makeUnits } from '@/lib/test/residents-fixtures';
-import { createLease, endLease } from './leases';
+import { createLease, endLease, listLeases, listUnitLeases } from './leases';
 import { createUnit, retireUnit, updateUnit } from './premises';
 
 let parkId: string;
@@ -203,5 +203,33 @@ describe('premises units', () => {
     expect(audit[0].before).toMatchObject({ name: 'Lab 2', areaM2: '60.00' });
     const [row] = await db.select({ availableFrom: premises.availableFrom }).from(premises).where(eq(premises.id, unitIds[0]));
     expect(row.availableFrom).toBeNull();
+  });
+});
+
+describe('listLeases and listUnitLeases', () => {
+  it('list the park’s leases in force on a day or ending soon, and a unit’s history newest first', async () => {
+    const db = await getDb();
+    const { parkId: park, manager: m } = await makeManagedPark();
+    const a = await makeResident(m, park, { name: 'Alpha', manufacturing: true, startOn: '2024-01-01' });
+    const b = await makeResident(m, park, { name: 'Bravo', startOn: '2024-01-01' });
+    const { unitIds } = await makeUnits(m, park, [{ name: 'Office 1', areaM2: '20.5' }, { name: 'Office 2', areaM2: '30' }], 'Main');
+    const lease = (r: { residencyId: string }, unit: string, startOn: string, endOn: string | null) =>
+      createLease(db, { actor: m, parkId: park, input: { residencyId: r.residencyId, premisesId: unit, startOn, endOn } });
+    const first = await lease(a, unitIds[0], '2024-02-01', '2024-06-30');
+    const second = await lease(b, unitIds[0], '2024-07-01', null);
+    const other = await lease(b, unitIds[1], '2024-03-01', '2024-09-15');
+
+    expect(await listLeases(db, { actor: m, parkId: park, at: '2024-05-01' })).toEqual([
+      { id: first.id, companyId: a.companyId, companyName: 'Alpha', manufacturing: true, premisesId: unitIds[0], unitName: 'Office 1', buildingName: 'Main', areaM2: '20.50', startOn: '2024-02-01', endOn: '2024-06-30' },
+      { id: other.id, companyId: b.companyId, companyName: 'Bravo', manufacturing: false, premisesId: unitIds[1], unitName: 'Office 2', buildingName: 'Main', areaM2: '30.00', startOn: '2024-03-01', endOn: '2024-09-15' },
+    ]);
+    // Ending within 90 days of 2024-06-20, soonest first; an open-ended lease never ends.
+    expect((await listLeases(db, { actor: m, parkId: park, endingFrom: '2024-06-20' })).map((l) => l.id)).toEqual([first.id, other.id]);
+    expect((await listLeases(db, { actor: m, parkId: park, endingFrom: '2024-06-20', days: 30 })).map((l) => l.id)).toEqual([first.id]);
+    expect((await listLeases(db, { actor: m, parkId: park })).map((l) => l.id)).toEqual([first.id, second.id, other.id]);
+    expect((await listUnitLeases(db, { actor: m, parkId: park, unitId: unitIds[0] })).map((l) => [l.id, l.companyName])).toEqual([
+      [second.id, 'Bravo'],
+      [first.id, 'Alpha'],
+    ]);
   });
 });

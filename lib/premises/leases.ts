@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { leases, premises, residencies } from '@/db/schema';
@@ -101,14 +101,19 @@ export async function listLeases(
     : at
       ? sql`l.start_on <= ${at}::date AND (l.end_on IS NULL OR l.end_on >= ${at}::date)`
       : sql`true`;
+  return queryLeaseRows(db, parkId, filter, sql`${endingFrom ? sql`l.end_on, ` : sql``}b.name, p.name, l.start_on`);
+}
+
+/** The park's leases (`l`) that `where` keeps, with their company (`c`), unit (`p`) and building (`b`), in `order`. */
+async function queryLeaseRows(db: DbOrTx, parkId: string, where: SQL, order: SQL): Promise<LeaseRowDto[]> {
   const rows = await queryRows<LeaseRowDto>(
     db,
     sql`
     SELECT l.id, l.company_id AS "companyId", c.name AS "companyName", c.manufacturing, p.id AS "premisesId", p.name AS "unitName",
            b.name AS "buildingName", p.area_m2::text AS "areaM2", l.start_on::text AS "startOn", l.end_on::text AS "endOn"
     FROM leases l JOIN companies c ON c.id = l.company_id JOIN premises p ON p.id = l.premises_id JOIN buildings b ON b.id = p.building_id
-    WHERE l.park_id = ${parkId} AND ${filter}
-    ORDER BY ${endingFrom ? sql`l.end_on, ` : sql``}b.name, p.name, l.start_on`,
+    WHERE l.park_id = ${parkId} AND ${where}
+    ORDER BY ${order}`,
   );
   return rows.map((r) => ({ ...r, manufacturing: Boolean(r.manufacturing) }));
 }
@@ -145,14 +150,5 @@ export async function listLeaseOptions(db: DbOrTx, { actor, parkId, today }: { a
 /** The leases of one unit, newest first: its history. */
 export async function listUnitLeases(db: DbOrTx, { actor, parkId, unitId }: { actor: Actor; parkId: string; unitId: string }): Promise<LeaseRowDto[]> {
   assertCan(actor, 'lease.manage', parkId);
-  const rows = await queryRows<LeaseRowDto>(
-    db,
-    sql`
-    SELECT l.id, l.company_id AS "companyId", c.name AS "companyName", c.manufacturing, p.id AS "premisesId", p.name AS "unitName",
-           b.name AS "buildingName", p.area_m2::text AS "areaM2", l.start_on::text AS "startOn", l.end_on::text AS "endOn"
-    FROM leases l JOIN companies c ON c.id = l.company_id JOIN premises p ON p.id = l.premises_id JOIN buildings b ON b.id = p.building_id
-    WHERE l.park_id = ${parkId} AND l.premises_id = ${unitId}
-    ORDER BY l.start_on DESC`,
-  );
-  return rows.map((r) => ({ ...r, manufacturing: Boolean(r.manufacturing) }));
+  return queryLeaseRows(db, parkId, sql`l.premises_id = ${unitId}`, sql`l.start_on DESC`);
 }
