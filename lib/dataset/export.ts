@@ -182,14 +182,8 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
       })),
     ),
     companies: byKey(
-      companyRows.map((c) => ({
-        key: c.key,
-        name: c.name,
-        inn: c.inn,
-        smeCategory: c.smeCategory,
-        industry: c.industry,
-        manufacturing: c.manufacturing,
-      })),
+      // The query reads a data-set company's fields, and its id for the records that refer to it.
+      companyRows.map(({ id: _id, ...company }) => company),
     ),
     applications: byKey(
       applicationRows.map((a) => {

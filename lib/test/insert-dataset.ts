@@ -72,15 +72,7 @@ export async function insertDataset(db: Db, data: Dataset): Promise<string> {
       tx
         .insert(companies)
         .values(
-          chunk.map((c) => ({
-            parkId,
-            key: c.key,
-            name: c.name,
-            inn: c.inn,
-            smeCategory: c.smeCategory,
-            industry: c.industry,
-            manufacturing: c.manufacturing,
-          })),
+          chunk.map((company) => ({ parkId, ...company })),
         )
         .returning({ id: companies.id, key: companies.key }),
     );
