@@ -19,7 +19,7 @@ import { parseInput } from '@/lib/validation/parse';
 import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
-import type { ApplicationSnapshot } from './diff';
+import type { ApplicationAnswers, ApplicationSnapshot } from './diff';
 import { moveApplication, refusal } from './transition';
 import { inTransaction } from '@/lib/transaction';
 
@@ -35,7 +35,7 @@ export type AttachmentDto = {
   submitted: boolean;
 };
 
-export type ApplicationDto = {
+export type ApplicationDto = ApplicationAnswers & {
   id: string;
   parkId: string;
   parkSlug: string;
@@ -46,12 +46,6 @@ export type ApplicationDto = {
   /** The company's own industry: what read-only views show when the application names none. */
   companyIndustry: string | null;
   status: ApplicationStatus;
-  title: string;
-  description: string;
-  industry: string;
-  wantsPremises: boolean;
-  premisesAreaM2: string | null;
-  wantsTaxIncentives: boolean;
   services: Service[];
   plan: PlanYearDto[];
   attachments: AttachmentDto[];

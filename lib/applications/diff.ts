@@ -1,11 +1,15 @@
-/** An application as submitted, kept with each version so that versions can be compared. */
-export type ApplicationSnapshot = {
+/** What the applicant writes in an application, besides the services, the plan and the documents. */
+export type ApplicationAnswers = {
   title: string;
   description: string;
   industry: string;
   wantsPremises: boolean;
   premisesAreaM2: string | null;
   wantsTaxIncentives: boolean;
+};
+
+/** An application as submitted, kept with each version so that versions can be compared. */
+export type ApplicationSnapshot = ApplicationAnswers & {
   services: string[];
   plan: { year: number; investmentRub: string; capitalInvestmentRub: string; newJobs: number; incomeRub: string }[];
   attachments: { id: string; kind: string; fileName: string; sizeBytes: number }[];
