@@ -42,53 +42,56 @@ function named(error: unknown, park: string, programme?: string): unknown {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** The options every report takes: its format, the language of its labels, and where it goes. */
+const OUTPUT_OPTIONS = { format: { type: 'string' }, locale: { type: 'string' }, out: { type: 'string' } } as const;
+
+type ReportWriters<R> = { csv: (report: R, locale: ReportLocale) => string; xlsx: (report: R, locale: ReportLocale) => Promise<Buffer> };
+
+/**
+ * --format and --locale, checked after a command's own options, and the writing of its report by them to
+ * --out or stdout: JSON as it is, CSV or XLSX by the report's writers.
+ */
+function reportOutput(values: { format?: string; locale?: string; out?: string }) {
+  const fmt = format(values.format);
+  const lang = locale(values.locale);
+  return {
+    locale: lang,
+    async write<R>(report: R, writers: ReportWriters<R>) {
+      if (fmt === 'csv') output(writers.csv(report, lang), values.out);
+      else if (fmt === 'xlsx') output(await writers.xlsx(report, lang), values.out);
+      else output(json(report), values.out);
+    },
+  };
+}
+
 /**
  * `report summary`: technopark-summary/1 for the whole years FROM..TO. Its CSV is part of the public
  * interface: commas and a decimal point whatever `--locale` (which words only the labels).
  */
 const summary: Command = async (args) => {
-  const { values } = parse(args, {
-    park: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    format: { type: 'string' },
-    locale: { type: 'string' },
-    out: { type: 'string' },
-  });
+  const { values } = parse(args, { park: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, ...OUTPUT_OPTIONS });
   const park = required(values.park, '--park');
   const from = year(values.from, '--from');
   const to = year(values.to, '--to');
-  const fmt = format(values.format);
-  const lang = locale(values.locale);
+  const out = reportOutput(values);
   const db = await getDb();
-  const report = await getParkSummary(db, { actor: systemActor('cli'), parkSlug: park, from, to, locale: lang }).catch((error: unknown) => {
+  const report = await getParkSummary(db, { actor: systemActor('cli'), parkSlug: park, from, to, locale: out.locale }).catch((error: unknown) => {
     throw named(error, park);
   });
-  if (fmt === 'csv') output(summaryToCsv(report, lang), values.out);
-  else if (fmt === 'xlsx') output(await summaryToXlsx(report, lang), values.out);
-  else output(json(report), values.out);
+  await out.write(report, { csv: summaryToCsv, xlsx: summaryToXlsx });
 };
 
 /** `report indicators`: technopark-indicators/1 for one programme of the park. */
 const indicators: Command = async (args) => {
-  const { values } = parse(args, {
-    park: { type: 'string' },
-    programme: { type: 'string' },
-    format: { type: 'string' },
-    locale: { type: 'string' },
-    out: { type: 'string' },
-  });
+  const { values } = parse(args, { park: { type: 'string' }, programme: { type: 'string' }, ...OUTPUT_OPTIONS });
   const park = required(values.park, '--park');
   const programme = required(values.programme, '--programme');
-  const fmt = format(values.format);
-  const lang = locale(values.locale);
+  const out = reportOutput(values);
   const db = await getDb();
   const report = await getIndicatorReport(db, { actor: systemActor('cli'), parkSlug: park, programmeKey: programme }).catch((error: unknown) => {
     throw named(error, park, programme);
   });
-  if (fmt === 'csv') output(indicatorsToCsv(report, lang), values.out);
-  else if (fmt === 'xlsx') output(await indicatorsToXlsx(report, lang), values.out);
-  else output(json(report), values.out);
+  await out.write(report, { csv: indicatorsToCsv, xlsx: indicatorsToXlsx });
 };
 
 /** `report summary …` and `report indicators …` (docs/cli.md, "report summary" and "report indicators"). */
