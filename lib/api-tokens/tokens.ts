@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { apiTokens, parks, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { invalidTransition, notFound } from '@/lib/errors';
 import { getParkBySlug } from '@/lib/parks/parks';
@@ -46,7 +46,7 @@ export async function createApiToken(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ parkId: park.id, name: data.name, tokenHash: hashToken(token), prefix, createdBy: actor.type === 'user' ? actor.userId : null })
+      .values({ parkId: park.id, name: data.name, tokenHash: hashToken(token), prefix, createdBy: actorUserId(actor) })
       .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt });
     await writeAudit(tx, {
       actor,

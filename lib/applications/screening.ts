@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { screeningDecisions } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
@@ -34,7 +34,7 @@ export async function screenApplication(db: Db, { actor, input, today = todayIso
     if (!moved) throw await refusal(tx, access);
     const [decision] = await tx
       .insert(screeningDecisions)
-      .values({ applicationId: app.id, outcome: data.outcome, decidedOn: today, comment: data.comment || null, decidedBy: actor.type === 'user' ? actor.userId : null })
+      .values({ applicationId: app.id, outcome: data.outcome, decidedOn: today, comment: data.comment || null, decidedBy: actorUserId(actor) })
       .returning({ id: screeningDecisions.id });
     await writeAudit(tx, {
       actor,

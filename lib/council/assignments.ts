@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, expertAssignments, memberships, parks, users } from '@/db/schema';
 import type { AssignmentStatus } from '@/db/schema/values';
-import type { Actor } from '@/lib/auth/actor';
+import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
 import { refusal } from '@/lib/applications/transition';
@@ -84,7 +84,7 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
           params: { names: taken.map((t) => t.name).join(', ') },
         });
       await ensureRubric(tx, app.parkId);
-      const assignedBy = actor.type === 'user' ? actor.userId : null;
+      const assignedBy = actorUserId(actor);
       const rows = await tx
         .insert(expertAssignments)
         .values(expertIds.map((expertId) => ({ applicationId: app.id, expertId, dueOn: data.dueOn, assignedBy })))

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, users } from '@/db/schema';
 import type { MeetingStatus } from '@/db/schema/values';
-import type { Actor } from '@/lib/auth/actor';
+import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, accessApplications } from '@/lib/applications/access';
@@ -99,7 +99,7 @@ export async function createMeeting(db: Db, { actor, input }: { actor: Actor; in
     async (tx) => {
       const [meeting] = await tx
         .insert(councilMeetings)
-        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, createdBy: actor.type === 'user' ? actor.userId : null })
+        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, createdBy: actorUserId(actor) })
         .returning({ id: councilMeetings.id });
       await writeAudit(tx, { actor, parkId: data.parkId, action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: data });
       return meeting;
@@ -230,7 +230,7 @@ export async function recordDecision(db: Db, { actor, input }: { actor: Actor; i
         votesAgainst: data.votesAgainst,
         votesAbstain: data.votesAbstain,
         reason: data.reason || null,
-        recordedBy: actor.type === 'user' ? actor.userId : null,
+        recordedBy: actorUserId(actor),
       })
       .returning({ id: councilDecisions.id });
     await tx.update(councilMeetings).set({ status: 'held' }).where(eq(councilMeetings.id, meeting.id));
