@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig, needsSignIn } from '@/app/_server/auth-config';
 import { servedOverHttps } from '@/app/_server/https';
+import { refuseServerAction, refuseUrl } from '@/app/_server/request-guard';
 import { newNonce, securityHeaders } from '@/app/_server/security-headers';
 
 const { auth } = NextAuth(authConfig);
@@ -9,10 +10,12 @@ const { auth } = NextAuth(authConfig);
 /**
  * Sends signed-out visitors of a private page to sign in, with the page to come back to as a path
  * (the request's URL here is Next's internal one, http://localhost:<port>, whatever host the browser
- * used), and puts the browser-hardening headers on every response. Every permission is checked in lib/.
+ * used), refuses malformed requests (request-guard.ts), and puts the browser-hardening headers on
+ * every response. Every permission is checked in lib/.
  */
-export const proxy = auth((request) => {
+export const proxy = auth(async (request) => {
   const { pathname, search } = request.nextUrl;
+  const raw = new URL(request.url);
   const nonce = newNonce();
   const headers = securityHeaders({
     nonce,
@@ -21,7 +24,10 @@ export const proxy = auth((request) => {
     dev: process.env.NODE_ENV === 'development',
   });
   let response: NextResponse;
-  if (needsSignIn(pathname, Boolean(request.auth?.user))) {
+  const refusal = refuseUrl(raw.pathname, raw.search) ?? (await refuseServerAction(request));
+  if (refusal) {
+    response = new NextResponse(`${refusal.message}\n`, { status: refusal.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  } else if (needsSignIn(pathname, Boolean(request.auth?.user))) {
     const signIn = new URL('/sign-in', request.nextUrl);
     signIn.search = new URLSearchParams({ callbackUrl: `${pathname}${search}` }).toString();
     response = NextResponse.redirect(signIn);

@@ -121,6 +121,11 @@ export function fromDatabaseError(error: unknown): unknown {
     case '22007':
     case '22008':
       return new AppError('VALIDATION', known ?? 'the value is not allowed', { key: constraint ? `db.${constraint}` : undefined, cause: error });
+    case '22021': // a NUL byte, or bytes that are not UTF-8, in a text
+    case '22P05':
+      return new AppError('VALIDATION', 'the text contains a character that cannot be stored (a NUL or control byte)', { key: 'invalidCharacter', cause: error });
+    case '22001':
+      return new AppError('VALIDATION', 'the text is too long', { key: 'tooLong', cause: error });
     case '23503':
       return new AppError('NOT_FOUND', known ?? 'a referenced record does not exist', { cause: error });
     case '40001':

@@ -1,4 +1,5 @@
 import 'server-only';
+import { AppError } from '@/lib/errors';
 import type { NextRequest } from 'next/server';
 import { getLocale } from 'next-intl/server';
 import { getDb, type Db } from '@/db/client';
@@ -34,6 +35,8 @@ export async function parkFileResponse(
     return downloadResponse({ ...(await make({ actor, db, park })), fileName });
   } catch (error) {
     if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
+    // An id or key from the address that lib/ refuses as malformed: the reader's message, as a 400.
+    if (error instanceof AppError && error.code === 'VALIDATION') return new Response(`${error.message}\n`, { status: 400 });
     throw error;
   }
 }

@@ -16,12 +16,14 @@ export function isNotFound(error: unknown, { forbidden = false }: Hidden = {}): 
 /**
  * For pages: what `work` gives, or Next's not-found page (app/(app)/not-found.tsx) when lib/ refuses
  * with NOT_FOUND. `work` is a promise, or a function for several reads that stop at the first refusal.
+ * A page's reads take their ids and keys from the address, so a value lib/ refuses as malformed
+ * (VALIDATION: a key too long or of the wrong shape) names no page either, and is a 404 too.
  */
 export async function orNotFound<T>(work: Promise<T> | (() => Promise<T>), hidden?: Hidden): Promise<T> {
   try {
     return await (typeof work === 'function' ? work() : work);
   } catch (error) {
-    if (isNotFound(error, hidden)) notFound();
+    if (isNotFound(error, hidden) || (error instanceof AppError && error.code === 'VALIDATION')) notFound();
     throw error;
   }
 }

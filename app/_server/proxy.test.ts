@@ -68,4 +68,39 @@ describe('proxy', () => {
     expect(https.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     expect(http.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
   });
+
+  it('refuses a NUL byte or a broken encoding in the address with a 400, hardened, before any page sees it', async () => {
+    for (const url of ['http://localhost:3000/p/kuzbass/applications?q=a%00b', 'http://localhost:3000/api/v1/parks/%00/summary', 'http://localhost:3000/p/%C3%28/reports', 'http://localhost:3000/p/kuzbass/programmes/x%00']) {
+      const response = await call(new NextRequest(url));
+      expect(response.status, url).toBe(400);
+      expectHardened(response, url.includes('/api/') ? 'api' : 'page');
+    }
+    const fine = await call(new NextRequest('http://localhost:3000/sign-in?callbackUrl=%2Fp%2Fkuzbass'));
+    expect(fine.status).toBe(200);
+  });
+
+  // Passed on (here to sign-in, as nobody is signed in) rather than refused.
+  const action = (body: string, headers: Record<string, string> = {}) =>
+    new NextRequest('http://localhost:3000/p/kuzbass/applications', {
+      method: 'POST',
+      body,
+      headers: { 'next-action': '7f00aa', 'content-type': 'text/plain;charset=UTF-8', origin: 'http://localhost:3000', ...headers },
+    });
+
+  it('refuses a server-action post from another site with a 403 instead of letting Next throw', async () => {
+    expect((await call(action('[]', { origin: 'https://evil.example' }))).status).toBe(403);
+    expect([400, 403]).not.toContain((await call(action('[]', { origin: 'https://parks.example.ru', 'x-forwarded-host': 'parks.example.ru' }))).status);
+    expect([400, 403]).not.toContain((await call(action('[]'))).status);
+  });
+
+  it('refuses server-action bodies that are not the encoding React sends', async () => {
+    for (const body of ['', 'not json', '{"a":1}', `${'['.repeat(5000)}${']'.repeat(5000)}`]) {
+      expect((await call(action(body))).status, body.slice(0, 10)).toBe(400);
+    }
+    expect([400, 403]).not.toContain((await call(action('["$K1",{"a":[1,2,{"b":"[[["}]}]'))).status);
+    expect((await call(action('[]', { 'content-type': 'application/x-www-form-urlencoded' }))).status).toBe(400);
+    const multipart = (body: string) => action(body, { 'content-type': 'multipart/form-data; boundary=----x' });
+    expect((await call(multipart('not a form'))).status).toBe(400);
+    expect([400, 403]).not.toContain((await call(multipart('------x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n------x--\r\n'))).status);
+  });
 });

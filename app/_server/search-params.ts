@@ -20,3 +20,15 @@ export function searchValues(search: SearchParams | URLSearchParams): Record<str
   }
   return values;
 }
+
+/**
+ * A dynamic route segment as text: Next may hand it over still percent-encoded (non-ASCII keys), so it
+ * is decoded once; a segment that does not decode (a lone `%`) is taken as it came.
+ */
+export function routeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, companies, kpiReminders, notifications, outbox, parks, residencies } from '@/db/schema';
-import { makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
+import { makeAdmin, makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
 import { getKpiSettings, listMissingKpiReports, sendKpiReminders, updateKpiSettings } from './deadlines';
 import { saveKpiDraft, submitKpiReport } from './filing';
 import { makeResident } from '@/lib/test/residents-fixtures';
@@ -29,6 +29,16 @@ describe('KPI deadline settings', () => {
     await expect(updateKpiSettings(db, { actor: other, input: { parkId: park.id, deadlineMonth: 1, deadlineDay: 1, quarterlyReports: false } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(updateKpiSettings(db, { actor: await makeApplicant(), input: { parkId: park.id, deadlineMonth: 1, deadlineDay: 1, quarterlyReports: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await getKpiSettings(db, { actor: manager, parkId: park.id })).toEqual({ deadlineMonth: 4, deadlineDay: 15, quarterlyReports: true });
+  });
+
+  it('the administrator, who may change the settings, may also read them (the settings page asks for both)', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const admin = await makeAdmin();
+    expect(await getKpiSettings(db, { actor: admin, parkId: park.id })).toEqual({ deadlineMonth: 3, deadlineDay: 1, quarterlyReports: false });
+    await updateKpiSettings(db, { actor: admin, input: { parkId: park.id, deadlineMonth: 5, deadlineDay: 1, quarterlyReports: false } });
+    expect(await getKpiSettings(db, { actor: admin, parkId: park.id })).toMatchObject({ deadlineMonth: 5 });
+    await expect(getKpiSettings(db, { actor: await makeApplicant(), parkId: park.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { kpiReminders, parks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
@@ -16,8 +16,9 @@ import { deadlineOf, myReportHref } from './common';
 
 export type KpiSettingsDto = { deadlineMonth: number; deadlineDay: number; quarterlyReports: boolean };
 
+/** Readable by whoever reviews the park's reports (they see the deadline) and by whoever may change it (updateKpiSettings). */
 export async function getKpiSettings(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<KpiSettingsDto> {
-  assertCan(actor, 'kpi.review', parkId);
+  if (!can(actor, 'kpi.review', parkId)) assertCan(actor, 'park.update', parkId);
   const [row] = await db
     .select({ deadlineMonth: parks.kpiDeadlineMonth, deadlineDay: parks.kpiDeadlineDay, quarterlyReports: parks.quarterlyReports })
     .from(parks)

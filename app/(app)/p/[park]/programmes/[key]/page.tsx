@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { routeSegment } from '@/app/_server/search-params';
 import { orNotFound } from '@/app/_server/not-found';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
@@ -12,7 +13,7 @@ import { ProgrammeGrid } from './programme-grid';
 export default async function ProgrammePage({ params }: { params: Promise<{ park: string; key: string }> }) {
   const { park: slug, key } = await params;
   const { actor, db, park } = await parkContext(slug, 'report.read');
-  const grid = await orNotFound(getProgrammeGrid(db, { actor, parkId: park.id, key: decodeURIComponent(key) }));
+  const grid = await orNotFound(getProgrammeGrid(db, { actor, parkId: park.id, key: routeSegment(key) }));
   const t = await getTranslations('programmes');
   const canEdit = can(actor, 'programme.manage', park.id);
   const rows = grid.indicators.map((i) => ({

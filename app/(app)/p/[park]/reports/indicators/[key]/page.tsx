@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { IndicatorChart } from '@/app/(app)/_reports/charts';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { PageHeader } from '@/app/_components/page-header';
+import { routeSegment } from '@/app/_server/search-params';
 import { orNotFound } from '@/app/_server/not-found';
 import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
@@ -28,7 +29,7 @@ const STATUS_ORDER: IndicatorStatus[] = ['achieved', 'on_track', 'off_track', 'n
 /** One programme's status per indicator (technopark-indicators/1) with its series and a chart each. */
 export default async function IndicatorReportPage({ params }: { params: Promise<{ park: string; key: string }> }) {
   const { park: slug, key: rawKey } = await params;
-  const key = decodeURIComponent(rawKey);
+  const key = routeSegment(rawKey);
   const { actor, db, park } = await parkContext(slug, 'report.read');
   const { report, grid } = await orNotFound(async () => ({
     report: await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key }),
