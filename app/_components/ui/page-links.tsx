@@ -1,0 +1,29 @@
+import { buttonVariants, ButtonLink } from './button';
+import { cn } from './cn';
+
+/** One side: its label, and where it leads (null: there is no page that way). */
+type Side = { label: string; href: string | null };
+
+/**
+ * Previous / Next under a keyset-paged list (lib/keyset.ts): links that carry the cursor in the URL.
+ * A side with no page is shown greyed and is not a link. Nothing is shown when there is one page.
+ */
+export function PageLinks({ label, previous, next }: { label: string; previous: Side; next: Side }) {
+  if (!previous.href && !next.href) return null;
+  const side = ({ label, href }: Side) =>
+    href ? (
+      <ButtonLink variant="outline" size="sm" href={href}>
+        {label}
+      </ButtonLink>
+    ) : (
+      <span aria-disabled="true" className={cn(buttonVariants({ variant: 'outline', size: 'sm' }), 'pointer-events-none opacity-50')}>
+        {label}
+      </span>
+    );
+  return (
+    <nav className="flex items-center justify-between gap-2 text-sm" aria-label={label}>
+      {side(previous)}
+      {side(next)}
+    </nav>
+  );
+}
