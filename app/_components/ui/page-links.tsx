@@ -1,12 +1,12 @@
-import { buttonVariants, ButtonLink } from './button';
-import { cn } from './cn';
+import { ButtonLink } from './button';
 
 /** One side: its label, and where it leads (null: there is no page that way). */
 type Side = { label: string; href: string | null };
 
 /**
  * Previous / Next under a keyset-paged list (lib/keyset.ts): links that carry the cursor in the URL.
- * A side with no page is shown greyed and is not a link. Nothing is shown when there is one page.
+ * A side with no page is left out (an empty slot keeps the other in its place); nothing is shown when
+ * there is one page.
  */
 export function PageLinks({ label, previous, next }: { label: string; previous: Side; next: Side }) {
   if (!previous.href && !next.href) return null;
@@ -16,10 +16,7 @@ export function PageLinks({ label, previous, next }: { label: string; previous: 
         {label}
       </ButtonLink>
     ) : (
-      // Greyed for the eye; nothing for a screen reader, which has no use for a way that leads nowhere.
-      <span aria-hidden="true" className={cn(buttonVariants({ variant: 'outline', size: 'sm' }), 'pointer-events-none opacity-50')}>
-        {label}
-      </span>
+      <span />
     );
   return (
     <nav className="flex items-center justify-between gap-2 text-sm" aria-label={label}>
