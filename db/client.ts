@@ -26,13 +26,14 @@ async function openPglite(dir: string): Promise<Handle> {
   }
   try {
     fs.mkdirSync(real, { recursive: true });
-    const [{ PGlite }, { btree_gist }, { drizzle }, { migrate }] = await Promise.all([
+    const [{ PGlite }, { btree_gist }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite/contrib/btree_gist'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
-    const client = await PGlite.create(real, { extensions: { btree_gist } });
+    const client = await PGlite.create(real, { extensions: { btree_gist, pg_trgm } });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return {

@@ -7,6 +7,12 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 /** An ILIKE pattern that finds `q` anywhere in a text, with q's own `%`, `_` and `\` taken literally. */
 export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * A condition on a text typed into a filter: `condition(value)`, except that a value with a NUL in it
+ * matches nothing, as no stored text can hold one (and PostgreSQL refuses it as a parameter).
+ */
+export const textCondition = (value: string, condition: (value: string) => SQL): SQL => (value.includes('\0') ? sql`false` : condition(value));
+
 /** `WHERE a AND b …` over the filters a list was given, or nothing when it was given none. */
 export const whereAll = (conditions: SQL[]) => (conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``);
 

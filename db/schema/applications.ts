@@ -35,6 +35,14 @@ export const applications = pgTable(
     index('applications_park_submitted').on(t.parkId, t.submittedOn),
     index('applications_park_status').on(t.parkId, t.status),
     index('applications_company').on(t.companyId),
+    // The inbox (lib/applications/inbox.ts): its title sort; its search (a trigram index answers
+    // ILIKE '%q%'; the park's companies are read by skipping through (park, company)); and its industry
+    // filter's options, read by skipping through the two partial indexes.
+    index('applications_park_title').on(t.parkId, t.title),
+    index('applications_title_trgm').using('gin', t.title.op('gin_trgm_ops')),
+    index('applications_park_company').on(t.parkId, t.companyId),
+    index('applications_park_industry').on(t.parkId, t.industry).where(sql`${t.status} <> 'draft' AND ${t.industry} IS NOT NULL`),
+    index('applications_park_company_no_industry').on(t.parkId, t.companyId).where(sql`${t.status} <> 'draft' AND ${t.industry} IS NULL`),
     check('applications_area_positive', sql`${t.premisesAreaM2} IS NULL OR ${t.premisesAreaM2} > 0`),
     check('applications_submitted_unless_draft', sql`${t.status} = 'draft' OR ${t.submittedOn} IS NOT NULL`),
   ],

@@ -23,7 +23,12 @@ export const companies = pgTable(
     address: text('address'),
     createdAt: createdAt(),
   },
-  (t) => [unique('companies_park_key').on(t.parkId, t.key), index('companies_inn').on(t.inn)],
+  (t) => [
+    unique('companies_park_key').on(t.parkId, t.key),
+    index('companies_inn').on(t.inn),
+    // The inbox's search by company name (ILIKE '%q%').
+    index('companies_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+  ],
 );
 
 /** The applicant accounts that represent a company. */

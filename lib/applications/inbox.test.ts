@@ -1,11 +1,14 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { queryRows } from '@/db/rows';
 import { applications, companies } from '@/db/schema';
 import { assignExperts } from '@/lib/council/assignments';
 import { addDays, todayIso } from '@/lib/dates';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, uniq } from '@/lib/test/fixtures';
-import { INBOX_PAGE_SIZE, listInboxIndustries, listParkApplications } from './inbox';
+import { containsPattern } from '@/lib/sql';
+import { INBOX_PAGE_SIZE, listInboxIndustries, listParkApplications, searchCondition } from './inbox';
 import { screenApplication } from './screening';
 
 type Row = typeof applications.$inferInsert;
@@ -41,33 +44,84 @@ async function inboxPark() {
   }));
   await db.insert(applications).values([
     ...rows,
-    { parkId: park.id, companyId: alpha.id, status: 'draft', title: 'Project draft', submittedOn: null },
-    { parkId: other.id, companyId: alpha.id, status: 'submitted', title: 'Project elsewhere', submittedOn: '2025-01-05', version: 1 },
+    { parkId: park.id, companyId: alpha.id, status: 'draft', title: 'Project draft', industry: 'drafted', submittedOn: null },
+    { parkId: other.id, companyId: alpha.id, status: 'submitted', title: 'Project elsewhere', industry: 'elsewhere', submittedOn: '2025-01-05', version: 1 },
   ]);
   return { park, other, alpha, beta };
 }
 
 describe('the managers’ inbox', () => {
-  it('lists the park’s submitted applications newest first, 25 a page, never drafts or other parks', async () => {
+  it('lists the park’s submitted applications newest first, 25 a page with Next and Previous, never drafts or other parks', async () => {
     const db = await getDb();
     const { park } = await inboxPark();
     const manager = await makeManager(park.id);
     const today = todayIso();
-    const first = await listParkApplications(db, { actor: manager, parkId: park.id, query: {}, today });
-    expect(first).toMatchObject({ total: 60, page: 1, pages: 3 });
+    const list = (query: Record<string, unknown>) => listParkApplications(db, { actor: manager, parkId: park.id, query, today });
+    const first = await list({});
+    expect(first).toMatchObject({ total: 60, previous: null });
     expect(first.rows).toHaveLength(INBOX_PAGE_SIZE);
     expect(first.rows[0].title).toBe('Project 59');
     expect(first.rows.map((r) => r.submittedOn)).toEqual([...first.rows.map((r) => r.submittedOn)].sort().reverse());
-    const last = await listParkApplications(db, { actor: manager, parkId: park.id, query: { page: '3' }, today });
+    const second = await list({ after: first.next });
+    const last = await list({ after: second.next });
     expect(last.rows.map((r) => r.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Project ${String(9 - i).padStart(2, '0')}`));
-    // A page past the end shows the last page; the pages together hold every row once.
-    const beyond = await listParkApplications(db, { actor: manager, parkId: park.id, query: { page: '99' }, today });
-    expect(beyond.page).toBe(3);
-    const second = await listParkApplications(db, { actor: manager, parkId: park.id, query: { page: 2 }, today });
+    expect(last).toMatchObject({ total: 60, next: null });
     const all = [...first.rows, ...second.rows, ...last.rows].map((r) => r.title);
     expect(new Set(all).size).toBe(60);
     expect(all).not.toContain('Project draft');
     expect(all).not.toContain('Project elsewhere');
+    // Previous leads back page by page; the first page has none.
+    const back = await list({ before: last.previous });
+    expect(back.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+    const start = await list({ before: back.previous });
+    expect(start.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(start.previous).toBeNull();
+    // A cursor that is not one (edited by hand, cut short, from another sort) shows the first page.
+    for (const after of ['garbage', first.next!.slice(0, 10), Buffer.from('["x"]').toString('base64url')]) {
+      expect((await list({ after })).rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    }
+    expect((await list({ sort: 'status', after: first.next })).rows[0].id).toBe((await list({ sort: 'status' })).rows[0].id);
+  });
+
+  it('pages every sort both ways through ties, each row once, in the same order as one query over all', async () => {
+    const db = await getDb();
+    const { park, alpha } = await inboxPark();
+    // 30 more with one title and one date: only the id tells them apart.
+    await db.insert(applications).values(
+      Array.from({ length: 30 }, () => ({ parkId: park.id, companyId: alpha.id, status: 'submitted' as const, title: 'Project 30', submittedOn: '2025-01-31', version: 1 })),
+    );
+    const manager = await makeManager(park.id);
+    const today = todayIso();
+    const list = (query: Record<string, unknown>) => listParkApplications(db, { actor: manager, parkId: park.id, query, today });
+    const columns = { submitted: 'a.submitted_on', title: 'a.title', company: 'c.name', status: 'a.status', updated: 'a.updated_at' };
+    for (const [sort, column] of Object.entries(columns)) {
+      for (const dir of ['asc', 'desc']) {
+        for (const filters of [{}, { status: 'submitted', support: 'premises' }]) {
+          const expected = await queryRows<{ id: string }>(
+            db,
+            sql`SELECT a.id FROM applications a JOIN companies c ON c.id = a.company_id
+                WHERE a.park_id = ${park.id} AND a.status <> 'draft' ${'status' in filters ? sql`AND a.status = 'submitted' AND a.wants_premises` : sql``}
+                ORDER BY ${sql.raw(column)} ${sql.raw(dir)}, a.id ${sql.raw(dir)}`,
+          );
+          const pages: string[][] = [];
+          let page = await list({ ...filters, sort, dir });
+          for (;;) {
+            pages.push(page.rows.map((r) => r.id));
+            expect(page.total).toBe(expected.length);
+            if (!page.next) break;
+            page = await list({ ...filters, sort, dir, after: page.next });
+          }
+          expect(pages.flat(), `${sort} ${dir} ${JSON.stringify(filters)}`).toEqual(expected.map((r) => r.id));
+          const backward: string[][] = [];
+          for (let before = page.previous; before; ) {
+            const p = await list({ ...filters, sort, dir, before });
+            backward.unshift(p.rows.map((r) => r.id));
+            before = p.previous;
+          }
+          expect(backward).toEqual(pages.slice(0, -1));
+        }
+      }
+    }
   });
 
   it('filters by status, industry (its own or the company’s), support asked and dates, and sorts', async () => {
@@ -98,7 +152,10 @@ describe('the managers’ inbox', () => {
     expect(byCompany.rows[0].companyName).toBe(beta.name);
     const oldest = await list({ sort: 'submitted', dir: 'asc' });
     expect(oldest.rows[0].title).toBe('Project 00');
+    // Its own industry or its company's; not a draft's, nor another park's.
     expect(await listInboxIndustries(db, { actor: manager, parkId: park.id })).toEqual(['biotech', 'mining', 'sensors']);
+    const empty = await makePark();
+    expect(await listInboxIndustries(db, { actor: await makeManager(empty.id), parkId: empty.id })).toEqual([]);
   });
 
   it('searches titles and company names, with % and _ taken literally', async () => {
@@ -112,6 +169,51 @@ describe('the managers’ inbox', () => {
     expect(await search('100%_')).toBe(30);
     expect(await search('%')).toBe(30);
     expect(await search('no such thing')).toBe(0);
+    // A NUL, which no stored text holds, finds nothing (and is never sent to the database).
+    expect(await search('Project\u0000')).toBe(0);
+    expect((await listParkApplications(db, { actor: manager, parkId: park.id, query: { industry: 'mining\u0000' }, today })).total).toBe(0);
+  });
+
+  it('finds through the trigram indexes exactly what ILIKE finds', async () => {
+    const db = await getDb();
+    const { park } = await inboxPark();
+    const manager = await makeManager(park.id);
+    const today = todayIso();
+    const found = async (q: string) => {
+      const ids: string[] = [];
+      for (let after: string | undefined, more = true; more; ) {
+        const page = await listParkApplications(db, { actor: manager, parkId: park.id, query: { q, after }, today });
+        ids.push(...page.rows.map((r) => r.id));
+        after = page.next ?? undefined;
+        more = page.next !== null;
+      }
+      return ids.sort();
+    };
+    // Today's meaning of the search, written out: the title or the company's name contains q, any case.
+    const ilike = async (q: string) =>
+      (
+        await queryRows<{ id: string }>(
+          db,
+          sql`SELECT a.id FROM applications a JOIN companies c ON c.id = a.company_id
+              WHERE a.park_id = ${park.id} AND a.status <> 'draft' AND (a.title ILIKE ${containsPattern(q)} OR c.name ILIKE ${containsPattern(q)})`,
+        )
+      )
+        .map((r) => r.id)
+        .sort();
+    for (const q of ['project 1', 'PROJECT 0', 'ject 4', 'альфа', 'АЛЬФА', 'ьф', 'бета 100', '«', '100%_', '%', '_', 'o', 'oj', 'ООО', 'Project draft', 'elsewhere']) {
+      expect(await found(q), q).toEqual(await ilike(q));
+    }
+    // The search reads the trigram indexes (when the planner is told a whole-table scan costs too much,
+    // as it would on a large installation): the companies' names through theirs, and the titles through
+    // theirs wherever the park's own index is not cheaper.
+    const plan = (condition: SQL) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+        const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN SELECT id FROM applications WHERE ${condition}`);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    expect(await plan(sql`park_id = ${park.id} AND status <> 'draft' AND ${searchCondition(park.id, 'project 1')}`)).toContain('companies_name_trgm');
+    expect(await plan(sql`${applications.title} ILIKE ${containsPattern('project 1')}`)).toContain('applications_title_trgm');
   });
 
   it('ignores nonsense in the query instead of failing', async () => {
@@ -121,10 +223,10 @@ describe('the managers’ inbox', () => {
     const page = await listParkApplications(db, {
       actor: manager,
       parkId: park.id,
-      query: { status: 'draft', sort: 'password', dir: 'sideways', page: '-4', from: 'yesterday', support: 'everything' },
+      query: { status: 'draft', sort: 'password', dir: 'sideways', after: ['a', 'b'], before: 'x'.repeat(5000), from: 'yesterday', support: 'everything' },
       today: todayIso(),
     });
-    expect(page).toMatchObject({ total: 60, page: 1, query: { sort: 'submitted', dir: 'desc' } });
+    expect(page).toMatchObject({ total: 60, previous: null, query: { sort: 'submitted', dir: 'desc' } });
   });
 
   it('shows each application’s review progress and overdue reviews', async () => {

@@ -277,6 +277,7 @@ const TABLE: Record<string, Entry> = {
   'residents/listRepresentedResidencyParks': { call: ({ f, db, w, actor }) => f(db, { actor, companyId: w.companyId }) },
   'residents/listResidentIndustries': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'residents/listResidents': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
+  'residents/listResidentsPage': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today, query: {} }), otherCompany: STAFF },
   'users/createUser': {
     call: ({ f, db, actor }) => f(db, { actor, input: { name: 'Probe', email: `probe-${crypto.randomBytes(3).toString('hex')}@example.com`, password: 'correct-horse-battery', kind: 'applicant' } }),
     otherPark: ADMIN,

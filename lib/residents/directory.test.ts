@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { kpiReports } from '@/db/schema';
+import { companies, kpiReports, residencies } from '@/db/schema';
 import { grantIncentive } from '@/lib/incentives/incentives';
 import { createLease } from '@/lib/premises/leases';
 import { makeAnalyst, makeApplicant, makeExpert, makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeApprovedApplication, makeRepresentative, makeResident, makeUnits } from '@/lib/test/residents-fixtures';
-import { countResidents, exportResidents, listResidents } from './directory';
+import { RESIDENT_SORTS } from '@/lib/validation/residents';
+import { countResidents, exportResidents, listResidentIndustries, listResidents, listResidentsPage, RESIDENTS_PAGE_SIZE } from './directory';
 import { getResidentProfile } from './profile';
 import { exitResident } from './residents';
 
@@ -122,6 +123,81 @@ describe('resident directory', () => {
     await expect(listResidents(db, { actor: await makeExpert(parkId), parkId, today: TODAY })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(listResidents(db, { actor: await makeManager((await makePark()).id), parkId, today: TODAY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(listResidents(db, { actor: await makeApplicant(), parkId, today: TODAY })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('resident directory pages', () => {
+  /**
+   * A park with 120 residents written as rows, full of ties: seven names, three start dates, open and
+   * ended residencies, every SME category, no leases (every area 0).
+   */
+  async function crowdedPark() {
+    const db = await getDb();
+    const { parkId, manager } = await makeManagedPark();
+    const sme = ['micro', 'small', 'medium', 'none'] as const;
+    const made = await db
+      .insert(companies)
+      .values(Array.from({ length: 120 }, (_, i) => ({ name: `Crowd ${i % 7}`, smeCategory: sme[i % 4], industry: i % 3 ? `industry ${i % 5}` : null })))
+      .returning({ id: companies.id });
+    await db.insert(residencies).values(
+      made.map(({ id }, i) => ({
+        parkId,
+        companyId: id,
+        agreementNumber: `CR-${i}`,
+        startOn: ['2020-01-01', '2021-06-01', '2022-03-15'][i % 3],
+        endOn: i % 5 === 0 ? '2024-12-31' : i % 5 === 1 ? '2030-12-31' : null,
+        placement: i % 2 ? ('on_site' as const) : ('extraterritorial' as const),
+      })),
+    );
+    return { parkId, manager };
+  }
+
+  it('pages every sort both ways through ties, 50 a page, in the order of the whole list', async () => {
+    const db = await getDb();
+    const { parkId: crowd, manager: boss } = await crowdedPark();
+    for (const sort of RESIDENT_SORTS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const filters of [{ status: 'all' as const }, { sme: 'small' as const, placement: 'on_site' as const }, { q: 'crowd 3' }]) {
+          const label = `${sort} ${dir} ${JSON.stringify(filters)}`;
+          const whole = await listResidents(db, { actor: boss, parkId: crowd, today: TODAY, filters: { ...filters, sort, dir } });
+          const pages: string[][] = [];
+          let page = await listResidentsPage(db, { actor: boss, parkId: crowd, today: TODAY, query: { ...filters, sort, dir } });
+          expect(page.previous, label).toBeNull();
+          for (;;) {
+            pages.push(page.rows.map((r) => r.residencyId));
+            expect(page.total, label).toBe(whole.length);
+            if (!page.next) break;
+            page = await listResidentsPage(db, { actor: boss, parkId: crowd, today: TODAY, query: { ...filters, sort, dir, after: page.next } });
+          }
+          expect(pages.flat(), label).toEqual(whole.map((r) => r.residencyId));
+          expect(pages.every((p, i) => p.length === (i < pages.length - 1 ? RESIDENTS_PAGE_SIZE : p.length)), label).toBe(true);
+          const backward: string[][] = [];
+          for (let before = page.previous; before; ) {
+            const p = await listResidentsPage(db, { actor: boss, parkId: crowd, today: TODAY, query: { ...filters, sort, dir, before } });
+            backward.unshift(p.rows.map((r) => r.residencyId));
+            before = p.previous;
+          }
+          expect(backward, label).toEqual(pages.slice(0, -1));
+        }
+      }
+    }
+    // 120 current and former: three pages; the export is the whole filtered list, not a page.
+    expect((await listResidents(db, { actor: boss, parkId: crowd, today: TODAY, filters: { status: 'all' } })).length).toBe(120);
+    const csv = await exportResidents(db, { actor: boss, parkId: crowd, today: TODAY, filters: { status: 'all' }, format: 'csv', label: (key) => key });
+    expect((csv.body as string).trim().split('\r\n')).toHaveLength(121);
+    expect(await listResidentIndustries(db, { actor: boss, parkId: crowd })).toEqual(['industry 0', 'industry 1', 'industry 2', 'industry 3', 'industry 4']);
+  });
+
+  it('shows the first page for a cursor that is not one, and nothing for a NUL in the search', async () => {
+    const db = await getDb();
+    const first = await listResidentsPage(db, { actor: manager, parkId, today: TODAY, query: {} });
+    expect(first).toMatchObject({ total: 4, next: null, previous: null });
+    for (const after of ['garbage', Buffer.from('["Alpha", "not-a-uuid"]').toString('base64url'), Buffer.from('[1, 2]').toString('base64url')]) {
+      expect((await listResidentsPage(db, { actor: manager, parkId, today: TODAY, query: { after } })).rows.map((r) => r.companyName)).toEqual(['Alpha', 'Bravo', 'Delta', 'Echo']);
+    }
+    expect(await listResidentsPage(db, { actor: manager, parkId, today: TODAY, query: { q: 'Alpha\u0000' } })).toMatchObject({ total: 0, rows: [] });
+    expect(await listResidentsPage(db, { actor: manager, parkId, today: TODAY, query: { industry: 'coal\u0000' } })).toMatchObject({ total: 0, rows: [] });
+    expect(await listResidentIndustries(db, { actor: manager, parkId })).toEqual(['coal', 'software']);
   });
 });
 

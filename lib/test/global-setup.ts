@@ -51,9 +51,10 @@ export default async function globalSetup(project: TestProject) {
     fs.rmSync(building, { recursive: true, force: true });
     const { PGlite } = await import('@electric-sql/pglite');
     const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create(building, { extensions: { btree_gist } });
+    const client = await PGlite.create(building, { extensions: { btree_gist, pg_trgm } });
     await migrate(drizzle(client), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
     await client.close();
     fs.rmSync(templateDir, { recursive: true, force: true });

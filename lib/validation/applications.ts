@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, ATTACHMENT_KINDS, SCREENING_OUTCOMES, SERVICES } from '@/db/schema/values';
 import { areaField, capexWithinInvestment, moneyField } from './amounts';
 import { wholeNumber } from './numbers';
+import { pageCursorSchema } from './paging';
 import { dateSchema } from './periods';
 
 export { APPLICATION_STATUSES, ATTACHMENT_KINDS, SCREENING_OUTCOMES, SERVICES };
@@ -69,7 +70,9 @@ export const inboxQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(['submitted', 'title', 'company', 'status', 'updated']).default('submitted').catch('submitted'),
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** Keyset paging (lib/keyset.ts): the rows after, or before, the row this cursor names. */
+  after: pageCursorSchema,
+  before: pageCursorSchema,
 });
 
 export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;

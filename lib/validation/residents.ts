@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXIT_REASONS, PLACEMENTS, SME_CATEGORIES } from '@/db/schema/values';
+import { pageCursorSchema } from './paging';
 import { dateSchema, endNotBeforeStart, optionalDateSchema, optionalTextSchema } from './periods';
 
 export { EXIT_REASONS, PLACEMENTS, SME_CATEGORIES };
@@ -42,5 +43,10 @@ export const residentFiltersSchema = z.object({
   sort: z.enum(RESIDENT_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 });
+
+/** The directory page's filters and its page: keyset paging (lib/keyset.ts), the rows after or before a cursor. */
+export const residentPageQuerySchema = residentFiltersSchema.extend({ after: pageCursorSchema, before: pageCursorSchema });
+
+export type ResidentPageQuery = z.output<typeof residentPageQuerySchema>;
 
 export type ResidentFilters = z.output<typeof residentFiltersSchema>;

@@ -1,13 +1,12 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
-import { Button } from '@/app/_components/ui/button';
 import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
 import { DataTable } from '@/app/_components/ui/data-table';
+import { PageLinks } from '@/app/_components/ui/page-links';
 import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -17,10 +16,10 @@ import { StatusBadge } from '../../../_applications/status-badge';
 
 
 /** The inbox's query string with some parameters changed (undefined removes one); defaults are left out. */
-function href(base: string, query: InboxQuery, change: Partial<Record<keyof InboxQuery, string | number | undefined>>): string {
+function href(base: string, query: InboxQuery, change: Partial<Record<keyof InboxQuery, string | undefined>>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...query, ...change })) {
-    if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'sort' && v === 'submitted') || (k === 'dir' && v === 'desc')) continue;
+    if (v === undefined || v === '' || (k === 'sort' && v === 'submitted') || (k === 'dir' && v === 'desc')) continue;
     params.set(k, String(v));
   }
   const text = params.toString();
@@ -46,7 +45,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
     return {
       header: label,
       sort: {
-        href: href(base, query, { sort: column, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 }),
+        href: href(base, query, { sort: column, dir: active && query.dir === 'desc' ? 'asc' : 'desc', after: undefined, before: undefined }),
         sortLabel: t('sortBy', { column: label }),
         direction: active ? query.dir : undefined,
       },
@@ -123,21 +122,11 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           },
         ]}
       />
-      {result.pages > 1 && (
-        <nav className="flex items-center justify-between gap-2 text-sm" aria-label={t('pageOf', { page: result.page, pages: result.pages })}>
-          <Button asChild variant="outline" size="sm" className={result.page <= 1 ? 'pointer-events-none opacity-50' : undefined}>
-            <Link href={href(base, query, { page: result.page - 1 })} aria-disabled={result.page <= 1}>
-              {t('previous')}
-            </Link>
-          </Button>
-          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages: result.pages })}</span>
-          <Button asChild variant="outline" size="sm" className={result.page >= result.pages ? 'pointer-events-none opacity-50' : undefined}>
-            <Link href={href(base, query, { page: result.page + 1 })} aria-disabled={result.page >= result.pages}>
-              {t('next')}
-            </Link>
-          </Button>
-        </nav>
-      )}
+      <PageLinks
+        label={t('pages')}
+        previous={{ label: t('previous'), href: result.previous && href(base, query, { after: undefined, before: result.previous }) }}
+        next={{ label: t('next'), href: result.next && href(base, query, { after: result.next, before: undefined }) }}
+      />
     </div>
   );
 }

@@ -7,16 +7,17 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FilterActions, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { DataTable } from '@/app/_components/ui/data-table';
+import { PageLinks } from '@/app/_components/ui/page-links';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { countResidents, listResidentIndustries, listResidents } from '@/lib/residents/directory';
-import { PLACEMENTS, RESIDENT_SORTS, residentFiltersSchema, SME_CATEGORIES, type ResidentFilters } from '@/lib/validation/residents';
+import { countResidents, listResidentIndustries, listResidentsPage } from '@/lib/residents/directory';
+import { PLACEMENTS, RESIDENT_SORTS, residentPageQuerySchema, SME_CATEGORIES, type ResidentPageQuery } from '@/lib/validation/residents';
 
 
 /** The directory's query string with some parameters changed (undefined removes one). */
-function query(filters: ResidentFilters, change: Record<string, string | undefined>): string {
+function query(filters: ResidentPageQuery, change: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...filters, ...change })) if (v) params.set(k, String(v));
   const text = params.toString();
@@ -26,10 +27,10 @@ function query(filters: ResidentFilters, change: Record<string, string | undefin
 export default async function ResidentsPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const filters = residentFiltersSchema.parse(searchValues(await searchParams));
+  const filters = residentPageQuerySchema.parse(searchValues(await searchParams));
   const today = todayIso();
-  const [rows, counts, industries] = await Promise.all([
-    listResidents(db, { actor, parkId: park.id, today, filters }),
+  const [page, counts, industries] = await Promise.all([
+    listResidentsPage(db, { actor, parkId: park.id, today, query: filters }),
     countResidents(db, { actor, parkId: park.id, today }),
     listResidentIndustries(db, { actor, parkId: park.id }),
   ]);
@@ -42,7 +43,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
     return {
       header: label,
       sort: {
-        href: `${base}${query(filters, { sort: column, dir: active && filters.dir !== 'desc' ? 'desc' : 'asc' })}`,
+        href: `${base}${query(filters, { sort: column, dir: active && filters.dir !== 'desc' ? 'desc' : 'asc', after: undefined, before: undefined })}`,
         sortLabel: t('sortBy', { column: label }),
         direction: active ? (filters.dir === 'desc' ? 'desc' : 'asc') : undefined,
       } as const,
@@ -56,12 +57,12 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         actions={
           <>
             <Button asChild variant="outline" size="sm">
-              <a href={`${base}/export${query(filters, { sort: undefined, dir: undefined, format: 'csv' })}`} download>
+              <a href={`${base}/export${query(filters, { sort: undefined, dir: undefined, after: undefined, before: undefined, format: 'csv' })}`} download>
                 {t('exportCsv')}
               </a>
             </Button>
             <Button asChild variant="outline" size="sm">
-              <a href={`${base}/export${query(filters, { sort: undefined, dir: undefined, format: 'xlsx' })}`} download>
+              <a href={`${base}/export${query(filters, { sort: undefined, dir: undefined, after: undefined, before: undefined, format: 'xlsx' })}`} download>
                 {t('exportXlsx')}
               </a>
             </Button>
@@ -103,10 +104,10 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
         />
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
         {filters.dir && <input type="hidden" name="dir" value={filters.dir} />}
-        <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('shown', { count: rows.length })} className="sm:col-span-2 lg:col-span-4" />
+        <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: page.total })} className="sm:col-span-2 lg:col-span-4" />
       </FilterForm>
       <DataTable
-        rows={rows}
+        rows={page.rows}
         rowKey={(r) => r.residencyId}
         empty={t('empty')}
         columns={[
@@ -165,6 +166,11 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
             cell: (r) => (r.overdueYears > 0 ? <Badge variant="warning">{t('overdue', { count: r.overdueYears })}</Badge> : <span className="text-muted-foreground">{t('upToDate')}</span>),
           },
         ]}
+      />
+      <PageLinks
+        label={t('pages')}
+        previous={{ label: t('previous'), href: page.previous && `${base}${query(filters, { after: undefined, before: page.previous })}` }}
+        next={{ label: t('next'), href: page.next && `${base}${query(filters, { after: page.next, before: undefined })}` }}
       />
     </div>
   );
