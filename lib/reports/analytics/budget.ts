@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { fromKopecks, ratio, toKopecks } from '../money';
 import { BUDGET_SOURCES, type BudgetSource, type DecimalString, type ReportPeriod } from '../types';
-import { money, parkScope, type PeriodArgs } from './scope';
+import { money } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 export interface FundingYear {
   year: number;
@@ -36,8 +37,8 @@ type FundingRow = { year: number } & Record<BudgetSource, string>;
 type PaybackRow = { year: number; taxes: string; budget: string; cum_taxes: string; cum_budget: string };
 
 /** Budget funding by source and year, and residents' cumulative taxes against it, up to the period's end. */
-export async function getBudgetAnalytics(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<BudgetAnalytics> {
-  const { park, from, to } = await parkScope(db, { actor, ...input });
+export async function getBudgetAnalytics(db: DbOrTx, args: PeriodArgs): Promise<BudgetAnalytics> {
+  const { park, from, to } = await reportScope(db, args);
   const funding = await queryRows<FundingRow>(
     db,
     sql`

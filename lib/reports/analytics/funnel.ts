@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { pct, roundHalfAway } from '../money';
 import type { ReportPeriod } from '../types';
-import { parkScope, type PeriodArgs } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 export type FunnelStepKey = 'submitted' | 'screened' | 'passedCouncil' | 'admitted' | 'incentive';
 
@@ -44,8 +44,8 @@ type FunnelRow = {
  * first tax-incentive grant on or after the residency's start. Each step counts only applications
  * that reached the previous one, so the funnel never widens.
  */
-export async function getFunnel(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<Funnel> {
-  const { park, from, to, firstDay, lastDay } = await parkScope(db, { actor, ...input });
+export async function getFunnel(db: DbOrTx, args: PeriodArgs): Promise<Funnel> {
+  const { park, from, to, firstDay, lastDay } = await reportScope(db, args);
   const median = (expr: SQL, from_: SQL) => sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr}) FROM ${from_})`;
   const [row] = await queryRows<FunnelRow>(
     db,

@@ -5,7 +5,8 @@ import { queryRows } from '@/db/rows';
 import type { ParkDto } from '@/lib/parks/parks';
 import { toKopecks } from '../money';
 import type { DecimalString, ReportPeriod } from '../types';
-import { availableOn, money, parkScope, share, type PeriodArgs } from './scope';
+import { availableOn, money, share } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 // A park's area over time, for the summary page; lib/premises/occupancy.ts is the state of every
 // unit on one day, for the premises page.
@@ -106,8 +107,8 @@ export function monthEndsStatement(parkId: string, firstDay: string, lastDay: st
 }
 
 /** Area in use on the last day of every month of the period, and by building and kind on the period's last day. */
-export async function getOccupancyHistory(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<OccupancyHistory> {
-  const { park, from, to, firstDay, lastDay } = await parkScope(db, { actor, ...input });
+export async function getOccupancyHistory(db: DbOrTx, args: PeriodArgs): Promise<OccupancyHistory> {
+  const { park, from, to, firstDay, lastDay } = await reportScope(db, args);
   const months = await queryRows<MonthRow>(db, monthEndsStatement(park.id, firstDay, lastDay, (to - from + 1) * 12));
   const last = sql`${lastDay}::date`;
   const groups = await queryRows<GroupRow>(
