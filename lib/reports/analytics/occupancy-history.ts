@@ -109,20 +109,23 @@ export function monthEndsStatement(parkId: string, firstDay: string, lastDay: st
 /** Area in use on the last day of every month of the period, and by building and kind on the period's last day. */
 export async function getOccupancyHistory(db: DbOrTx, args: PeriodArgs): Promise<OccupancyHistory> {
   const { park, from, to, firstDay, lastDay } = await reportScope(db, args);
-  const months = await queryRows<MonthRow>(db, monthEndsStatement(park.id, firstDay, lastDay, (to - from + 1) * 12));
   const last = sql`${lastDay}::date`;
-  const groups = await queryRows<GroupRow>(
-    db,
-    sql`
-    SELECT b.key AS building_key, b.name AS building_name, p.kind::text AS kind,
-           ${money(sql`sum(p.area_m2)`)} AS total,
-           ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased
-    FROM ${premisesOn(park.id, last)}
-    JOIN buildings b ON b.id = p.building_id
-    WHERE p.park_id = ${park.id} AND ${availableOn(last)}
-    GROUP BY GROUPING SETS ((b.key, b.name), (p.kind))
-    ORDER BY b.key NULLS LAST, p.kind NULLS LAST`,
-  );
+  // Independent statements: sent at once.
+  const [months, groups] = await Promise.all([
+    queryRows<MonthRow>(db, monthEndsStatement(park.id, firstDay, lastDay, (to - from + 1) * 12)),
+    queryRows<GroupRow>(
+      db,
+      sql`
+      SELECT b.key AS building_key, b.name AS building_name, p.kind::text AS kind,
+             ${money(sql`sum(p.area_m2)`)} AS total,
+             ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased
+      FROM ${premisesOn(park.id, last)}
+      JOIN buildings b ON b.id = p.building_id
+      WHERE p.park_id = ${park.id} AND ${availableOn(last)}
+      GROUP BY GROUPING SETS ((b.key, b.name), (p.kind))
+      ORDER BY b.key NULLS LAST, p.kind NULLS LAST`,
+    ),
+  ]);
   const use = (total: string, leased: string): AreaUse => ({ totalM2: total, leasedM2: leased, usePct: share(leased, total) });
   const monthly = months.map((m) => ({
     month: m.day.slice(0, 7),
