@@ -5,6 +5,7 @@ import * as schema from './schema';
 import { resolveDatabaseTarget, type DatabaseTarget } from './config';
 import { acquireFolderLock, DatabaseLockedError, releaseFolderLock } from './folder-lock';
 import { DatabaseOpenError } from './open-error';
+import { preparing } from './prepared';
 
 /** PGlite and postgres.js both satisfy this; domain functions take it (or a transaction of it). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -57,8 +58,17 @@ async function openPostgres(url: string): Promise<Handle> {
     import('drizzle-orm/postgres-js/migrator'),
   ]);
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzle(client, { schema });
+  // Prepared statements, unless a pooler in transaction mode (PgBouncer) sits between: it cannot keep them.
+  const prepare = process.env.DATABASE_PREPARED_STATEMENTS !== 'off';
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    prepare,
+    // A prepared statement is still planned for its parameters on every run, as an unprepared one is:
+    // a park-scoped report must not be run with one generic plan for every park and period.
+    connection: { plan_cache_mode: 'force_custom_plan' },
+  });
+  const db = drizzle(prepare ? preparing(client) : client, { schema });
   try {
     await migrate(db, { migrationsFolder: MIGRATIONS });
   } catch (error) {

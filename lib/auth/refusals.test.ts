@@ -195,6 +195,7 @@ const TABLE: Record<string, Entry> = {
     otherCompany: { scoped: 'marks only their own notifications: the manager’s named here stays unread' },
   },
   'parks/createPark': { call: ({ f, db, actor }) => f(db, { actor, input: { slug: `probe-${crypto.randomBytes(3).toString('hex')}`, name: 'Probe', region: 'R', type: 'mixed' } }), otherPark: ADMIN, otherCompany: ADMIN },
+  'parks/authorizePark': { call: async ({ f, actor, park }) => (f as unknown as (a: Actor, p: Park, action: string) => Park)(actor, park, 'report.read') },
   'parks/getParkBySlug': { call: ({ f, db, actor, park }) => f(db, { actor, slug: park.slug }) },
   'parks/getParkDashboard': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'parks/listParks': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: { scoped: 'the parks they work in' }, otherCompany: { scoped: 'the parks they work in: none' } },
@@ -255,6 +256,7 @@ const TABLE: Record<string, Entry> = {
   'reports/getReportYears': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
   'reports/listProgrammes': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
   'reports/parkScope': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
+  'reports/reportScope': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'residents/admitResident': {
     call: ({ f, db, w, actor, park }) =>
       f(db, { actor, parkId: park.id, input: { applicationId: w.admittableId, agreementNumber: 'P-1', agreementDate: '2024-01-01', startOn: '2024-01-01', endOn: null, placement: 'on_site' } }),

@@ -147,6 +147,20 @@ export const COUNCIL = importTable(schema.councilDecisions, {
   label: 't.application_id',
 });
 
+/** The tables each list writes: its own, and those of the parts it carries (decisions, indicators). */
+export const LIST_TABLES: Record<DatasetList, readonly TableSpec[]> = {
+  buildings: [BUILDINGS],
+  premises: [PREMISES],
+  companies: [COMPANIES],
+  applications: [APPLICATIONS, SCREENING, COUNCIL],
+  residencies: [RESIDENCIES],
+  leases: [LEASES],
+  taxIncentives: [TAX_INCENTIVES],
+  kpiReports: [KPI_REPORTS],
+  budgetFunding: [BUDGET_FUNDING],
+  programmes: [PROGRAMMES, INDICATORS, INDICATOR_VALUES],
+};
+
 /** Which field of the record a database refusal is about, by constraint. */
 export const CONSTRAINT_FIELDS: Record<string, string> = {
   leases_no_overlap: 'premises',

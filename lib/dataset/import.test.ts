@@ -37,6 +37,22 @@ async function expectRefused(input: unknown, message: string, code: AppError['co
 }
 
 describe('importDataset', () => {
+  it('leaves the planner statistics of the tables it wrote up to date', async () => {
+    const db = await getDb();
+    const tables = ['parks', 'companies', 'applications', 'council_decisions', 'leases', 'kpi_reports', 'indicator_values'];
+    const stats = () =>
+      queryRows<{ relname: string; reltuples: number; n: number }>(
+        db,
+        sql`SELECT relname::text, reltuples::int AS reltuples,
+                   (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', relname), false, true, '')))[1]::text::int AS n
+            FROM pg_class WHERE relkind = 'r' AND relname IN (${sql.join(tables.map((t) => sql`${t}`), sql`, `)}) ORDER BY relname`,
+      );
+    await importDataset(db, { actor, input: smallDataset(uniq('imp-')) });
+    const after = await stats();
+    expect(after).toHaveLength(tables.length);
+    for (const table of after) expect(table.reltuples, table.relname).toBe(table.n);
+  });
+
   it('creates the park and every record, mapping decisions, statuses, leases and money', async () => {
     const db = await getDb();
     const slug = uniq('imp-');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
@@ -17,6 +18,7 @@ import {
   COMPANIES,
   KPI_REPORTS,
   LEASES,
+  LIST_TABLES,
   PREMISES,
   RESIDENCIES,
   TAX_INCENTIVES,
@@ -76,7 +78,24 @@ export async function importDataset(db: Db, { actor, input, dryRun = false }: Im
     if (mapped instanceof AppError) throw new AppError(mapped.code, `park: ${mapped.message}`, { key: mapped.key, cause: error });
     throw mapped;
   }
+  await analyzeTouched(db, result!);
   return result!;
+}
+
+/**
+ * Planner statistics for the tables the import wrote, right after it commits: a freshly imported park
+ * is otherwise planned from stale or no statistics until autovacuum comes by (never on the embedded
+ * database), and the reports' plans depend on them. ANALYZE samples, so its cost is bounded per table.
+ */
+async function analyzeTouched(db: Db, result: ImportResult): Promise<void> {
+  const touched = new Set<string>();
+  if (result.park.created || result.park.updated) touched.add('parks');
+  for (const list of DATASET_LISTS) {
+    const { created, updated } = result.counts[list];
+    if (created + updated > 0) for (const table of LIST_TABLES[list]) touched.add(table.table);
+  }
+  if (touched.size === 0) return;
+  await db.execute(sql`ANALYZE ${sql.join([...touched].map((table) => sql.identifier(table)), sql`, `)}`);
 }
 
 class DryRunRollback extends Error {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDateTime, formatMoment, formatRub } from './format';
+import { dateFormat, formatAmount, formatDateTime, formatMoment, formatRub, numberFormat } from './format';
 
 // Intl writes a narrow no-break space between groups in Russian; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -36,5 +36,14 @@ describe('exact amounts', () => {
   it('writes kopecks exactly however large the amount (a Number would round them)', () => {
     expect(plain(formatAmount('90071992547409.93', 'ru'))).toBe('90 071 992 547 409,93');
     expect(plain(formatRub('9999999999999999.99', 'en'))).toBe('RUB 9,999,999,999,999,999.99');
+  });
+});
+
+describe('formatters', () => {
+  it('are built once per locale and options and then reused', () => {
+    expect(numberFormat('en-GB', { maximumFractionDigits: 2 })).toBe(numberFormat('en-GB', { maximumFractionDigits: 2 }));
+    expect(numberFormat('en-GB', { maximumFractionDigits: 2 })).not.toBe(numberFormat('ru-RU', { maximumFractionDigits: 2 }));
+    expect(numberFormat('en-GB', { maximumFractionDigits: 2 })).not.toBe(numberFormat('en-GB', { maximumFractionDigits: 1 }));
+    expect(dateFormat('en-GB', { timeZone: 'UTC' })).toBe(dateFormat('en-GB', { timeZone: 'UTC' }));
   });
 });

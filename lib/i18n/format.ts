@@ -3,6 +3,28 @@ import type { Locale } from './locales';
 
 const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
+/*
+ * Building an Intl formatter costs far more than using one (a page of figures built thousands), and a
+ * formatter is immutable: one per locale and options, kept for the life of the process. The keys are
+ * the few fixed option sets of this file, so the maps stay small.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /**
  * Intl formats a decimal string exactly (Intl.NumberFormat v3); a Number would round kopecks away
  * above 2^53 kopecks (about 90 trillion roubles). Engines without v3 read the string as a Number.
@@ -17,9 +39,9 @@ export function formatRub(value: string | null | undefined, locale: Locale, opti
     const abs = Math.abs(n);
     const [div, unit] =
       abs >= 1e9 ? [1e9, locale === 'ru' ? 'млрд ₽' : 'bn RUB'] : abs >= 1e6 ? [1e6, locale === 'ru' ? 'млн ₽' : 'M RUB'] : [1, locale === 'ru' ? '₽' : 'RUB'];
-    return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: div === 1 ? 2 : 1 }).format(n / div)} ${unit}`;
+    return `${numberFormat(intlLocale(locale), { maximumFractionDigits: div === 1 ? 2 : 1 }).format(n / div)} ${unit}`;
   }
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(exact(value));
+  return numberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(exact(value));
 }
 
 /**
@@ -29,35 +51,35 @@ export function formatRub(value: string | null | undefined, locale: Locale, opti
 export function formatAmount(value: string | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
   const whole = /^-?\d+(\.0+)?$/.test(value);
-  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(exact(value));
+  return numberFormat(intlLocale(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(exact(value));
 }
 
 export function formatArea(value: string | number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
-  return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(value))} m²`;
+  return `${numberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(value))} m²`;
 }
 
 export function formatNumber(value: number | string | null | undefined, locale: Locale, digits = 0): string {
   if (value === null || value === undefined || value === '') return '—';
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Number(value));
+  return numberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Number(value));
 }
 
 export function formatPct(value: number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined) return '—';
-  return `${new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+  return `${numberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
 }
 
 /** A calendar date (`YYYY-MM-DD`) in the reader's language, without time-zone drift. */
 export function formatDate(value: string | Date | null | undefined, locale: Locale): string {
   if (!value) return '—';
   const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** A moment on a page, in the reader's language and the installation's time zone. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return '—';
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(new Date(value));
+  return dateFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(new Date(value));
 }
 
 /**
@@ -65,7 +87,7 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
  * `2026-03-01 14:05 MSK`, in the installation's time zone.
  */
 export function formatMoment(value: Date | string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateFormat('en-CA', {
     timeZone: DEFAULT_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',

@@ -27,6 +27,14 @@ export async function listParks(db: DbOrTx, { actor, action = 'park.read' }: { a
 export async function getParkBySlug(db: DbOrTx, { actor, slug, action = 'park.read' }: { actor: Actor; slug: string; action?: Permission }): Promise<ParkDto> {
   const [park] = await db.select(parkColumns).from(parks).where(eq(parks.slug, slug));
   if (!park) throw notFound('park');
+  return authorizePark(actor, park, action);
+}
+
+/**
+ * The park a caller already read (getParkBySlug, for this request), if the actor may do `action` in it;
+ * otherwise "not found", as getParkBySlug answers. Reads nothing: for a second step on the same park.
+ */
+export function authorizePark<P extends { id: string }>(actor: Actor, park: P, action: Permission): P {
   try {
     assertCan(actor, action, park.id);
   } catch (error) {

@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
-import { getParkBySlug } from '@/lib/parks/parks';
+import { authorizePark, getParkBySlug, type ParkDto } from '@/lib/parks/parks';
 
 /**
  * The first and the last year in which the park has records a report counts, and the last year with
@@ -18,8 +18,14 @@ export type ReportYears = { first: number; last: number; lastReported: number | 
  * it as a period to pick, so a park whose records end years ago (the Kuzbass demo ends in 2016)
  * is one click from its figures. Needs `report.read` in the park.
  */
-export async function getReportYears(db: DbOrTx, { actor, parkSlug }: { actor: Actor; parkSlug: string }): Promise<ReportYears> {
-  const park = await getParkBySlug(db, { actor, slug: String(parkSlug ?? ''), action: 'report.read' });
+export async function getReportYears(
+  db: DbOrTx,
+  args: { actor: Actor; parkSlug: string } | { actor: Actor; /** The park this request already read (getParkBySlug). */ park: ParkDto },
+): Promise<ReportYears> {
+  const park =
+    'park' in args
+      ? authorizePark(args.actor, args.park, 'report.read')
+      : await getParkBySlug(db, { actor: args.actor, slug: String(args.parkSlug ?? ''), action: 'report.read' });
   return yearsOf(db, sql`= ${park.id}`);
 }
 

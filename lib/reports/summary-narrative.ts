@@ -1,3 +1,4 @@
+import { numberFormat } from '@/lib/i18n/format';
 import { divideRounded, toKopecks } from './money';
 import { BUDGET_SOURCES, type BudgetSource, type ParkSummary, type ReportLocale } from './types';
 
@@ -214,7 +215,7 @@ function areaText(totalM2: string, fmt: Formatters, locale: ReportLocale): strin
 type Formatters = ReturnType<typeof formatters>;
 
 function formatters(locale: ReportLocale) {
-  const integer = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 0 });
+  const integer = numberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 0 });
   const decimalSeparator = locale === 'ru' ? ',' : '.';
 
   /** The integer `value` read with `digits` decimals, localized: (165n, 1) → "16.5" / "16,5". */

@@ -3,12 +3,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Actor } from '@/lib/auth/actor';
-import { getParkBySlug } from '@/lib/parks/parks';
 import { parseInput } from '@/lib/validation/parse';
-import { summaryQuerySchema, type SummaryQueryInput } from '@/lib/validation/reports';
+import { reportLocaleSchema, summaryQuerySchema, type SummaryQueryInput } from '@/lib/validation/reports';
 import { fromKopecks, pct, ratio, toKopecks } from './money';
+import { parkScope, periodDays, reportScope, type ReportScope } from './scope';
 import { summaryNarrative } from './summary-narrative';
-import { BUDGET_SOURCES, SUMMARY_FORMAT, type BudgetSource, type BudgetSourceShare, type ParkSummary } from './types';
+import { BUDGET_SOURCES, SUMMARY_FORMAT, type BudgetSource, type BudgetSourceShare, type ParkSummary, type ReportLocale } from './types';
 
 type SummaryRow = {
   requests: number;
@@ -37,12 +37,6 @@ type SummaryRow = {
   accepted: number;
   pending: number;
 };
-
-/** The first and the last day of the whole years FROM..TO. */
-export function periodDays(from: number, to: number): { firstDay: string; lastDay: string } {
-  const pad = (year: number) => String(year).padStart(4, '0');
-  return { firstDay: `${pad(from)}-01-01`, lastDay: `${pad(to)}-12-31` };
-}
 
 /**
  * The figures of `technopark-summary/1` for one park as ONE statement (one snapshot), every sum
@@ -214,9 +208,22 @@ function budgetBySource(value: SummaryRow['budget']): Record<BudgetSource, bigin
  * received); a residency, lease or premises availability is active on a day when it started on or
  * before it and ends (inclusive) on or after it, or never.
  */
-export async function getParkSummary(db: DbOrTx, { actor, ...input }: { actor: Actor } & SummaryQueryInput): Promise<ParkSummary> {
-  const { parkSlug, from, to, locale } = parseInput(summaryQuerySchema, input);
-  const park = await getParkBySlug(db, { actor, slug: parkSlug, action: 'report.read' });
+export async function getParkSummary(
+  db: DbOrTx,
+  args: ({ actor: Actor } & SummaryQueryInput) | { scope: ReportScope; locale?: SummaryQueryInput['locale'] },
+): Promise<ParkSummary> {
+  let scope: ReportScope;
+  let locale: ReportLocale;
+  if ('scope' in args) {
+    scope = await reportScope(db, args);
+    locale = parseInput(reportLocaleSchema.default('en'), args.locale);
+  } else {
+    const { actor, ...input } = args;
+    const parsed = parseInput(summaryQuerySchema, input);
+    scope = await parkScope(db, { actor, parkSlug: parsed.parkSlug, from: parsed.from, to: parsed.to });
+    locale = parsed.locale;
+  }
+  const { park, from, to } = scope;
   const row = await querySummary(db, park.id, from, to);
 
   const areaTotal = toKopecks(row.area_total);

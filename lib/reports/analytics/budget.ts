@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { fromKopecks, ratio, toKopecks } from '../money';
 import { BUDGET_SOURCES, type BudgetSource, type DecimalString, type ReportPeriod } from '../types';
-import { money, parkScope, type PeriodArgs } from './scope';
+import { money } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 export interface FundingYear {
   year: number;
@@ -36,40 +37,43 @@ type FundingRow = { year: number } & Record<BudgetSource, string>;
 type PaybackRow = { year: number; taxes: string; budget: string; cum_taxes: string; cum_budget: string };
 
 /** Budget funding by source and year, and residents' cumulative taxes against it, up to the period's end. */
-export async function getBudgetAnalytics(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<BudgetAnalytics> {
-  const { park, from, to } = await parkScope(db, { actor, ...input });
-  const funding = await queryRows<FundingRow>(
-    db,
-    sql`
-    SELECT year,
-           ${sql.join(
-             BUDGET_SOURCES.map((s) => sql`${money(sql`sum(amount_rub) FILTER (WHERE source = ${s})`)} AS ${sql.identifier(s)}`),
-             sql`, `,
-           )}
-    FROM budget_funding WHERE park_id = ${park.id} AND year <= ${to}::int
-    GROUP BY year ORDER BY year`,
-  );
-  const payback = await queryRows<PaybackRow>(
-    db,
-    sql`
-    WITH
-    taxes AS (
-      SELECT year, sum(taxes_paid_rub) AS amount FROM kpi_reports
-      WHERE park_id = ${park.id} AND status = 'accepted' AND quarter IS NULL AND year <= ${to}::int
-      GROUP BY year
+export async function getBudgetAnalytics(db: DbOrTx, args: PeriodArgs): Promise<BudgetAnalytics> {
+  const { park, from, to } = await reportScope(db, args);
+  // Independent statements: sent at once.
+  const [funding, payback] = await Promise.all([
+    queryRows<FundingRow>(
+      db,
+      sql`
+      SELECT year,
+             ${sql.join(
+               BUDGET_SOURCES.map((s) => sql`${money(sql`sum(amount_rub) FILTER (WHERE source = ${s})`)} AS ${sql.identifier(s)}`),
+               sql`, `,
+             )}
+      FROM budget_funding WHERE park_id = ${park.id} AND year <= ${to}::int
+      GROUP BY year ORDER BY year`,
     ),
-    budget AS (
-      SELECT year, sum(amount_rub) AS amount FROM budget_funding WHERE park_id = ${park.id} AND year <= ${to}::int GROUP BY year
+    queryRows<PaybackRow>(
+      db,
+      sql`
+      WITH
+      taxes AS (
+        SELECT year, sum(taxes_paid_rub) AS amount FROM kpi_reports
+        WHERE park_id = ${park.id} AND status = 'accepted' AND quarter IS NULL AND year <= ${to}::int
+        GROUP BY year
     ),
-    years AS (
-      SELECT generate_series(least((SELECT min(year) FROM taxes), (SELECT min(year) FROM budget)), ${to}::int) AS year
-    )
-    SELECT y.year, ${money(sql`t.amount`)} AS taxes, ${money(sql`b.amount`)} AS budget,
-           ${money(sql`sum(coalesce(t.amount, 0)) OVER (ORDER BY y.year)`)} AS cum_taxes,
-           ${money(sql`sum(coalesce(b.amount, 0)) OVER (ORDER BY y.year)`)} AS cum_budget
-    FROM years y LEFT JOIN taxes t ON t.year = y.year LEFT JOIN budget b ON b.year = y.year
-    ORDER BY y.year`,
-  );
+      budget AS (
+        SELECT year, sum(amount_rub) AS amount FROM budget_funding WHERE park_id = ${park.id} AND year <= ${to}::int GROUP BY year
+    ),
+      years AS (
+        SELECT generate_series(least((SELECT min(year) FROM taxes), (SELECT min(year) FROM budget)), ${to}::int) AS year
+      )
+      SELECT y.year, ${money(sql`t.amount`)} AS taxes, ${money(sql`b.amount`)} AS budget,
+             ${money(sql`sum(coalesce(t.amount, 0)) OVER (ORDER BY y.year)`)} AS cum_taxes,
+             ${money(sql`sum(coalesce(b.amount, 0)) OVER (ORDER BY y.year)`)} AS cum_budget
+      FROM years y LEFT JOIN taxes t ON t.year = y.year LEFT JOIN budget b ON b.year = y.year
+      ORDER BY y.year`,
+    ),
+  ]);
   const series = payback.map((r) => {
     const cumBudget = toKopecks(r.cum_budget);
     return {

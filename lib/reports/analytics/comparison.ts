@@ -8,7 +8,7 @@ import type { ParkDto } from '@/lib/parks/parks';
 import { parseInput } from '@/lib/validation/parse';
 import { periodSchema } from '@/lib/validation/reports';
 import { ratio, toKopecks } from '../money';
-import { periodDays } from '../summary';
+import { periodDays } from '../scope';
 import type { DecimalString, ReportPeriod } from '../types';
 import type { AreaUse } from './occupancy-history';
 import { availableOn, money, share } from './scope';

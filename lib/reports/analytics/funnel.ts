@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { pct, roundHalfAway } from '../money';
 import type { ReportPeriod } from '../types';
-import { parkScope, type PeriodArgs } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 export type FunnelStepKey = 'submitted' | 'screened' | 'passedCouncil' | 'admitted' | 'incentive';
 
@@ -44,8 +44,8 @@ type FunnelRow = {
  * first tax-incentive grant on or after the residency's start. Each step counts only applications
  * that reached the previous one, so the funnel never widens.
  */
-export async function getFunnel(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<Funnel> {
-  const { park, from, to, firstDay, lastDay } = await parkScope(db, { actor, ...input });
+export async function getFunnel(db: DbOrTx, args: PeriodArgs): Promise<Funnel> {
+  const { park, from, to, firstDay, lastDay } = await reportScope(db, args);
   const median = (expr: SQL, from_: SQL) => sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr}) FROM ${from_})`;
   const [row] = await queryRows<FunnelRow>(
     db,
@@ -70,15 +70,17 @@ export async function getFunnel(db: DbOrTx, { actor, ...input }: PeriodArgs): Pr
       ) d
       WHERE d.first_on IS NOT NULL
     ),
+    -- The linked residency, else the first unlinked one: two joins against the park's residencies,
+    -- each read once, instead of a scan of them per application (an OR no index answers).
     admitted AS (
-      SELECT p.*, r.start_on AS admitted_on FROM passed p
-      CROSS JOIN LATERAL (
-        SELECT r.start_on FROM residencies r
-        WHERE r.park_id = ${park.id}
-          AND (r.application_id = p.id OR (r.application_id IS NULL AND r.company_id = p.company_id AND r.start_on >= p.approved_on))
-        ORDER BY (r.application_id IS NOT NULL) DESC, r.start_on
-        LIMIT 1
-      ) r
+      SELECT DISTINCT ON (id) id, company_id, submitted_on, screened_on, approved_on, admitted_on FROM (
+        SELECT p.*, r.start_on AS admitted_on, 0 AS rank FROM passed p
+        JOIN residencies r ON r.park_id = ${park.id} AND r.application_id = p.id
+        UNION ALL
+        SELECT p.*, r.start_on, 1 FROM passed p
+        JOIN residencies r ON r.park_id = ${park.id} AND r.application_id IS NULL AND r.company_id = p.company_id AND r.start_on >= p.approved_on
+      ) candidates
+      ORDER BY id, rank, admitted_on
     ),
     incentive AS (
       SELECT a.*, t.first_on AS granted_on FROM admitted a

@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { pct } from '../money';
 import type { DecimalString, ReportPeriod } from '../types';
-import { money, parkScope, type PeriodArgs } from './scope';
+import { money } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 export interface KpiYear {
   year: number;
@@ -25,8 +26,8 @@ export interface KpiYear {
 type KpiYearRow = Omit<KpiYear, 'jobsCreated' | 'coveragePct'> & { jobs: string };
 
 /** Every year of the period: the park's sums of accepted annual reports and who reported. */
-export async function getKpiDynamics(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<{ period: ReportPeriod; years: KpiYear[] }> {
-  const { park, from, to } = await parkScope(db, { actor, ...input });
+export async function getKpiDynamics(db: DbOrTx, args: PeriodArgs): Promise<{ period: ReportPeriod; years: KpiYear[] }> {
+  const { park, from, to } = await reportScope(db, args);
   const rows = await queryRows<KpiYearRow>(
     db,
     sql`
@@ -87,8 +88,8 @@ export interface ReportingGap {
 }
 
 /** Who has not (yet) an accepted annual report for a year of the period in which they were residents. */
-export async function getReportingGaps(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<ReportingGap[]> {
-  const { park, from, to } = await parkScope(db, { actor, ...input });
+export async function getReportingGaps(db: DbOrTx, args: PeriodArgs): Promise<ReportingGap[]> {
+  const { park, from, to } = await reportScope(db, args);
   return queryRows<ReportingGap & Record<string, unknown>>(
     db,
     sql`

@@ -5,7 +5,8 @@ import { queryRows } from '@/db/rows';
 import type { ParkDto } from '@/lib/parks/parks';
 import { toKopecks } from '../money';
 import type { DecimalString, ReportPeriod } from '../types';
-import { availableOn, money, parkScope, share, type PeriodArgs } from './scope';
+import { availableOn, money, share } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 // A park's area over time, for the summary page; lib/premises/occupancy.ts is the state of every
 // unit on one day, for the premises page.
@@ -56,44 +57,75 @@ function premisesOn(parkId: string, day: SQL) {
     LEFT JOIN companies c ON c.id = l.company_id`;
 }
 
-/** Area in use on the last day of every month of the period, and by building and kind on the period's last day. */
-export async function getOccupancyHistory(db: DbOrTx, { actor, ...input }: PeriodArgs): Promise<OccupancyHistory> {
-  const { park, from, to, firstDay, lastDay } = await parkScope(db, { actor, ...input });
-  const months = await queryRows<MonthRow>(
-    db,
-    sql`
-    WITH days AS (
-      SELECT (m + interval '1 month' - interval '1 day')::date AS day
-      FROM generate_series(${firstDay}::timestamp, ${lastDay}::timestamp, interval '1 month') AS g(m)
-    )
-    SELECT d.day::text AS day,
-           ${money(sql`sum(p.area_m2)`)} AS total,
-           ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased,
-           ${money(sql`sum(p.area_m2) FILTER (WHERE c.manufacturing)`)} AS manufacturing
-    FROM days d
-    LEFT JOIN premises p ON p.park_id = ${park.id} AND ${availableOn(sql`d.day`)}
-    LEFT JOIN LATERAL (
-      SELECT l.company_id FROM leases l
-      WHERE l.premises_id = p.id AND l.park_id = ${park.id} AND l.start_on <= d.day AND (l.end_on IS NULL OR l.end_on >= d.day)
-      LIMIT 1
-    ) l ON true
-    LEFT JOIN companies c ON c.id = l.company_id
-    GROUP BY d.day
-    ORDER BY d.day`,
-  );
+/**
+ * The area available, leased and leased to manufacturing residents on the last day of each of the
+ * `months` months from `firstDay`, as one sweep over the park's premises and leases: every unit's
+ * availability and every lease (within its unit's availability) is a span of days that adds its area
+ * from its first day and takes it away the day after its last; a running sum over these changes, read
+ * at each month's end, is the area on that day. Its cost follows the number of units and leases, not
+ * months × units. Leases of one unit never overlap (leases_no_overlap), so a unit counts once a day.
+ * The month count is a literal (a checked integer), so the planner knows the series' size: estimated
+ * at the default 1,000 rows it made the statement look costly enough to JIT-compile on every call.
+ */
+export function monthEndsStatement(parkId: string, firstDay: string, lastDay: string, months: number): SQL {
+  if (!Number.isSafeInteger(months) || months < 1) throw new Error(`months must be a positive integer, not ${months}`);
   const last = sql`${lastDay}::date`;
-  const groups = await queryRows<GroupRow>(
-    db,
-    sql`
-    SELECT b.key AS building_key, b.name AS building_name, p.kind::text AS kind,
-           ${money(sql`sum(p.area_m2)`)} AS total,
-           ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased
-    FROM ${premisesOn(park.id, last)}
-    JOIN buildings b ON b.id = p.building_id
-    WHERE p.park_id = ${park.id} AND ${availableOn(last)}
-    GROUP BY GROUPING SETS ((b.key, b.name), (p.kind))
-    ORDER BY b.key NULLS LAST, p.kind NULLS LAST`,
-  );
+  return sql`
+    WITH
+    spans AS (
+      SELECT p.available_from AS lo, p.available_to AS hi, p.area_m2 AS total, 0::numeric AS leased, 0::numeric AS manufacturing
+      FROM premises p
+      WHERE p.park_id = ${parkId}
+      UNION ALL
+      SELECT greatest(l.start_on, p.available_from), least(l.end_on, p.available_to),
+             0, p.area_m2, CASE WHEN c.manufacturing THEN p.area_m2 ELSE 0 END
+      FROM leases l
+      JOIN premises p ON p.id = l.premises_id AND p.park_id = ${parkId}
+      JOIN companies c ON c.id = l.company_id
+      WHERE l.park_id = ${parkId}
+    ),
+    changes AS (
+      SELECT coalesce(lo, '-infinity'::date) AS day, total, leased, manufacturing, false AS month_end
+      FROM spans WHERE (lo IS NULL OR hi IS NULL OR lo <= hi) AND (lo IS NULL OR lo <= ${last})
+      UNION ALL
+      SELECT hi + 1, -total, -leased, -manufacturing, false
+      FROM spans WHERE hi IS NOT NULL AND (lo IS NULL OR lo <= hi) AND hi < ${last}
+      UNION ALL
+      SELECT (${firstDay}::date + make_interval(months => g.i) - interval '1 day')::date, 0, 0, 0, true
+      FROM generate_series(1, ${sql.raw(String(months))}) AS g(i)
+    ),
+    running AS (
+      -- The default frame takes in every change of the same day (its peers), so a month's end sees them all.
+      SELECT day, month_end, sum(total) OVER w AS total, sum(leased) OVER w AS leased, sum(manufacturing) OVER w AS manufacturing
+      FROM changes
+      WINDOW w AS (ORDER BY day)
+    )
+    SELECT day::text AS day, ${money(sql`total`)} AS total, ${money(sql`leased`)} AS leased, ${money(sql`manufacturing`)} AS manufacturing
+    FROM running
+    WHERE month_end
+    ORDER BY day`;
+}
+
+/** Area in use on the last day of every month of the period, and by building and kind on the period's last day. */
+export async function getOccupancyHistory(db: DbOrTx, args: PeriodArgs): Promise<OccupancyHistory> {
+  const { park, from, to, firstDay, lastDay } = await reportScope(db, args);
+  const last = sql`${lastDay}::date`;
+  // Independent statements: sent at once.
+  const [months, groups] = await Promise.all([
+    queryRows<MonthRow>(db, monthEndsStatement(park.id, firstDay, lastDay, (to - from + 1) * 12)),
+    queryRows<GroupRow>(
+      db,
+      sql`
+      SELECT b.key AS building_key, b.name AS building_name, p.kind::text AS kind,
+             ${money(sql`sum(p.area_m2)`)} AS total,
+             ${money(sql`sum(p.area_m2) FILTER (WHERE l.company_id IS NOT NULL)`)} AS leased
+      FROM ${premisesOn(park.id, last)}
+      JOIN buildings b ON b.id = p.building_id
+      WHERE p.park_id = ${park.id} AND ${availableOn(last)}
+      GROUP BY GROUPING SETS ((b.key, b.name), (p.kind))
+      ORDER BY b.key NULLS LAST, p.kind NULLS LAST`,
+    ),
+  ]);
   const use = (total: string, leased: string): AreaUse => ({ totalM2: total, leasedM2: leased, usePct: share(leased, total) });
   const monthly = months.map((m) => ({
     month: m.day.slice(0, 7),

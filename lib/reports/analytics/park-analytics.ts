@@ -5,7 +5,7 @@ import { getBudgetAnalytics, type BudgetAnalytics } from './budget';
 import { getFunnel, type Funnel } from './funnel';
 import { getKpiDynamics, type KpiYear } from './kpi-dynamics';
 import { getOccupancyHistory, type OccupancyHistory } from './occupancy-history';
-import type { PeriodArgs } from './scope';
+import { reportScope, type PeriodArgs } from '../scope';
 
 export interface ParkAnalytics {
   funnel: Funnel;
@@ -14,11 +14,14 @@ export interface ParkAnalytics {
   budget: BudgetAnalytics;
 }
 
-/** Everything the summary page charts, for one park and period. */
+/** Everything the summary page charts, for one park and period: the park read once, the four reports at once. */
 export async function getParkAnalytics(db: DbOrTx, args: PeriodArgs): Promise<ParkAnalytics> {
-  const funnel = await getFunnel(db, args);
-  const kpi = await getKpiDynamics(db, args);
-  const occupancy = await getOccupancyHistory(db, args);
-  const budget = await getBudgetAnalytics(db, args);
+  const scope = await reportScope(db, args);
+  const [funnel, kpi, occupancy, budget] = await Promise.all([
+    getFunnel(db, { scope }),
+    getKpiDynamics(db, { scope }),
+    getOccupancyHistory(db, { scope }),
+    getBudgetAnalytics(db, { scope }),
+  ]);
   return { funnel, kpi, occupancy, budget };
 }

@@ -16,6 +16,7 @@ import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getParkAnalytics } from '@/lib/reports/analytics/park-analytics';
 import { getReportYears } from '@/lib/reports/report-years';
+import { parkScope } from '@/lib/reports/scope';
 import { getParkSummary } from '@/lib/reports/summary';
 import { ReportCharts } from './report-charts';
 import { hasGaps, kpiLink } from './report-gaps';
@@ -24,14 +25,12 @@ import { SummaryFigures } from './summary-figures';
 export default async function ParkSummaryPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'report.read');
-  const locale = (await getLocale()) as Locale;
-  const t = await getTranslations('reports');
+  const [locale, t, years, search] = await Promise.all([getLocale() as Promise<Locale>, getTranslations('reports'), getReportYears(db, { actor, park }), searchParams]);
   const currentYear = Number(todayIso().slice(0, 4));
-  const years = await getReportYears(db, { actor, parkSlug: slug });
-  const { period, invalid } = readPeriod(await searchParams, openingPeriod(currentYear, years));
-  const args = { actor, parkSlug: slug, from: period.from, to: period.to };
-  const summary = await getParkSummary(db, { ...args, locale });
-  const analytics = await getParkAnalytics(db, args);
+  const { period, invalid } = readPeriod(search, openingPeriod(currentYear, years));
+  // The park is read and report.read decided once (parkContext, parkScope); the reports then run at once.
+  const scope = await parkScope(db, { actor, park, from: period.from, to: period.to });
+  const [summary, analytics] = await Promise.all([getParkSummary(db, { scope, locale }), getParkAnalytics(db, { scope })]);
 
   const base = `/p/${slug}/reports`;
   const query = `from=${period.from}&to=${period.to}`;

@@ -5,6 +5,7 @@ import { csvDialectFor, CSV_TYPE } from '@/lib/export/csv';
 import { summaryToCsv, summaryToXlsx } from '@/lib/export/summary';
 import { XLSX_TYPE } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/locales';
+import { parkScope } from '@/lib/reports/scope';
 import { getParkSummary } from '@/lib/reports/summary';
 import { periodSchema } from '@/lib/validation/reports';
 
@@ -24,8 +25,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { from, to } = period.data;
   const locale = (await getLocale()) as Locale;
   return parkFileResponse(slug, 'report.read', `${slug}-summary-${from}-${to}.${format}`, async ({ actor, db, park }) => {
-    // getParkSummary checks report.read in the park again: the route never decides who may read.
-    const summary = await getParkSummary(db, { actor, parkSlug: park.slug, from, to, locale });
+    // parkScope checks report.read in the park again (without reading it again): the route never decides who may read.
+    const summary = await getParkSummary(db, { scope: await parkScope(db, { actor, park, from, to }), locale });
     const kind = format as keyof typeof TYPES;
     const body =
       kind === 'xlsx' ? await summaryToXlsx(summary, locale) : kind === 'csv' ? summaryToCsv(summary, locale, csvDialectFor(locale)) : `${JSON.stringify(summary, null, 2)}\n`;
