@@ -230,7 +230,12 @@ export async function benchPages({ db, databaseUrl, parkSlug, inboxParkSlug }: P
 
   const server = await startServer(databaseUrl);
   const stop = () => {
-    if (server.child.pid) process.kill(-server.child.pid, 'SIGKILL');
+    try {
+      if (server.child.pid) process.kill(-server.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(server.dir, { recursive: true, force: true });
     process.exit(130);
   };
   process.once('SIGINT', stop);
