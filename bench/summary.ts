@@ -6,9 +6,15 @@
  * inbox. Then getParkSummary for one park and 7 years, and five inbox pages (filters, search, a deep
  * page), 20 timed runs each.
  *
+ * Then the pages (bench/pages.ts): the production build (built first when .next holds no build of
+ * the current sources) started on the same database, the reports page's first byte unloaded, and
+ * the reports, residents and inbox pages and a trivial route under 25 concurrent signed-in
+ * connections, interleaved, against their goals; with the load average beside the figures.
+ *
  * PostgreSQL: the server of BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  * The data live in the database bench_summary, created when missing or incomplete and reused on
- * later runs. `--regenerate` builds it again; `--explain` prints the plan of the summary query.
+ * later runs. `--regenerate` builds it again; `--explain` prints the plan of the summary query;
+ * `--pages-only` skips the query timings; `--no-pages` skips the pages.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -251,6 +257,59 @@ async function time(label: string, run: () => Promise<unknown>): Promise<ReturnT
   return s;
 }
 
+/** getParkSummary for one park and the managers' inbox of the big park, each against its goal. */
+async function queryTimings(db: import('@/db/client').Db): Promise<void> {
+  const { queryRows } = await import('@/db/rows');
+  const { sql } = await import('drizzle-orm');
+  const { systemActor } = await import('@/lib/auth/actor');
+  const { getParkSummary } = await import('@/lib/reports/summary');
+  const actor = systemActor('cli');
+  const summary = await getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO });
+  process.stdout.write(
+    `${PARK} ${FROM}–${TO}: ${summary.requests} requests, ${summary.residentsSupported} residents supported, ` +
+      `${summary.reporting.expected} reports expected, taxes ${summary.totals.taxesPaidRub} RUB, payback ${summary.payback.paybackYear ?? 'not reached'}\n`,
+  );
+  if (args.has('--explain')) {
+    const { summaryStatement } = await import('@/lib/reports/summary');
+    const [park] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = ${PARK}`);
+    const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${summaryStatement(park.id, FROM, TO)}`);
+    process.stdout.write(`${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  }
+  const s = await time(`getParkSummary(${PARK}, ${FROM}–${TO})`, () => getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO }));
+  const goal = 100;
+  process.stdout.write(s.median < goal ? `goal met: median < ${goal} ms\n` : `GOAL MISSED: median ≥ ${goal} ms\n`);
+
+  // The managers' inbox of a park with thousands of applications: one page of 25 at a time.
+  const { listParkApplications } = await import('@/lib/applications/inbox');
+  const [inboxPark] = await queryRows<{ id: string; total: number }>(
+    db,
+    sql`SELECT p.id, (SELECT count(*)::int FROM applications a WHERE a.park_id = p.id AND a.status <> 'draft') AS total
+        FROM parks p WHERE p.slug = ${INBOX_PARK}`,
+  );
+  process.stdout.write(`${INBOX_PARK} inbox: ${inboxPark.total} applications\n`);
+  const today = new Date().toISOString().slice(0, 10);
+  const inboxGoal = 100;
+  let inboxMissed = false;
+  // Page 400 as a manager reaches it: following Next (the keyset cursor) 399 times from the first page.
+  const byTitle = { sort: 'title', dir: 'asc' } as const;
+  let after: string | undefined;
+  for (let n = 1; n < 400; n++) after = (await listParkApplications(db, { actor, parkId: inboxPark.id, query: { ...byTitle, after }, today })).next ?? undefined;
+  for (const [label, query] of [
+    ['first page, newest first', {}],
+    ['status filter', { status: 'in_review' }],
+    ['search "survey 17"', { q: 'survey 17' }],
+    ['industry, support and dates, by company', { industry: 'Industry 5', support: 'legal', from: '2016-01-01', to: '2022-12-31', sort: 'company', dir: 'asc' }],
+    ['page 400 by title', { ...byTitle, after }],
+  ] as const) {
+    const page = await listParkApplications(db, { actor, parkId: inboxPark.id, query, today });
+    const r = await time(`inbox ${label} (${page.total} match, ${page.rows.length} shown)`, () =>
+      listParkApplications(db, { actor, parkId: inboxPark.id, query, today }),
+    );
+    if (r.median >= inboxGoal) inboxMissed = true;
+  }
+  process.stdout.write(inboxMissed ? `GOAL MISSED: an inbox median ≥ ${inboxGoal} ms\n` : `goal met: every inbox median < ${inboxGoal} ms\n`);
+}
+
 async function main(): Promise<number> {
   const { default: postgres } = await import('postgres');
   const server = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
@@ -265,8 +324,6 @@ async function main(): Promise<number> {
   const { getDb, closeDb } = await import('@/db/client');
   const { queryRows } = await import('@/db/rows');
   const { sql } = await import('drizzle-orm');
-  const { systemActor } = await import('@/lib/auth/actor');
-  const { getParkSummary } = await import('@/lib/reports/summary');
   try {
     const db = await getDb(); // migrates
     if (fresh) {
@@ -282,51 +339,11 @@ async function main(): Promise<number> {
     );
     process.stdout.write(`${counts.parks} parks, ${counts.reports} KPI reports, ${counts.residencies} residencies, ${counts.leases} leases\n`);
 
-    const actor = systemActor('cli');
-    const summary = await getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO });
-    process.stdout.write(
-      `${PARK} ${FROM}–${TO}: ${summary.requests} requests, ${summary.residentsSupported} residents supported, ` +
-        `${summary.reporting.expected} reports expected, taxes ${summary.totals.taxesPaidRub} RUB, payback ${summary.payback.paybackYear ?? 'not reached'}\n`,
-    );
-    if (args.has('--explain')) {
-      const { summaryStatement } = await import('@/lib/reports/summary');
-      const [park] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = ${PARK}`);
-      const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${summaryStatement(park.id, FROM, TO)}`);
-      process.stdout.write(`${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+    if (!args.has('--pages-only')) await queryTimings(db);
+    if (!args.has('--no-pages')) {
+      const { benchPages } = await import('./pages');
+      await benchPages({ db, databaseUrl: url, parkSlug: PARK, inboxParkSlug: INBOX_PARK });
     }
-    const s = await time(`getParkSummary(${PARK}, ${FROM}–${TO})`, () => getParkSummary(db, { actor, parkSlug: PARK, from: FROM, to: TO }));
-    const goal = 100;
-    process.stdout.write(s.median < goal ? `goal met: median < ${goal} ms\n` : `GOAL MISSED: median ≥ ${goal} ms\n`);
-
-    // The managers' inbox of a park with thousands of applications: one page of 25 at a time.
-    const { listParkApplications } = await import('@/lib/applications/inbox');
-    const [inboxPark] = await queryRows<{ id: string; total: number }>(
-      db,
-      sql`SELECT p.id, (SELECT count(*)::int FROM applications a WHERE a.park_id = p.id AND a.status <> 'draft') AS total
-          FROM parks p WHERE p.slug = ${INBOX_PARK}`,
-    );
-    process.stdout.write(`${INBOX_PARK} inbox: ${inboxPark.total} applications\n`);
-    const today = new Date().toISOString().slice(0, 10);
-    const inboxGoal = 100;
-    let inboxMissed = false;
-    // Page 400 as a manager reaches it: following Next (the keyset cursor) 399 times from the first page.
-    const byTitle = { sort: 'title', dir: 'asc' } as const;
-    let after: string | undefined;
-    for (let n = 1; n < 400; n++) after = (await listParkApplications(db, { actor, parkId: inboxPark.id, query: { ...byTitle, after }, today })).next ?? undefined;
-    for (const [label, query] of [
-      ['first page, newest first', {}],
-      ['status filter', { status: 'in_review' }],
-      ['search "survey 17"', { q: 'survey 17' }],
-      ['industry, support and dates, by company', { industry: 'Industry 5', support: 'legal', from: '2016-01-01', to: '2022-12-31', sort: 'company', dir: 'asc' }],
-      ['page 400 by title', { ...byTitle, after }],
-    ] as const) {
-      const page = await listParkApplications(db, { actor, parkId: inboxPark.id, query, today });
-      const r = await time(`inbox ${label} (${page.total} match, ${page.rows.length} shown)`, () =>
-        listParkApplications(db, { actor, parkId: inboxPark.id, query, today }),
-      );
-      if (r.median >= inboxGoal) inboxMissed = true;
-    }
-    process.stdout.write(inboxMissed ? `GOAL MISSED: an inbox median ≥ ${inboxGoal} ms\n` : `goal met: every inbox median < ${inboxGoal} ms\n`);
     return 0;
   } finally {
     await closeDb();
