@@ -83,19 +83,10 @@ export function multipartProblem(contentType: string, head: string): string | nu
   return head.startsWith(`--${boundary[1] ?? boundary[2]}`) ? null : 'the form data is malformed';
 }
 
+/** The body's first bytes as text. Read whole from a clone: cancelling a clone's stream part-way can stall the original. */
 async function bodyHead(request: Request, bytes: number): Promise<string> {
-  const reader = request.clone().body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  while (length < bytes) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
-  await reader.cancel();
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, bytes));
+  const body = new Uint8Array(await request.clone().arrayBuffer());
+  return new TextDecoder().decode(body.subarray(0, bytes));
 }
 
 /** A server-action post's refusal, or null to let Next handle it. */
