@@ -13,6 +13,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { INDICATOR_VALUE_KINDS } from '@/db/schema/values';
 import { can } from '@/lib/auth/permissions';
+import { numberFormat } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { getIndicatorReport } from '@/lib/reports/indicators';
@@ -38,9 +39,9 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
   const t = await getTranslations('indicatorReport');
   const locale = (await getLocale()) as Locale;
   const intl = locale === 'ru' ? 'ru-RU' : 'en-GB';
-  const plain = (n: number) => new Intl.NumberFormat(intl, { maximumFractionDigits: 6 }).format(n);
+  const plain = (n: number) => numberFormat(intl, { maximumFractionDigits: 6 }).format(n);
   const growth = (n: number | null) =>
-    n === null ? '—' : `${new Intl.NumberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(n)}%`;
+    n === null ? '—' : `${numberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(n)}%`;
   const series = new Map(grid.indicators.map((i) => [i.key, i.values]));
   const counts = STATUS_ORDER.map((s) => ({ status: s, n: report.indicators.filter((i) => i.status === s).length })).filter((c) => c.n > 0);
   const exportBase = `/p/${slug}/reports/indicators/${encodeURIComponent(key)}/export`;
