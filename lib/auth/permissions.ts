@@ -39,6 +39,8 @@ export const permissions = {
   'council.meet': { roles: ['manager'], system: true },
   'council.decide': { roles: ['manager'], system: true },
   'review.submit': { roles: ['expert'] },
+  /** Read the residency record of one's own company in a park. */
+  'resident.readOwn': { applicant: true },
   'resident.read': { roles: ['manager', 'analyst'], admin: true, system: true },
   'resident.admit': { roles: ['manager'], system: true },
   'resident.exit': { roles: ['manager'], system: true },

@@ -5,7 +5,7 @@ import { queryRows } from '@/db/rows';
 import { companies, companyMembers, parks, residencies } from '@/db/schema';
 import type { KpiStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/permissions';
+import { actingUser, assertCan } from '@/lib/auth/permissions';
 import { companyDetailsColumns, representsCompany, type CompanyDetails } from '@/lib/companies/companies';
 import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
@@ -72,8 +72,9 @@ export type ResidentProfileDto = {
  * company's own representatives (read-only). Anyone else is told it does not exist.
  */
 async function assertMayRead(db: DbOrTx, actor: Actor, parkId: string, companyId: string): Promise<'staff' | 'representative'> {
-  if (actor.type === 'user' && actor.kind === 'applicant') {
-    if (!(await representsCompany(db, actor.userId, companyId))) throw notFound('resident');
+  const representative = actingUser(actor, 'resident.readOwn');
+  if (representative) {
+    if (!(await representsCompany(db, representative.userId, companyId))) throw notFound('resident');
     return 'representative';
   }
   assertCan(actor, 'resident.read', parkId);
