@@ -1,21 +1,13 @@
-import { AppShell } from '@/app/(app)/_shell/app-shell';
 import { NotFoundView } from '@/app/_components/refusal';
 import { PublicFrame } from '@/app/_components/public-frame';
-import { getActor } from '@/app/_server/session';
 
 /**
- * An address no route answers. Next renders this one only inside the root layout, so it puts the
- * signed-in shell around the message itself; a reader who is not signed in gets the public frame.
+ * The root layout's 404: Next renders this element with every page (it is the root boundary's
+ * fallback), so it reads nothing and stays small. An address no route answers is caught inside the
+ * signed-in frame by app/(app)/[...missing]/page.tsx, which shows (app)/not-found.tsx in the shell;
+ * this one is left for requests outside it.
  */
-export default async function NotFound() {
-  const actor = await getActor();
-  if (actor?.type === 'user') {
-    return (
-      <AppShell actor={actor}>
-        <NotFoundView />
-      </AppShell>
-    );
-  }
+export default function NotFound() {
   return (
     <PublicFrame>
       <NotFoundView />

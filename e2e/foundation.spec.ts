@@ -43,6 +43,21 @@ test.describe('sign-in and each role’s home', () => {
     expect(response?.status()).toBe(404);
   });
 
+  test('an address no route answers shows the 404 inside the signed-in frame, or the public one', async ({ page }) => {
+    for (const address of ['/no-such-page', '/p/kuzbass/no-such-section/deeper']) {
+      const signedOut = await page.goto(address);
+      await expect(page).toHaveURL(/\/sign-in/);
+      expect(signedOut?.status()).toBe(200);
+    }
+    await signIn(page, demo.manager);
+    for (const address of ['/no-such-page', '/p/kuzbass/no-such-section/deeper']) {
+      const response = await page.goto(address);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: '404 Not found' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    }
+  });
+
   test('on a phone the navigation opens from the menu button and closes on the way to the next page', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, demo.manager);
