@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, pgTable, text, time, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, moment, ownedBy, requires, updatedAt } from './columns';
 import { byUser, parkId } from './owners';
 import { applications } from './applications';
-import { assignmentStatus, councilDecisionKind, meetingStatus, recommendation, reviewStatus } from './enums';
+import { assignmentStatus, councilDecisionKind, meetingStatus, recommendation, reviewStatus, vote } from './enums';
 import { users } from './users';
 
 /** The park's rubric. Scores are on a fixed 0–10 scale. */
@@ -80,6 +80,13 @@ export const councilMeetings = pgTable(
     parkId: parkId(),
     number: integer('number').notNull(),
     heldOn: date('held_on').notNull(),
+    /** The meeting's start on its day, in the park's time zone; none: the day's start. */
+    startsAt: time('starts_at'),
+    /** Where it meets, and the video link for members who join remotely. */
+    place: text('place'),
+    videoLink: text('video_link'),
+    /** Members may vote remotely until this moment; none: only in the meeting. */
+    votingDeadline: moment('voting_deadline'),
     status: meetingStatus('status').notNull().default('planned'),
     /** Council size when attendance was recorded; the quorum is more than half of it. */
     councilSize: integer('council_size'),
@@ -124,7 +131,11 @@ export const councilDecisions = pgTable(
     votesFor: integer('votes_for'),
     votesAgainst: integer('votes_against'),
     votesAbstain: integer('votes_abstain'),
+    /** The votes were counted on paper and typed in, not cast by the members in the product. */
+    paperTally: boolean('paper_tally').notNull().default(false),
     reason: text('reason'),
+    /** Why the council approved with fewer submitted reviews than the park asks for. */
+    reviewsShortReason: text('reviews_short_reason'),
     recordedBy: byUser('recorded_by'),
     createdAt: createdAt(),
   },
@@ -137,6 +148,35 @@ export const councilDecisions = pgTable(
       sql`coalesce(${t.votesFor}, 0) >= 0 AND coalesce(${t.votesAgainst}, 0) >= 0 AND coalesce(${t.votesAbstain}, 0) >= 0`,
     ),
   ],
+);
+
+/** A member's vote on an agenda item, cast in the meeting or remotely, changeable until the item is closed. */
+export const councilVotes = pgTable(
+  'council_votes',
+  {
+    id: id(),
+    meetingId: ownedBy('meeting_id', () => councilMeetings.id),
+    applicationId: ownedBy('application_id', () => applications.id),
+    memberId: requires('member_id', () => users.id),
+    vote: vote('vote').notNull(),
+    /** Cast before the meeting through the product rather than in the room. */
+    remote: boolean('remote').notNull(),
+    castAt: moment('cast_at').notNull().defaultNow(),
+  },
+  (t) => [unique('council_votes_item_member').on(t.meetingId, t.applicationId, t.memberId)],
+);
+
+/** The members' discussion of an application, for the council and the park's staff, never the applicant. */
+export const councilComments = pgTable(
+  'council_comments',
+  {
+    id: id(),
+    applicationId: ownedBy('application_id', () => applications.id),
+    authorId: requires('author_id', () => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('council_comments_application').on(t.applicationId, t.createdAt)],
 );
 
 export type ReviewCriterion = typeof reviewCriteria.$inferSelect;

@@ -15,6 +15,7 @@ export const assignmentStatus = pgEnum('assignment_status', values.ASSIGNMENT_ST
 export const reviewStatus = pgEnum('review_status', values.REVIEW_STATUSES);
 export const recommendation = pgEnum('recommendation', values.RECOMMENDATIONS);
 export const meetingStatus = pgEnum('meeting_status', values.MEETING_STATUSES);
+export const vote = pgEnum('vote', values.VOTES);
 export const placement = pgEnum('placement', values.PLACEMENTS);
 export const exitReason = pgEnum('exit_reason', values.EXIT_REASONS);
 export const incentiveKind = pgEnum('incentive_kind', values.INCENTIVE_KINDS);

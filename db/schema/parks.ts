@@ -19,11 +19,14 @@ export const parks = pgTable(
     kpiDeadlineMonth: integer('kpi_deadline_month').notNull().default(3),
     kpiDeadlineDay: integer('kpi_deadline_day').notNull().default(1),
     quarterlyReports: boolean('quarterly_reports').notNull().default(false),
+    /** Submitted expert reviews an approval needs; fewer only with a reason the minutes show. */
+    minReviewsForApproval: integer('min_reviews_for_approval').notNull().default(2),
     createdAt: createdAt(),
   },
   (t) => [
     check('parks_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
     check('parks_land_area_nonneg', sql`${t.landAreaHa} IS NULL OR ${t.landAreaHa} >= 0`),
+    check('parks_min_reviews_range', sql`${t.minReviewsForApproval} BETWEEN 0 AND 20`),
     check('parks_deadline_valid', sql`${t.kpiDeadlineMonth} BETWEEN 1 AND 12 AND ${t.kpiDeadlineDay} BETWEEN 1 AND 28`),
   ],
 );

@@ -49,6 +49,10 @@ export const RECOMMENDATIONS = ['approve', 'reject', 'revise'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 export const MEETING_STATUSES = ['planned', 'held'] as const;
+
+/** A council member's vote on an agenda item. */
+export const VOTES = ['for', 'against', 'abstain'] as const;
+export type Vote = (typeof VOTES)[number];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const PLACEMENTS = ['on_site', 'extraterritorial'] as const;

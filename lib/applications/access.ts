@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { applications, companyMembers, expertAssignments, parks } from '@/db/schema';
+import { applications, companyMembers, councilMeetings, expertAssignments, meetingItems, parks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, can, parksWhere, type Permission } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
@@ -13,10 +13,12 @@ import type { ApplicationStatus } from '@/lib/validation/applications';
  * application with the actor's audience:
  * - `applicant`: a representative of its company (drafts included);
  * - `staff`: the park's staff once it has been submitted (`application.readPark` there);
- * - `expert`: an expert of the park assigned to it and not stood down (assigned or reviewed).
+ * - `expert`: an expert of the park assigned to it and not stood down (assigned or reviewed);
+ * - `member`: a member of the park's council, when it is on the agenda of one of the park's meetings
+ *   and the member has not declared a conflict with it (the meeting page, its documents and reviews).
  * Functions that follow take the returned access instead of deciding again.
  */
-export type Audience = 'applicant' | 'staff' | 'expert';
+export type Audience = 'applicant' | 'staff' | 'expert' | 'member';
 
 /** The staff steps on an application, answered once with the access. */
 const STEPS = ['application.readPark', 'application.screen', 'application.assign', 'council.meet', 'council.decide'] as const satisfies readonly Permission[];
@@ -117,6 +119,20 @@ async function reach(
         ),
       )!
     : sql`false`;
+  const member = actingUser(actor, 'council.vote');
+  const onAgenda = member
+    ? and(
+        inParks(parksWhere(member, 'council.vote')),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(meetingItems)
+            .innerJoin(councilMeetings, eq(councilMeetings.id, meetingItems.meetingId))
+            .where(and(eq(meetingItems.applicationId, applications.id), eq(councilMeetings.parkId, applications.parkId))),
+        ),
+        sql`NOT EXISTS (SELECT 1 FROM expert_assignments c WHERE c.application_id = ${applications.id} AND c.expert_id = ${member.userId} AND c.status = 'conflict')`,
+      )!
+    : sql`false`;
   const staff = and(submitted, inParks(parksWhere(actor, 'application.readPark')))!;
   const query = db
     .select({
@@ -130,7 +146,7 @@ async function reach(
       submittedOn: applications.submittedOn,
       lastSubmittedAt: applications.lastSubmittedAt,
       createdAt: applications.createdAt,
-      audience: sql<Audience | null>`CASE WHEN ${staff} THEN 'staff' WHEN ${assigned} THEN 'expert' WHEN ${represented} THEN 'applicant' END`,
+      audience: sql<Audience | null>`CASE WHEN ${staff} THEN 'staff' WHEN ${assigned} THEN 'expert' WHEN ${onAgenda} THEN 'member' WHEN ${represented} THEN 'applicant' END`,
     })
     .from(applications)
     .innerJoin(parks, eq(parks.id, applications.parkId))

@@ -39,6 +39,8 @@ export const permissions = {
   'council.meet': { roles: ['manager'], system: true },
   'council.decide': { roles: ['manager'], system: true },
   'review.submit': { roles: ['expert'] },
+  /** As a member of the park's council: read the meetings one is called to, vote on their items, discuss reviewed applications. */
+  'council.vote': { roles: ['expert'] },
   /** Read the residency record of one's own company in a park. */
   'resident.readOwn': { applicant: true },
   'resident.read': { roles: ['manager', 'analyst'], admin: true, system: true },

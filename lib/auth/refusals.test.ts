@@ -118,6 +118,16 @@ const TABLE: Record<string, Entry> = {
   'companies/updateCompany': {
     call: ({ f, db, w, actor }) => f(db, { actor, input: { companyId: w.companyId, name: 'ООО «Проба»', inn: makeInn(), smeCategory: 'small', manufacturing: false, industry: 'IT' } }),
   },
+  'council/addCouncilComment': { call: ({ f, db, w, actor }) => f(db, { actor, input: { applicationId: w.applicationId, body: 'A question for the members' } }) },
+  'council/castVote': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId, vote: 'for' } }) },
+  'council/getMemberMeeting': { call: ({ f, db, w, actor }) => f(db, { actor, meetingId: w.meetingId }) },
+  'council/listCouncilComments': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },
+  'council/listMemberMeetings': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: { byRole: 'a council member’s step: an applicant holds no park role, and assertCan refuses that FORBIDDEN in every park alike' } },
+  'council/meetingInPark': {
+    call: ({ f, db, w, actor }) => (f as unknown as (...args: unknown[]) => Promise<unknown>)(db, actor, w.meetingId, 'council.meet'),
+  },
+  'council/reviewSummaryOf': ACCESS_ONLY,
+  'council/updateMeetingDetails': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, heldOn: w.today, startsAt: '10:00' } }) },
   'council/addAgendaItem': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId } }) },
   'council/assignExperts': { call: ({ f, db, w, actor }) => f(db, { actor, input: { applicationId: w.applicationId, expertIds: [w.expert.userId], dueOn: '2099-12-31' } }) },
   'council/createMeeting': { call: ({ f, db, w, actor, park }) => f(db, { actor, input: { parkId: park.id, number: 99, heldOn: w.today } }), otherCompany: STAFF },
@@ -132,7 +142,7 @@ const TABLE: Record<string, Entry> = {
   'council/nextMeetingNumber': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'council/recordDecision': {
     call: ({ f, db, w, actor }) =>
-      f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId, votesFor: 1, votesAgainst: 0, votesAbstain: 0, decision: 'approved', reason: '' } }),
+      f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId, votesFor: 1, votesAgainst: 0, votesAbstain: 0, decision: 'approved', reason: '', paperTally: true, reviewsShortReason: 'none' } }),
   },
   'council/removeAgendaItem': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId } }) },
   'council/saveReviewDraft': { call: ({ f, db, w, actor }) => f(db, { actor, input: { assignmentId: w.assignmentId, scores: [], recommendation: null, comment: '' } }) },

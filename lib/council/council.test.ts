@@ -10,7 +10,8 @@ import { todayIso } from '@/lib/dates';
 import { completeDraft, makeApplication } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, makeUser } from '@/lib/test/fixtures';
 import { assignExperts, listAssignments, sendDueReminders, suggestExperts, withdrawAssignment } from './assignments';
-import { addAgendaItem, createMeeting, getMeeting, listMeetings, nextMeetingNumber, recordDecision, removeAgendaItem, setAttendance } from './meetings';
+import { addAgendaItem, createMeeting, getMeeting, listMeetings, nextMeetingNumber, removeAgendaItem, setAttendance } from './meetings';
+import { recordDecision } from './decisions';
 import { listMyAssignments } from './my-assignments';
 import { declareConflict, getReviewContext, getReviewSummary, saveReviewDraft, submitReview } from './reviews';
 import { getRubric, saveRubric } from './rubric';
@@ -240,6 +241,8 @@ describe('council meetings', () => {
     votesAbstain: 0,
     decision: 'approved' as const,
     reason: '',
+    paperTally: true,
+    reviewsShortReason: 'Decided without expert reviews in this test',
     ...over,
   });
 

@@ -14,7 +14,8 @@ import { addDays, todayIso } from '@/lib/dates';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
 import { withFreshDatabase } from '@/lib/test/fresh-database';
-import { addAgendaItem, createMeeting, getMeeting, nextMeetingNumber, recordDecision, setAttendance } from './meetings';
+import { recordDecision } from './decisions';
+import { addAgendaItem, createMeeting, getMeeting, nextMeetingNumber, setAttendance } from './meetings';
 
 /**
  * What the council records must export into a park data set the importer accepts, with the same
@@ -59,6 +60,8 @@ const vote = (meetingId: string, applicationId: string, decision: 'approved' | '
   votesAbstain: 0,
   decision,
   reason: decision === 'approved' ? '' : 'Not ready',
+  paperTally: true,
+  reviewsShortReason: 'Decided without expert reviews in this test',
 });
 
 /** What a refused decision must leave untouched. */

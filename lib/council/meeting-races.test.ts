@@ -9,7 +9,9 @@ import { todayIso } from '@/lib/dates';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
 import { assignExperts } from './assignments';
-import { addAgendaItem, createMeeting, nextMeetingNumber, quorumNeeded, recordDecision, removeAgendaItem, setAttendance } from './meetings';
+import { recordDecision } from './decisions';
+import { addAgendaItem, createMeeting, nextMeetingNumber, removeAgendaItem, setAttendance } from './meetings';
+import { quorumNeeded } from './votes';
 import { declareConflict } from './reviews';
 
 /**
@@ -58,7 +60,7 @@ async function readyMeeting(ctx: Awaited<ReturnType<typeof councilPark>>) {
   return { meetingId, applicationId };
 }
 
-const approve = (meetingId: string, applicationId: string) => ({ meetingId, applicationId, votesFor: 3, votesAgainst: 0, votesAbstain: 0, decision: 'approved' as const, reason: '' });
+const approve = (meetingId: string, applicationId: string) => ({ meetingId, applicationId, votesFor: 3, votesAgainst: 0, votesAbstain: 0, decision: 'approved' as const, reason: '', paperTally: true, reviewsShortReason: 'Decided without expert reviews in this test' });
 
 /** Runs both at once; which one is sent first alternates between trials. */
 async function atOnce<A, B>(trial: number, a: () => Promise<A>, b: () => Promise<B>): Promise<[PromiseSettledResult<A>, PromiseSettledResult<B>]> {

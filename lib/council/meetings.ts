@@ -2,37 +2,31 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, users } from '@/db/schema';
+import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, parks, users } from '@/db/schema';
 import type { MeetingStatus } from '@/db/schema/values';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, accessApplications } from '@/lib/applications/access';
-import { moveApplication, refusal } from '@/lib/applications/transition';
+import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
-import { notify } from '@/lib/notifications/notifications';
-import { representativesOf } from '@/lib/notifications/recipients';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import {
   agendaItemSchema,
   attendanceSchema,
   createMeetingSchema,
-  decisionSchema,
+  meetingDetailsSchema,
   type CouncilDecisionKind,
   type CreateMeetingInput,
-  type DecisionInput,
+  type MeetingDetailsInput,
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { assertMeetingCanConsider } from './meeting-dates';
 import { getReviewSummary, type ReviewSummary } from './reviews';
+import { itemTally, meetingClock, quorumNeeded, type ItemTally } from './votes';
 
 export type MeetingRow = { id: string; number: number; heldOn: string; status: MeetingStatus; items: number; decided: number; present: number };
-
-/** The quorum rule: more than half of the council's members present. */
-export function quorumNeeded(councilSize: number): number {
-  return Math.floor(councilSize / 2) + 1;
-}
 
 /** The park's council: its experts with enabled accounts. Only for a meeting already checked with `meetingInPark`. */
 async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: string; name: string }[]> {
@@ -51,7 +45,7 @@ async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: str
  * agenda or decisions passes `lock`, so such writes run one at a time per meeting and each sees the
  * others' result.
  */
-async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
+export async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
   const seen = parksWhere(actor, 'park.read');
   const query = tx
     .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
@@ -61,6 +55,44 @@ async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permis
   if (!meeting) throw notFound('meeting');
   assertCan(actor, permission, meeting.parkId);
   return meeting;
+}
+
+/** The details a meeting's form sets, as stored: the voting deadline is read on the park's clock. */
+function meetingDetailValues(data: { startsAt?: string | null; place?: string | null; videoLink?: string | null; votingDeadline?: string | null }) {
+  return {
+    startsAt: data.startsAt ?? null,
+    place: data.place ?? null,
+    videoLink: data.videoLink ?? null,
+    votingDeadline: data.votingDeadline ? sql`(${data.votingDeadline}::timestamp AT TIME ZONE ${DEFAULT_TIME_ZONE})` : null,
+  };
+}
+
+/** Changes a meeting's day, time, place, video link or voting deadline, until its first decision. */
+export async function updateMeetingDetails(db: Db, { actor, input }: { actor: Actor; input: MeetingDetailsInput }): Promise<void> {
+  const data = parseInput(meetingDetailsSchema, input);
+  await inTransaction(db, async (tx) => {
+    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    const [decided] = await tx.select({ id: councilDecisions.id }).from(councilDecisions).where(eq(councilDecisions.meetingId, meeting.id)).limit(1);
+    if (decided) throw new AppError('INVALID_TRANSITION', 'a meeting with a recorded decision keeps its date', { key: 'meetingDecided' });
+    const [before] = await tx.select().from(councilMeetings).where(eq(councilMeetings.id, meeting.id));
+    await tx.update(councilMeetings).set({ heldOn: data.heldOn, ...meetingDetailValues(data) }).where(eq(councilMeetings.id, meeting.id));
+    await writeAudit(tx, {
+      actor,
+      parkId: meeting.parkId,
+      action: 'meeting.update',
+      entity: 'meeting',
+      entityId: meeting.id,
+      before: { heldOn: before.heldOn, startsAt: before.startsAt, place: before.place, videoLink: before.videoLink, votingDeadline: before.votingDeadline },
+      after: { heldOn: data.heldOn, startsAt: data.startsAt ?? null, place: data.place ?? null, videoLink: data.videoLink ?? null, votingDeadline: data.votingDeadline ?? null },
+    });
+  });
+}
+
+export type CheckedMeeting = Awaited<ReturnType<typeof meetingInPark>>;
+
+/** The council's size a meeting counts its quorum against: as recorded with its attendance, or today's. */
+export async function councilSizeOf(tx: DbOrTx, meeting: CheckedMeeting): Promise<number> {
+  return meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
 }
 
 export async function listMeetings(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<MeetingRow[]> {
@@ -99,7 +131,7 @@ export async function createMeeting(db: Db, { actor, input }: { actor: Actor; in
     async (tx) => {
       const [meeting] = await tx
         .insert(councilMeetings)
-        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, createdBy: actorUserId(actor) })
+        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, ...meetingDetailValues(data), createdBy: actorUserId(actor) })
         .returning({ id: councilMeetings.id });
       await writeAudit(tx, { actor, parkId: data.parkId, action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: data });
       return meeting;
@@ -169,92 +201,6 @@ export async function setAttendance(db: Db, { actor, input }: { actor: Actor; in
   });
 }
 
-const DECISION_STATUS = { approved: 'approved', rejected: 'rejected', revision: 'returned' } as const satisfies Record<CouncilDecisionKind, ApplicationStatus>;
-
-/**
- * Records the council's vote and decision on an agenda item. Refused without a quorum, with more
- * votes than members present who have no conflict with the application, and on an application
- * already decided (the second of two people recording at once is told who decided and when).
- */
-export async function recordDecision(db: Db, { actor, input }: { actor: Actor; input: DecisionInput }): Promise<{ status: ApplicationStatus }> {
-  const data = parseInput(decisionSchema, input);
-  return inTransaction(db, async (tx) => {
-    // The vote counts against the attendance and agenda read below: locked first, so neither
-    // changes before this decision is in (setAttendance and removeAgendaItem take the same lock).
-    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
-    // Locked before the conflicts are counted: an expert declaring one locks the application too.
-    const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide', lock: true });
-    const item = access.application;
-    const [onAgenda] = await tx
-      .select({ id: meetingItems.id })
-      .from(meetingItems)
-      .where(and(eq(meetingItems.meetingId, meeting.id), eq(meetingItems.applicationId, item.id)));
-    if (!onAgenda) throw notFound('application');
-    await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: item.id, deciding: true });
-    const size = meeting.councilSize ?? (await councilMembers(tx, meeting.parkId)).length;
-    const present = await tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
-    if (present.length < quorumNeeded(size))
-      throw new AppError('VALIDATION', `no quorum: ${present.length} of ${size} members present, ${quorumNeeded(size)} needed`, {
-        key: 'noQuorum',
-        params: { present: present.length, size, needed: quorumNeeded(size) },
-      });
-    const conflicted = present.length
-      ? await tx
-          .select({ userId: expertAssignments.expertId })
-          .from(expertAssignments)
-          .where(and(eq(expertAssignments.applicationId, data.applicationId), eq(expertAssignments.status, 'conflict'), inArray(expertAssignments.expertId, present.map((p) => p.userId))))
-      : [];
-    const voters = present.length - conflicted.length;
-    const cast = data.votesFor + data.votesAgainst + data.votesAbstain;
-    if (cast > voters)
-      throw new AppError('VALIDATION', `${cast} votes but only ${voters} members present may vote on this item`, {
-        key: 'tooManyVotes',
-        params: { cast, voters },
-        fieldErrors: { votesFor: ['tooManyVotes'] },
-      });
-    if (data.decision === 'approved' && data.votesFor <= data.votesAgainst)
-      throw new AppError('VALIDATION', 'an approval needs more votes for than against', { key: 'approvalNeedsMajority', fieldErrors: { decision: ['approvalNeedsMajority'] } });
-
-    const to = DECISION_STATUS[data.decision];
-    const moved = await moveApplication(tx, { access, from: ['in_review'], to });
-    if (!moved) throw await refusal(tx, access);
-    const [decision] = await tx
-      .insert(councilDecisions)
-      .values({
-        parkId: meeting.parkId,
-        applicationId: data.applicationId,
-        meetingId: meeting.id,
-        decision: data.decision,
-        decidedOn: meeting.heldOn,
-        votesFor: data.votesFor,
-        votesAgainst: data.votesAgainst,
-        votesAbstain: data.votesAbstain,
-        reason: data.reason || null,
-        recordedBy: actorUserId(actor),
-      })
-      .returning({ id: councilDecisions.id });
-    await tx.update(councilMeetings).set({ status: 'held' }).where(eq(councilMeetings.id, meeting.id));
-    await writeAudit(tx, {
-      actor,
-      parkId: meeting.parkId,
-      action: 'council.decide',
-      entity: 'application',
-      entityId: data.applicationId,
-      before: { status: 'in_review' },
-      after: { status: to, decision: data.decision, decisionId: decision.id, meetingId: meeting.id, votes: { for: data.votesFor, against: data.votesAgainst, abstain: data.votesAbstain }, reason: data.reason || null },
-    });
-    await notify(tx, {
-      userIds: await representativesOf(tx, item.companyId),
-      parkId: meeting.parkId,
-      kind: 'applicationStatusChanged',
-      params: { title: item.title, status: to },
-      href: `/my/applications/${data.applicationId}`,
-      note: data.reason || null,
-    });
-    return { status: to };
-  });
-}
-
 export type MeetingItemDto = {
   applicationId: string;
   title: string;
@@ -263,8 +209,21 @@ export type MeetingItemDto = {
   /** Members present who declared a conflict with this application: they do not vote on it. */
   conflicted: { userId: string; name: string }[];
   voters: number;
+  /** The members' own votes so far (the paper tally, when there is one, is in the decision). */
+  tally: ItemTally;
   summary: ReviewSummary;
-  decision: { decision: CouncilDecisionKind; votesFor: number; votesAgainst: number; votesAbstain: number; reason: string | null; decidedOn: string; recordedBy: string | null; at: Date } | null;
+  decision: {
+    decision: CouncilDecisionKind;
+    votesFor: number;
+    votesAgainst: number;
+    votesAbstain: number;
+    paperTally: boolean;
+    reason: string | null;
+    reviewsShortReason: string | null;
+    decidedOn: string;
+    recordedBy: string | null;
+    at: Date;
+  } | null;
 };
 
 export type MeetingDto = {
@@ -272,6 +231,16 @@ export type MeetingDto = {
   parkId: string;
   number: number;
   heldOn: string;
+  /** The start, in the park's time zone: its day at its time (the day's start without one). */
+  startsAt: Date;
+  startTime: string | null;
+  place: string | null;
+  videoLink: string | null;
+  votingDeadline: Date | null;
+  /** Decisions and in-meeting votes are taken from the start on. */
+  started: boolean;
+  /** Submitted expert reviews an approval needs without a stated reason (the park's setting). */
+  minReviews: number;
   status: MeetingStatus;
   councilSize: number;
   quorumNeeded: number;
@@ -284,8 +253,14 @@ export type MeetingDto = {
   candidates: { id: string; title: string; companyName: string }[];
 };
 
-export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Actor; meetingId: string }): Promise<MeetingDto> {
+export async function getMeeting(db: DbOrTx, { actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }): Promise<MeetingDto> {
   const meeting = await meetingInPark(db, actor, meetingId, 'council.meet');
+  const clock = (await meetingClock(db, meeting.id, [meeting.parkId], false))!;
+  const [details] = await db
+    .select({ startTime: councilMeetings.startsAt, place: councilMeetings.place, videoLink: councilMeetings.videoLink, minReviews: parks.minReviewsForApproval })
+    .from(councilMeetings)
+    .innerJoin(parks, eq(parks.id, councilMeetings.parkId))
+    .where(eq(councilMeetings.id, meeting.id));
   const council = await councilMembers(db, meeting.parkId);
   const attendance = await db
     .select({ userId: meetingAttendance.userId, name: users.name })
@@ -321,7 +296,9 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
         votesFor: councilDecisions.votesFor,
         votesAgainst: councilDecisions.votesAgainst,
         votesAbstain: councilDecisions.votesAbstain,
+        paperTally: councilDecisions.paperTally,
         reason: councilDecisions.reason,
+        reviewsShortReason: councilDecisions.reviewsShortReason,
         decidedOn: councilDecisions.decidedOn,
         recordedBy: users.name,
         at: councilDecisions.createdAt,
@@ -333,6 +310,7 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
       ...item,
       conflicted,
       voters: attendance.length - conflictedPresent.length,
+      tally: await itemTally(db, meeting.id, item.applicationId),
       summary: await getReviewSummary(db, { access }),
       decision: decision
         ? { ...decision, votesFor: decision.votesFor ?? 0, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0 }
@@ -360,6 +338,13 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId }: { actor: Acto
     parkId: meeting.parkId,
     number: meeting.number,
     heldOn: meeting.heldOn,
+    startsAt: clock.startsAt,
+    startTime: details.startTime ? details.startTime.slice(0, 5) : null,
+    place: details.place,
+    videoLink: details.videoLink,
+    votingDeadline: clock.votingDeadline,
+    started: now >= clock.startsAt,
+    minReviews: details.minReviews,
     status: meeting.status,
     councilSize: size,
     quorumNeeded: quorumNeeded(size),

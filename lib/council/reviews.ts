@@ -49,11 +49,15 @@ async function myAssignment(tx: DbOrTx, actor: Actor, assignmentId: string, opti
     .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
     .innerJoin(parks, eq(parks.id, applications.parkId))
     .where(and(eq(expertAssignments.id, assignmentId), eq(expertAssignments.expertId, actor.userId), reviewParks === 'all' ? undefined : inArray(applications.parkId, reviewParks)));
-  // Locked with its application: a council decision counts the conflicts declared (recordDecision
-  // locks the application before reading them), and nothing is declared or scored once it is decided.
-  const [row] = options.lock ? await query.for('update', { of: [expertAssignments, applications] }) : await query;
+  // Locked with its application, the application first as everywhere else (a council decision locks
+  // the application, then counts the conflicts declared and closes the open assignments): nothing is
+  // declared or scored once the application is decided, and the two never wait on each other.
+  const [row] = options.lock ? await query.for('update', { of: [applications] }) : await query;
   if (!row) throw notFound('assignment');
-  return row;
+  if (!options.lock) return row;
+  // Read again under its own lock: the join above may have waited on the application and seen the assignment as it was.
+  const [locked] = await tx.select({ status: expertAssignments.status }).from(expertAssignments).where(eq(expertAssignments.id, row.id)).for('update');
+  return { ...row, status: locked.status };
 }
 
 export type ScoreDto = { criterionId: string; score: number | null; comment: string };
@@ -315,8 +319,9 @@ export async function getReviewSummary(db: DbOrTx, target: ApplicationTarget): P
   return reviewSummaryOf(db, await applicationAccess(db, target, { permission: 'application.readPark' }));
 }
 
-async function reviewSummaryOf(db: DbOrTx, { application }: ApplicationAccess): Promise<ReviewSummary> {
-  const { id: applicationId, parkId } = application;
+/** The summary for an access already granted (lib/applications/access.ts makes one; a made-up one is refused). */
+export async function reviewSummaryOf(db: DbOrTx, access: ApplicationAccess): Promise<ReviewSummary> {
+  const { id: applicationId, parkId } = (await applicationAccess(db, { access })).application;
   const criteria = await queryRows<{ id: string; code: string; name_en: string; name_ru: string; weight: string; active: boolean; mean: string | null; min: number | null; max: number | null; n: number }>(
     db,
     sql`SELECT rc.id, rc.code, rc.name_en, rc.name_ru, rc.weight::text AS weight, rc.active,

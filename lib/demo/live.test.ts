@@ -9,8 +9,8 @@ import { seedDemo } from './seed';
 /** Where the runs below are cut short: once right after the council's decision, twice before the applicant's upload. */
 const cut = vi.hoisted(() => ({ afterDecision: 1, beforeApplicantUpload: 2 }));
 
-vi.mock('@/lib/council/meetings', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/council/meetings')>();
+vi.mock('@/lib/council/decisions', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/council/decisions')>();
   return {
     ...original,
     recordDecision: async (...args: Parameters<typeof original.recordDecision>) => {

@@ -8,7 +8,9 @@ import { saveDraft, submitApplication } from '@/lib/applications/applications';
 import { uploadAttachment } from '@/lib/applications/attachments';
 import { screenApplication } from '@/lib/applications/screening';
 import { assignExperts } from '@/lib/council/assignments';
-import { addAgendaItem, createMeeting, nextMeetingNumber, recordDecision, setAttendance } from '@/lib/council/meetings';
+import { recordDecision } from '@/lib/council/decisions';
+import { castVote } from '@/lib/council/votes';
+import { addAgendaItem, createMeeting, nextMeetingNumber, setAttendance } from '@/lib/council/meetings';
 import { declareConflict, saveReviewDraft, submitReview } from '@/lib/council/reviews';
 import { activeCriteria } from '@/lib/council/rubric';
 import { addDays, todayIso } from '@/lib/dates';
@@ -258,14 +260,14 @@ export async function seedLiveCouncil(db: Db, { parkId }: { parkId: string }): P
         const present = [EXPERT.volkov, EXPERT.lebedeva, EXPERT.novikov, EXPERT.smirnov].map((email) => ctx.userId(email));
         await setAttendance(db, { actor: manager, input: { meetingId, userIds: present } });
       }
+      // The members present vote themselves: three for, one abstaining; the manager then closes the item.
+      const votes = [[EXPERT.volkov, 'for'], [EXPERT.lebedeva, 'for'], [EXPERT.novikov, 'for'], [EXPERT.smirnov, 'abstain']] as const;
+      for (const [email, vote] of votes) await castVote(db, { actor: ctx.actor(email), input: { meetingId, applicationId: approved, vote } });
       await recordDecision(db, {
         actor: manager,
         input: {
           meetingId,
           applicationId: approved,
-          votesFor: 3,
-          votesAgainst: 0,
-          votesAbstain: 1,
           decision: 'approved',
           reason: 'Поддержать проект; до заключения соглашения о резидентстве согласовать с надзорными органами порядок приёмки рекультивированных участков.',
         },

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { COUNCIL_DECISIONS, RECOMMENDATIONS } from '@/db/schema/values';
+import { COUNCIL_DECISIONS, RECOMMENDATIONS, VOTES } from '@/db/schema/values';
+import { isRealDate } from '@/lib/dates';
 import { readDecimal } from './amounts';
 import { wholeNumber } from './numbers';
-import { dateSchema } from './periods';
+import { dateSchema, optionalTextSchema } from './periods';
 
-export { COUNCIL_DECISIONS, RECOMMENDATIONS };
-export type { CouncilDecisionKind, Recommendation } from '@/db/schema/values';
+export { COUNCIL_DECISIONS, RECOMMENDATIONS, VOTES };
+export type { CouncilDecisionKind, Recommendation, Vote } from '@/db/schema/values';
 /** Scores are whole numbers on this fixed scale (the database CHECK says the same). */
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
@@ -75,11 +76,39 @@ export const reviewSchema = z.strictObject({
   comment: z.string().trim().max(5000, 'tooLong').default(''),
 });
 
+/** A time of day `HH:MM` as a form's time field sends it; empty means none. */
+const optionalTimeSchema = z
+  .union([z.literal(''), z.null(), z.undefined(), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime')])
+  .transform((v) => v || null);
+
+/** A local date and time `YYYY-MM-DDTHH:MM` (the park's clock) as a datetime field sends it; empty means none. */
+const optionalLocalMomentSchema = z
+  .union([z.literal(''), z.null(), z.undefined(), z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'invalidDateTime')])
+  .transform((v) => v || null)
+  .refine((v) => v === null || isRealDate(v.slice(0, 10)), { error: 'invalidDateTime' });
+
+/** A link members open to join by video: http(s) only. */
+const videoLinkSchema = optionalTextSchema(2000).refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), { error: 'invalidLink' });
+
+const meetingDetails = {
+  startsAt: optionalTimeSchema.optional(),
+  place: optionalTextSchema(500).optional(),
+  videoLink: videoLinkSchema.optional(),
+  votingDeadline: optionalLocalMomentSchema.optional(),
+};
+
 export const createMeetingSchema = z.strictObject({
   parkId: z.uuid(),
   number: wholeNumber(1, 1_000_000, 'invalidInteger', Number.NaN),
   heldOn: dateSchema,
+  ...meetingDetails,
 });
+
+export const meetingDetailsSchema = z.strictObject({ meetingId: z.uuid(), heldOn: dateSchema, ...meetingDetails });
+
+export const voteSchema = z.strictObject({ meetingId: z.uuid(), applicationId: z.uuid(), vote: z.enum(VOTES, { error: 'chooseVote' }) });
+
+export const councilCommentSchema = z.strictObject({ applicationId: z.uuid(), body: z.string().trim().min(1, 'required').max(5000, 'tooLong') });
 
 export const agendaItemSchema = z.strictObject({ meetingId: z.uuid(), applicationId: z.uuid() });
 
@@ -88,7 +117,8 @@ export const attendanceSchema = z.strictObject({
   userIds: z.array(z.uuid()).max(200, 'tooMany'),
 });
 
-const votesSchema = wholeNumber(0, 1000, 'invalidVotes', 0);
+/** A typed vote count (a paper tally); none counts as 0. */
+const votesSchema = wholeNumber(0, 1000, 'invalidVotes', 0).optional().transform((v) => v ?? 0);
 
 export const decisionSchema = z
   .strictObject({
@@ -99,6 +129,10 @@ export const decisionSchema = z
     votesAbstain: votesSchema,
     decision: z.enum(COUNCIL_DECISIONS),
     reason: z.string().trim().max(5000, 'tooLong').default(''),
+    /** The votes were counted on paper and are typed in; otherwise the members' own votes are counted. */
+    paperTally: z.boolean().default(false),
+    /** Why the council approves with fewer submitted reviews than the park asks for. */
+    reviewsShortReason: z.string().trim().max(2000, 'tooLong').default(''),
   })
   .refine((d) => d.decision === 'approved' || d.reason.length > 0, { error: 'reasonRequired', path: ['reason'] });
 
@@ -108,3 +142,6 @@ export type ConflictInput = z.input<typeof conflictSchema>;
 export type ReviewInput = z.input<typeof reviewSchema>;
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
 export type DecisionInput = z.input<typeof decisionSchema>;
+export type MeetingDetailsInput = z.input<typeof meetingDetailsSchema>;
+export type VoteInput = z.input<typeof voteSchema>;
+export type CouncilCommentInput = z.input<typeof councilCommentSchema>;

@@ -2,7 +2,8 @@
 
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
-import { addAgendaItem, createMeeting, recordDecision, removeAgendaItem, setAttendance } from '@/lib/council/meetings';
+import { recordDecision } from '@/lib/council/decisions';
+import { addAgendaItem, createMeeting, removeAgendaItem, setAttendance } from '@/lib/council/meetings';
 import { agendaItemSchema, attendanceSchema, createMeetingSchema, decisionSchema } from '@/lib/validation/council';
 
 export async function createMeetingAction(input: unknown): Promise<ActionResult<{ id: string }>> {
