@@ -47,3 +47,11 @@ describe('calendar dates', () => {
     expect(todayIso(new Date('2025-12-31T20:30:00Z'))).toBe('2025-12-31');
   });
 });
+
+describe('localMoment', () => {
+  it('shows a moment on the installation clock as a datetime field does', async () => {
+    const { localMoment } = await import('./dates');
+    expect(localMoment(new Date('2026-03-01T11:05:00Z'))).toBe('2026-03-01T14:05');
+    expect(localMoment(new Date('2026-12-31T21:30:00Z'))).toBe('2027-01-01T00:30');
+  });
+});

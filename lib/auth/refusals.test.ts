@@ -121,6 +121,7 @@ const TABLE: Record<string, Entry> = {
   'council/addCouncilComment': { call: ({ f, db, w, actor }) => f(db, { actor, input: { applicationId: w.applicationId, body: 'A question for the members' } }) },
   'council/castVote': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId, vote: 'for' } }) },
   'council/getMemberMeeting': { call: ({ f, db, w, actor }) => f(db, { actor, meetingId: w.meetingId }) },
+  'council/meetingInvitation': { call: ({ f, db, w, actor }) => f(db, { actor, meetingId: w.meetingId }) },
   'council/listCouncilComments': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },
   'council/listMemberMeetings': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: { byRole: 'a council member’s step: an applicant holds no park role, and assertCan refuses that FORBIDDEN in every park alike' } },
   'council/meetingInPark': {

@@ -23,10 +23,37 @@ export type ExpertOptionDto = {
   load: number;
   /** Already assigned to this application (in any state). */
   assigned: boolean;
-  /** Declared a conflict of interest with this application's company before. */
-  conflict: boolean;
+  /** Conflicts of interest the product finds (CONFLICT_SIGNS); such an expert is never suggested. */
+  conflicts: ConflictSign[];
   suggested: boolean;
 };
+
+/**
+ * What makes an expert's conflict of interest likely before they declare one: they represent the
+ * applicant company (`ownCompany`), or another company with the same INN (`sameInn`), or they declared
+ * a conflict with an earlier application of the same company or INN (`previousConflict`).
+ */
+export const CONFLICT_SIGNS = ['ownCompany', 'sameInn', 'previousConflict'] as const;
+export type ConflictSign = (typeof CONFLICT_SIGNS)[number];
+
+/** The conflict signs of the park's experts (or of `expertIds`) for one application, by expert. */
+async function conflictSigns(db: DbOrTx, app: { id: string; companyId: string }, expertIds?: string[]): Promise<Map<string, ConflictSign[]>> {
+  const rows = await queryRows<{ user_id: string; own: boolean; same_inn: boolean; previous: boolean }>(
+    db,
+    sql`WITH applicant AS (SELECT c.id, nullif(trim(c.inn), '') AS inn FROM companies c WHERE c.id = ${app.companyId}),
+             related AS (SELECT c.id FROM companies c, applicant a WHERE c.id = a.id OR (a.inn IS NOT NULL AND c.inn = a.inn))
+        SELECT u.id AS user_id,
+          EXISTS (SELECT 1 FROM company_members cm WHERE cm.user_id = u.id AND cm.company_id = ${app.companyId}) AS own,
+          EXISTS (SELECT 1 FROM company_members cm JOIN related r ON r.id = cm.company_id WHERE cm.user_id = u.id AND cm.company_id <> ${app.companyId}) AS same_inn,
+          EXISTS (SELECT 1 FROM expert_assignments ea JOIN applications a ON a.id = ea.application_id JOIN related r ON r.id = a.company_id
+                  WHERE ea.expert_id = u.id AND ea.status = 'conflict' AND a.id <> ${app.id}) AS previous
+        FROM users u
+        WHERE u.id IN (${expertIds?.length ? sql.join(expertIds.map((e) => sql`${e}::uuid`), sql`, `) : sql`SELECT m.user_id FROM memberships m JOIN applications a ON a.park_id = m.park_id WHERE a.id = ${app.id} AND m.role = 'expert'`})`,
+  );
+  return new Map(
+    rows.map((r) => [r.user_id, [r.own && ('ownCompany' as const), r.same_inn && ('sameInn' as const), r.previous && ('previousConflict' as const)].filter((x): x is ConflictSign => Boolean(x))]),
+  );
+}
 
 /**
  * The experts a manager may assign, lightest load first. Those already on the application, and those
@@ -35,23 +62,23 @@ export type ExpertOptionDto = {
 export async function suggestExperts(db: DbOrTx, input: ApplicationTarget & { count?: number }): Promise<ExpertOptionDto[]> {
   const { application: app } = await applicationAccess(db, input, { permission: 'application.assign' });
   const count = input.count ?? 2;
-  const rows = await queryRows<{ user_id: string; name: string; load: number; assigned: boolean; conflict: boolean }>(
+  const rows = await queryRows<{ user_id: string; name: string; load: number; assigned: boolean }>(
     db,
     sql`SELECT u.id AS user_id, u.name,
           (SELECT count(*) FROM expert_assignments ea WHERE ea.expert_id = u.id AND ea.status = 'assigned')::int AS load,
-          EXISTS (SELECT 1 FROM expert_assignments ea WHERE ea.expert_id = u.id AND ea.application_id = ${app.id}) AS assigned,
-          EXISTS (SELECT 1 FROM expert_assignments ea JOIN applications a ON a.id = ea.application_id
-                  WHERE ea.expert_id = u.id AND ea.status = 'conflict' AND a.company_id = ${app.companyId}) AS conflict
+          EXISTS (SELECT 1 FROM expert_assignments ea WHERE ea.expert_id = u.id AND ea.application_id = ${app.id}) AS assigned
         FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.park_id = ${app.parkId} AND m.role = 'expert' AND u.disabled_at IS NULL
         ORDER BY 3, u.name`,
   );
+  const signs = await conflictSigns(db, app);
   let left = count;
   return rows.map((r) => {
-    const eligible = !r.assigned && !r.conflict;
+    const conflicts = signs.get(r.user_id) ?? [];
+    const eligible = !r.assigned && conflicts.length === 0;
     const suggested = eligible && left > 0;
     if (suggested) left--;
-    return { userId: r.user_id, name: r.name, load: Number(r.load), assigned: Boolean(r.assigned), conflict: Boolean(r.conflict), suggested };
+    return { userId: r.user_id, name: r.name, load: Number(r.load), assigned: Boolean(r.assigned), conflicts, suggested };
   });
 }
 
@@ -83,6 +110,18 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
           key: 'alreadyAssigned',
           params: { names: taken.map((t) => t.name).join(', ') },
         });
+      if (!data.acknowledgeConflicts) {
+        const signs = await conflictSigns(tx, app, expertIds);
+        const suspect = council.filter((c) => signs.get(c.userId)?.length);
+        if (suspect.length) {
+          const names = (await tx.select({ name: users.name }).from(users).where(inArray(users.id, suspect.map((s) => s.userId)))).map((u) => u.name).join(', ');
+          throw new AppError('VALIDATION', `a likely conflict of interest: ${names}; confirm to assign anyway`, {
+            key: 'suspectedConflict',
+            params: { names },
+            fieldErrors: { acknowledgeConflicts: ['suspectedConflict'] },
+          });
+        }
+      }
       await ensureRubric(tx, app.parkId);
       const assignedBy = actorUserId(actor);
       const rows = await tx

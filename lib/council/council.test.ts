@@ -107,7 +107,7 @@ describe('assignment', () => {
     await declareConflict(db, { actor: b, input: { assignmentId: assignmentIds[0], hasConflict: true, reason: 'I advise this company' } });
     const next = await inReview(applicant, park.id, manager, companyId);
     const nextOptions = await suggestExperts(db, { actor: manager, applicationId: next.applicationId, count: 3 });
-    expect(nextOptions.find((o) => o.userId === b.userId)).toMatchObject({ conflict: true, suggested: false });
+    expect(nextOptions.find((o) => o.userId === b.userId)).toMatchObject({ conflicts: ['previousConflict'], suggested: false });
   });
 
   it('refuses the wrong state, the wrong role, another park, non-experts and a past due date', async () => {

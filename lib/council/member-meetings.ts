@@ -70,7 +70,7 @@ export type MemberMeetingDto = {
   status: MeetingStatus;
   present: boolean;
   started: boolean;
-  /** May vote now: remotely until the deadline, or in the meeting once present and started. */
+  /** May vote now on an open item: remotely until the deadline, or in the meeting once present and started. */
   votingOpen: boolean;
   items: MemberItemDto[];
 };
@@ -142,7 +142,8 @@ export async function getMemberMeeting(db: DbOrTx, { actor, meetingId, now = new
     status: meeting.status,
     present: Boolean(present),
     started,
-    votingOpen: (Boolean(present) && started) || (clock.votingDeadline !== null && now <= clock.votingDeadline),
+    votingOpen:
+      items.some((i) => !i.excluded && !i.decision) && ((Boolean(present) && started) || (clock.votingDeadline !== null && now <= clock.votingDeadline)),
     items,
   };
 }

@@ -304,13 +304,28 @@ async function expertTotals(db: DbOrTx, applicationId: string, parkId: string): 
   return new Map(rows.map((r) => [r.assignment_id, r.total]));
 }
 
+/** A criterion's scores diverge when its highest and lowest differ by this much or more (on the 0–10 scale). */
+export const DIVERGENT_SPREAD = 4;
+/** A score is far from the others when at least three experts scored the criterion and it lies this far or further from their median. */
+export const OUTLIER_GAP = 4;
+
+/** Is `score` far from the others, given all the experts' scores on its criterion (`score` among them)? */
+export function isOutlier(score: number, all: number[]): boolean {
+  if (all.length < 3) return false;
+  const sorted = [...all].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.abs(score - median) >= OUTLIER_GAP;
+}
+
 export type ReviewSummary = {
   reviews: number;
-  /** Per criterion: mean of the experts' scores, and the spread (highest − lowest). */
-  criteria: { criterionId: string; code: string; nameEn: string; nameRu: string; weight: string; mean: string | null; min: number | null; max: number | null; spread: number | null; n: number }[];
+  /** Per criterion: mean of the experts' scores, and the spread (highest − lowest); divergent at DIVERGENT_SPREAD or more. */
+  criteria: { criterionId: string; code: string; nameEn: string; nameRu: string; weight: string; mean: string | null; min: number | null; max: number | null; spread: number | null; n: number; divergent: boolean }[];
   /** Σ weight × criterion mean ÷ Σ weight, over criteria with scores; spread of the experts' weighted totals. */
   overall: { weightedMean: string | null; minTotal: string | null; maxTotal: string | null; spread: string | null };
-  experts: { assignmentId: string; expertName: string; recommendation: Recommendation | null; comment: string; total: string | null; submittedAt: Date | null; scores: ScoreDto[] }[];
+  /** Each submitted review; a score far from the other experts' on its criterion is flagged `outlier`. */
+  experts: { assignmentId: string; expertName: string; recommendation: Recommendation | null; comment: string; total: string | null; submittedAt: Date | null; scores: (ScoreDto & { outlier: boolean })[] }[];
   recommendations: Record<Recommendation, number>;
 };
 
@@ -366,6 +381,8 @@ export async function reviewSummaryOf(db: DbOrTx, access: ApplicationAccess): Pr
       return { assignmentId: e.assignmentId, expertName: e.expertName, recommendation: r.recommendation, comment: r.comment, total: totals.get(e.assignmentId) ?? null, submittedAt: r.submittedAt, scores: r.scores };
     }),
   );
+  const scored = (criterionId: string) => experts.flatMap((e) => e.scores.filter((x) => x.criterionId === criterionId && x.score !== null).map((x) => x.score!));
+  const flagged = experts.map((e) => ({ ...e, scores: e.scores.map((x) => ({ ...x, outlier: x.score !== null && isOutlier(x.score, scored(x.criterionId)) })) }));
   const recommendations: Record<Recommendation, number> = { approve: 0, reject: 0, revise: 0 };
   for (const e of experts) if (e.recommendation) recommendations[e.recommendation]++;
   return {
@@ -381,9 +398,10 @@ export async function reviewSummaryOf(db: DbOrTx, access: ApplicationAccess): Pr
       max: c.max === null ? null : Number(c.max),
       spread: c.min === null || c.max === null ? null : Number(c.max) - Number(c.min),
       n: Number(c.n),
+      divergent: c.min !== null && c.max !== null && Number(c.max) - Number(c.min) >= DIVERGENT_SPREAD,
     })),
     overall: { weightedMean: overall?.weighted ?? null, minTotal: overall?.min_total ?? null, maxTotal: overall?.max_total ?? null, spread: overall?.spread ?? null },
-    experts,
+    experts: flagged,
     recommendations,
   };
 }

@@ -207,7 +207,12 @@ async function advanceApplication(ctx: Context, companyId: string, plan: LiveApp
  * The meeting whose agenda holds the application; else an empty one of the park on that day (left
  * by an interrupted run); else a new one with the next number.
  */
-async function meetingFor(ctx: Context, applicationId: string, heldOn: string): Promise<string> {
+type MeetingDetails = { startsAt: string; place: string; videoLink?: string; votingDeadline?: string };
+
+/** Where the Kuzbass council meets. */
+const COUNCIL_ROOM = 'Кемерово, Советский пр., 63, конференц-зал';
+
+async function meetingFor(ctx: Context, applicationId: string, heldOn: string, details: MeetingDetails): Promise<string> {
   const manager = ctx.actor(MANAGER);
   const [onAgenda] = await ctx.db.select({ id: meetingItems.meetingId }).from(meetingItems).where(eq(meetingItems.applicationId, applicationId));
   if (onAgenda) return onAgenda.id;
@@ -224,7 +229,7 @@ async function meetingFor(ctx: Context, applicationId: string, heldOn: string): 
     );
   if (!meeting) {
     const number = await nextMeetingNumber(ctx.db, { actor: manager, parkId: ctx.parkId });
-    meeting = await createMeeting(ctx.db, { actor: manager, input: { parkId: ctx.parkId, number, heldOn } });
+    meeting = await createMeeting(ctx.db, { actor: manager, input: { parkId: ctx.parkId, number, heldOn, ...details } });
   }
   await addAgendaItem(ctx.db, { actor: manager, input: { meetingId: meeting.id, applicationId } });
   return meeting.id;
@@ -252,7 +257,7 @@ export async function seedLiveCouncil(db: Db, { parkId }: { parkId: string }): P
   // createMeeting takes any date, and a decision is dated by its meeting.
   const approved = await advance(RECLAMATION);
   if (approved) {
-    const meetingId = await meetingFor(ctx, approved, addDays(ctx.today, HELD_MEETING_DAYS));
+    const meetingId = await meetingFor(ctx, approved, addDays(ctx.today, HELD_MEETING_DAYS), { startsAt: '14:00', place: COUNCIL_ROOM });
     const [app] = await db.select({ status: applications.status }).from(applications).where(eq(applications.id, approved));
     if (app.status === 'in_review') {
       const [recorded] = await db.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).limit(1);
@@ -279,7 +284,14 @@ export async function seedLiveCouncil(db: Db, { parkId }: { parkId: string }): P
   const reviewed = await advance(QUARRY);
   if (reviewed) {
     const [app] = await db.select({ status: applications.status }).from(applications).where(eq(applications.id, reviewed));
-    if (app.status === 'in_review') await meetingFor(ctx, reviewed, addDays(ctx.today, PLANNED_MEETING_DAYS));
+    // Members may vote remotely until the evening before.
+    if (app.status === 'in_review')
+      await meetingFor(ctx, reviewed, addDays(ctx.today, PLANNED_MEETING_DAYS), {
+        startsAt: '15:00',
+        place: COUNCIL_ROOM,
+        videoLink: 'https://telemost.yandex.ru/j/kuzbass-council-demo',
+        votingDeadline: `${addDays(ctx.today, PLANNED_MEETING_DAYS - 1)}T18:00`,
+      });
   }
 
   await advance(SAFETY);

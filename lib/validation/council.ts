@@ -45,6 +45,8 @@ export const assignExpertsSchema = z.strictObject({
   applicationId: z.uuid(),
   expertIds: z.array(z.uuid()).min(1, 'chooseExpert').max(20, 'tooMany'),
   dueOn: dateSchema,
+  /** The manager saw the likely conflicts of interest the product found and assigns anyway. */
+  acknowledgeConflicts: z.boolean().default(false),
 });
 
 export const withdrawAssignmentSchema = z.strictObject({ assignmentId: z.uuid() });

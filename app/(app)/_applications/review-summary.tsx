@@ -34,6 +34,11 @@ export async function ReviewSummaryView({ summary, showExperts = true }: { summa
               <TableCell className="text-right tabular-nums">
                 {c.spread === null ? '—' : c.spread}
                 {c.min !== null && c.max !== null && <span className="ml-1 text-xs text-muted-foreground">({t('range', { min: c.min, max: c.max })})</span>}
+                {c.divergent && (
+                  <Badge variant="warning" className="ml-2">
+                    {t('divergent')}
+                  </Badge>
+                )}
               </TableCell>
             </TableRow>
           ))}
@@ -76,6 +81,11 @@ export async function ReviewSummaryView({ summary, showExperts = true }: { summa
                   return (
                     <li key={s.criterionId}>
                       <span className="tabular-nums font-medium">{s.score}</span> — {c ? name(c) : ''}
+                      {s.outlier && (
+                        <Badge variant="warning" className="ml-2">
+                          {t('outlier')}
+                        </Badge>
+                      )}
                       {s.comment && <span className="text-muted-foreground">: {s.comment}</span>}
                     </li>
                   );

@@ -29,6 +29,7 @@ const PARK_SECTIONS: { path: string; label: string; icon: NavIcon; permission: P
   { path: '', label: 'dashboard', icon: 'home', permission: 'application.readPark' },
   { path: '/applications', label: 'applications', icon: 'inbox', permission: 'application.readPark' },
   { path: '/reviews', label: 'reviews', icon: 'clipboard', permission: 'review.submit' },
+  { path: '/meetings', label: 'meetings', icon: 'gavel', permission: 'council.vote' },
   { path: '/council', label: 'council', icon: 'gavel', permission: 'council.meet' },
   { path: '/residents', label: 'residents', icon: 'briefcase', permission: 'resident.read' },
   { path: '/premises', label: 'premises', icon: 'building', permission: 'premises.manage' },

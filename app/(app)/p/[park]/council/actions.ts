@@ -3,8 +3,8 @@
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { recordDecision } from '@/lib/council/decisions';
-import { addAgendaItem, createMeeting, removeAgendaItem, setAttendance } from '@/lib/council/meetings';
-import { agendaItemSchema, attendanceSchema, createMeetingSchema, decisionSchema } from '@/lib/validation/council';
+import { addAgendaItem, createMeeting, removeAgendaItem, setAttendance, updateMeetingDetails } from '@/lib/council/meetings';
+import { agendaItemSchema, attendanceSchema, createMeetingSchema, decisionSchema, meetingDetailsSchema } from '@/lib/validation/council';
 
 export async function createMeetingAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(createMeetingSchema, input, async (data, actor) => createMeeting(await getDb(), { actor, input: data }));
@@ -30,4 +30,11 @@ export async function setAttendanceAction(input: unknown): Promise<ActionResult<
 
 export async function recordDecisionAction(input: unknown): Promise<ActionResult<{ status: string }>> {
   return runAction(decisionSchema, input, async (data, actor) => recordDecision(await getDb(), { actor, input: data }));
+}
+
+export async function updateMeetingDetailsAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(meetingDetailsSchema, input, async (data, actor) => {
+    await updateMeetingDetails(await getDb(), { actor, input: data });
+    return null;
+  });
 }

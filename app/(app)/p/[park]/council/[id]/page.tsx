@@ -9,13 +9,15 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { getMeeting } from '@/lib/council/meetings';
-import { formatDate, formatNumber } from '@/lib/i18n/format';
+import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL, localMoment } from '@/lib/dates';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { StatusBadge } from '../../../../_applications/status-badge';
 import { AgendaForm, RemoveItemButton } from './agenda-form';
 import { AttendanceForm } from './attendance-form';
 import { DecisionForm } from './decision-form';
+import { MeetingDetailsForm } from './details-form';
 
 export default async function MeetingPage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
@@ -26,13 +28,18 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
   const t = await getTranslations('council');
   const locale = (await getLocale()) as Locale;
   const mayDecide = can(actor, 'council.decide', park.id);
+  const at = (d: Date) => `${formatDateTime(d, locale)} ${DEFAULT_TIME_ZONE_LABEL}`;
+  const decided = meeting.items.some((i) => i.decision);
   return (
     <div className="space-y-6">
       <PageHeader
         title={t('meetingTitle', { number: meeting.number })}
-        description={t('meetingSubtitle', { date: formatDate(meeting.heldOn, locale), park: park.name })}
+        description={t('meetingSubtitle', { date: meeting.startTime ? at(meeting.startsAt) : formatDate(meeting.heldOn, locale), park: park.name })}
         actions={
-          <ButtonLink variant="outline" href={`/p/${slug}/council/${meeting.id}/minutes`}>{t('minutes')}</ButtonLink>
+          <>
+            <ButtonLink variant="outline" href={`/p/${slug}/meetings/${meeting.id}/invite.ics`} prefetch={false}>{t('invitation')}</ButtonLink>
+            <ButtonLink variant="outline" href={`/p/${slug}/council/${meeting.id}/minutes`}>{t('minutes')}</ButtonLink>
+          </>
         }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
@@ -69,21 +76,34 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
                         </Badge>{' '}
                         <span className="ml-1">
                           {t('votesFor')} {item.decision.votesFor} · {t('votesAgainst')} {item.decision.votesAgainst} · {t('votesAbstain')} {item.decision.votesAbstain}
+                          {item.decision.paperTally && <span className="text-muted-foreground"> ({t('paperTallyMark')})</span>}
                         </span>
                       </p>
                       {item.decision.reason && <p className="mt-2 whitespace-pre-line">{item.decision.reason}</p>}
+                      {item.decision.reviewsShortReason && <p className="mt-2 whitespace-pre-line text-amber-800 dark:text-amber-300">{t('reviewsShortShown', { reason: item.decision.reviewsShortReason })}</p>}
                       {item.decision.recordedBy && <p className="mt-1 text-xs text-muted-foreground">{t('recordedBy', { who: item.decision.recordedBy })}</p>}
                     </div>
                   ) : item.status !== 'in_review' ? (
                     <p className="text-sm text-muted-foreground">{t('notInReview')}</p>
-                  ) : !meeting.quorum ? (
-                    <p className="text-sm text-muted-foreground">{t('needQuorum')}</p>
-                  ) : mayDecide ? (
+                  ) : (
                     <>
                       <p className="text-sm text-muted-foreground">{t('voters', { count: item.voters })}</p>
-                      <DecisionForm meetingId={meeting.id} applicationId={item.applicationId} voters={item.voters} />
+                      <p role="status" className="text-sm">
+                        {t('tally', { for: item.tally.for, against: item.tally.against, abstain: item.tally.abstain, participants: item.tally.participants, eligible: item.tally.eligible })}
+                      </p>
+                      {!meeting.started ? (
+                        <p className="text-sm text-muted-foreground">{t('notStarted', { at: at(meeting.startsAt) })}</p>
+                      ) : mayDecide ? (
+                        <DecisionForm
+                          meetingId={meeting.id}
+                          applicationId={item.applicationId}
+                          voters={item.voters}
+                          majorityFor={item.tally.for > item.tally.against}
+                          reviewsShort={item.summary.reviews < meeting.minReviews ? { submitted: item.summary.reviews, minimum: meeting.minReviews } : null}
+                        />
+                      ) : null}
                     </>
-                  ) : null}
+                  )}
                   {!item.decision && (
                     <div className="flex justify-end">
                       <RemoveItemButton meetingId={meeting.id} applicationId={item.applicationId} />
@@ -98,6 +118,25 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
           </SectionCard>
         </div>
         <aside className="space-y-4">
+          <SectionCard title={t('details.title')} description={decided ? t('details.fixed') : t('details.hint', { zone: `${DEFAULT_TIME_ZONE} (${DEFAULT_TIME_ZONE_LABEL})` })}>
+            {decided ? (
+              <p className="text-sm">
+                {at(meeting.startsAt)}
+                {meeting.place && <> · {meeting.place}</>}
+              </p>
+            ) : (
+              <MeetingDetailsForm
+                initial={{
+                  meetingId: meeting.id,
+                  heldOn: meeting.heldOn,
+                  startsAt: meeting.startTime?.slice(0, 5) ?? '',
+                  place: meeting.place ?? '',
+                  videoLink: meeting.videoLink ?? '',
+                  votingDeadline: meeting.votingDeadline ? localMoment(meeting.votingDeadline) : '',
+                }}
+              />
+            )}
+          </SectionCard>
           <SectionCard
             title={t('attendance')}
             actions={

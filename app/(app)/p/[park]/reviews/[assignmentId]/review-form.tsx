@@ -58,7 +58,9 @@ export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: 
                     {name} <span className="text-xs font-normal text-muted-foreground">· {t('weight', { weight: Number(c.weight) })}</span>
                   </p>
                   <input type="hidden" {...form.register(`scores.${i}.criterionId`)} />
-                  <Input aria-label={`${t('comment')}: ${name}`} placeholder={t('comment')} {...form.register(`scores.${i}.comment`)} />
+                  <Field name={`scores.${i}.comment`} label={`${t('comment')}: ${name}`} labelClassName="sr-only">
+                    <Input placeholder={t('comment')} {...form.register(`scores.${i}.comment`)} />
+                  </Field>
                 </div>
               </div>
             );
