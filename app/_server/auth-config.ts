@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 import { ensureAuthEnvironment } from '@/lib/auth/secret';
+import { loggerFor } from '@/lib/log/logger';
 
 ensureAuthEnvironment();
 
@@ -37,7 +38,7 @@ export const authConfig = {
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      loggerFor('auth').error({ err: { name: error.name, message: error.message } }, 'auth error');
     },
     warn() {},
   },
