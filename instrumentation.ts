@@ -2,8 +2,9 @@
  * Runs once when the server starts: records each request's socket address in X-Forwarded-For, opens
  * the database (applying pending migrations, and taking the embedded database's folder lock) and, in
  * demo mode, seeds the demo parks on an empty database;
- * then starts the scheduler that sends expiring-incentive notices and review-due reminders and, with
- * SMTP configured, delivers the e-mail outbox every minute.
+ * then starts the scheduler that sends expiring-incentive notices, review-due and KPI reminders and,
+ * with SMTP configured, delivers the e-mail outbox every minute (through the pg-boss job queue on
+ * PostgreSQL, so each runs once however many servers there are; in this process on the embedded one).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -13,5 +14,5 @@ export async function register() {
   const { prepareDatabase } = await import('./lib/startup');
   await prepareDatabase();
   const { startScheduler } = await import('./lib/scheduler');
-  startScheduler();
+  await startScheduler();
 }
