@@ -13,6 +13,12 @@ export async function register() {
   recordSocketAddresses();
   const { prepareDatabase } = await import('./lib/startup');
   await prepareDatabase();
-  const { startScheduler } = await import('./lib/scheduler');
+  const { startScheduler, stopScheduler } = await import('./lib/scheduler');
   await startScheduler();
+  // scripts/server.mjs calls this on SIGTERM once the requests in flight are answered.
+  const { closeDb } = await import('./db/client');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('technopark.shutdown')] = async () => {
+    await stopScheduler();
+    await closeDb();
+  };
 }

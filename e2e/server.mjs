@@ -35,7 +35,8 @@ if (!process.env.E2E_SKIP_BUILD) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+// The production server (scripts/server.mjs), as `npm run serve` starts it.
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env });
 const stop = async () => {
   server.kill('SIGTERM');
   await dropDatabase();
