@@ -10,6 +10,7 @@ const PORT = Number(process.env.SCALE_OUT_PORT ?? 3400);
 export default defineConfig({
   ...base,
   testDir: './e2e/scale-out',
+  testIgnore: [],
   workers: 1,
   retries: 0,
   reporter: 'list',

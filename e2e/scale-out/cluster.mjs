@@ -5,7 +5,7 @@
  * front of them. Writes the addresses to test-results/scale-out.json for the spec; stops everything
  * and drops the database on SIGTERM/SIGINT.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -48,12 +48,19 @@ const common = {
 delete common.TEST_DATABASE_URL;
 
 const started = Date.now();
-const prepared = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'e2e/scale-out/prepare.ts'], {
-  env: { ...common, DATA_DIR: path.join(work, 'prepare') },
-  encoding: 'utf8',
+// Not spawnSync: the S3 server the demo seed uploads to runs in this process.
+const prepared = await new Promise((resolve) => {
+  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'e2e/scale-out/prepare.ts'], { env: { ...common, DATA_DIR: path.join(work, 'prepare') } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.on('close', (status) => resolve({ status, stdout, stderr }));
 });
 if (prepared.status !== 0) {
   process.stderr.write(prepared.stderr);
+  await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await s3.close();
   throw new Error('preparing the database failed');
 }
 const dueAssignment = prepared.stdout.trim().split('\n').pop();
