@@ -70,7 +70,20 @@ async function openPostgres(url: string): Promise<Handle> {
   });
   const db = drizzle(prepare ? preparing(client) : client, { schema });
   try {
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    // Servers starting together (a rolling deploy) take turns: the first applies what is pending, the
+    // others then find nothing to do. The lock is held by a connection of its own while the migrator runs.
+    // (With a pool of one connection there is none to spare for the lock.)
+    if (max < 2) await migrate(db, { migrationsFolder: MIGRATIONS });
+    else {
+      const lock = await client.reserve();
+      try {
+        await lock`SELECT pg_advisory_lock(hashtext('technopark:migrations'))`;
+        await migrate(db, { migrationsFolder: MIGRATIONS });
+      } finally {
+        await lock`SELECT pg_advisory_unlock(hashtext('technopark:migrations'))`.catch(() => {});
+        lock.release();
+      }
+    }
   } catch (error) {
     await client.end({ timeout: 1 }).catch(() => {});
     throw new DatabaseOpenError(`the PostgreSQL database ${describeServer(url)}`, error);
