@@ -50,6 +50,10 @@ function roundRobin(port: number) {
       if (!res.headersSent) res.writeHead(502);
       res.end();
     });
+    // A client gone before its answer (autocannon stops mid-request) must not keep a pooled socket busy for ever.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   return {

@@ -86,6 +86,9 @@ const proxy = http.createServer((req, res) => {
     if (!res.headersSent) res.writeHead(502, { 'x-upstream': String(target.port) });
     res.end();
   });
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
   req.pipe(upstream);
 });
 await new Promise((resolve) => proxy.listen(proxyPort, resolve));
