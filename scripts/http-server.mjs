@@ -9,8 +9,9 @@ import http from 'node:http';
 import { acceptedRequestId, REQUEST_CONTEXT } from '../lib/log/options.mjs';
 
 const DRAINING = Symbol.for('technopark.draining');
-/** Probes a load balancer sends every few seconds: logged at debug, not info. */
+/** Probes a load balancer sends every few seconds, and the build's static files: logged at debug, not info. */
 const QUIET = new Set(['/api/health', '/api/ready']);
+const quiet = (path) => QUIET.has(path) || path.startsWith('/_next/static/');
 
 /**
  * @param {(req: http.IncomingMessage, res: http.ServerResponse) => unknown} handle
@@ -45,7 +46,7 @@ export function createAppServer(handle, { log, drainTimeoutMs = 25_000 }) {
         ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      if (QUIET.has(path)) log.debug(line, 'request');
+      if (quiet(path)) log.debug(line, 'request');
       else log.info(line, 'request');
       if (inFlight === 0) idle();
     });

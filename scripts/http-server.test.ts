@@ -56,6 +56,10 @@ describe('the production HTTP server', () => {
     // The query (where a sign-up link's token would be) is not logged.
     expect(JSON.stringify(lines)).not.toContain('secret');
     expect(requests[1].reqId).toBe('lb-1234.abc');
+    await fetch(`${base}/api/health`);
+    await fetch(`${base}/_next/static/chunks/app.js`);
+    await sleep(50);
+    expect(lines.filter((l) => l.msg === 'request').slice(-2).map((l) => [l.path, l.level])).toEqual([['/api/health', 'debug'], ['/_next/static/chunks/app.js', 'debug']]);
   });
 
   it('never writes a password, token, cookie or authorization header', () => {
