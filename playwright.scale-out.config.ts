@@ -24,5 +24,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: { SCALE_OUT_PORT: String(PORT) },
+    // The cluster stops its servers and drops its database on SIGTERM (Playwright's default is SIGKILL).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });
