@@ -2,8 +2,9 @@
  * Runs once when the server starts: records each request's socket address in X-Forwarded-For, opens
  * the database (applying pending migrations, and taking the embedded database's folder lock) and, in
  * demo mode, seeds the demo parks on an empty database;
- * then starts the scheduler that sends expiring-incentive notices and review-due reminders and, with
- * SMTP configured, delivers the e-mail outbox every minute.
+ * then starts the scheduler that sends expiring-incentive notices, review-due and KPI reminders and,
+ * with SMTP configured, delivers the e-mail outbox every minute (through the pg-boss job queue on
+ * PostgreSQL, so each runs once however many servers there are; in this process on the embedded one).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -12,6 +13,12 @@ export async function register() {
   recordSocketAddresses();
   const { prepareDatabase } = await import('./lib/startup');
   await prepareDatabase();
-  const { startScheduler } = await import('./lib/scheduler');
-  startScheduler();
+  const { startScheduler, stopScheduler } = await import('./lib/scheduler');
+  await startScheduler();
+  // scripts/server.mjs calls this on SIGTERM once the requests in flight are answered.
+  const { closeDb } = await import('./db/client');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('technopark.shutdown')] = async () => {
+    await stopScheduler();
+    await closeDb();
+  };
 }

@@ -22,6 +22,8 @@ function chromiumExecutable(): string | undefined {
 
 export default defineConfig({
   testDir: './e2e',
+  // Two servers behind a proxy, on PostgreSQL: its own run (playwright.scale-out.config.ts).
+  testIgnore: 'scale-out/**',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

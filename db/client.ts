@@ -70,11 +70,42 @@ async function openPostgres(url: string): Promise<Handle> {
   });
   const db = drizzle(prepare ? preparing(client) : client, { schema });
   try {
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    // Servers starting together (a rolling deploy) take turns: the first applies what is pending, the
+    // others then find nothing to do. The lock is held by a connection of its own while the migrator runs.
+    // (With a pool of one connection there is none to spare for the lock.)
+    if (max < 2) await migrate(db, { migrationsFolder: MIGRATIONS });
+    else {
+      const lock = await client.reserve();
+      try {
+        await lock`SELECT pg_advisory_lock(hashtext('technopark:migrations'))`;
+        await migrate(db, { migrationsFolder: MIGRATIONS });
+      } finally {
+        await lock`SELECT pg_advisory_unlock(hashtext('technopark:migrations'))`.catch(() => {});
+        lock.release();
+      }
+    }
   } catch (error) {
     await client.end({ timeout: 1 }).catch(() => {});
     throw new DatabaseOpenError(`the PostgreSQL database ${describeServer(url)}`, error);
   }
+  return { db: db as unknown as Db, target: { kind: 'postgres', url }, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * A read-only connection to a replica (DATABASE_REPLICA_URL) for the report queries: no migrations
+ * (the replica follows the primary's), and every transaction read-only, so a query sent here by
+ * mistake that writes fails instead of diverging from the primary.
+ */
+async function openReplica(url: string): Promise<Handle> {
+  const [{ default: postgres }, { drizzle }] = await Promise.all([import('postgres'), import('drizzle-orm/postgres-js')]);
+  const prepare = process.env.DATABASE_PREPARED_STATEMENTS !== 'off';
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    prepare,
+    connection: { plan_cache_mode: 'force_custom_plan', default_transaction_read_only: true },
+  });
+  const db = drizzle(prepare ? preparing(client) : client, { schema });
   return { db: db as unknown as Db, target: { kind: 'postgres', url }, close: () => client.end({ timeout: 5 }) };
 }
 
@@ -89,7 +120,8 @@ function describeServer(url: string): string {
 }
 
 const globalKey = Symbol.for('technopark.db');
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle> };
+const replicaKey = Symbol.for('technopark.db.replica');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle>; [replicaKey]?: Promise<Handle> };
 
 function open(): Promise<Handle> {
   const g = globalThis as GlobalWithDb;
@@ -110,12 +142,33 @@ export async function getDb(): Promise<Db> {
   return (await open()).db;
 }
 
+/**
+ * Where the read-only report queries go (lib/reports, and the pages and commands that call them): the
+ * replica at DATABASE_REPLICA_URL when one is set and the database is PostgreSQL, else the database
+ * itself. A replica may lag the primary by a moment; reports read settled data, so that is harmless.
+ */
+export async function getReportDb(): Promise<Db> {
+  const url = process.env.DATABASE_REPLICA_URL?.trim();
+  if (!url) return getDb();
+  if (resolveDatabaseTarget().kind !== 'postgres') throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL to be a PostgreSQL server too');
+  if (!url.startsWith('postgres://') && !url.startsWith('postgresql://')) throw new Error('DATABASE_REPLICA_URL must be a postgres:// or postgresql:// URL');
+  const g = globalThis as GlobalWithDb;
+  g[replicaKey] ??= openReplica(url).catch((error: unknown) => {
+    delete g[replicaKey];
+    throw error;
+  });
+  return (await g[replicaKey]).db;
+}
+
 export async function getDatabaseTarget(): Promise<DatabaseTarget> {
   return (await open()).target;
 }
 
 export async function closeDb(): Promise<void> {
   const g = globalThis as GlobalWithDb;
+  const replica = g[replicaKey];
+  delete g[replicaKey];
+  if (replica) await (await replica.catch(() => null))?.close();
   const pending = g[globalKey];
   if (!pending) return;
   delete g[globalKey];

@@ -2,10 +2,11 @@
  * The server the end-to-end tests drive: the production build (`next build` + `next start`) on a
  * fresh database with the demo data — PostgreSQL when TEST_DATABASE_URL is set, else embedded.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildIfStale } from '../scripts/build-stamp.mjs';
 
 const port = process.env.E2E_PORT ?? '3100';
 const id = crypto.randomBytes(4).toString('hex');
@@ -30,12 +31,18 @@ if (process.env.TEST_DATABASE_URL) {
   env.DATABASE_URL = `pglite:${path.join(dataDir, 'db')}`;
 }
 
+// A build of the current sources is reused (scripts/build-stamp.mjs), also by `npm run test:scale-out`.
 if (!process.env.E2E_SKIP_BUILD) {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  try {
+    buildIfStale({ env });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
+    process.exit(1);
+  }
 }
 
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+// The production server (scripts/server.mjs), as `npm run serve` starts it.
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env });
 const stop = async () => {
   server.kill('SIGTERM');
   await dropDatabase();

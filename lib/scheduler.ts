@@ -1,9 +1,12 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { getDb } from '@/db/client';
+import { getDatabaseTarget, getDb } from '@/db/client';
 import { sendDueReminders } from '@/lib/council/assignments';
 import { todayIso } from '@/lib/dates';
 import { notifyExpiringIncentives } from '@/lib/incentives/incentives';
+import { startJobQueue, type JobQueue } from '@/lib/jobs/queue';
+import { sendKpiRemindersInAllParks } from '@/lib/kpi/deadlines';
+import { loggerFor } from '@/lib/log/logger';
 import { flushOutbox, smtpConfigured } from '@/lib/notifications/mailer';
 import { pruneSignInThrottle } from '@/lib/auth/throttle';
 import { pruneSessions } from '@/lib/users/sessions';
@@ -14,8 +17,12 @@ const started = Symbol.for('technopark.scheduler');
 
 export type ScheduledJob = {
   name: string;
+  /** Its pg-boss queue on PostgreSQL. */
+  queue: string;
   /** How often the server runs it (and once at start). */
   every: number;
+  /** The same cadence as a cron expression (UTC), for the job queue on PostgreSQL. */
+  cron: string;
   /** Whether the job applies to this installation; absent means always. */
   enabled?: () => boolean;
   run: (db: Db, today: string) => Promise<number>;
@@ -25,14 +32,15 @@ export type ScheduledJob = {
  * The notices nobody asks for but everybody expects, for all parks, and the delivery of e-mail. Each
  * notice job sends a notice once per grant or assignment however often it runs, so running them at
  * start and every few hours (and also from `cli reminders`, e.g. under cron) never doubles one; the
- * outbox flush sends each message once however many processes flush at a time.
+ * outbox flush sends each message once however many processes flush at a time. No page sends them.
  */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
-  { name: 'expiring tax incentives', every: SIX_HOURS, run: (db, today) => notifyExpiringIncentives(db, { today }) },
-  { name: 'expert reviews due within two days', every: SIX_HOURS, run: (db, today) => sendDueReminders(db, { today, days: 2 }) },
-  { name: 'outbox e-mail', every: MINUTE, enabled: smtpConfigured, run: async (db) => (await flushOutbox(db)).sent },
-  { name: 'ended sessions', every: SIX_HOURS, run: (db) => pruneSessions(db) },
-  { name: 'finished runs of failed sign-ins', every: 15 * MINUTE, run: (db) => pruneSignInThrottle(db) },
+  { name: 'expiring tax incentives', queue: 'incentives-expiring', every: SIX_HOURS, cron: '0 */6 * * *', run: (db, today) => notifyExpiringIncentives(db, { today }) },
+  { name: 'expert reviews due within two days', queue: 'reviews-due', every: SIX_HOURS, cron: '5 */6 * * *', run: (db, today) => sendDueReminders(db, { today, days: 2 }) },
+  { name: 'outbox e-mail', queue: 'outbox', every: MINUTE, cron: '* * * * *', enabled: smtpConfigured, run: async (db) => (await flushOutbox(db)).sent },
+  { name: 'ended sessions', queue: 'sessions-prune', every: SIX_HOURS, cron: '10 */6 * * *', run: (db) => pruneSessions(db) },
+  { name: 'finished runs of failed sign-ins', queue: 'sign-in-throttle-prune', every: 15 * MINUTE, cron: '*/15 * * * *', run: (db) => pruneSignInThrottle(db) },
+  { name: 'KPI report reminders', queue: 'kpi-reminders', every: SIX_HOURS, cron: '15 */6 * * *', run: (db, today) => sendKpiRemindersInAllParks(db, { today }) },
 ];
 
 const enabledJobs = () => SCHEDULED_JOBS.filter((job) => job.enabled?.() ?? true);
@@ -44,37 +52,75 @@ export async function runScheduledJobs(db: Db, today = todayIso(), jobs = enable
     try {
       results[job.name] = await job.run(db, today);
     } catch (error) {
-      console.error(`[scheduler] ${job.name} failed`, error);
+      loggerFor('scheduler').error({ job: job.queue, err: error }, 'job failed');
       results[job.name] = error instanceof Error ? error : new Error(String(error));
     }
   }
   return results;
 }
 
+type SchedulerState = { stop: () => Promise<void> };
+type WithScheduler = typeof globalThis & { [started]?: Promise<SchedulerState> };
+
 /**
- * The server's own scheduler: each enabled job once at start and then at its own interval; a run that
- * is still going when its next one is due is not started twice. The timers do not keep the process alive.
+ * The server's scheduler. On PostgreSQL the jobs go through the pg-boss queue (lib/jobs/queue.ts), so
+ * however many servers run, each job runs once, with retries and backoff. On the embedded database
+ * (one process by construction) each enabled job runs in this process once at start and then at its
+ * own interval; a run that is still going when its next one is due is not started twice, and the
+ * timers do not keep the process alive.
  */
-export function startScheduler(): void {
-  const g = globalThis as typeof globalThis & { [started]?: boolean };
-  if (g[started]) return;
-  g[started] = true;
+export function startScheduler(): Promise<void> {
+  const g = globalThis as WithScheduler;
+  g[started] ??= (async (): Promise<SchedulerState> => {
+    const target = await getDatabaseTarget();
+    if (target.kind === 'postgres') {
+      const queue: JobQueue = await startJobQueue(target.url, { jobs: enabledJobs(), getDb });
+      loggerFor('scheduler').info({ jobs: enabledJobs().map((job) => job.queue) }, 'jobs run through the PostgreSQL job queue');
+      return { stop: queue.stop };
+    }
+    return startInProcess();
+  })();
+  return g[started].then(() => undefined);
+}
+
+/** Stops taking jobs and waits for the runs in progress (for a graceful shutdown). */
+export async function stopScheduler(): Promise<void> {
+  const g = globalThis as WithScheduler;
+  const state = g[started];
+  if (!state) return;
+  delete g[started];
+  await (await state.catch(() => null))?.stop();
+}
+
+function startInProcess(): SchedulerState {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
   const cadences = new Map<number, ScheduledJob[]>();
   for (const job of enabledJobs()) cadences.set(job.every, [...(cadences.get(job.every) ?? []), job]);
   for (const [every, jobs] of cadences) {
     let busy = false;
-    const run = async () => {
+    const run = () => {
       if (busy) return;
       busy = true;
-      try {
-        await runScheduledJobs(await getDb(), todayIso(), jobs);
-      } catch (error) {
-        console.error('[scheduler] could not run', error);
-      } finally {
-        busy = false;
-      }
+      const pass = (async () => {
+        try {
+          await runScheduledJobs(await getDb(), todayIso(), jobs);
+        } catch (error) {
+          loggerFor('scheduler').error({ err: error }, 'could not run the scheduled jobs');
+        } finally {
+          busy = false;
+        }
+      })();
+      running.add(pass);
+      void pass.finally(() => running.delete(pass));
     };
-    void run();
-    setInterval(run, every).unref();
+    run();
+    timers.push(setInterval(run, every).unref());
   }
+  return {
+    stop: async () => {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(running);
+    },
+  };
 }

@@ -17,7 +17,8 @@ commands:
   report summary --park SLUG --from YEAR --to YEAR [--format json|csv|xlsx] [--out FILE]
   report indicators --park SLUG --programme KEY [--format json|csv|xlsx] [--out FILE]
   user add --email E --name N --role ROLE [--park SLUG]...   (password on stdin)
-  reminders [--days N] [--today YYYY-MM-DD]  remind experts of reviews due within N days (default 2)`;
+  reminders [--days N] [--today YYYY-MM-DD]  remind experts of reviews due within N days (default 2)
+  storage move [--keep-local]               move uploaded documents into the S3 bucket (resumable, verified)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

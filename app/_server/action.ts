@@ -7,6 +7,7 @@ import { flushOutboxInBackground, smtpConfigured } from '@/lib/notifications/mai
 import { fieldErrorsOf } from '@/lib/validation/parse';
 import type { Actor } from '@/lib/auth/actor';
 import { getActor } from './session';
+import { loggerFor } from '@/lib/log/logger';
 
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; fieldErrors?: FieldErrors; formError?: string };
 
@@ -23,7 +24,7 @@ export async function describeError(error: unknown): Promise<{ formError: string
     const text = key && (error.code !== 'VALIDATION' || error.key) ? t(key, params) : error.message;
     return { formError: text, fieldErrors: error.fieldErrors };
   }
-  console.error('[action] unexpected error', error);
+  loggerFor('action').error({ err: error }, 'unexpected error');
   return { formError: t('unexpected') };
 }
 
@@ -59,7 +60,7 @@ function sendQueuedMail(): void {
   try {
     after(flushOutboxInBackground);
   } catch (error) {
-    console.error('[action] could not schedule the outbox flush', error);
+    loggerFor('action').error({ err: error }, 'could not schedule the outbox flush');
   }
 }
 

@@ -6,6 +6,8 @@ import { negotiateLocale } from '@/lib/i18n/locales';
 import { AppError, httpStatus } from '@/lib/errors';
 import { loadSessionActor } from '@/lib/users/sessions';
 import type { ReportLocale } from '@/lib/reports/types';
+import { noteRequestActor } from '@/lib/log/context';
+import { loggerFor } from '@/lib/log/logger';
 
 /*
  * The JSON API's plumbing: who is calling (a Bearer API token, or else the signed-in session),
@@ -49,7 +51,7 @@ export function errorResponse(error: unknown): Response {
     const headers: Record<string, string> = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
     return jsonResponse({ error: body }, httpStatus(error.code), headers);
   }
-  console.error('[api] unexpected error', error);
+  loggerFor('api').error({ err: error }, 'unexpected error');
   return jsonResponse({ error: { code: 'INTERNAL', message: 'the server could not answer this request' } }, 500);
 }
 
@@ -63,6 +65,7 @@ export function apiGet<P extends Record<string, string>>(
     try {
       const db = await getDb();
       const actor = await apiActor(request, db);
+      noteRequestActor(actor.type === 'user' ? actor.userId : actor.type === 'apiToken' ? `token:${actor.tokenId}` : null);
       const params = await context.params;
       const result = await handle({ request, url: new URL(request.url), db, actor, params });
       return result instanceof Response ? result : jsonResponse(result);

@@ -1,10 +1,11 @@
 import type { NextAuthConfig } from 'next-auth';
 import { ensureAuthEnvironment } from '@/lib/auth/secret';
+import { loggerFor } from '@/lib/log/logger';
 
 ensureAuthEnvironment();
 
 /** Paths anyone may open without signing in. */
-const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/api/auth', '/api/v1', '/api/openapi'];
+const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/api/auth', '/api/v1', '/api/openapi', '/api/health', '/api/ready'];
 
 /** Whether the proxy sends a signed-out visitor of this path to sign in; what a signed-in user may see is decided in lib/. */
 export function needsSignIn(pathname: string, signedIn: boolean): boolean {
@@ -37,7 +38,7 @@ export const authConfig = {
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      loggerFor('auth').error({ err: { name: error.name, message: error.message } }, 'auth error');
     },
     warn() {},
   },

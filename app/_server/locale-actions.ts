@@ -6,6 +6,7 @@ import { getActor } from '@/app/_server/session';
 import { isLocale } from '@/lib/i18n/locales';
 import { setMyLocale } from '@/lib/users/users';
 import { servedOverHttps } from './https';
+import { loggerFor } from '@/lib/log/logger';
 
 export async function setLocaleAction(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
@@ -15,6 +16,6 @@ export async function setLocaleAction(locale: string): Promise<void> {
     const actor = await getActor();
     if (actor?.type === 'user') await setMyLocale(await getDb(), { actor, locale });
   } catch (error) {
-    console.error('[locale] could not keep the chosen language', error);
+    loggerFor('locale').error({ err: error }, 'could not keep the chosen language');
   }
 }

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { loadSessionActor } from '@/lib/users/sessions';
 import type { Actor } from '@/lib/auth/actor';
+import { noteRequestActor } from '@/lib/log/context';
 import { auth } from './auth';
 
 /**
@@ -14,7 +15,9 @@ import { auth } from './auth';
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadSessionActor(await getDb(), { userId: session.user.id, sessionId: session.sid });
+  const actor = await loadSessionActor(await getDb(), { userId: session.user.id, sessionId: session.sid });
+  if (actor?.type === 'user') noteRequestActor(actor.userId);
+  return actor;
 });
 
 /** For pages: the actor, or a redirect to sign-in. */

@@ -211,7 +211,7 @@ describe('attachments', () => {
     expect((await readAttachment(db, { actor: applicant, attachmentId: row.id })).mimeType).toBe('application/pdf');
     await expect(readAttachment(db, { actor: manager, attachmentId: row.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await submitApplication(db, { actor: applicant, applicationId });
-    expect((await readAttachment(db, { actor: manager, attachmentId: row.id })).absolutePath).toBe(path.join(attachmentsDir(), row.storagePath));
+    expect((await readAttachment(db, { actor: manager, attachmentId: row.id })).storageKey).toBe(row.storagePath);
     for (const actor of [otherManager, expert, analyst, stranger]) await expect(readAttachment(db, { actor, attachmentId: row.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(uploadAttachment(db, { actor: applicant, applicationId, kind: 'other', fileName: 'late.pdf', bytes: TINY_PDF })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     await screenApplication(db, { actor: manager, input: { applicationId, outcome: 'returned', comment: 'Add the market study' } });

@@ -1,25 +1,23 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { count, eq, sum } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
-import { dataDir } from '@/db/config';
 import { attachments, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
+import { documentStore, localDocumentsDir, type StoredObject } from '@/lib/storage';
 import { parseInput } from '@/lib/validation/parse';
 import { attachmentKindSchema, type AttachmentKind } from '@/lib/validation/applications';
 import { accessApplication } from './access';
 import { detectFileType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './file-type';
 import { refusal } from './transition';
 
-/** Uploaded documents live here, under the data folder and outside the web root. */
+/** Uploaded documents live here when no bucket is configured (lib/storage), under the data folder and outside the web root. */
 export function attachmentsDir(): string {
-  return path.join(dataDir(), 'attachments');
+  return localDocumentsDir();
 }
 
 /** A display name without folders or control characters; the stored file never uses it. */
@@ -47,7 +45,7 @@ export function attachmentQuotaBytes(): number {
 /**
  * Attaches a document to an application that its company's representative is still editing. The
  * size and the type (by content) are checked before anything is written; the file is written inside
- * the transaction and removed again if the transaction fails.
+ * the transaction (to the local folder or the bucket, lib/storage) and removed again if the transaction fails.
  */
 export async function uploadAttachment(
   db: Db,
@@ -61,7 +59,7 @@ export async function uploadAttachment(
   if (!type) throw fileError('fileTypeNotAllowed', 'only PDF, DOCX, XLSX, PNG and JPEG documents are accepted (checked by content)');
   const id = crypto.randomUUID();
   const storagePath = `${applicationId}/${id}`;
-  const absolute = path.join(attachmentsDir(), storagePath);
+  const store = documentStore();
   let written = false;
   try {
     return await db.transaction(async (tx) => {
@@ -82,13 +80,12 @@ export async function uploadAttachment(
       const row = { id, applicationId, kind: parsedKind, fileName: cleanFileName(fileName), mimeType: type.mime, sizeBytes: bytes.byteLength, sha256, storagePath, uploadedBy: actor.userId };
       await tx.insert(attachments).values(row);
       await writeAudit(tx, { actor, parkId: app.parkId, action: 'attachment.upload', entity: 'application', entityId: applicationId, after: { id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256 } });
-      await fs.promises.mkdir(path.dirname(absolute), { recursive: true });
-      await fs.promises.writeFile(absolute, bytes, { flag: 'wx' });
       written = true;
+      await store.put(storagePath, bytes, type.mime);
       return { id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes };
     });
   } catch (error) {
-    if (written) await fs.promises.rm(absolute, { force: true });
+    if (written) await store.remove(storagePath).catch(() => {});
     throw error;
   }
 }
@@ -110,10 +107,11 @@ export async function deleteAttachment(db: Db, { actor, attachmentId }: { actor:
     await writeAudit(tx, { actor, parkId: app.parkId, action: 'attachment.delete', entity: 'application', entityId: row.applicationId, before: { id: row.id, fileName: row.fileName } });
     return row.storagePath;
   });
-  await fs.promises.rm(path.join(attachmentsDir(), removed), { force: true });
+  await documentStore().remove(removed);
 }
 
-export type AttachmentFile = { fileName: string; mimeType: string; sizeBytes: number; absolutePath: string };
+/** A document the actor may download: what to call it, and its key in the document store (lib/storage). */
+export type AttachmentFile = { fileName: string; mimeType: string; sizeBytes: number; storageKey: string };
 
 /** A document by id, whoever may see it; what it belongs to decides that. */
 async function documentOf(db: DbOrTx, attachmentId: string) {
@@ -146,8 +144,10 @@ async function documentAccess<T>(access: Promise<T>): Promise<T> {
 export async function readAttachment(db: DbOrTx, { actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<AttachmentFile> {
   const row = await documentOf(db, attachmentId);
   await documentAccess(accessApplication(db, { actor, applicationId: row.applicationId }));
-  const root = attachmentsDir();
-  const absolutePath = path.resolve(root, row.storagePath);
-  if (!absolutePath.startsWith(root + path.sep)) throw notFound('document');
-  return { fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, absolutePath };
+  return { fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, storageKey: row.storagePath };
+}
+
+/** The stored bytes of a document readAttachment allowed, as a stream; null when the store has lost it. */
+export async function openAttachment(file: AttachmentFile): Promise<StoredObject | null> {
+  return documentStore().get(file.storageKey);
 }

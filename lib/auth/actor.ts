@@ -12,14 +12,17 @@ export type Actor =
       kind: UserKind;
       memberships: { parkId: string; role: ParkRole }[];
     }
-  | { type: 'system'; label: 'cli' | 'seed' | 'import' }
+  | { type: 'system'; label: SystemLabel }
   /**
    * A read-only API token (lib/api-tokens/tokens.ts). It belongs to one park and may only read
    * (lib/auth/permissions.ts: TOKEN_PERMISSIONS); it is not a person, so it holds no user id.
    */
   | { type: 'apiToken'; tokenId: string; parkId: string; name: string };
 
-export const systemActor = (label: 'cli' | 'seed' | 'import'): Actor => ({ type: 'system', label });
+/** The CLI, the demo seed, a data set import, or the server's scheduled jobs (lib/scheduler.ts). */
+export type SystemLabel = 'cli' | 'seed' | 'import' | 'scheduler';
+
+export const systemActor = (label: SystemLabel): Actor => ({ type: 'system', label });
 
 export function actorUserId(actor: Actor): string | null {
   return actor.type === 'user' ? actor.userId : null;

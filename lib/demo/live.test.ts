@@ -5,6 +5,7 @@ import { queryRows } from '@/db/rows';
 import { LIVE_AUDIT, liveAuditCounts } from '@/lib/test/demo-live';
 import { businessPlanPdf } from './business-plan';
 import { seedDemo } from './seed';
+import { loggerFor } from '@/lib/log/logger';
 
 /** Where the runs below are cut short: once right after the council's decision, twice before the applicant's upload. */
 const cut = vi.hoisted(() => ({ afterDecision: 1, beforeApplicantUpload: 2 }));
@@ -40,9 +41,9 @@ describe('the demo live stage', () => {
     await expect(seedDemo(db)).rejects.toThrow('interrupted before the upload');
     // The applicant is linked by now, but its live application is not submitted: the seed is not complete.
     // A failure of the live stage on a demo already linked is logged and does not stop the start.
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(loggerFor('demo'), 'error').mockImplementation(() => {});
     expect(await seedDemo(db)).toEqual({ seeded: true });
-    expect(logged).toHaveBeenCalledWith('[demo] the live stage could not be completed', expect.objectContaining({ message: 'interrupted before the upload' }));
+    expect(logged).toHaveBeenCalledWith({ err: expect.objectContaining({ message: 'interrupted before the upload' }) }, 'the live stage could not be completed');
     logged.mockRestore();
     expect(await seedDemo(db)).toEqual({ seeded: true });
     expect(await seedDemo(db)).toEqual({ seeded: false });

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { getMyApplication, listMyApplications } from '@/lib/applications/applications';
-import { readAttachment } from '@/lib/applications/attachments';
+import { openAttachment, readAttachment } from '@/lib/applications/attachments';
 import { getTimeline } from '@/lib/applications/history';
 import { listParkApplications } from '@/lib/applications/inbox';
 import { systemActor, type Actor } from '@/lib/auth/actor';
@@ -226,7 +225,7 @@ describe('the live stage', () => {
 
     // The business plan is a whole PDF: every cross-reference entry points at its object.
     const file = await readAttachment(db, { actor: applicant, attachmentId: app.attachments[0].id });
-    const pdf = fs.readFileSync(file.absolutePath, 'latin1');
+    const pdf = new TextDecoder('latin1').decode(await new Response((await openAttachment(file))!.body).arrayBuffer());
     expect(pdf.startsWith('%PDF-1.4')).toBe(true);
     const xref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
     const entries = pdf.slice(xref).split('\n').slice(3, 8);

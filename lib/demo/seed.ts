@@ -12,6 +12,7 @@ import { createUser } from '@/lib/users/users';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
 import { seedApplicantApplication, seedLiveCouncil } from './live';
 import { DEMO_CRITERIA } from './rubric';
+import { loggerFor } from '@/lib/log/logger';
 
 /** The demo parks' slugs, as the data sets and DEMO_ACCOUNTS name them. */
 export const DEMO_PARKS = { kuzbass: 'kuzbass', tomsk: 'itc-tomsk' } as const;
@@ -88,7 +89,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     // have been used since, so that the live stage no longer goes through (an expert disabled, the rubric
     // changed): the demo still starts, and the next start tries again.
     if (!state.linked) throw error;
-    console.error('[demo] the live stage could not be completed', error);
+    loggerFor('demo').error({ err: error }, 'the live stage could not be completed');
   }
   return { seeded: true };
 }

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { kpiReminders, parks } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
@@ -131,7 +131,8 @@ export type ReminderResult = { before: number; after: number };
  * passed. Each (company, year, kind) is reminded at most once, however often this runs: the
  * insert into kpi_reminders decides, so two managers opening the page at once send nothing twice.
  * Companies without a representative are not recorded, so a representative who joins later is
- * still reminded. Runs when a manager opens the KPI page.
+ * still reminded. Runs daily for every park (sendKpiRemindersInAllParks, lib/scheduler.ts) and when a
+ * manager asks for it on the KPI page.
  */
 export async function sendKpiReminders(db: Db, { actor, parkId, today = todayIso() }: { actor: Actor; parkId: string; today?: string }): Promise<ReminderResult> {
   assertCan(actor, 'kpi.review', parkId);
@@ -178,4 +179,18 @@ export async function sendKpiReminders(db: Db, { actor, parkId, today = todayIso
     }
   });
   return result;
+}
+
+/**
+ * The scheduled run of sendKpiReminders (lib/scheduler.ts): every park, as the system. Returns how
+ * many reminders went out in all.
+ */
+export async function sendKpiRemindersInAllParks(db: Db, { today = todayIso() }: { today?: string } = {}): Promise<number> {
+  const actor = systemActor('scheduler');
+  let sent = 0;
+  for (const { id } of await db.select({ id: parks.id }).from(parks).orderBy(parks.id)) {
+    const result = await sendKpiReminders(db, { actor, parkId: id, today });
+    sent += result.before + result.after;
+  }
+  return sent;
 }

@@ -12,6 +12,7 @@ import { startSmtpServer, type TestSmtpServer } from '@/lib/test/smtp';
 import { setMyLocale, setUserDisabled } from '@/lib/users/users';
 import { CLAIM_TIMEOUT_MS, flushOutbox, flushOutboxInBackground, MAX_SEND_ATTEMPTS, SEND_WINDOW_MS } from './mailer';
 import { notify } from './notifications';
+import { loggerFor } from '@/lib/log/logger';
 
 const FUTURE = '2099-12-31';
 let smtp: TestSmtpServer;
@@ -217,7 +218,7 @@ describe('flushing the outbox', () => {
     vi.stubEnv('SMTP_URL', smtp.url);
     const db = await getDb();
     const admin = await makeAdmin();
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(loggerFor('mailer'), 'error').mockImplementation(() => {});
     const [first, second] = await queueMail(2);
     smtp.failWith = 'mailbox busy, try later';
 
@@ -260,7 +261,7 @@ describe('flushing the outbox', () => {
     await closed.close();
     vi.stubEnv('SMTP_URL', closed.url);
     const [to] = await queueMail(1);
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(loggerFor('mailer'), 'error').mockImplementation(() => {});
     await expect(flushOutboxInBackground()).resolves.toBeUndefined();
     const [row] = await pendingTo([to]);
     expect(row).toMatchObject({ sentAt: null, attempts: 1 });

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { outbox } from '@/db/schema';
+import { loggerFor } from '@/lib/log/logger';
 
 /** Sends tried per message before it is left unsent for good (with its last error on the outbox page). */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -79,7 +80,7 @@ export async function flushOutbox(db: Db, { limit = 100, now = () => new Date() 
         result.failed++;
         const text = error instanceof Error ? error.message : String(error);
         await db.update(outbox).set({ error: text.slice(0, 500) }).where(eq(outbox.id, message.id));
-        console.error(`[mailer] sending to ${message.to} failed`, text);
+        loggerFor('mailer').error({ outboxId: message.id, error: text }, 'sending a message failed');
         break;
       }
       await db.update(outbox).set({ sentAt: now(), error: null }).where(eq(outbox.id, message.id));
@@ -115,7 +116,7 @@ export function flushOutboxInBackground(): Promise<void> {
         await flushOutbox(await getDb());
       } while (state.again);
     } catch (error) {
-      console.error('[mailer] could not flush the outbox', error);
+      loggerFor('mailer').error({ err: error }, 'could not flush the outbox');
     } finally {
       state.running = null;
     }

@@ -12,6 +12,9 @@ import { copyTemplateDatabase } from './template-copy';
 const template = inject('testTemplate');
 if (!template) throw new Error('no test template: run the tests through vitest (globalSetup)');
 
+// The JSON log is for servers; tests that look at it spy on it.
+process.env.LOG_LEVEL ??= 'silent';
+
 const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
 process.env.DATA_DIR = path.join(os.tmpdir(), `tp-test-data-${id}`);
 const closeDb = async () => (await import('@/db/client')).closeDb();

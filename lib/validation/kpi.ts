@@ -91,6 +91,8 @@ export const kpiReportInputSchema = z
 export const kpiFiguresSchema = z.strictObject(kpiFiguresShape).superRefine(capexWithinInvestment);
 
 export const kpiReportIdSchema = z.strictObject({ reportId: z.uuid() });
+/** A park's KPI page action that takes nothing but the park (sending the due reminders). */
+export const kpiParkSchema = z.strictObject({ parkId: z.uuid() });
 
 export const returnKpiReportSchema = z.strictObject({
   reportId: z.uuid(),

@@ -8,6 +8,7 @@ import { parse, required, UsageError, type Command } from './args';
 import { exportCommand, importCommand } from './dataset';
 import { remindersCommand } from './reminders';
 import { reportCommand } from './report';
+import { storageCommand } from './storage';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('the password is read from stdin, e.g. echo "$PASSWORD" | npm run --silent cli -- user add …');
@@ -63,6 +64,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   report: reportCommand,
   reminders: remindersCommand,
+  storage: storageCommand,
   user: async (args) => {
     const [sub, ...rest] = args;
     if (sub !== 'add') throw new UsageError('usage: user add --email E --name N --role ROLE [--park SLUG]...');

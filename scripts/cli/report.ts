@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getReportDb } from '@/db/client';
 import { systemActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { getIndicatorReport } from '@/lib/reports/indicators';
@@ -74,7 +74,7 @@ const summary: Command = async (args) => {
   const from = year(values.from, '--from');
   const to = year(values.to, '--to');
   const out = reportOutput(values);
-  const db = await getDb();
+  const db = await getReportDb();
   const report = await getParkSummary(db, { actor: systemActor('cli'), parkSlug: park, from, to, locale: out.locale }).catch((error: unknown) => {
     throw named(error, park);
   });
@@ -87,7 +87,7 @@ const indicators: Command = async (args) => {
   const park = required(values.park, '--park');
   const programme = required(values.programme, '--programme');
   const out = reportOutput(values);
-  const db = await getDb();
+  const db = await getReportDb();
   const report = await getIndicatorReport(db, { actor: systemActor('cli'), parkSlug: park, programmeKey: programme }).catch((error: unknown) => {
     throw named(error, park, programme);
   });

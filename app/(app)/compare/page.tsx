@@ -14,7 +14,7 @@ import { EmptyState } from '@/app/_components/ui/empty-state';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { FilterSelect } from '@/app/_components/ui/filter';
 import { SortableTableHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { getDb } from '@/db/client';
+import { getReportDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { firstValue, type SearchParams } from '@/app/_server/search-params';
 import { requireActor } from '@/app/_server/session';
@@ -33,15 +33,15 @@ const PLACEMENT_VARIANT: Record<Placement, 'info' | 'success' | 'warning'> = { b
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, 'report.compare')) notFound();
-  const db = await getDb();
   const search = await searchParams;
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('compareReport');
   const currentYear = Number(todayIso().slice(0, 4));
-  const years = await getComparisonYears(db, { actor });
+  const reports = await getReportDb();
+  const years = await getComparisonYears(reports, { actor });
   const { period, invalid } = readPeriod(search, openingPeriod(currentYear, years));
   const { sort, dir } = readSort(search);
-  const report = await compareParks(db, { actor, ...period });
+  const report = await compareParks(reports, { actor, ...period });
   const parks = sortParks(report.parks, sort, dir, locale);
   const chosen = report.parks.find((p) => p.slug === firstValue(search.park)) ?? parks[0];
   const label = periodLabel(period);

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getReportDb } from '@/db/client';
 import { downloadResponse } from '@/app/_server/download';
 import { searchValues } from '@/app/_server/search-params';
 import { getActor } from '@/app/_server/session';
@@ -27,7 +27,7 @@ export async function GET(request: NextRequest) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('compareReport');
   // compareParks checks report.compare again and reads only the parks the actor may compare.
-  const report = await compareParks(await getDb(), { actor, from, to });
+  const report = await compareParks(await getReportDb(), { actor, from, to });
   const { sort, dir } = readSort(search);
   const parks = sortParks(report.parks, sort, dir, locale);
   const label = from === to ? String(from) : `${from}–${to}`;

@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatArea, formatDate, formatPct } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { listExpiringIncentives, notifyExpiringIncentives } from '@/lib/incentives/incentives';
+import { listExpiringIncentives } from '@/lib/incentives/incentives';
 import { getParkDashboard } from '@/lib/parks/dashboard';
 import { pct, toKopecks } from '@/lib/reports/money';
 
@@ -18,8 +18,6 @@ export default async function ParkHome({ params }: { params: Promise<{ park: str
     redirect(can(actor, 'review.submit', park.id) ? `/p/${slug}/reviews` : `/p/${slug}/reports`);
   }
   const today = todayIso();
-  // Idempotent: each expiring grant is announced once, whether here or by the server's timer.
-  await notifyExpiringIncentives(db, { today, parkId: park.id }).catch((error: unknown) => console.error('[incentives] expiry notices failed', error));
   const [d, expiring] = await Promise.all([
     getParkDashboard(db, { actor, parkId: park.id, today }),
     can(actor, 'resident.read', park.id) ? listExpiringIncentives(db, { actor, parkId: park.id, today }) : Promise.resolve([]),

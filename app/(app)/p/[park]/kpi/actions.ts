@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { commitKpiUpload, previewKpiUpload, type UploadCommitResult, type UploadPreview } from '@/lib/kpi/bulk-upload';
-import { updateKpiSettings } from '@/lib/kpi/deadlines';
+import { sendKpiReminders, updateKpiSettings } from '@/lib/kpi/deadlines';
 import { acceptKpiReport, returnKpiReport } from '@/lib/kpi/review';
 import { AppError } from '@/lib/errors';
-import { KPI_UPLOAD_MAX_BYTES, kpiReportIdSchema, kpiSettingsSchema, kpiTemplateSchema, returnKpiReportSchema } from '@/lib/validation/kpi';
+import { KPI_UPLOAD_MAX_BYTES, kpiParkSchema, kpiReportIdSchema, kpiSettingsSchema, kpiTemplateSchema, returnKpiReportSchema } from '@/lib/validation/kpi';
 
 export async function acceptKpiReportAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(kpiReportIdSchema, input, async (data, actor) => {
@@ -63,4 +63,17 @@ export async function commitKpiUploadAction(formData: FormData): Promise<ActionR
     revalidatePath('/p/[park]/kpi', 'layout');
     return result;
   });
+}
+
+/**
+ * The manager's "Send reminders now": the reminders that are due today go out (each once, whoever
+ * else sends them); the scheduled job sends them too, so no page does it on opening. The state is
+ * how many went out, or the refusal.
+ */
+export async function sendKpiRemindersFormAction(_previous: { sent: number } | { error: string } | null, formData: FormData): Promise<{ sent: number } | { error: string }> {
+  const result = await runAction(kpiParkSchema, { parkId: formData.get('parkId') }, async (data, actor) => {
+    const sent = await sendKpiReminders(await getDb(), { actor, parkId: data.parkId });
+    return sent.before + sent.after;
+  });
+  return result.ok ? { sent: result.data } : { error: result.formError ?? '' };
 }

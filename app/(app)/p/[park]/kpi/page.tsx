@@ -4,7 +4,6 @@ import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
-import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
@@ -14,8 +13,9 @@ import { todayIso } from '@/lib/dates';
 import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { deadlineOf } from '@/lib/kpi/common';
-import { getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE, sendKpiReminders } from '@/lib/kpi/deadlines';
+import { getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE } from '@/lib/kpi/deadlines';
 import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/list';
+import { SendRemindersButton } from './send-reminders';
 
 const TABS = ['submitted', 'returned', 'accepted', 'missing'] as const;
 type Tab = (typeof TABS)[number];
@@ -34,15 +34,6 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
   const lastYear = Number(today.slice(0, 4)) - 1;
   // The missing list opens on the year whose reports are due next (it can run to hundreds of rows over all years).
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && tab === 'missing' ? lastYear : null;
-
-  // Opening the page is when reminders go out; each goes out once (lib/kpi/deadlines.ts).
-  let reminded = 0;
-  try {
-    const sent = await sendKpiReminders(db, { actor, parkId: park.id, today });
-    reminded = sent.before + sent.after;
-  } catch (error) {
-    console.error('[kpi] reminders failed', error);
-  }
 
   const [settings, counts, missing] = await Promise.all([
     getKpiSettings(db, { actor, parkId: park.id }),
@@ -67,7 +58,10 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
           </>
         }
       />
-      {reminded > 0 && <Alert role="status">{t('remindersSent', { count: reminded })}</Alert>}
+      <section className="flex flex-wrap items-center justify-between gap-3 rounded-lg border p-3">
+        <p className="text-sm text-muted-foreground">{t('remindersNote')}</p>
+        <SendRemindersButton parkId={park.id} />
+      </section>
 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <nav aria-label={t('tabs.label')} className="flex flex-wrap gap-1 rounded-lg bg-muted p-1">

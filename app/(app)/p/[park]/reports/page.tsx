@@ -21,16 +21,18 @@ import { getParkSummary } from '@/lib/reports/summary';
 import { ReportCharts } from './report-charts';
 import { hasGaps, kpiLink } from './report-gaps';
 import { SummaryFigures } from './summary-figures';
+import { getReportDb } from '@/db/client';
 
 export default async function ParkSummaryPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
-  const { actor, db, park } = await parkContext(slug, 'report.read');
-  const [locale, t, years, search] = await Promise.all([getLocale() as Promise<Locale>, getTranslations('reports'), getReportYears(db, { actor, park }), searchParams]);
+  const { actor, park } = await parkContext(slug, 'report.read');
+  const [locale, t, years, search] = await Promise.all([getLocale() as Promise<Locale>, getTranslations('reports'), getReportYears(await getReportDb(), { actor, park }), searchParams]);
   const currentYear = Number(todayIso().slice(0, 4));
   const { period, invalid } = readPeriod(search, openingPeriod(currentYear, years));
   // The park is read and report.read decided once (parkContext, parkScope); the reports then run at once.
-  const scope = await parkScope(db, { actor, park, from: period.from, to: period.to });
-  const [summary, analytics] = await Promise.all([getParkSummary(db, { scope, locale }), getParkAnalytics(db, { scope })]);
+  const reports = await getReportDb();
+  const scope = await parkScope(reports, { actor, park, from: period.from, to: period.to });
+  const [summary, analytics] = await Promise.all([getParkSummary(reports, { scope, locale }), getParkAnalytics(reports, { scope })]);
 
   const base = `/p/${slug}/reports`;
   const query = `from=${period.from}&to=${period.to}`;

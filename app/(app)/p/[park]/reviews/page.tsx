@@ -5,7 +5,6 @@ import { parkContext } from '@/app/_server/park-context';
 import { Badge } from '@/app/_components/ui/badge';
 import { DataTable } from '@/app/_components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
-import { sendDueReminders } from '@/lib/council/assignments';
 import { listMyAssignments } from '@/lib/council/my-assignments';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
@@ -15,8 +14,6 @@ export default async function MyReviews({ params }: { params: Promise<{ park: st
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug);
   if (!can(actor, 'review.submit', park.id)) notFound();
-  // Reminders of reviews due soon are sent at the latest when the expert looks at the list (also by `cli reminders`).
-  await sendDueReminders(db, { expertId: actor.userId });
   const items = await listMyAssignments(db, { actor, parkId: park.id });
   const t = await getTranslations('reviewsHome');
   const locale = (await getLocale()) as Locale;

@@ -18,6 +18,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { getIndicatorReport } from '@/lib/reports/indicators';
 import type { IndicatorStatus } from '@/lib/reports/types';
+import { getReportDb } from '@/db/client';
 
 const STATUS_VARIANT: Record<IndicatorStatus, 'success' | 'info' | 'destructive' | 'secondary'> = {
   achieved: 'success',
@@ -33,7 +34,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
   const key = routeSegment(rawKey);
   const { actor, db, park } = await parkContext(slug, 'report.read');
   const { report, grid } = await orNotFound(async () => ({
-    report: await getIndicatorReport(db, { actor, parkSlug: slug, programmeKey: key }),
+    report: await getIndicatorReport(await getReportDb(), { actor, parkSlug: slug, programmeKey: key }),
     grid: await getProgrammeGrid(db, { actor, parkId: park.id, key }),
   }));
   const t = await getTranslations('indicatorReport');

@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { parkScope } from '@/lib/reports/scope';
 import { getParkSummary } from '@/lib/reports/summary';
 import { periodSchema } from '@/lib/validation/reports';
+import { getReportDb } from '@/db/client';
 
 const TYPES = { xlsx: XLSX_TYPE, csv: CSV_TYPE, json: 'application/json; charset=utf-8' } as const;
 
@@ -24,9 +25,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!period.success) return new Response('from, to: whole years, from not after to', { status: 400 });
   const { from, to } = period.data;
   const locale = (await getLocale()) as Locale;
-  return parkFileResponse(slug, 'report.read', `${slug}-summary-${from}-${to}.${format}`, async ({ actor, db, park }) => {
+  return parkFileResponse(slug, 'report.read', `${slug}-summary-${from}-${to}.${format}`, async ({ actor, park }) => {
     // parkScope checks report.read in the park again (without reading it again): the route never decides who may read.
-    const summary = await getParkSummary(db, { scope: await parkScope(db, { actor, park, from, to }), locale });
+    const reports = await getReportDb();
+    const summary = await getParkSummary(reports, { scope: await parkScope(reports, { actor, park, from, to }), locale });
     const kind = format as keyof typeof TYPES;
     const body =
       kind === 'xlsx' ? await summaryToXlsx(summary, locale) : kind === 'csv' ? summaryToCsv(summary, locale, csvDialectFor(locale)) : `${JSON.stringify(summary, null, 2)}\n`;

@@ -6,6 +6,7 @@ import { indicatorsToCsv, indicatorsToXlsx } from '@/lib/export/indicators';
 import { XLSX_TYPE } from '@/lib/export/xlsx';
 import type { Locale } from '@/lib/i18n/locales';
 import { getIndicatorReport } from '@/lib/reports/indicators';
+import { getReportDb } from '@/db/client';
 
 const TYPES = { xlsx: XLSX_TYPE, csv: CSV_TYPE, json: 'application/json; charset=utf-8' } as const;
 
@@ -17,9 +18,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const locale = (await getLocale()) as Locale;
   const kind = format as keyof typeof TYPES;
   const fileKey = key.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return parkFileResponse(slug, 'report.read', `${slug}-${fileKey}-indicators.${kind}`, async ({ actor, db, park }) => {
+  return parkFileResponse(slug, 'report.read', `${slug}-${fileKey}-indicators.${kind}`, async ({ actor, park }) => {
     // A programme of another park, like a missing one, is "not found" (answered 404).
-    const report = await getIndicatorReport(db, { actor, parkSlug: park.slug, programmeKey: key });
+    const report = await getIndicatorReport(await getReportDb(), { actor, parkSlug: park.slug, programmeKey: key });
     const body =
       kind === 'xlsx' ? await indicatorsToXlsx(report, locale) : kind === 'csv' ? indicatorsToCsv(report, locale, csvDialectFor(locale)) : `${JSON.stringify(report, null, 2)}\n`;
     return { body, contentType: TYPES[kind] };
