@@ -2,7 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { councilMeetings, councilVotes, minutesVersions, parks, users } from '@/db/schema';
+import { councilVotes, minutesVersions, parks, users } from '@/db/schema';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication } from '@/lib/applications/access';
