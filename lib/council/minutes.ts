@@ -234,9 +234,11 @@ const stampOf = (v: { version: number; approvedBy: string | null; approvedAt: Da
  */
 export async function getMinutesPdf(
   db: DbOrTx,
-  { actor, meetingId, version, locale = MINUTES_LOCALE }: { actor: Actor; meetingId: string; version?: number; locale?: Locale },
+  { actor, meetingId, parkId, version, locale = MINUTES_LOCALE }: { actor: Actor; meetingId: string; parkId?: string; version?: number; locale?: Locale },
 ): Promise<MinutesFile> {
   const meeting = await meetingInPark(db, actor, meetingId, 'council.meet');
+  // Asked for through a park's address: another park's meeting is not there.
+  if (parkId !== undefined && meeting.parkId !== parkId) throw notFound('meeting');
   const versions = await versionsOf(db, meeting.id);
   const chosen = version === undefined ? versions.find((v) => !v.reopenedAt) : versions.find((v) => v.version === version);
   if (version !== undefined && !chosen) throw new AppError('NOT_FOUND', `version ${version} of the minutes not found`, { key: 'minutesVersionMissing', params: { what: 'version' } });
