@@ -132,6 +132,10 @@ export async function renderMinutesPdf(content: MinutesContent, { locale, stamp,
   };
   /** "Label: value" with the label in bold. */
   const labelled = (label: string, value: string) => {
+    // Kept on one page where it fits: pdfkit loses the label's bold when a continued text breaks across pages.
+    doc.font('bold').fontSize(10);
+    const height = doc.heightOfString(`${label}: ${value}`, { width });
+    if (height < bottom() - MARGIN) ensure(height);
     doc.font('bold').fontSize(10).fillColor(TEXT).text(`${label}: `, MARGIN, doc.y, { width, continued: true });
     doc.font('regular').text(value);
   };
