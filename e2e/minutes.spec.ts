@@ -108,3 +108,16 @@ test('approved minutes lock the meeting: an edit is refused by name; a correctio
   const again = await downloadPdf(page, versions.nth(1).getByRole('link', { name: 'Version 1 · PDF (Russian)' }));
   expect(again).toBe(v1);
 });
+
+test('the applicant follows the decision in their history to the extract of their own item: the tally and the reason, no member names, no other items', async ({ page }) => {
+  await signIn(page, 'applicant4@technopark.demo');
+  await page.goto('/my/applications');
+  await page.getByRole('link', { name: APPROVED_TITLE }).click();
+  const extract = await downloadPdf(page, applicationHistory(page).getByRole('link', { name: /^Extract from the minutes of meeting No\. \d+ \(PDF\)$/ }));
+  expect(extract).toMatch(/Выписка из протокола заседания экспертного совета № \d+/);
+  expect(extract).toContain(`«${APPROVED_TITLE}»`);
+  expect(extract).toContain('Итоги голосования: за 3, против 0, воздержались 1');
+  expect(extract).toContain(`Обоснование: ${APPROVED_REASON}`);
+  expect(extract).toContain('Утверждён как редакция 1');
+  for (const name of [expertNames.expert, expertNames.expert2, expertNames.expert3, 'Павел Смирнов']) expect(extract).not.toContain(name);
+});
