@@ -33,7 +33,7 @@ test('the manager reaches the minutes from the decided application and downloads
   await expect(page.getByRole('heading', { name: /^Minutes of the expert council meeting No\. \d+$/ })).toBeVisible();
 
   // The kept document is in the park's language (Russian), whatever the reader's.
-  const russian = await downloadPdf(page, page.getByRole('link', { name: 'PDF (Russian)' }));
+  const russian = await downloadPdf(page, page.getByRole('link', { name: 'PDF (Russian)', exact: true }));
   expect(russian).toMatch(/Протокол заседания экспертного совета № \d+/);
   for (const name of [expertNames.expert, expertNames.expert2, expertNames.expert3, 'Павел Смирнов']) expect(russian).toContain(name);
   expect(russian).toContain(`«${APPROVED_TITLE}»`);
@@ -43,7 +43,7 @@ test('the manager reaches the minutes from the decided application and downloads
   expect(russian).toContain('Решение: Одобрить');
   expect(russian).toContain(`Обоснование: ${APPROVED_REASON}`);
 
-  const english = await downloadPdf(page, page.getByRole('link', { name: 'PDF (English)' }));
+  const english = await downloadPdf(page, page.getByRole('link', { name: 'PDF (English)', exact: true }));
   expect(english).toContain('Tally: for 3, against 0, abstained 1');
   expect(english).toContain('Decision: Approved');
   expect(english).toContain(`Reason: ${APPROVED_REASON}`);
