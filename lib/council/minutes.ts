@@ -171,7 +171,8 @@ export async function approveMinutes(db: Db, { actor, input, now = new Date() }:
       });
     const version = (latest?.version ?? 0) + 1;
     const contentSha256 = sha256(canonicalJson(content));
-    const [approver] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actorUserId(actor) ?? crypto.randomUUID()));
+    const approverId = actorUserId(actor);
+    const [approver] = approverId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, approverId)) : [];
     // Stored with second precision so the stamp printed now reads the same from the database later.
     const approvedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const correctionReason = latest?.reopenReason ?? null;
