@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./app/_server/i18n-request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs'],
+  // pdfkit reads its font files with fs at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'pdfkit'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
@@ -15,7 +16,8 @@ const nextConfig = {
     proxyClientMaxBodySize: '60mb',
   },
   outputFileTracingIncludes: {
-    '/**': ['./db/migrations/**/*'],
+    // The minutes' PDF embeds DejaVu Sans (Cyrillic), read by path from its package (lib/council/minutes-pdf.ts).
+    '/**': ['./db/migrations/**/*', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
   },
 };
 

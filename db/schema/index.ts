@@ -9,3 +9,4 @@ export * from './residents';
 export * from './kpi';
 export * from './programmes';
 export * from './system';
+export * from './minutes';

@@ -24,6 +24,10 @@ export type TimelineEvent = {
   count?: number;
   meetingNumber?: number | null;
   votes?: { for: number; against: number; abstain: number } | null;
+  /** Staff only: the meeting that decided, whose minutes the event links to. */
+  meetingId?: string | null;
+  /** The latest approved version of the minutes that records the decision (the applicant's extract comes from it). */
+  minutesVersion?: number | null;
 };
 
 /**
@@ -93,10 +97,14 @@ export async function getTimeline(db: DbOrTx, target: ApplicationTarget): Promis
     votes_for: number | null;
     votes_against: number | null;
     votes_abstain: number | null;
+    meeting_id: string | null;
+    minutes_version: number | null;
   }>(
     db,
     sql`SELECT c.created_at AS at, c.decided_on::text AS day, c.decision::text AS decision, c.reason, u.name AS who,
-               coalesce(m.number, c.meeting_number) AS number, c.votes_for, c.votes_against, c.votes_abstain
+               coalesce(m.number, c.meeting_number) AS number, c.votes_for, c.votes_against, c.votes_abstain, c.meeting_id,
+               (SELECT max(v.version) FROM minutes_versions v
+                WHERE v.meeting_id = c.meeting_id AND v.content->'items' @> jsonb_build_array(jsonb_build_object('applicationId', c.application_id::text))) AS minutes_version
         FROM council_decisions c LEFT JOIN users u ON u.id = c.recorded_by LEFT JOIN council_meetings m ON m.id = c.meeting_id
         WHERE c.application_id = ${applicationId}`,
   );
@@ -110,6 +118,8 @@ export async function getTimeline(db: DbOrTx, target: ApplicationTarget): Promis
       who: staff ? d.who : null,
       meetingNumber: d.number === null ? null : Number(d.number),
       votes: d.votes_for === null ? null : { for: Number(d.votes_for), against: Number(d.votes_against ?? 0), abstain: Number(d.votes_abstain ?? 0) },
+      meetingId: staff ? d.meeting_id : null,
+      minutesVersion: d.minutes_version === null ? null : Number(d.minutes_version),
     });
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

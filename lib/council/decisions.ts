@@ -16,6 +16,7 @@ import { decisionSchema, type CouncilDecisionKind, type DecisionInput } from '@/
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { assertMeetingCanConsider } from './meeting-dates';
 import { councilSizeOf, meetingInPark } from './meetings';
+import { assertMinutesOpen } from './minutes-lock';
 import { itemTally, meetingClock, quorumNeeded } from './votes';
 
 const DECISION_STATUS = { approved: 'approved', rejected: 'rejected', revision: 'returned' } as const satisfies Record<CouncilDecisionKind, ApplicationStatus>;
@@ -67,6 +68,7 @@ export async function recordDecision(db: Db, { actor, input, now = new Date() }:
     // The tally counts against the attendance, agenda and votes read below: locked first, so none of
     // them changes before this decision is in (attendance, agenda changes and votes take the same lock).
     const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.decide', true);
+    await assertMinutesOpen(tx, meeting.id);
     // Locked before the conflicts are counted: an expert declaring one locks the application too.
     const access = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.decide', lock: true });
     const item = access.application;

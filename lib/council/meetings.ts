@@ -23,6 +23,7 @@ import {
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { assertMeetingCanConsider } from './meeting-dates';
+import { assertMinutesOpen } from './minutes-lock';
 import { getReviewSummary, type ReviewSummary } from './reviews';
 import { itemTally, meetingClock, quorumNeeded, type ItemTally } from './votes';
 
@@ -72,6 +73,7 @@ export async function updateMeetingDetails(db: Db, { actor, input }: { actor: Ac
   const data = parseInput(meetingDetailsSchema, input);
   await inTransaction(db, async (tx) => {
     const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    await assertMinutesOpen(tx, meeting.id);
     const [decided] = await tx.select({ id: councilDecisions.id }).from(councilDecisions).where(eq(councilDecisions.meetingId, meeting.id)).limit(1);
     if (decided) throw new AppError('INVALID_TRANSITION', 'a meeting with a recorded decision keeps its date', { key: 'meetingDecided' });
     const [before] = await tx.select().from(councilMeetings).where(eq(councilMeetings.id, meeting.id));
@@ -147,6 +149,7 @@ export async function addAgendaItem(db: Db, { actor, input }: { actor: Actor; in
     db,
     async (tx) => {
       const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+      await assertMinutesOpen(tx, meeting.id);
       const { application: app } = await accessApplication(tx, { actor, applicationId: data.applicationId, parkId: meeting.parkId, permission: 'council.meet' });
       if (app.status !== 'in_review') throw invalidTransition('application', app.status);
       await assertMeetingCanConsider(tx, { heldOn: meeting.heldOn, applicationId: data.applicationId, deciding: false });
@@ -163,6 +166,7 @@ export async function removeAgendaItem(db: Db, { actor, input }: { actor: Actor;
   const data = parseInput(agendaItemSchema, input);
   await db.transaction(async (tx) => {
     const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    await assertMinutesOpen(tx, meeting.id);
     const [decided] = await tx
       .select({ id: councilDecisions.id })
       .from(councilDecisions)
@@ -186,6 +190,7 @@ export async function setAttendance(db: Db, { actor, input }: { actor: Actor; in
   const userIds = [...new Set(data.userIds)];
   return db.transaction(async (tx) => {
     const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    await assertMinutesOpen(tx, meeting.id);
     const [decided] = await tx.select({ id: councilDecisions.id }).from(councilDecisions).where(eq(councilDecisions.meetingId, meeting.id)).limit(1);
     if (decided) throw new AppError('INVALID_TRANSITION', 'attendance is fixed once a decision is recorded', { key: 'attendanceFixed' });
     const council = await councilMembers(tx, meeting.parkId);

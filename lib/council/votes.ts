@@ -11,6 +11,7 @@ import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { AppError, notFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
 import { voteSchema, type VoteInput } from '@/lib/validation/council';
+import { assertMinutesOpen } from './minutes-lock';
 
 /** The quorum rule: more than half of the council's members take part. */
 export function quorumNeeded(councilSize: number): number {
@@ -94,6 +95,7 @@ export async function castVote(db: Db, { actor, input, now = new Date() }: { act
   return db.transaction(async (tx) => {
     const meeting = await meetingClock(tx, data.meetingId, parksWhere(actor, 'council.vote'), true);
     if (!meeting) throw notFound('meeting');
+    await assertMinutesOpen(tx, meeting.id);
     const [item] = await tx
       .select({ id: meetingItems.id })
       .from(meetingItems)

@@ -10,6 +10,7 @@ import { screenApplication } from '@/lib/applications/screening';
 import { assignExperts } from '@/lib/council/assignments';
 import { recordDecision } from '@/lib/council/decisions';
 import { castVote } from '@/lib/council/votes';
+import { approveMinutes, getMinutes } from '@/lib/council/minutes';
 import { addAgendaItem, createMeeting, nextMeetingNumber, setAttendance } from '@/lib/council/meetings';
 import { declareConflict, saveReviewDraft, submitReview } from '@/lib/council/reviews';
 import { activeCriteria } from '@/lib/council/rubric';
@@ -278,6 +279,8 @@ export async function seedLiveCouncil(db: Db, { parkId }: { parkId: string }): P
         },
       });
     }
+    // The manager approved its minutes: the meeting is locked, and the applicant's record links to the extract.
+    if ((await getMinutes(db, { actor: manager, meetingId })).state === 'draft') await approveMinutes(db, { actor: manager, input: { meetingId } });
   }
 
   // The next meeting, a week ahead: the digital-twin project, reviewed by three experts, is on its agenda.

@@ -9,6 +9,7 @@ import { listParkApplications } from '@/lib/applications/inbox';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { listAssignments } from '@/lib/council/assignments';
 import { getMeeting, listMeetings } from '@/lib/council/meetings';
+import { getMinutes } from '@/lib/council/minutes';
 import { listMyAssignments } from '@/lib/council/my-assignments';
 import { getReviewContext, getReviewSummary } from '@/lib/council/reviews';
 import { addDays, todayIso } from '@/lib/dates';
@@ -174,6 +175,8 @@ describe('the live stage', () => {
     expect(minutes).toMatchObject({ councilSize: 5, quorumNeeded: 3, present: 4, quorum: true, attendanceFixed: true });
     expect(minutes.items[0]).toMatchObject({ status: 'approved', voters: 4, decision: { decision: 'approved', votesFor: 3, votesAgainst: 0, votesAbstain: 1, decidedOn: addDays(today, -3) } });
     expect(minutes.items[0].summary.reviews).toBe(3);
+    // Its minutes are approved: version 1, in force.
+    expect(await getMinutes(db, { actor: manager, meetingId: held.id })).toMatchObject({ state: 'approved', versions: [{ version: 1, correctionReason: null }] });
     // The approved application waits for admission, newest decision first.
     const admittable = await listAdmittableApplications(db, { actor: manager, parkId: kuzbass.id, today });
     expect(admittable[0]).toMatchObject({ applicationId: minutes.items[0].applicationId, approvedOn: addDays(today, -3), currentResident: false });

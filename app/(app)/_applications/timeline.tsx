@@ -14,12 +14,18 @@ const TONE: Record<string, string> = {
   conflict: 'bg-amber-500',
 };
 
-/** An application's history, oldest first, with the words each reader may see. */
-export async function Timeline({ events }: { events: TimelineEvent[] }) {
+/**
+ * An application's history, oldest first, with the words each reader may see. `minutes` links a
+ * council decision to its meeting's minutes: the staff's page to the minutes, the applicant's to the
+ * extract of their own item once the minutes are approved.
+ */
+export async function Timeline({ events, minutes }: { events: TimelineEvent[]; minutes?: (e: TimelineEvent) => { href: string; extract: boolean } | null }) {
   const t = await getTranslations('timeline');
+  const tm = await getTranslations('minutesApproval');
   const ta = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   if (!events.length) return <p className="text-sm text-muted-foreground">{t('empty')}</p>;
+  const links = events.map((e) => (e.kind === 'decided' && minutes ? minutes(e) : null));
   const title = (e: TimelineEvent) => {
     switch (e.kind) {
       case 'created':
@@ -55,6 +61,13 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
             {e.kind !== 'assigned' && e.kind !== 'conflict' && e.kind !== 'reviewed' && e.who ? ` · ${t('by', { who: e.who })}` : ''}
           </p>
           {e.votes && <p className="text-xs text-muted-foreground">{t('votes', e.votes)}</p>}
+          {links[i] && (
+            <p className="text-xs">
+              <a className="text-primary underline underline-offset-2" href={links[i].href}>
+                {tm(links[i].extract ? 'extractLink' : 'minutesLink', { number: e.meetingNumber ?? 0 })}
+              </a>
+            </p>
+          )}
           {e.comment && <p className="mt-1 whitespace-pre-line rounded-md bg-muted/60 px-3 py-2 text-sm">{e.comment}</p>}
         </li>
       ))}

@@ -25,14 +25,16 @@ import enReports from './en/reports.json';
 import ruReports from './ru/reports.json';
 import enExports from './en/exports.json';
 import ruExports from './ru/exports.json';
+import enMinutes from './en/minutes.json';
+import ruMinutes from './ru/minutes.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes],
 };
 
 type Tree = Record<string, unknown>;

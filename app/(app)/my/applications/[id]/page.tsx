@@ -55,7 +55,8 @@ export default async function MyApplicationPage({
         </CardHeader>
         <CardContent>
           <h2 className="mb-3 text-sm font-semibold">{t('timeline')}</h2>
-          <Timeline events={timeline} />
+          {/* A decision links to the extract of this application's item from the approved minutes, never the whole minutes. */}
+          <Timeline events={timeline} minutes={(e) => (e.minutesVersion ? { href: `/my/applications/${app.id}/minutes-extract`, extract: true } : null)} />
           {app.status === 'draft' && app.version === 0 && (
             <div className="mt-4 border-t pt-3">
               <DeleteDraftButton applicationId={app.id} />

@@ -132,7 +132,7 @@ export default async function ParkApplicationPage({
         </div>
         <aside className="space-y-4">
           <SectionCard title={ta('timeline')}>
-            <Timeline events={timeline} />
+            <Timeline events={timeline} minutes={(e) => (e.meetingId && access.may['council.meet'] ? { href: `/p/${slug}/council/${e.meetingId}/minutes`, extract: false } : null)} />
           </SectionCard>
           {versions.length > 0 && (
             <Card>
