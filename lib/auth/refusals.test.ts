@@ -141,6 +141,7 @@ const TABLE: Record<string, Entry> = {
   'council/getMeeting': { call: ({ f, db, w, actor }) => f(db, { actor, meetingId: w.meetingId }) },
   'council/getReviewContext': { call: ({ f, db, w, actor }) => f(db, { actor, assignmentId: w.assignmentId }) },
   'council/getReviewSummary': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },
+  'council/getCouncilRules': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'council/getRubric': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'council/listAssignments': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },
   'council/listMeetings': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
@@ -152,6 +153,7 @@ const TABLE: Record<string, Entry> = {
   },
   'council/removeAgendaItem': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, applicationId: w.applicationId } }) },
   'council/saveReviewDraft': { call: ({ f, db, w, actor }) => f(db, { actor, input: { assignmentId: w.assignmentId, scores: [], recommendation: null, comment: '' } }) },
+  'council/saveCouncilRules': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, minReviews: 3 } }), otherCompany: STAFF },
   'council/saveRubric': {
     call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, criteria: [{ code: 'novelty', nameEn: 'Novelty', nameRu: 'Новизна', weight: '10', active: true }] } }),
     otherCompany: STAFF,

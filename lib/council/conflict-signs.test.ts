@@ -103,3 +103,15 @@ describe('the meeting in a calendar', () => {
     await expect(meetingInvitation(db, { actor: stranger, meetingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('the park’s council rules', () => {
+  it('sets how many submitted reviews an approval needs; out of range is refused and changes nothing', async () => {
+    const ctx = await inReview();
+    const { db } = ctx;
+    const { getCouncilRules, saveCouncilRules } = await import('./rubric');
+    expect(await getCouncilRules(db, { actor: ctx.manager, parkId: ctx.park.id })).toEqual({ minReviews: 2 });
+    await saveCouncilRules(db, { actor: ctx.manager, input: { parkId: ctx.park.id, minReviews: '0' } });
+    await expect(saveCouncilRules(db, { actor: ctx.manager, input: { parkId: ctx.park.id, minReviews: '21' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await getCouncilRules(db, { actor: ctx.manager, parkId: ctx.park.id })).toEqual({ minReviews: 0 });
+  });
+});

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { reviewCriteria } from '@/db/schema';
+import { parks, reviewCriteria } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
-import { rubricSchema, type RubricInput } from '@/lib/validation/council';
+import { councilRulesSchema, rubricSchema, type CouncilRulesInput, type RubricInput } from '@/lib/validation/council';
 
 export type CriterionDto = { id: string | null; code: string; nameEn: string; nameRu: string; weight: string; position: number; active: boolean };
 
@@ -80,5 +80,22 @@ export async function saveRubric(db: Db, { actor, input }: { actor: Actor; input
     }
     const after = await tx.select(columns).from(reviewCriteria).where(eq(reviewCriteria.parkId, parkId)).orderBy(asc(reviewCriteria.position));
     await writeAudit(tx, { actor, parkId, action: 'rubric.save', entity: 'rubric', entityId: parkId, before, after });
+  });
+}
+
+/** The park's council rules: how many submitted expert reviews an approval needs without a stated reason. */
+export async function getCouncilRules(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<{ minReviews: number }> {
+  assertCan(actor, 'rubric.manage', parkId);
+  const [row] = await db.select({ minReviews: parks.minReviewsForApproval }).from(parks).where(eq(parks.id, parkId));
+  return { minReviews: row?.minReviews ?? 2 };
+}
+
+export async function saveCouncilRules(db: Db, { actor, input }: { actor: Actor; input: CouncilRulesInput }): Promise<void> {
+  const { parkId, minReviews } = parseInput(councilRulesSchema, input);
+  assertCan(actor, 'rubric.manage', parkId);
+  await inTransaction(db, async (tx) => {
+    const [before] = await tx.select({ minReviews: parks.minReviewsForApproval }).from(parks).where(eq(parks.id, parkId)).for('update');
+    await tx.update(parks).set({ minReviewsForApproval: minReviews }).where(eq(parks.id, parkId));
+    await writeAudit(tx, { actor, parkId, action: 'park.councilRules', entity: 'park', entityId: parkId, before, after: { minReviews } });
   });
 }

@@ -41,6 +41,9 @@ export const rubricSchema = z.strictObject({
     .refine((c) => c.some((x) => x.active), { error: 'rubricEmpty' }),
 });
 
+/** The park's council rules (the database CHECK keeps the same range). */
+export const councilRulesSchema = z.strictObject({ parkId: z.uuid(), minReviews: wholeNumber(0, 20, 'minReviewsRange', Number.NaN) });
+
 export const assignExpertsSchema = z.strictObject({
   applicationId: z.uuid(),
   expertIds: z.array(z.uuid()).min(1, 'chooseExpert').max(20, 'tooMany'),
@@ -139,6 +142,7 @@ export const decisionSchema = z
   .refine((d) => d.decision === 'approved' || d.reason.length > 0, { error: 'reasonRequired', path: ['reason'] });
 
 export type RubricInput = z.input<typeof rubricSchema>;
+export type CouncilRulesInput = z.input<typeof councilRulesSchema>;
 export type AssignExpertsInput = z.input<typeof assignExpertsSchema>;
 export type ConflictInput = z.input<typeof conflictSchema>;
 export type ReviewInput = z.input<typeof reviewSchema>;

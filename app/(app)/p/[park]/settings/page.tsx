@@ -2,13 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { getRubric } from '@/lib/council/rubric';
+import { getCouncilRules, getRubric } from '@/lib/council/rubric';
+import { CouncilRulesForm } from './council-rules-form';
 import { RubricForm } from './rubric-form';
 
 export default async function ParkSettingsPage({ params }: { params: Promise<{ park: string }> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'rubric.manage');
-  const rubric = await getRubric(db, { actor, parkId: park.id });
+  const [rubric, rules] = await Promise.all([getRubric(db, { actor, parkId: park.id }), getCouncilRules(db, { actor, parkId: park.id })]);
   const t = await getTranslations('rubric');
   return (
     <div className="space-y-6">
@@ -25,6 +26,14 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ p
               criteria: rubric.criteria.map((c) => ({ code: c.code, nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight, active: c.active })),
             }}
           />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('rules')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <CouncilRulesForm parkId={park.id} minReviews={rules.minReviews} />
         </CardContent>
       </Card>
     </div>
