@@ -1,4 +1,6 @@
 import { expect, type Browser, type Page, test } from '@playwright/test';
+import fs from 'node:fs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays, todayIso } from '../lib/dates';
 import { createCompany, demo, expertNames, KUZBASS, signIn, signOut, signUpApplicant, submitApplication, unique } from './fixtures';
 
@@ -105,6 +107,20 @@ test('the council as a collegial body: members see the agenda, one is excluded b
   const decision = item.getByRole('group', { name: 'Decision' });
   await expect(decision).toContainText('For 2 · Against 0 · Abstained 1');
   await expect(decision).toContainText('Approved with fewer reviews than the park asks for: The ministry’s own review of the pilot is attached.');
+
+  // The minutes as a PDF made on the server: the members by name with their votes, the tally and both reasons.
+  await page.getByRole('link', { name: 'Minutes', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF (English)', exact: true }).click()]);
+  const bytes = fs.readFileSync(await download.path());
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  const minutes = text.replace(/\s+/g, ' ');
+  expect(minutes).toContain(`${expertNames.expert2}: for (remotely, before the meeting)`);
+  expect(minutes).toContain(`${expertNames.expert3}: abstained (remotely, before the meeting)`);
+  expect(minutes).toContain(`${expertNames.expert4}: for`);
+  expect(minutes).toContain(`Did not vote (conflict of interest): ${expertNames.expert}`);
+  expect(minutes).toContain('Tally: for 2, against 0, abstained 1');
+  expect(minutes).toContain('Decision: Approved');
+  expect(minutes).toContain('The ministry’s own review of the pilot is attached.');
 
   // The item is closed for the members: the decision instead of the vote buttons.
   await lebedeva.reload();

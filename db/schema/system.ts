@@ -66,6 +66,8 @@ export const outbox = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** An iCalendar event sent with the message (a council meeting's invitation, change or cancellation). */
+    calendar: text('calendar'),
     createdAt: createdAt(),
     sentAt: moment('sent_at'),
     /** When a sender last took the message; no other sender takes it again until that claim has lapsed. */

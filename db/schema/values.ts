@@ -48,7 +48,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const RECOMMENDATIONS = ['approve', 'reject', 'revise'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-export const MEETING_STATUSES = ['planned', 'held'] as const;
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
 
 /** A council member's vote on an agenda item. */
 export const VOTES = ['for', 'against', 'abstain'] as const;

@@ -141,6 +141,7 @@ const TABLE: Record<string, Entry> = {
   'council/getMeeting': { call: ({ f, db, w, actor }) => f(db, { actor, meetingId: w.meetingId }) },
   'council/getReviewContext': { call: ({ f, db, w, actor }) => f(db, { actor, assignmentId: w.assignmentId }) },
   'council/getReviewSummary': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },
+  'council/cancelMeeting': { call: ({ f, db, w, actor }) => f(db, { actor, input: { meetingId: w.meetingId, reason: 'Postponed' } }) },
   'council/getCouncilRules': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'council/getRubric': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'council/listAssignments': { call: ({ f, db, w, actor }) => f(db, { actor, applicationId: w.applicationId }) },

@@ -115,3 +115,31 @@ describe('the park’s council rules', () => {
     expect(await getCouncilRules(db, { actor: ctx.manager, parkId: ctx.park.id })).toEqual({ minReviews: 0 });
   });
 });
+
+describe('meeting notices', () => {
+  it('tells every member when a meeting is called, changed or cancelled, each e-mail with the calendar event; a cancelled meeting takes no more changes', async () => {
+    const ctx = await inReview();
+    const { db } = ctx;
+    const members = [await makeExpert(ctx.park.id), await makeExpert(ctx.park.id)];
+    const { notifications, outbox, users } = await import('@/db/schema');
+    const { addAgendaItem, cancelMeeting } = await import('./meetings');
+    const { castVote } = await import('./votes');
+    const number = await nextMeetingNumber(db, { actor: ctx.manager, parkId: ctx.park.id });
+    const { id: meetingId } = await createMeeting(db, { actor: ctx.manager, input: { parkId: ctx.park.id, number, heldOn: '2099-05-20', startsAt: '15:00', place: 'Hall' } });
+    await addAgendaItem(db, { actor: ctx.manager, input: { meetingId, applicationId: ctx.applicationId } });
+    await updateMeetingDetails(db, { actor: ctx.manager, input: { meetingId, heldOn: '2099-05-21', startsAt: '15:00', place: 'Hall', votingDeadline: '2099-05-20T18:00' } });
+    await expect(cancelMeeting(db, { actor: ctx.manager, input: { meetingId, reason: '' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await cancelMeeting(db, { actor: ctx.manager, input: { meetingId, reason: 'The chair is ill' } });
+    for (const m of members) {
+      const kinds = (await db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, m.userId))).map((n) => n.kind);
+      expect(kinds.filter((k) => k.startsWith('meeting')).sort()).toEqual(['meetingCalled', 'meetingCancelled', 'meetingChanged']);
+      const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, m.userId));
+      const mail = (await db.select({ calendar: outbox.calendar }).from(outbox).where(eq(outbox.to, email))).map((o) => o.calendar ?? '');
+      expect(mail).toHaveLength(3);
+      expect(mail.every((c) => c.includes(`UID:council-meeting-${meetingId}@technopark`))).toBe(true);
+      expect(mail.find((c) => c.includes('METHOD:CANCEL'))).toMatch(/SEQUENCE:2[\s\S]*STATUS:CANCELLED|STATUS:CANCELLED[\s\S]*SEQUENCE:2/);
+    }
+    await expect(castVote(db, { actor: members[0], input: { meetingId, applicationId: ctx.applicationId, vote: 'for' } })).rejects.toMatchObject({ key: 'meetingCancelled' });
+    await expect(updateMeetingDetails(db, { actor: ctx.manager, input: { meetingId, heldOn: '2099-05-22' } })).rejects.toMatchObject({ key: 'meetingCancelled' });
+  });
+});

@@ -15,14 +15,17 @@ import { parseInput } from '@/lib/validation/parse';
 import {
   agendaItemSchema,
   attendanceSchema,
+  cancelMeetingSchema,
   createMeetingSchema,
   meetingDetailsSchema,
+  type CancelMeetingInput,
   type CouncilDecisionKind,
   type CreateMeetingInput,
   type MeetingDetailsInput,
 } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
 import { assertMeetingCanConsider } from './meeting-dates';
+import { noticeMeeting } from './invitation';
 import { assertMinutesOpen } from './minutes-lock';
 import { getReviewSummary, type ReviewSummary } from './reviews';
 import { itemTally, meetingClock, quorumNeeded, type ItemTally } from './votes';
@@ -87,6 +90,24 @@ export async function updateMeetingDetails(db: Db, { actor, input }: { actor: Ac
       before: { heldOn: before.heldOn, startsAt: before.startsAt, place: before.place, videoLink: before.videoLink, votingDeadline: before.votingDeadline },
       after: { heldOn: data.heldOn, startsAt: data.startsAt ?? null, place: data.place ?? null, videoLink: data.videoLink ?? null, votingDeadline: data.votingDeadline ?? null },
     });
+    await noticeMeeting(tx, meeting.id, 'meetingChanged');
+  });
+}
+
+/**
+ * Cancels a meeting that has decided nothing: it stays in the register as cancelled, takes no more
+ * changes or votes, and its members are told, with the calendar event's cancellation.
+ */
+export async function cancelMeeting(db: Db, { actor, input }: { actor: Actor; input: CancelMeetingInput }): Promise<void> {
+  const data = parseInput(cancelMeetingSchema, input);
+  await inTransaction(db, async (tx) => {
+    const meeting = await meetingInPark(tx, actor, data.meetingId, 'council.meet', true);
+    await assertMinutesOpen(tx, meeting.id);
+    const [decided] = await tx.select({ id: councilDecisions.id }).from(councilDecisions).where(eq(councilDecisions.meetingId, meeting.id)).limit(1);
+    if (decided) throw new AppError('INVALID_TRANSITION', 'a meeting with a recorded decision cannot be cancelled', { key: 'meetingDecided' });
+    await tx.update(councilMeetings).set({ status: 'cancelled' }).where(eq(councilMeetings.id, meeting.id));
+    await writeAudit(tx, { actor, parkId: meeting.parkId, action: 'meeting.cancel', entity: 'meeting', entityId: meeting.id, before: { status: meeting.status }, after: { status: 'cancelled', reason: data.reason } });
+    await noticeMeeting(tx, meeting.id, 'meetingCancelled');
   });
 }
 
@@ -136,6 +157,7 @@ export async function createMeeting(db: Db, { actor, input }: { actor: Actor; in
         .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, ...meetingDetailValues(data), createdBy: actorUserId(actor) })
         .returning({ id: councilMeetings.id });
       await writeAudit(tx, { actor, parkId: data.parkId, action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: data });
+      await noticeMeeting(tx, meeting.id, 'meetingCalled');
       return meeting;
     },
     { onConflict: () => new AppError('CONFLICT', `meeting No. ${data.number} already exists`, { key: 'meetingNumberTaken', params: { number: data.number }, fieldErrors: { number: ['meetingNumberTaken'] } }) },

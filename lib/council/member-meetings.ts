@@ -143,6 +143,7 @@ export async function getMemberMeeting(db: DbOrTx, { actor, meetingId, now = new
     present: Boolean(present),
     started,
     votingOpen:
+      meeting.status !== 'cancelled' &&
       items.some((i) => !i.excluded && !i.decision) && ((Boolean(present) && started) || (clock.votingDeadline !== null && now <= clock.votingDeadline)),
     items,
   };

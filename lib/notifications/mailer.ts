@@ -27,7 +27,7 @@ export function smtpConfigured(): boolean {
 
 export type FlushResult = { sent: number; failed: number };
 
-type Claimed = { id: string; to: string; subject: string; body: string };
+type Claimed = { id: string; to: string; subject: string; body: string; calendar: string | null };
 
 /**
  * Takes the oldest message no sender holds, in one statement: the row lock (skipping rows another
@@ -53,7 +53,7 @@ async function claimNext(db: Db, now: Date): Promise<Claimed | null> {
     .update(outbox)
     .set({ claimedAt: now, attempts: sql`${outbox.attempts} + 1` })
     .where(inArray(outbox.id, free))
-    .returning({ id: outbox.id, to: outbox.to, subject: outbox.subject, body: outbox.body });
+    .returning({ id: outbox.id, to: outbox.to, subject: outbox.subject, body: outbox.body, calendar: outbox.calendar });
   return row ?? null;
 }
 
@@ -75,7 +75,14 @@ export async function flushOutbox(db: Db, { limit = 100, now = () => new Date() 
       const message = await claimNext(db, now());
       if (!message) break;
       try {
-        await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.body });
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.body,
+          // A calendar event goes as the message's text/calendar part, which mail programs offer to add.
+          ...(message.calendar ? { icalEvent: { method: /^METHOD:CANCEL/m.test(message.calendar) ? 'CANCEL' : 'PUBLISH', filename: 'invite.ics', content: message.calendar } } : {}),
+        });
       } catch (error) {
         result.failed++;
         const text = error instanceof Error ? error.message : String(error);

@@ -15,6 +15,8 @@ export type NotificationInput = {
   href?: string | null;
   /** Words a person wrote for the recipients (a return comment, a rejection reason): quoted in the e-mail only. */
   note?: string | null;
+  /** An iCalendar event the e-mail carries (a council meeting's invitation, change or cancellation). */
+  calendar?: string | null;
 };
 
 /**
@@ -40,7 +42,7 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<void
   }
   const mail = tx
     .insert(outbox)
-    .values(recipients.map((r) => ({ to: r.email, ...renderNotificationEmail({ locale: r.locale, kind: input.kind, params, href, park: r.park, note: input.note }) })));
+    .values(recipients.map((r) => ({ to: r.email, calendar: input.calendar ?? null, ...renderNotificationEmail({ locale: r.locale, kind: input.kind, params, href, park: r.park, note: input.note }) })));
   // One statement writes both, however many recipients.
   await tx.execute(sql`WITH in_app AS (${inApp.getSQL()}) ${mail.getSQL()}`);
 }

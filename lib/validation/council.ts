@@ -111,6 +111,8 @@ export const createMeetingSchema = z.strictObject({
 
 export const meetingDetailsSchema = z.strictObject({ meetingId: z.uuid(), heldOn: dateSchema, ...meetingDetails });
 
+export const cancelMeetingSchema = z.strictObject({ meetingId: z.uuid(), reason: z.string().trim().min(1, 'reasonRequired').max(2000, 'tooLong') });
+
 export const voteSchema = z.strictObject({ meetingId: z.uuid(), applicationId: z.uuid(), vote: z.enum(VOTES, { error: 'chooseVote' }) });
 
 export const councilCommentSchema = z.strictObject({ applicationId: z.uuid(), body: z.string().trim().min(1, 'required').max(5000, 'tooLong') });
@@ -150,4 +152,5 @@ export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
 export type DecisionInput = z.input<typeof decisionSchema>;
 export type MeetingDetailsInput = z.input<typeof meetingDetailsSchema>;
 export type VoteInput = z.input<typeof voteSchema>;
+export type CancelMeetingInput = z.input<typeof cancelMeetingSchema>;
 export type CouncilCommentInput = z.input<typeof councilCommentSchema>;

@@ -3,8 +3,8 @@
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { recordDecision } from '@/lib/council/decisions';
-import { addAgendaItem, createMeeting, removeAgendaItem, setAttendance, updateMeetingDetails } from '@/lib/council/meetings';
-import { agendaItemSchema, attendanceSchema, createMeetingSchema, decisionSchema, meetingDetailsSchema } from '@/lib/validation/council';
+import { addAgendaItem, cancelMeeting, createMeeting, removeAgendaItem, setAttendance, updateMeetingDetails } from '@/lib/council/meetings';
+import { agendaItemSchema, attendanceSchema, cancelMeetingSchema, createMeetingSchema, decisionSchema, meetingDetailsSchema } from '@/lib/validation/council';
 
 export async function createMeetingAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(createMeetingSchema, input, async (data, actor) => createMeeting(await getDb(), { actor, input: data }));
@@ -35,6 +35,13 @@ export async function recordDecisionAction(input: unknown): Promise<ActionResult
 export async function updateMeetingDetailsAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(meetingDetailsSchema, input, async (data, actor) => {
     await updateMeetingDetails(await getDb(), { actor, input: data });
+    return null;
+  });
+}
+
+export async function cancelMeetingAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(cancelMeetingSchema, input, async (data, actor) => {
+    await cancelMeeting(await getDb(), { actor, input: data });
     return null;
   });
 }

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
+import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
@@ -17,6 +18,7 @@ import { StatusBadge } from '../../../../_applications/status-badge';
 import { AgendaForm, RemoveItemButton } from './agenda-form';
 import { AttendanceForm } from './attendance-form';
 import { DecisionForm } from './decision-form';
+import { CancelMeetingForm } from './cancel-form';
 import { MeetingDetailsForm } from './details-form';
 
 export default async function MeetingPage({ params }: { params: Promise<{ park: string; id: string }> }) {
@@ -30,6 +32,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
   const mayDecide = can(actor, 'council.decide', park.id);
   const at = (d: Date) => `${formatDateTime(d, locale)} ${DEFAULT_TIME_ZONE_LABEL}`;
   const decided = meeting.items.some((i) => i.decision);
+  const cancelled = meeting.status === 'cancelled';
   return (
     <div className="space-y-6">
       <PageHeader
@@ -42,6 +45,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
           </>
         }
       />
+      {cancelled && (
+        <Alert variant="warning" role="status">
+          {t('cancel.cancelled')}
+        </Alert>
+      )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
         <div className="min-w-0 space-y-6">
           <SectionCard title={t('agenda')} contentClassName="space-y-5">
@@ -93,7 +101,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
                       </p>
                       {!meeting.started ? (
                         <p className="text-sm text-muted-foreground">{t('notStarted', { at: at(meeting.startsAt) })}</p>
-                      ) : mayDecide ? (
+                      ) : mayDecide && !cancelled ? (
                         <DecisionForm
                           meetingId={meeting.id}
                           applicationId={item.applicationId}
@@ -104,7 +112,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
                       ) : null}
                     </>
                   )}
-                  {!item.decision && (
+                  {!item.decision && !cancelled && (
                     <div className="flex justify-end">
                       <RemoveItemButton meetingId={meeting.id} applicationId={item.applicationId} />
                     </div>
@@ -112,14 +120,16 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
                 </section>
               );
             })}
-            <div className="border-t pt-4">
-              <AgendaForm meetingId={meeting.id} candidates={meeting.candidates} />
-            </div>
+            {!cancelled && (
+              <div className="border-t pt-4">
+                <AgendaForm meetingId={meeting.id} candidates={meeting.candidates} />
+              </div>
+            )}
           </SectionCard>
         </div>
         <aside className="space-y-4">
           <SectionCard title={t('details.title')} description={decided ? t('details.fixed') : t('details.hint', { zone: `${DEFAULT_TIME_ZONE} (${DEFAULT_TIME_ZONE_LABEL})` })}>
-            {decided ? (
+            {decided || cancelled ? (
               <p className="text-sm">
                 {at(meeting.startsAt)}
                 {meeting.place && <> · {meeting.place}</>}
@@ -152,8 +162,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
               </>
             }
           >
-            <AttendanceForm meetingId={meeting.id} members={meeting.members} fixed={meeting.attendanceFixed} />
+            <AttendanceForm meetingId={meeting.id} members={meeting.members} fixed={meeting.attendanceFixed || cancelled} />
           </SectionCard>
+          {!decided && !cancelled && <CancelMeetingForm meetingId={meeting.id} />}
         </aside>
       </div>
     </div>

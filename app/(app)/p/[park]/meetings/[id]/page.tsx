@@ -43,6 +43,11 @@ export default async function MemberMeetingPage({ params }: { params: Promise<{ 
           </ButtonLink>
         }
       />
+      {meeting.status === 'cancelled' && (
+        <Alert variant="warning" role="status">
+          {t('cancel.cancelled')}
+        </Alert>
+      )}
       <SectionCard title={t('member.details')}>
         <DetailList>
           <DetailItem label={t('member.starts')}>{at(meeting.startsAt)}</DetailItem>
