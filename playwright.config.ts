@@ -34,6 +34,8 @@ export default defineConfig({
   use: {
     baseURL: EXTERNAL ?? `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
+    // An action whose target never appears fails within a minute instead of holding the test to its timeout.
+    actionTimeout: 60_000,
     screenshot: 'only-on-failure',
     locale: 'en-GB',
     // The browser's clock reads the installation's time zone, as the server's pages do.
@@ -61,6 +63,7 @@ export default defineConfig({
         reuseExistingServer: false,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { E2E_PORT: String(PORT) },
+        // A line per request would bury the test report; set LOG_LEVEL=info to see them.
+        env: { E2E_PORT: String(PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
       },
 });
