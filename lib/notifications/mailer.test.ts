@@ -6,6 +6,7 @@ import { listOutbox } from '@/lib/admin/admin';
 import { systemActor } from '@/lib/auth/actor';
 import { screenApplication } from '@/lib/applications/screening';
 import { assignExperts } from '@/lib/council/assignments';
+import { cancelMeeting, createMeeting, nextMeetingNumber } from '@/lib/council/meetings';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeAdmin, makeApplicant, makeExpert, makeManager, makePark, makeUser } from '@/lib/test/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '@/lib/test/smtp';
@@ -175,6 +176,27 @@ describe('e-mail for every notification', () => {
     expect(mail.map((m) => m.subject)).toEqual([`Технопарк: Вам назначена экспертиза заявки «${title}», срок 31.12.2099`]);
     expect(mail[0].text).toContain(`Открыть: http://localhost:3000/p/${park.slug}/reviews/${assignmentIds[0]}\n`);
     expect(mail[0].text).toContain('Это письмо отправлено автоматически системой «Технопарк».');
+  });
+});
+
+describe('a council meeting’s notice', () => {
+  it('carries the meeting as a calendar part that mail programs offer to add: PUBLISH when called, CANCEL when cancelled', async () => {
+    await clearOutbox();
+    vi.stubEnv('SMTP_URL', smtp.url);
+    const db = await getDb();
+    const park = await makePark();
+    const manager = await makeManager(park.id);
+    const expert = await makeExpert(park.id);
+    const number = await nextMeetingNumber(db, { actor: manager, parkId: park.id });
+    const { id: meetingId } = await createMeeting(db, { actor: manager, input: { parkId: park.id, number, heldOn: '2099-04-01', startsAt: '10:00', place: 'Hall 1' } });
+    await cancelMeeting(db, { actor: manager, input: { meetingId, reason: 'Postponed' } });
+    smtp.raw.length = 0;
+    await flushOutbox(db);
+    const mine = smtp.raw.filter((m) => m.includes(expert.email));
+    expect(mine).toHaveLength(2);
+    const unfolded = mine.map((m) => m.replace(/\r\n[ \t]/g, ''));
+    expect(unfolded.some((m) => /Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i.test(m))).toBe(true);
+    expect(unfolded.some((m) => /Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i.test(m))).toBe(true);
   });
 });
 

@@ -7,6 +7,8 @@ export type TestSmtpServer = {
   /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
   url: string;
   received: ReceivedMail[];
+  /** The raw messages as they came over the wire, for what `received` does not parse (a calendar part). */
+  raw: string[];
   /** While set, every recipient is refused with this temporary error (451). */
   failWith: string | null;
   close: () => Promise<void>;
@@ -15,7 +17,8 @@ export type TestSmtpServer = {
 /** A real SMTP server (nodemailer's own) on a free localhost port, keeping what it receives. */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
-  const handle: TestSmtpServer = { url: '', received, failWith: null, close: async () => {} };
+  const raw: string[] = [];
+  const handle: TestSmtpServer = { url: '', received, raw, failWith: null, close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -28,6 +31,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        raw.push(Buffer.concat(chunks).toString('utf8'));
         const { subject, text } = parseMessage(Buffer.concat(chunks));
         received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), subject, text });
         callback();
