@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems } from '@/db/schema';
@@ -115,7 +115,7 @@ export async function recordDecision(db: Db, { actor, input, now = new Date() }:
     const closed = await tx
       .update(expertAssignments)
       .set({ status: 'withdrawn' })
-      .where(and(eq(expertAssignments.applicationId, item.id), inArray(expertAssignments.status, ['assigned'])))
+      .where(and(eq(expertAssignments.applicationId, item.id), eq(expertAssignments.status, 'assigned')))
       .returning({ id: expertAssignments.id });
     await writeAudit(tx, {
       actor,

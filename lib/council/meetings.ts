@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications, companies, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, memberships, parks, users } from '@/db/schema';
+import { applications, companies, councilDecisions, councilMeetings, councilVotes, expertAssignments, meetingAttendance, meetingItems, memberships, parks, users } from '@/db/schema';
 import type { MeetingStatus } from '@/db/schema/values';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
@@ -28,7 +28,7 @@ import { assertMeetingCanConsider } from './meeting-dates';
 import { noticeMeeting } from './invitation';
 import { assertMinutesOpen } from './minutes-lock';
 import { getReviewSummary, type ReviewSummary } from './reviews';
-import { itemTally, meetingClock, quorumNeeded, type ItemTally } from './votes';
+import { meetingClock, quorumNeeded, tallyOf, type ItemTally } from './votes';
 
 export type MeetingRow = { id: string; number: number; heldOn: string; status: MeetingStatus; items: number; decided: number; present: number };
 
@@ -307,6 +307,8 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId, now = new Date(
     .where(eq(meetingItems.meetingId, meeting.id))
     .orderBy(asc(meetingItems.position));
   const agenda = await accessApplications(db, { actor, applicationIds: itemRows.map((i) => i.applicationId), parkId: meeting.parkId, permission: 'council.meet' });
+  // The members' votes at the meeting, read once; each item's tally is counted from them, the attendance and its conflicts.
+  const votes = await db.select({ applicationId: councilVotes.applicationId, memberId: councilVotes.memberId, vote: councilVotes.vote }).from(councilVotes).where(eq(councilVotes.meetingId, meeting.id));
   const items: MeetingItemDto[] = [];
   for (const item of itemRows) {
     const access = agenda.get(item.applicationId);
@@ -337,7 +339,7 @@ export async function getMeeting(db: DbOrTx, { actor, meetingId, now = new Date(
       ...item,
       conflicted,
       voters: attendance.length - conflictedPresent.length,
-      tally: await itemTally(db, meeting.id, item.applicationId),
+      tally: tallyOf({ present: [...presentIds], conflicted: conflicted.map((c) => c.userId), votes: votes.filter((v) => v.applicationId === item.applicationId) }),
       summary: await getReviewSummary(db, { access }),
       decision: decision
         ? { ...decision, votesFor: decision.votesFor ?? 0, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0 }

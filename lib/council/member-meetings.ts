@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { applications, companies, councilComments, councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems, users } from '@/db/schema';
 import type { AssignmentStatus, CouncilDecisionKind, MeetingStatus, Vote } from '@/db/schema/values';
@@ -39,7 +39,7 @@ export async function listMemberMeetings(db: DbOrTx, { actor, parkId }: { actor:
   return rows.map((r) => ({ ...r, items: Number(r.items), myVotes: Number(r.myVotes), startsAt: new Date(r.startsAt) }));
 }
 
-export type CouncilCommentDto = { id: string; author: string; body: string; at: Date; mine: boolean };
+export type CouncilCommentDto = { id: string; author: string; body: string; at: Date };
 
 export type MemberItemDto =
   | { applicationId: string; title: string; companyName: string; excluded: true }
@@ -102,6 +102,24 @@ export async function getMemberMeeting(db: DbOrTx, { actor, meetingId, now = new
     .orderBy(asc(meetingItems.position));
   const granted = await accessApplications(db, { actor, applicationIds: agenda.map((i) => i.applicationId), parkId: clock.parkId, as: ['member', 'expert'] });
   const votes = await myVotes(db, meetingId, actor.userId);
+  // The member's own assignments on the agenda's applications and the meeting's decisions, read once for all items.
+  const onAgenda = agenda.map((i) => i.applicationId);
+  const assignments = new Map(
+    (
+      await db
+        .select({ applicationId: expertAssignments.applicationId, status: expertAssignments.status })
+        .from(expertAssignments)
+        .where(and(eq(expertAssignments.expertId, actor.userId), onAgenda.length ? inArray(expertAssignments.applicationId, onAgenda) : sql`false`))
+    ).map((a) => [a.applicationId, a]),
+  );
+  const decisions = new Map(
+    (
+      await db
+        .select({ applicationId: councilDecisions.applicationId, decision: councilDecisions.decision, votesFor: councilDecisions.votesFor, votesAgainst: councilDecisions.votesAgainst, votesAbstain: councilDecisions.votesAbstain, reason: councilDecisions.reason })
+        .from(councilDecisions)
+        .where(eq(councilDecisions.meetingId, meetingId))
+    ).map(({ applicationId, ...d }) => [applicationId, d]),
+  );
   const items: MemberItemDto[] = [];
   for (const item of agenda) {
     const access = granted.get(item.applicationId);
@@ -109,14 +127,8 @@ export async function getMemberMeeting(db: DbOrTx, { actor, meetingId, now = new
       items.push({ ...item, excluded: true });
       continue;
     }
-    const [own] = await db
-      .select({ status: expertAssignments.status })
-      .from(expertAssignments)
-      .where(and(eq(expertAssignments.applicationId, item.applicationId), eq(expertAssignments.expertId, actor.userId)));
-    const [decision] = await db
-      .select({ decision: councilDecisions.decision, votesFor: councilDecisions.votesFor, votesAgainst: councilDecisions.votesAgainst, votesAbstain: councilDecisions.votesAbstain, reason: councilDecisions.reason })
-      .from(councilDecisions)
-      .where(and(eq(councilDecisions.meetingId, meetingId), eq(councilDecisions.applicationId, item.applicationId)));
+    const own = assignments.get(item.applicationId);
+    const decision = decisions.get(item.applicationId);
     const reviewDue = own?.status === 'assigned';
     items.push({
       ...item,
@@ -126,7 +138,7 @@ export async function getMemberMeeting(db: DbOrTx, { actor, meetingId, now = new
       reviews: reviewDue ? null : await reviewSummaryOf(db, access),
       myVote: votes.get(item.applicationId) ?? null,
       decision: decision ? { ...decision, votesFor: decision.votesFor ?? 0, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0 } : null,
-      comments: reviewDue ? null : await commentsOf(db, item.applicationId, actor.userId),
+      comments: reviewDue ? null : await commentsOf(db, item.applicationId),
     });
   }
   const started = now >= clock.startsAt;
@@ -149,20 +161,19 @@ export async function getMemberMeeting(db: DbOrTx, { actor, meetingId, now = new
   };
 }
 
-async function commentsOf(db: DbOrTx, applicationId: string, readerId: string | null): Promise<CouncilCommentDto[]> {
-  const rows = await db
-    .select({ id: councilComments.id, author: users.name, authorId: councilComments.authorId, body: councilComments.body, at: councilComments.createdAt })
+async function commentsOf(db: DbOrTx, applicationId: string): Promise<CouncilCommentDto[]> {
+  return db
+    .select({ id: councilComments.id, author: users.name, body: councilComments.body, at: councilComments.createdAt })
     .from(councilComments)
     .innerJoin(users, eq(users.id, councilComments.authorId))
     .where(eq(councilComments.applicationId, applicationId))
     .orderBy(asc(councilComments.createdAt));
-  return rows.map(({ authorId, ...r }) => ({ ...r, mine: authorId === readerId }));
 }
 
 /** The council's discussion of an application, for its members and the park's staff; never for the applicant. */
 export async function listCouncilComments(db: DbOrTx, target: ApplicationTarget): Promise<CouncilCommentDto[]> {
   const access = await applicationAccess(db, target, { as: ['member', 'expert', 'staff'] });
-  return commentsOf(db, access.application.id, access.actor.type === 'user' ? access.actor.userId : null);
+  return commentsOf(db, access.application.id);
 }
 
 /**

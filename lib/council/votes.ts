@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { councilDecisions, councilMeetings, councilVotes, expertAssignments, meetingAttendance, meetingItems } from '@/db/schema';
+import { councilDecisions, councilVotes, expertAssignments, meetingAttendance, meetingItems } from '@/db/schema';
 import type { Vote } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser, parksWhere } from '@/lib/auth/permissions';
@@ -69,6 +69,11 @@ export async function itemTally(tx: DbOrTx, meetingId: string, applicationId: st
     .select({ memberId: councilVotes.memberId, vote: councilVotes.vote })
     .from(councilVotes)
     .where(and(eq(councilVotes.meetingId, meetingId), eq(councilVotes.applicationId, applicationId)));
+  return tallyOf({ present, conflicted, votes });
+}
+
+/** The tally rule itself, from what a caller has already read: who is present, who declared a conflict, the item's votes. */
+export function tallyOf({ present, conflicted, votes }: { present: readonly string[]; conflicted: readonly string[]; votes: readonly { memberId: string; vote: Vote }[] }): ItemTally {
   const participants = new Set([...present, ...votes.map((v) => v.memberId)]);
   const excluded = new Set(conflicted);
   const counted = votes.filter((v) => !excluded.has(v.memberId));
@@ -79,7 +84,7 @@ export async function itemTally(tx: DbOrTx, meetingId: string, applicationId: st
     abstain: count('abstain'),
     participants: participants.size,
     eligible: [...participants].filter((id) => !excluded.has(id)).length,
-    conflictedIds: conflicted,
+    conflictedIds: [...conflicted],
   };
 }
 
@@ -150,19 +155,4 @@ export async function myVotes(db: DbOrTx, meetingId: string, memberId: string): 
     .from(councilVotes)
     .where(and(eq(councilVotes.meetingId, meetingId), eq(councilVotes.memberId, memberId)));
   return new Map(rows.map((r) => [r.applicationId, r]));
-}
-
-/** Every item's tally at once, for the meeting page. */
-export async function meetingTallies(db: DbOrTx, meetingId: string, applicationIds: string[]): Promise<Map<string, ItemTally>> {
-  const tallies = await Promise.all(applicationIds.map(async (id) => [id, await itemTally(db, meetingId, id)] as const));
-  return new Map(tallies);
-}
-
-/** Whether a meeting has started (the manager's page shows when decisions can be recorded). */
-export async function meetingStarted(db: DbOrTx, meetingId: string, now = new Date()): Promise<boolean> {
-  const [row] = await db
-    .select({ starts: sql<Date>`${meetingStartSql(councilMeetings.heldOn, councilMeetings.startsAt)}` })
-    .from(councilMeetings)
-    .where(inArray(councilMeetings.id, [meetingId]));
-  return Boolean(row) && now >= new Date(row.starts);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL } from '@/lib/dates';
+import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL, localMoment } from '@/lib/dates';
 import type { Locale } from './locales';
 
 const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
@@ -82,20 +82,15 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
   return dateFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(new Date(value));
 }
 
+/** A moment people could misread without its zone (a meeting's start, a voting deadline): as formatDateTime, zone named. */
+export function formatDateTimeWithZone(value: Date | string, locale: Locale): string {
+  return `${formatDateTime(value, locale)} ${DEFAULT_TIME_ZONE_LABEL}`;
+}
+
 /**
  * A moment inside a one-line message (an error, a CLI line) that reads the same in both languages:
  * `2026-03-01 14:05 MSK`, in the installation's time zone.
  */
 export function formatMoment(value: Date | string): string {
-  const parts = dateFormat('en-CA', {
-    timeZone: DEFAULT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(value));
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${DEFAULT_TIME_ZONE_LABEL}`;
+  return `${localMoment(new Date(value)).replace('T', ' ')} ${DEFAULT_TIME_ZONE_LABEL}`;
 }

@@ -12,12 +12,14 @@ import { accessApplication } from '@/lib/applications/access';
 import { readApplication } from '@/lib/applications/applications';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
 import { listAssignments, suggestExperts } from '@/lib/council/assignments';
+import { listCouncilComments } from '@/lib/council/member-meetings';
 import { getReviewSummary } from '@/lib/council/reviews';
 import { addDays, todayIso } from '@/lib/dates';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../../_applications/application-view';
+import { CouncilComments } from '../../../../_applications/council-comments';
 import { ReviewSummaryView } from '../../../../_applications/review-summary';
 import { StatusBadge } from '../../../../_applications/status-badge';
 import { Timeline } from '../../../../_applications/timeline';
@@ -46,12 +48,13 @@ export default async function ParkApplicationPage({
   const today = todayIso();
   const canScreen = app.status === 'submitted' && access.may['application.screen'];
   const canAssign = app.status === 'in_review' && access.may['application.assign'];
-  const [timeline, versions, assignments, summary, experts] = await Promise.all([
+  const [timeline, versions, assignments, summary, experts, discussion] = await Promise.all([
     getTimeline(db, { access }),
     listVersions(db, { access }),
     listAssignments(db, { access, today }),
     getReviewSummary(db, { access }),
     canAssign ? suggestExperts(db, { access }) : Promise.resolve([]),
+    listCouncilComments(db, { access }),
   ]);
   const selected = pickVersions(versions, search);
   const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
@@ -116,6 +119,12 @@ export default async function ParkApplicationPage({
                 <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
                 <ReviewSummaryView summary={summary} />
               </div>
+              {discussion.length > 0 && (
+                <div>
+                  <h3 className="mb-2 text-sm font-semibold">{t('discussion')}</h3>
+                  <CouncilComments comments={discussion.map((c) => ({ ...c, at: formatDateTime(c.at, locale) }))} />
+                </div>
+              )}
               {app.status === 'in_review' && access.may['council.meet'] && (
                 <p className="text-sm text-muted-foreground">
                   {t('council')}{' '}

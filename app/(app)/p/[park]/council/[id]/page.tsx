@@ -11,7 +11,7 @@ import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { getMeeting } from '@/lib/council/meetings';
 import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL, localMoment } from '@/lib/dates';
-import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n/format';
+import { formatDate, formatDateTimeWithZone, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { StatusBadge } from '../../../../_applications/status-badge';
@@ -30,7 +30,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
   const t = await getTranslations('council');
   const locale = (await getLocale()) as Locale;
   const mayDecide = can(actor, 'council.decide', park.id);
-  const at = (d: Date) => `${formatDateTime(d, locale)} ${DEFAULT_TIME_ZONE_LABEL}`;
+  const at = (d: Date) => formatDateTimeWithZone(d, locale);
   const decided = meeting.items.some((i) => i.decision);
   const cancelled = meeting.status === 'cancelled';
   return (

@@ -10,10 +10,11 @@ import { Field } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { councilCommentSchema } from '@/lib/validation/council';
+import { CouncilComments } from '../../../../_applications/council-comments';
 import { addCouncilCommentAction } from '../actions';
 
 type Values = z.input<typeof councilCommentSchema>;
-type Comment = { id: string; author: string; body: string; at: string; mine: boolean };
+type Comment = { id: string; author: string; body: string; at: string };
 
 /** The council's discussion of one application: for its members and the park's staff, never the applicant. */
 export function Discussion({ applicationId, comments }: { applicationId: string; comments: Comment[] }) {
@@ -29,16 +30,7 @@ export function Discussion({ applicationId, comments }: { applicationId: string;
       {comments.length === 0 ? (
         <p className="text-sm text-muted-foreground">{t('member.noComments')}</p>
       ) : (
-        <ol className="space-y-2">
-          {comments.map((c) => (
-            <li key={c.id} className="rounded-md border px-3 py-2 text-sm">
-              <p className="text-xs text-muted-foreground">
-                <span className="font-medium text-foreground">{c.author}</span> · {c.at}
-              </p>
-              <p className="mt-1 whitespace-pre-line">{c.body}</p>
-            </li>
-          ))}
-        </ol>
+        <CouncilComments comments={comments} />
       )}
       <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('member.comment')} layout="compact" submitVariant="outline">
         <Field name="body" label={t('member.commentLabel')} description={t('member.commentHint')}>

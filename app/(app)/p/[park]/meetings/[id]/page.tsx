@@ -9,8 +9,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { DetailItem, DetailList } from '@/app/_components/ui/detail-list';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { getMemberMeeting } from '@/lib/council/member-meetings';
-import { DEFAULT_TIME_ZONE_LABEL } from '@/lib/dates';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, formatDateTimeWithZone } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../../_applications/application-view';
@@ -31,7 +30,7 @@ export default async function MemberMeetingPage({ params }: { params: Promise<{ 
   if (meeting.parkId !== park.id) notFound();
   const t = await getTranslations('council');
   const locale = (await getLocale()) as Locale;
-  const at = (d: Date) => `${formatDateTime(d, locale)} ${DEFAULT_TIME_ZONE_LABEL}`;
+  const at = (d: Date) => formatDateTimeWithZone(d, locale);
   return (
     <div className="space-y-6">
       <PageHeader
