@@ -1,5 +1,5 @@
 /**
- * Runs once when the server starts: records each request's socket address in X-Forwarded-For, opens
+ * Runs once when the server starts: warns when e-mail links would point at localhost; records each request's socket address in X-Forwarded-For, opens
  * the database (applying pending migrations, and taking the embedded database's folder lock) and, in
  * demo mode, seeds the demo parks on an empty database;
  * then starts the scheduler that sends expiring-incentive notices, review-due and KPI reminders and,
@@ -11,6 +11,9 @@ export async function register() {
   // Before the first request is handled: the sign-in throttle keys on the socket's peer.
   const { recordSocketAddresses } = await import('./app/_server/socket-address');
   recordSocketAddresses();
+  const { publicUrlWarning } = await import('./lib/notifications/email');
+  const warning = publicUrlWarning();
+  if (warning) (await import('./lib/log/logger')).loggerFor('startup').warn(warning);
   const { prepareDatabase } = await import('./lib/startup');
   await prepareDatabase();
   const { startScheduler, stopScheduler } = await import('./lib/scheduler');

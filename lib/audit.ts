@@ -2,8 +2,11 @@ import { auditLog } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 
+/** Who the row names: an actor, or a person acting on their own account without a session (a password reset link). */
+type AuditActor = Actor | { type: 'person'; userId: string };
+
 type AuditInput = {
-  actor: Actor;
+  actor: AuditActor;
   parkId?: string | null;
   /** Verb-noun, e.g. `application.submit`, `lease.create`. */
   action: string;
@@ -18,7 +21,7 @@ const toJson = (value: unknown) => (value === undefined ? null : JSON.parse(JSON
 /** Writes the audit row. Call it inside the transaction that makes the change. */
 export async function writeAudit(tx: DbOrTx, input: AuditInput | AuditInput[]): Promise<void> {
   const rows = (Array.isArray(input) ? input : [input]).map((e) => ({
-    actorId: e.actor.type === 'user' ? e.actor.userId : null,
+    actorId: e.actor.type === 'user' || e.actor.type === 'enrolling' || e.actor.type === 'person' ? e.actor.userId : null,
     actorLabel: e.actor.type === 'system' ? e.actor.label : null,
     parkId: e.parkId ?? null,
     action: e.action,

@@ -46,6 +46,23 @@ export async function runAction<S extends z.ZodType, T>(
   return runWith(schema, input, (data) => handler(data, actor));
 }
 
+/**
+ * Like runAction, for the actions on a person's own account (the second factor), which a person
+ * who must still set up their second factor may use too.
+ */
+export async function runAccountAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  handler: (data: z.output<S>, actor: Extract<Actor, { type: 'user' | 'enrolling' }>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const actor = await getActor();
+  if (!actor || (actor.type !== 'user' && actor.type !== 'enrolling')) {
+    const t = await getTranslations('errors');
+    return { ok: false, formError: t('unauthenticated') };
+  }
+  return runWith(schema, input, (data) => handler(data, actor));
+}
+
 /** Like runAction, for the few actions that need no session (sign-in, sign-up). */
 export async function runPublicAction<S extends z.ZodType, T>(schema: S, input: unknown, handler: (data: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
   return runWith(schema, input, handler);

@@ -5,7 +5,7 @@ import { loggerFor } from '@/lib/log/logger';
 ensureAuthEnvironment();
 
 /** Paths anyone may open without signing in. */
-const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/api/auth', '/api/v1', '/api/openapi', '/api/health', '/api/ready'];
+const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/api/auth', '/api/v1', '/api/openapi', '/api/health', '/api/ready'];
 
 /** Whether the proxy sends a signed-out visitor of this path to sign in; what a signed-in user may see is decided in lib/. */
 export function needsSignIn(pathname: string, signedIn: boolean): boolean {

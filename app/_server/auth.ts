@@ -2,11 +2,11 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { clientAddress, parseTrustedProxyHops } from '@/lib/auth/client-address';
 import { endSession, isSessionOpen, startSession } from '@/lib/users/sessions';
 import { authenticate } from '@/lib/users/users';
 import { authConfig } from './auth-config';
-import { deviceCookieFrom } from './known-device';
+import { requestAddress } from './request-address';
+import { cookieFrom, DEVICE_COOKIE, SECOND_FACTOR_COOKIE } from './known-device';
 
 /** A refusal while the throttle makes the caller wait; the sign-in action says how long. */
 export class ThrottledSignin extends CredentialsSignin {
@@ -16,8 +16,18 @@ export class ThrottledSignin extends CredentialsSignin {
   }
 }
 
-/** Read when this module loads, so a wrong value fails every sign-in loudly rather than trusting the wrong entry. */
-const trustedProxyHops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
+/** The right password for a disabled account. */
+export class DisabledSignin extends CredentialsSignin {
+  code = 'disabled';
+}
+
+/** The right password; the account wants its second factor (`invalid`: the code given was wrong). */
+export class SecondFactorSignin extends CredentialsSignin {
+  code = 'second-factor';
+  constructor(readonly codeGiven: boolean) {
+    super();
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -36,17 +46,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(credentials, request) {
         const db = await getDb();
         const result = await authenticate(
           db,
-          { email: credentials?.email, password: credentials?.password },
-          clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyHops),
-          { deviceCookie: deviceCookieFrom(request?.headers.get('cookie')) },
+          { email: credentials?.email, password: credentials?.password, ...(credentials?.code ? { code: credentials.code } : {}) },
+          requestAddress(request?.headers.get('x-forwarded-for')),
+          {
+            deviceCookie: cookieFrom(request?.headers.get('cookie'), DEVICE_COOKIE),
+            secondFactorCookie: cookieFrom(request?.headers.get('cookie'), SECOND_FACTOR_COOKIE),
+          },
         );
         if (result.ok) return { id: result.userId, sid: await startSession(db, result.userId) };
         if (result.reason === 'throttled') throw new ThrottledSignin(result.retryAfterSeconds);
+        if (result.reason === 'disabled') throw new DisabledSignin();
+        if (result.reason === 'secondFactor' || result.reason === 'invalidCode') throw new SecondFactorSignin(result.reason === 'invalidCode');
         return null;
       },
     }),

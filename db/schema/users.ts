@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, id, moment, ownedBy } from './columns';
 import { parkRole, userKind } from './enums';
 import { parks } from './parks';
@@ -15,6 +15,14 @@ export const users = pgTable(
     kind: userKind('kind').notNull(),
     locale: text('locale'),
     disabledAt: moment('disabled_at'),
+    /** When the password last changed (by the person, a reset link or an administrator's account creation). */
+    passwordChangedAt: moment('password_changed_at'),
+    /** The TOTP secret, sealed under a key derived from AUTH_SECRET (lib/auth/sealed.ts); null without a second factor. */
+    totpSecret: text('totp_secret'),
+    /** When the second factor was confirmed; remembered devices are bound to it, so resetting it forgets them. */
+    totpEnabledAt: moment('totp_enabled_at'),
+    /** The last TOTP time step accepted: a code is never accepted twice, nor an older one. */
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
   },
   (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
@@ -66,6 +74,37 @@ export const signInThrottle = pgTable(
     notifiedAt: moment('notified_at'),
   },
   (t) => [primaryKey({ columns: [t.key] }), index('sign_in_throttle_last_failure').on(t.lastFailureAt)],
+);
+
+/**
+ * Password reset links: a random token whose SHA-256 alone is kept, usable once before it expires.
+ * `requestedBy` is the administrator who sent it, or null when the person asked for it.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: id(),
+    userId: ownedBy('user_id', () => users.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    requestedBy: uuid('requested_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: moment('expires_at').notNull(),
+    usedAt: moment('used_at'),
+  },
+  (t) => [index('password_reset_tokens_user').on(t.userId)],
+);
+
+/** One-time recovery codes for the second factor, kept as SHA-256; a used code is marked, never reused. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: ownedBy('user_id', () => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    usedAt: moment('used_at'),
+  },
+  (t) => [unique('recovery_codes_user_code').on(t.userId, t.codeHash)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -11,7 +11,15 @@ export type Actor =
       name: string;
       kind: UserKind;
       memberships: { parkId: string; role: ParkRole }[];
+      /** The person's stored interface language (`users.locale`), when they chose one. */
+      locale?: string | null;
     }
+  /**
+   * A signed-in person whose role requires a second factor they have not set up yet
+   * (lib/auth/totp.ts: REQUIRE_2FA_FOR). They may only enrol (lib/users/second-factor.ts); every
+   * permission refuses them (lib/auth/permissions.ts), and pages send them to the enrolment.
+   */
+  | { type: 'enrolling'; userId: string; email: string; name: string; locale?: string | null }
   | { type: 'system'; label: SystemLabel }
   /**
    * A read-only API token (lib/api-tokens/tokens.ts). It belongs to one park and may only read

@@ -73,6 +73,7 @@ export function can(actor: Actor, action: Permission, parkId?: string | null): b
   const rule: Rule = permissions[action];
   if (actor.type === 'system') return rule.system === true;
   if (actor.type === 'apiToken') return TOKEN_PERMISSIONS.has(action) && (!parkId || parkId === actor.parkId);
+  if (actor.type === 'enrolling') return false;
   if (actor.kind === 'admin') return rule.admin === true;
   if (actor.kind === 'applicant') return rule.applicant === true;
   if (!rule.roles) return false;
@@ -85,6 +86,7 @@ export function parksWhere(actor: Actor, action: Permission): string[] | 'all' {
   const rule: Rule = permissions[action];
   if (actor.type === 'system') return rule.system ? 'all' : [];
   if (actor.type === 'apiToken') return TOKEN_PERMISSIONS.has(action) ? [actor.parkId] : [];
+  if (actor.type === 'enrolling') return [];
   if (actor.kind === 'admin') return rule.admin ? 'all' : [];
   if (!rule.roles) return [];
   return [...new Set(actor.memberships.filter((m) => rule.roles!.includes(m.role)).map((m) => m.parkId))];

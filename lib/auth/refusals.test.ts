@@ -306,6 +306,13 @@ const TABLE: Record<string, Entry> = {
   },
   'users/listUsers': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: ADMIN, otherCompany: ADMIN },
   'users/setMemberships': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId, assignments: [] }), otherPark: ADMIN, otherCompany: ADMIN },
+  'users/confirmTotpEnrolment': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
+  'users/disableSecondFactor': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
+  'users/getSecondFactorStatus': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
+  'users/regenerateRecoveryCodes': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
+  'users/resetSecondFactor': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId }), otherPark: ADMIN, otherCompany: ADMIN },
+  'users/sendPasswordResetLink': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId }), otherPark: ADMIN, otherCompany: ADMIN },
+  'users/startTotpEnrolment': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
   'users/setMyLocale': { exempt: 'changes the acting user’s own account only; it names no record of anyone else' },
   'users/setUserDisabled': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId, disabled: true }), otherPark: ADMIN, otherCompany: ADMIN },
 };

@@ -33,3 +33,27 @@ export function unseal<T extends object>(purpose: string, token: unknown, now = 
     return null;
   }
 }
+
+/**
+ * A secret kept in the database encrypted (AES-256-GCM under a key derived from AUTH_SECRET for one
+ * purpose), such as a second factor's TOTP secret: a copy of the database alone does not yield it.
+ */
+export function encryptForStorage(purpose: string, text: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', keyFor(`stored ${purpose}`), iv);
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** The text `encryptForStorage` kept, or null when it was altered or sealed under another secret. */
+export function decryptFromStorage(purpose: string, stored: string): string | null {
+  const raw = Buffer.from(stored, 'base64url');
+  if (raw.length < 29) return null;
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', keyFor(`stored ${purpose}`), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}

@@ -3,6 +3,7 @@
  * message is read on the server only. client-messages.test.ts keeps the list complete.
  */
 export const CLIENT_NAMESPACES = [
+  'account',
   'admin',
   'adminImport',
   'admission',

@@ -35,9 +35,20 @@ export function emailLocale(stored: string | null): Locale {
   return isLocale(stored) ? stored : primaryLocale;
 }
 
+const LOCAL_BASE_URL = 'http://localhost:3000';
+
 /** Where the installation is reached from outside: AUTH_URL, else APP_URL, else the local default. */
 export function appBaseUrl(): string {
-  return process.env.AUTH_URL || process.env.APP_URL || 'http://localhost:3000';
+  return process.env.AUTH_URL || process.env.APP_URL || LOCAL_BASE_URL;
+}
+
+/**
+ * What a production server says at start when links in e-mail would point at localhost (neither
+ * APP_URL nor AUTH_URL set); null when all is well.
+ */
+export function publicUrlWarning(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.NODE_ENV !== 'production' || env.AUTH_URL || env.APP_URL) return null;
+  return `Neither APP_URL nor AUTH_URL is set: links in e-mail (password resets, notices) will point to ${LOCAL_BASE_URL}. Set APP_URL to the address people open the product at.`;
 }
 
 function oneLine(text: string, max: number): string {

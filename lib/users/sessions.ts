@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { userSessions } from '@/db/schema';
+import { userSessions, users } from '@/db/schema';
+import { secondFactorRequired } from '@/lib/auth/totp';
 import type { Actor } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/uuid';
 import { loadActor } from './users';
@@ -30,13 +31,24 @@ export async function endSession(db: DbOrTx, sessionId: string | undefined | nul
 /**
  * The actor of a session cookie: the user, if the session is the user's, still open, and the
  * account is enabled. Null otherwise (signed out, revoked, disabled, or a cookie from before sessions).
+ * A user whose role requires a second factor they have not set up is an `enrolling` actor, whom
+ * every permission refuses.
  */
 export async function loadSessionActor(
   db: DbOrTx,
   { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
 ): Promise<Actor | null> {
   if (!(await isSessionOpen(db, { userId, sessionId, now }))) return null;
-  return loadActor(db, userId!);
+  const actor = await loadActor(db, userId!);
+  if (actor?.type !== 'user' || !secondFactorRequired(actor)) return actor;
+  // A role that requires a second factor, not set up yet: the session may only set it up.
+  const [user] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, actor.userId));
+  return user?.enabledAt ? actor : { type: 'enrolling', userId: actor.userId, email: actor.email, name: actor.name, locale: actor.locale };
+}
+
+/** Ends every open session of a user (a new password, an administrator's reset). */
+export async function endAllSessions(db: DbOrTx, userId: string, now = new Date()): Promise<void> {
+  await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
 /** Whether the session is the user's and still open (not ended, not past its lifetime). */

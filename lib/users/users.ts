@@ -27,7 +27,7 @@ export type UserDto = {
 /** Builds the acting user from the database; a disabled or missing account yields null (signed out). */
 export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind })
+    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind, locale: users.locale })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!user) return null;
@@ -35,7 +35,7 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
     .select({ parkId: memberships.parkId, role: memberships.role })
     .from(memberships)
     .where(eq(memberships.userId, user.id));
-  return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows };
+  return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows, locale: user.locale };
 }
 
 export { authenticate, type AuthenticateResult, type SignInContext } from './sign-in';

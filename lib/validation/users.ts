@@ -15,10 +15,26 @@ export const passwordSchema = z
 
 export const nameSchema = z.string().trim().min(1, 'required').max(200, 'tooLong');
 
+/** A code from an authenticator app (six digits) or a recovery code (`k7m2-q9xa`). */
+export const secondFactorCodeSchema = z.string().trim().min(1, 'required').max(20, 'tooLong');
+
+/** `code` and `remember` only on the second step, for an account with two-factor sign-in. */
 export const signInSchema = z.strictObject({
   email: emailSchema,
   password: z.string().min(1, 'required').max(200, 'tooLong'),
+  code: z.union([z.literal(''), secondFactorCodeSchema]).optional(),
+  remember: z.boolean().optional(),
 });
+
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
+
+export const passwordResetSchema = z.strictObject({
+  token: z.string().min(20, 'resetLinkInvalid').max(200, 'resetLinkInvalid'),
+  password: passwordSchema,
+});
+
+export const secondFactorEnrolSchema = z.strictObject({ enrolment: z.string().min(1).max(4000), code: secondFactorCodeSchema });
+export const secondFactorConfirmSchema = z.strictObject({ code: secondFactorCodeSchema });
 
 export const signUpSchema = z.strictObject({
   name: nameSchema,
@@ -40,5 +56,8 @@ export const createUserSchema = z.strictObject({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestSchema>;
+export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
+export type SecondFactorCodeInput = z.infer<typeof secondFactorConfirmSchema>;
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type CreateUserInput = z.input<typeof createUserSchema>;
