@@ -52,15 +52,17 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
   { email: demo.expert, pages: ['/p/kuzbass/reviews'], details: [['/p/kuzbass/reviews', /^\/p\/kuzbass\/reviews\/[0-9a-f-]{36}$/]] },
   {
     email: demo.applicant,
-    pages: ['/my', '/my/applications', '/my/applications/new', '/my/companies', '/my/companies/new'],
+    pages: ['/my', '/my/applications', '/my/applications/new', '/my/companies', '/my/companies/new', '/account/security'],
     details: [['/my/applications', /^\/my\/applications\/[0-9a-f-]{36}$/]],
   },
   { email: demo.analyst, pages: ['/compare'], details: [] },
   { email: demo.admin, pages: ['/admin', '/admin/parks', '/admin/users', '/admin/audit', '/admin/outbox'], details: [] },
 ];
 
-test('the sign-in and sign-up pages have no serious accessibility violations', async ({ page }) => {
-  expect([...(await violations(page, '/sign-in')), ...(await violations(page, '/sign-up'))]).toEqual([]);
+test('the sign-in, sign-up and password reset pages have no serious accessibility violations', async ({ page }) => {
+  const found: string[] = [];
+  for (const path of ['/sign-in', '/sign-up', '/forgot-password', '/reset-password?token=no-such-link']) found.push(...(await violations(page, path)));
+  expect(found).toEqual([]);
 });
 
 for (const { email, pages, details } of ROLES) {

@@ -49,7 +49,7 @@ export async function signUpApplicant(page: Page, name = unique('Founder')) {
   await expect(sent).toBeVisible({ timeout: 60_000 });
   await expect(sent).toContainText(`We sent a message to ${email}.`);
 
-  await page.goto(await signUpLinkFor(page, email));
+  await page.goto(await mailedLinkFor(page, email, '/sign-up/confirm'));
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your account is ready' })).toBeVisible();
 
@@ -58,22 +58,25 @@ export async function signUpApplicant(page: Page, name = unique('Founder')) {
   return { email, password, name };
 }
 
-/** The confirmation link (its path) of the sign-up mailed to `email`, as the demo admin reads it at /admin/outbox, in a browser context of its own. */
-async function signUpLinkFor(page: Page, email: string): Promise<string> {
+/**
+ * The link to `path` (its path and token) in the last message mailed to `email`, as the demo admin
+ * reads it at /admin/outbox, in a browser context of its own: the sign-up's confirmation, a password reset.
+ */
+export async function mailedLinkFor(page: Page, email: string, path: '/sign-up/confirm' | '/reset-password'): Promise<string> {
   const browser = page.context().browser();
-  if (!browser) throw new Error('signUpApplicant needs a page of a browser context that a browser opened');
+  if (!browser) throw new Error('mailedLinkFor needs a page of a browser context that a browser opened');
   const context = await browser.newContext();
   try {
     const admin = await context.newPage();
     await signIn(admin, demo.admin);
     await admin.goto('/admin/outbox');
-    const message = admin.getByRole('listitem').filter({ hasText: email }).filter({ hasText: '/sign-up/confirm?token=' });
+    const message = admin.getByRole('listitem').filter({ hasText: email }).filter({ hasText: `${path}?token=` });
     await expect(message).toHaveCount(1);
     // The body holds an absolute link on the server's configured address; the path is opened on the one under test.
     const body = (await message.locator('pre').textContent()) ?? '';
-    const path = /\/sign-up\/confirm\?token=[A-Za-z0-9_-]+/.exec(body)?.[0];
-    if (!path) throw new Error(`no sign-up link in the message to ${email}: ${body}`);
-    return path;
+    const link = new RegExp(`${path.replace(/\//g, '\\/')}\\?token=[A-Za-z0-9_-]+`).exec(body)?.[0];
+    if (!link) throw new Error(`no ${path} link in the message to ${email}: ${body}`);
+    return link;
   } finally {
     await context.close();
   }

@@ -129,7 +129,7 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/sign-up/);
   });
 
-  test('an admin disables a user, who then cannot sign in', async ({ page, browser }) => {
+  test('an admin disables a user, who then cannot sign in and is told the account is disabled', async ({ page, browser }) => {
     const other = await browser.newPage();
     const account = await signUpApplicant(other, unique('Disabled'));
     await other.close();
@@ -139,9 +139,14 @@ test.describe('accounts', () => {
     await expect(page.getByRole('button', { name: `Enable ${account.email}` })).toBeVisible();
     await signOut(page);
     await page.getByLabel('E-mail').fill(account.email);
+    await page.getByLabel('Password').fill('not-the-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // A wrong password tells nothing about the account…
+    await expect(formError(page)).toHaveText('Wrong e-mail or password.');
+    // …the right one learns that it is disabled.
     await page.getByLabel('Password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(formError(page)).toHaveText('Wrong e-mail or password.');
+    await expect(formError(page)).toHaveText("This account is disabled. Ask your park's administrator to enable it.");
   });
 
   test('signing out ends the session on the server: a saved copy of the cookie no longer signs in', async ({ page, browser }) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Alert, AlertDescription } from '@/app/_components/ui/alert';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
 import { resetLinkUsable } from '@/lib/users/password-reset';
@@ -27,14 +27,14 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         {usable ? (
           <ResetPasswordForm token={token} />
         ) : (
-          <Alert variant="destructive">
-            <AlertDescription>
-              {t('resetLinkInvalid')}{' '}
-              <Link href="/forgot-password" className="font-medium underline">
-                {t('askNewLink')}
-              </Link>
-            </AlertDescription>
-          </Alert>
+          <>
+            <Alert variant="destructive">
+              <AlertDescription>{t('resetLinkInvalid')}</AlertDescription>
+            </Alert>
+            <ButtonLink href="/forgot-password" variant="outline" className="w-full">
+              {t('askNewLink')}
+            </ButtonLink>
+          </>
         )}
       </CardContent>
     </Card>
