@@ -91,3 +91,22 @@ test('a person turns on two-factor sign-in, forgets their password, resets it fr
   await page.goto('/account/security');
   await expect(page.getByText('9 unused recovery codes left.')).toBeVisible();
 });
+
+test("the language a person chooses follows them to another browser", async ({ page, browser }) => {
+  const { email, password } = await signUpApplicant(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await expect(page.getByRole('combobox', { name: 'Язык' })).toBeVisible();
+  // Another device, whose browser asks for English and has no language cookie.
+  const other = await browser.newContext({ locale: 'en-GB' });
+  try {
+    const elsewhere = await other.newPage();
+    await elsewhere.goto('/sign-in');
+    await elsewhere.getByLabel('E-mail').fill(email);
+    await elsewhere.getByLabel('Password').fill(password);
+    await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+    await expect(elsewhere.getByRole('combobox', { name: 'Язык' })).toHaveValue('ru');
+    await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'ru');
+  } finally {
+    await other.close();
+  }
+});

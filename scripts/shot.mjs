@@ -45,6 +45,12 @@ if (email) {
   await page.getByLabel(/password|пароль/i).fill(password);
   await page.getByRole('button', { name: /sign in|войти/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 30_000 });
+  // The account's stored language wins over the cookie: choose it with the switch, which stores it.
+  const language = page.getByRole('combobox', { name: /^(language|язык)$/i });
+  if ((await language.count()) && (await language.inputValue()) !== locale) {
+    await language.selectOption(locale);
+    await page.waitForFunction((l) => document.documentElement.lang === l, locale, { timeout: 15_000 }).catch(() => {});
+  }
 }
 for (let i = 0; i < args.length; i += 2) {
   await page.goto(`${base}${args[i]}`, { waitUntil: 'networkidle' });

@@ -6,7 +6,7 @@ const alertVariants = cva('rounded-lg border px-4 py-3 text-sm', {
   variants: {
     variant: {
       default: '',
-      destructive: 'border-destructive/40 bg-destructive/10 text-destructive',
+      destructive: 'border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100',
       success: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100',
       warning: 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100',
     },
