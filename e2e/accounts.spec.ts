@@ -74,7 +74,7 @@ test('a person turns on two-factor sign-in, forgets their password, resets it fr
   await expect(page.getByLabel('Code', { exact: true })).toBeVisible();
   await page.getByLabel('Code', { exact: true }).fill('123456');
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
-  await expect(page.getByText('Wrong or expired code.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'The code is wrong or has expired.' })).toBeVisible();
   const signInCode = await freshCode(secret, enrolled.step);
   await page.getByLabel('Code', { exact: true }).fill(signInCode.code);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();

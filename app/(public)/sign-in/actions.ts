@@ -22,7 +22,7 @@ export async function signInAction(input: unknown): Promise<ActionResult<{ secon
       if (error instanceof DisabledSignin) throw new AppError('FORBIDDEN', 'this account is disabled', { key: 'accountDisabled' });
       if (error instanceof SecondFactorSignin) {
         if (!error.codeGiven) return { secondFactor: true };
-        throw refusal('UNAUTHENTICATED', 'secondFactorCodeWrong', 'the code is wrong or has expired', 'code');
+        throw refusal('UNAUTHENTICATED', 'secondFactorCodeWrong', 'the code is wrong or has expired');
       }
       throw new AppError('UNAUTHENTICATED', 'wrong e-mail or password', { key: 'invalidCredentials' });
     }
