@@ -37,7 +37,7 @@ test('a person turns on two-factor sign-in, forgets their password, resets it fr
   const codes = page.getByRole('list', { name: 'Your recovery codes' }).getByRole('listitem');
   await expect(codes).toHaveCount(10);
   const recovery = (await codes.first().textContent())!.trim();
-  await page.reload();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('On since')).toBeVisible();
   await expect(page.getByText('10 unused recovery codes left.')).toBeVisible();
 

@@ -58,16 +58,15 @@ function RecoveryCodes({ codes, continueHref }: { codes: string[]; continueHref?
   );
 }
 
-/** Scan, confirm with a code, then keep the recovery codes. `continueHref`: where to go after (the required set-up). */
-export function SecondFactorSetup({ enrolment, continueHref }: { enrolment: Enrolment; continueHref?: string }) {
+/**
+ * Scan, confirm with a code, then keep the recovery codes; "Continue" goes to `continueHref` (the
+ * page is not refreshed before, so the codes stay on screen until the person has kept them).
+ */
+export function SecondFactorSetup({ enrolment, continueHref }: { enrolment: Enrolment; continueHref: string }) {
   const t = useTranslations('account');
-  const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
   const form = useForm<{ enrolment: string; code: string }>({ resolver: zodResolver(secondFactorEnrolSchema), defaultValues: { enrolment: enrolment.enrolment, code: '' } });
-  const { submit, formError } = useActionForm(form, confirmSecondFactorAction, ({ recoveryCodes }) => {
-    setCodes(recoveryCodes);
-    if (!continueHref) router.refresh();
-  });
+  const { submit, formError } = useActionForm(form, confirmSecondFactorAction, ({ recoveryCodes }) => setCodes(recoveryCodes));
   if (codes) return <RecoveryCodes codes={codes} continueHref={continueHref} />;
   return (
     <div className="space-y-4">
@@ -104,13 +103,12 @@ export function SecondFactorManage({ canDisable }: { canDisable: boolean }) {
   const newCodes = useActionForm(codesForm, newRecoveryCodesAction, ({ recoveryCodes }) => {
     setCodes(recoveryCodes);
     codesForm.reset();
-    router.refresh();
   });
   const offForm = useForm<SecondFactorCodeInput>({ resolver: zodResolver(secondFactorConfirmSchema), defaultValues: { code: '' } });
   const off = useActionForm(offForm, disableSecondFactorAction, () => router.refresh());
   return (
     <div className="space-y-6">
-      {codes ? <RecoveryCodes codes={codes} /> : null}
+      {codes ? <RecoveryCodes codes={codes} continueHref="/account/security" /> : null}
       <section className="space-y-2">
         <h3 className="text-sm font-medium">{t('newCodesTitle')}</h3>
         <p className="text-sm text-muted-foreground">{t('newCodesHint')}</p>

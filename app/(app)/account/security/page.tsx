@@ -38,7 +38,7 @@ export default async function AccountSecurityPage() {
             <SecondFactorManage canDisable={!status.required} />
           </div>
         ) : (
-          <SecondFactorSetup enrolment={{ enrolment: enrolment!.enrolment, qrSvg: enrolment!.qrSvg, secret: enrolment!.secret }} />
+          <SecondFactorSetup enrolment={{ enrolment: enrolment!.enrolment, qrSvg: enrolment!.qrSvg, secret: enrolment!.secret }} continueHref="/account/security" />
         )}
       </SectionCard>
     </div>
