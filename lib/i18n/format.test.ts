@@ -11,6 +11,15 @@ describe('money formatting', () => {
     expect(formatRub(null, 'en')).toBe('—');
   });
 
+  it('compact amounts keep three significant figures, and every whole unit', () => {
+    expect(formatRub('1021000000', 'en', { compact: true })).toBe('1.02 bn RUB');
+    expect(plain(formatRub('1021000000', 'ru', { compact: true }))).toBe('1,02 млрд ₽');
+    expect(formatRub('25430000', 'en', { compact: true })).toBe('25.4 M RUB');
+    expect(formatRub('254300000', 'en', { compact: true })).toBe('254 M RUB');
+    expect(formatRub('1234500000000', 'en', { compact: true })).toBe('1,235 bn RUB');
+    expect(formatRub('1000000000', 'en', { compact: true })).toBe('1 bn RUB');
+  });
+
   it('writes amounts under a roubles column without the unit, kopecks only when there are any', () => {
     expect(formatAmount('9000000.00', 'en')).toBe('9,000,000');
     expect(plain(formatAmount('12500.5', 'ru'))).toBe('12 500,50');
