@@ -11,12 +11,12 @@ describe('money formatting', () => {
     expect(formatRub(null, 'en')).toBe('—');
   });
 
-  it('compact amounts keep three significant figures, and every whole unit', () => {
+  it('compact amounts keep at least three significant figures', () => {
     expect(formatRub('1021000000', 'en', { compact: true })).toBe('1.02 bn RUB');
     expect(plain(formatRub('1021000000', 'ru', { compact: true }))).toBe('1,02 млрд ₽');
     expect(formatRub('25430000', 'en', { compact: true })).toBe('25.4 M RUB');
-    expect(formatRub('254300000', 'en', { compact: true })).toBe('254 M RUB');
-    expect(formatRub('1234500000000', 'en', { compact: true })).toBe('1,235 bn RUB');
+    expect(formatRub('920300000', 'en', { compact: true })).toBe('920.3 M RUB');
+    expect(formatRub('1234560000000', 'en', { compact: true })).toBe('1,234.6 bn RUB');
     expect(formatRub('1000000000', 'en', { compact: true })).toBe('1 bn RUB');
   });
 

@@ -39,9 +39,8 @@ export function formatRub(value: string | null | undefined, locale: Locale, opti
     const abs = Math.abs(n);
     const [div, unit] =
       abs >= 1e9 ? [1e9, locale === 'ru' ? 'млрд ₽' : 'bn RUB'] : abs >= 1e6 ? [1e6, locale === 'ru' ? 'млн ₽' : 'M RUB'] : [1, locale === 'ru' ? '₽' : 'RUB'];
-    // Three significant figures, never fewer than the whole units: 1.02 bn, 25.4 M, 254 M, 1 234 bn.
-    const scaled = Math.abs(n / div);
-    const digits = div === 1 ? 2 : scaled < 10 ? 2 : scaled < 100 ? 1 : 0;
+    // At least three significant figures: 1.02 bn (not "1 bn" for 1,021,000,000), 25.4 M, 920.3 M.
+    const digits = div === 1 || Math.abs(n / div) < 10 ? 2 : 1;
     return `${numberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(n / div)} ${unit}`;
   }
   return numberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 }).format(exact(value));
