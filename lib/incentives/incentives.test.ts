@@ -76,6 +76,25 @@ describe('grantIncentive', () => {
       await expect(grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, overrides) })).rejects.toMatchObject(refusal);
     expect(await incentivesOf(resident.companyId)).toHaveLength(0);
   });
+
+  it('refuses a validity outside the residency, as a lease past it is refused: not before its start, not past its end', async () => {
+    const db = await getDb();
+    const resident = await makeResident(manager, parkId, { startOn: '2024-03-01', endOn: '2031-02-28' });
+    const outside = { code: 'VALIDATION', key: 'validityOutsideResidency', params: { start: '2024-03-01', end: '2031-02-28' } };
+    const refused: [Record<string, unknown>, object][] = [
+      [{ grantedOn: '2024-04-01', validFrom: '2024-04-01', validTo: '2035-12-31' }, { ...outside, fieldErrors: { validTo: ['grantOutsideResidency'] } }],
+      [{ grantedOn: '2024-04-01', validFrom: '2024-04-01', validTo: null }, { ...outside, fieldErrors: { validTo: ['grantOutsideResidency'] } }],
+      [{ grantedOn: '2024-04-01', validFrom: '2024-01-01', validTo: '2026-12-31' }, { ...outside, fieldErrors: { validFrom: ['grantOutsideResidency'] } }],
+    ];
+    for (const [overrides, refusal] of refused)
+      await expect(grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, overrides) })).rejects.toMatchObject(refusal);
+    expect(await incentivesOf(resident.companyId)).toHaveLength(0);
+    // Up to the residency's last day is fine; an open residency takes any end.
+    await grantIncentive(db, { actor: manager, parkId, input: grant(resident.residencyId, { grantedOn: '2024-04-01', validFrom: '2024-04-01', validTo: '2031-02-28' }) });
+    const open = await makeResident(manager, parkId, { startOn: '2024-03-01' });
+    await grantIncentive(db, { actor: manager, parkId, input: grant(open.residencyId, { grantedOn: '2024-04-01', validFrom: '2024-04-01', validTo: '2040-12-31' }) });
+    expect(await incentivesOf(resident.companyId)).toHaveLength(1);
+  });
 });
 
 describe('revokeIncentive', () => {

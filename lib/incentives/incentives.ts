@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { actorUserId } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { invalidTransition, notFound, refusal } from '@/lib/errors';
+import { AppError, invalidTransition, notFound, refusal } from '@/lib/errors';
 import { exportList, type ListColumn, type ListExport } from '@/lib/export/table';
 import { notify } from '@/lib/notifications/notifications';
 import { managersByPark, representativesOf } from '@/lib/notifications/recipients';
@@ -45,7 +45,8 @@ export type IncentiveDto = RowOf<typeof incentiveColumns>;
 
 /**
  * Grants regional tax-incentive status to a resident. Only a resident can receive one: the decision's date
- * lies within a residency of the park that has not been ended by an exit.
+ * lies within a residency of the park that has not been ended by an exit, and so does the status's
+ * validity (from the residency's start, to its end when it has one), as a lease's term does.
  */
 export async function grantIncentive(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: GrantIncentiveInput }): Promise<IncentiveDto> {
   assertCan(actor, 'incentive.grant', parkId);
@@ -61,6 +62,15 @@ export async function grantIncentive(db: Db, { actor, parkId, input }: { actor: 
     if (residency.exitReason !== null) throw refusal('INVALID_TRANSITION', 'notCurrentResident', `residency ${residency.id} has ended; only a current resident can receive an incentive`);
     if (data.grantedOn < residency.startOn || (residency.endOn !== null && data.grantedOn > residency.endOn))
       throw refusal('VALIDATION', 'grantOutsideResidency', `grantedOn: ${data.grantedOn} is outside the residency (${residency.startOn}..${residency.endOn ?? 'open'})`, 'grantedOn');
+    // The status is valid only while the company is a resident: from the residency's start, to its end when it has one.
+    const startsEarly = data.validFrom < residency.startOn;
+    const endsLate = residency.endOn !== null && (data.validTo === null || data.validTo === undefined || data.validTo > residency.endOn);
+    if (startsEarly || endsLate)
+      throw new AppError('VALIDATION', `validity ${data.validFrom}..${data.validTo ?? 'open'} is outside the residency (${residency.startOn}..${residency.endOn ?? 'open'})`, {
+        key: 'validityOutsideResidency',
+        params: { start: residency.startOn, end: residency.endOn ?? '—' },
+        fieldErrors: { [startsEarly ? 'validFrom' : 'validTo']: ['grantOutsideResidency'] },
+      });
     const [incentive] = await tx
       .insert(taxIncentives)
       .values({
