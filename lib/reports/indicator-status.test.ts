@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndicatorReport, computeIndicatorStatus, type IndicatorInput } from './indicator-status';
+import { buildIndicatorReport, computeIndicatorStatus, shownIndicatorStatus, type IndicatorInput } from './indicator-status';
 import type { IndicatorValue } from './types';
 
 /** Actuals for consecutive years from `firstYear`, then one target. */
@@ -285,5 +285,22 @@ describe('buildIndicatorReport', () => {
       ['key', 'name', 'unit', 'direction', 'latest', 'target', 'requiredGrowthPct', 'growthSoFarPct', 'status'].sort(),
     );
     expect(report.indicators[0]).not.toHaveProperty('values');
+  });
+});
+
+describe('shownIndicatorStatus: what the page says once the target year is over', () => {
+  it('a target year past without an actual for it is "no data for the target year", whatever the trend; the report keeps the trend', () => {
+    const investment = tomskIndicator('private-investment');
+    expect(investment.status).toBe('on_track');
+    expect(shownIndicatorStatus(investment, 2026)).toBe('target_year_no_data');
+    expect(shownIndicatorStatus(tomskIndicator('jobs'), 2026)).toBe('target_year_no_data');
+    // Before the target year is over the trend stands, and an achieved target stays achieved.
+    expect(shownIndicatorStatus(investment, 2020)).toBe('on_track');
+    expect(shownIndicatorStatus(investment, 2019)).toBe('on_track');
+    expect(shownIndicatorStatus(tomskIndicator('publications'), 2026)).toBe('achieved');
+    // An actual for the target year: the report's own status (off track: the deadline came, not met).
+    const reached = computeIndicatorStatus({ direction: 'higher', values: series(2014, [1, 2, 3, 4, 4.5, 4.6, 4.7], [2020, 5]) });
+    expect(shownIndicatorStatus(reached, 2026)).toBe(reached.status);
+    expect(shownIndicatorStatus(computeIndicatorStatus({ direction: 'higher', values: series(2014, [1]) }), 2026)).toBe('no_data');
   });
 });

@@ -130,3 +130,18 @@ function asPercent(growth: number | null): number | null {
   const percent = growth * 100;
   return Number.isFinite(percent) ? roundHalfAway(percent, 2) : null;
 }
+
+/** What a page shows for an indicator: the contract's status, or that its target year has passed without an actual. */
+export type ShownIndicatorStatus = IndicatorStatus | 'target_year_no_data';
+
+/**
+ * The status a reader is shown in `currentYear`. The report's status (the contract's, in every export)
+ * projects the trend to the target year; once that year is over with no actual for it, the projection
+ * can no longer be checked, so the page says "no data for the target year" instead, with the trend
+ * beside it. An achieved indicator stays achieved.
+ */
+export function shownIndicatorStatus(indicator: Pick<IndicatorStatusFields, 'status' | 'latest' | 'target'>, currentYear: number): ShownIndicatorStatus {
+  const { status, latest, target } = indicator;
+  if ((status === 'on_track' || status === 'off_track') && target && latest && target.year < currentYear && latest.year < target.year) return 'target_year_no_data';
+  return status;
+}

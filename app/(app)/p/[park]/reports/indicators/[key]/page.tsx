@@ -17,16 +17,18 @@ import { numberFormat } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getProgrammeGrid } from '@/lib/programmes/programmes';
 import { getIndicatorReport } from '@/lib/reports/indicators';
-import type { IndicatorStatus } from '@/lib/reports/types';
+import { shownIndicatorStatus, type ShownIndicatorStatus } from '@/lib/reports/indicator-status';
+import { todayIso } from '@/lib/dates';
 import { getReportDb } from '@/db/client';
 
-const STATUS_VARIANT: Record<IndicatorStatus, 'success' | 'info' | 'destructive' | 'secondary'> = {
+const STATUS_VARIANT: Record<ShownIndicatorStatus, 'success' | 'info' | 'destructive' | 'secondary' | 'warning'> = {
   achieved: 'success',
   on_track: 'info',
   off_track: 'destructive',
+  target_year_no_data: 'warning',
   no_data: 'secondary',
 };
-const STATUS_ORDER: IndicatorStatus[] = ['achieved', 'on_track', 'off_track', 'no_data'];
+const STATUS_ORDER: ShownIndicatorStatus[] = ['achieved', 'on_track', 'off_track', 'target_year_no_data', 'no_data'];
 
 /** One programme's status per indicator (technopark-indicators/1) with its series and a chart each. */
 export default async function IndicatorReportPage({ params }: { params: Promise<{ park: string; key: string }> }) {
@@ -44,7 +46,9 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
   const growth = (n: number | null) =>
     n === null ? '—' : `${numberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(n)}%`;
   const series = new Map(grid.indicators.map((i) => [i.key, i.values]));
-  const counts = STATUS_ORDER.map((s) => ({ status: s, n: report.indicators.filter((i) => i.status === s).length })).filter((c) => c.n > 0);
+  const currentYear = Number(todayIso().slice(0, 4));
+  const shown = new Map(report.indicators.map((i) => [i.key, shownIndicatorStatus(i, currentYear)]));
+  const counts = STATUS_ORDER.map((s) => ({ status: s, n: report.indicators.filter((i) => shown.get(i.key) === s).length })).filter((c) => c.n > 0);
   const exportBase = `/p/${slug}/reports/indicators/${encodeURIComponent(key)}/export`;
 
   return (
@@ -84,7 +88,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
       <section aria-label={t('statusSummary')} className="flex flex-wrap items-center gap-2">
         {counts.map((c) => (
           <Badge key={c.status} variant={STATUS_VARIANT[c.status]} className="px-2.5 py-1 text-sm">
-            {t('statusCount', { n: c.n, status: t(`statuses.${c.status}`) })}
+            {t('statusCount', { n: c.n, status: c.status === 'target_year_no_data' ? t('targetYearNoDataShort') : t(`statuses.${c.status}`) })}
           </Badge>
         ))}
       </section>
@@ -94,6 +98,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
           <li>{t('ruleAchieved')}</li>
           <li>{t('ruleGrowth')}</li>
           <li>{t('ruleNoData')}</li>
+          <li>{t('ruleTargetYearNoData')}</li>
         </ul>
       </details>
 
@@ -118,9 +123,16 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
                       {indicator.unit} · {t(`directions.${indicator.direction}`)}
                     </p>
                   </div>
-                  <Badge variant={STATUS_VARIANT[indicator.status]}>
-                    {t(`statuses.${indicator.status}`)}
-                  </Badge>
+                  <div className="flex flex-col items-end gap-1 text-right">
+                    <Badge variant={STATUS_VARIANT[shown.get(indicator.key)!]}>
+                      {shown.get(indicator.key) === 'target_year_no_data'
+                        ? t('targetYearNoData', { year: indicator.target!.year })
+                        : t(`statuses.${indicator.status}`)}
+                    </Badge>
+                    {shown.get(indicator.key) === 'target_year_no_data' ? (
+                      <span className="text-xs text-muted-foreground">{t('trendWas', { status: t(`statuses.${indicator.status}`), year: indicator.latest!.year })}</span>
+                    ) : null}
+                  </div>
                 </CardHeader>
                 <CardContent className="space-y-3">
                   <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
