@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openingPeriod, periodPresets } from './period';
+import { openingPeriod, periodPresets, readPeriod } from './period';
 
 describe('the period a report opens on', () => {
   it('is the last seven complete years when last year’s results are in', () => {
@@ -24,5 +24,17 @@ describe('the period a report opens on', () => {
     const years = { first: 2008, last: 2026, lastReported: 2018 };
     const opening = openingPeriod(2026, years);
     expect(periodPresets(2026, years).some((p) => p.from === opening.from && p.to === opening.to)).toBe(true);
+  });
+});
+
+describe('a period from the address', () => {
+  const fallback = { from: 2019, to: 2025 };
+  it('is read when valid; otherwise the fallback is shown and what was wrong is said', () => {
+    expect(readPeriod({ from: '2010', to: '2016' }, fallback)).toEqual({ period: { from: 2010, to: 2016 }, invalid: null });
+    expect(readPeriod({}, fallback)).toEqual({ period: fallback, invalid: null });
+    expect(readPeriod({ from: '2025', to: '2019' }, fallback)).toEqual({ period: fallback, invalid: { kind: 'reversed', from: 2025, to: 2019 } });
+    expect(readPeriod({ from: '1900', to: '2100' }, fallback)).toEqual({ period: fallback, invalid: { kind: 'tooLong', max: 100 } });
+    expect(readPeriod({ from: 'abc', to: '2016' }, fallback)).toEqual({ period: fallback, invalid: { kind: 'notYears' } });
+    expect(readPeriod({ to: '2016' }, fallback)).toEqual({ period: fallback, invalid: { kind: 'notYears' } });
   });
 });

@@ -1,6 +1,6 @@
 import { firstValue, type SearchParams } from '@/app/_server/search-params';
 import type { ReportYears } from '@/lib/reports/report-years';
-import { periodSchema } from '@/lib/validation/reports';
+import { MAX_REPORT_YEARS, periodSchema, reportYearSchema } from '@/lib/validation/reports';
 
 export type Period = { from: number; to: number };
 
@@ -22,16 +22,23 @@ export function openingPeriod(currentYear: number, years: ReportYears): Period {
   return { from: Math.max(Math.min(years.first, to), to - 6), to };
 }
 
+/** What was wrong with the period in the address, so the page can say it. */
+export type PeriodProblem = { kind: 'reversed'; from: number; to: number } | { kind: 'tooLong'; max: number } | { kind: 'notYears' };
+
 /**
  * The period of `?from=&to=`, checked by the reports' own schema; without both, the default. An
- * invalid period falls back to the default and says so, so a hand-edited URL never shows an error page.
+ * invalid period falls back to the default and says what was wrong, so a hand-edited URL never shows
+ * an error page nor a silently different period.
  */
-export function readPeriod(search: SearchParams, fallback: Period): { period: Period; invalid: boolean } {
+export function readPeriod(search: SearchParams, fallback: Period): { period: Period; invalid: PeriodProblem | null } {
   const from = firstValue(search.from);
   const to = firstValue(search.to);
-  if (from === undefined && to === undefined) return { period: fallback, invalid: false };
+  if (from === undefined && to === undefined) return { period: fallback, invalid: null };
   const parsed = periodSchema.safeParse({ from: from ?? '', to: to ?? '' });
-  return parsed.success ? { period: { from: parsed.data.from, to: parsed.data.to }, invalid: false } : { period: fallback, invalid: true };
+  if (parsed.success) return { period: { from: parsed.data.from, to: parsed.data.to }, invalid: null };
+  const years = reportYearSchema.safeParse(from ?? '').success && reportYearSchema.safeParse(to ?? '').success ? { from: Number(from), to: Number(to) } : null;
+  if (!years) return { period: fallback, invalid: { kind: 'notYears' } };
+  return { period: fallback, invalid: years.from > years.to ? { kind: 'reversed', ...years } : { kind: 'tooLong', max: MAX_REPORT_YEARS } };
 }
 
 export type PresetKey = 'last7' | 'lastYear' | 'records7' | 'records';

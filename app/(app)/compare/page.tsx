@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ParksByYearChart } from '@/app/(app)/_reports/charts';
 import { openingPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
+import { PeriodAlert } from '@/app/(app)/_reports/period-alert';
 import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PageHeader } from '@/app/_components/page-header';
-import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { PageSection } from '@/app/_components/ui/page-section';
 import { Button } from '@/app/_components/ui/button';
@@ -118,11 +118,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         }
       />
       <PeriodPicker action="/compare" period={period} years={pickerYears(currentYear, period, years)} presets={periodPresets(currentYear, years)} keep={keep} />
-      {invalid && (
-        <Alert variant="warning" role="status">
-          {t('invalidPeriod', { period: label })}
-        </Alert>
-      )}
+      <PeriodAlert problem={invalid} period={period} />
 
       <PageSection title={t('tableTitle', { period: label })}>
         {parks.length === 0 ? (

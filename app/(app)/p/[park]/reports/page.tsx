@@ -2,6 +2,7 @@ import { Download, KeyRound, Target } from 'lucide-react';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { openingPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
+import { PeriodAlert } from '@/app/(app)/_reports/period-alert';
 import { PeriodPicker } from '@/app/(app)/_reports/period-picker';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { PageHeader } from '@/app/_components/page-header';
@@ -85,11 +86,7 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
       </div>
 
       <PeriodPicker action={base} period={period} years={pickerYears(currentYear, period, years)} presets={periodPresets(currentYear, years)} />
-      {invalid && (
-        <Alert variant="warning" role="status" className="no-print">
-          {t('period.invalid', { period: label })}
-        </Alert>
-      )}
+      <PeriodAlert problem={invalid} period={period} />
 
       <SectionCard title={t('narrativeTitle', { period: label })} className="break-inside-avoid">
         <p className="max-w-4xl leading-relaxed">{summary.narrative}</p>
