@@ -5,7 +5,7 @@ import { queryRows } from '@/db/rows';
 import { applications, companies } from '@/db/schema';
 import { assignExperts } from '@/lib/council/assignments';
 import { addDays, todayIso } from '@/lib/dates';
-import { makeApplication } from '@/lib/test/application-fixtures';
+import { makeApplication, makeInn } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { containsPattern } from '@/lib/sql';
 import { INBOX_PAGE_SIZE, listInboxIndustries, listParkApplications, searchCondition } from './inbox';
@@ -24,10 +24,10 @@ async function inboxPark() {
   const [alpha, beta] = await db
     .insert(companies)
     .values([
-      { name: `ООО «Альфа ${uniq()}»`, industry: 'mining' },
+      { name: `ООО «Альфа ${uniq()}»`, industry: 'mining', inn: makeInn() },
       { name: `ООО «Бета 100%_${uniq()}»`, industry: 'biotech' },
     ])
-    .returning({ id: companies.id, name: companies.name });
+    .returning({ id: companies.id, name: companies.name, inn: companies.inn });
   const statuses = ['submitted', 'in_review', 'returned', 'rejected', 'approved'] as const;
   const rows: Row[] = Array.from({ length: 60 }, (_, i) => ({
     parkId: park.id,
@@ -158,9 +158,9 @@ describe('the managers’ inbox', () => {
     expect(await listInboxIndustries(db, { actor: await makeManager(empty.id), parkId: empty.id })).toEqual([]);
   });
 
-  it('searches titles and company names, with % and _ taken literally', async () => {
+  it('searches titles, company names and INNs, with % and _ taken literally', async () => {
     const db = await getDb();
-    const { park } = await inboxPark();
+    const { park, alpha } = await inboxPark();
     const manager = await makeManager(park.id);
     const today = todayIso();
     const search = async (q: string) => (await listParkApplications(db, { actor: manager, parkId: park.id, query: { q }, today })).total;
@@ -169,6 +169,10 @@ describe('the managers’ inbox', () => {
     expect(await search('100%_')).toBe(30);
     expect(await search('%')).toBe(30);
     expect(await search('no such thing')).toBe(0);
+    // By the company's INN, whole or from its start (with spaces as people paste it).
+    expect(await search(alpha.inn!)).toBe(30);
+    expect(await search(`${alpha.inn!.slice(0, 4)} ${alpha.inn!.slice(4, 8)}`)).toBe(30);
+    expect(await search(alpha.inn!.slice(1, 9))).toBe(0);
     // A NUL, which no stored text holds, finds nothing (and is never sent to the database).
     expect(await search('Project\u0000')).toBe(0);
     expect((await listParkApplications(db, { actor: manager, parkId: park.id, query: { industry: 'mining\u0000' }, today })).total).toBe(0);

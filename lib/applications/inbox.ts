@@ -43,7 +43,8 @@ const SORT_KEYS: Record<InboxQuery['sort'], Omit<SortKey, 'desc'>> = {
 };
 
 /**
- * The park's applications whose title or company name contains `q` (ILIKE, `%` and `_` literal). The
+ * The park's applications whose title or company name contains `q` (ILIKE, `%` and `_` literal), or
+ * whose company's INN starts with `q` when it is four to twelve digits. The
  * titles through their trigram index; the names among the park's own companies, found by skipping
  * through the (park, company) index one company at a time (a loose index scan), so the cost follows the
  * park's companies rather than the installation's. An array (not IN) lets PostgreSQL OR the two index
@@ -52,6 +53,9 @@ const SORT_KEYS: Record<InboxQuery['sort'], Omit<SortKey, 'desc'>> = {
 export function searchCondition(parkId: string, q: string): SQL {
   return textCondition(q, (text) => {
     const pattern = containsPattern(text);
+    // Digits search the INN too, from its start: a whole INN finds the company, a prefix its neighbours.
+    const digits = text.replace(/\s+/g, '');
+    const byInn = /^\d{4,12}$/.test(digits) ? sql` OR c.inn LIKE ${`${digits}%`}` : sql``;
     return sql`(${applications.title} ILIKE ${pattern} OR ${applications.companyId} = ANY(ARRAY(
       WITH RECURSIVE park_companies(id) AS (
         (SELECT company_id FROM applications WHERE park_id = ${parkId} ORDER BY company_id LIMIT 1)
@@ -59,7 +63,7 @@ export function searchCondition(parkId: string, q: string): SQL {
         SELECT (SELECT s.company_id FROM applications s WHERE s.park_id = ${parkId} AND s.company_id > pc.id ORDER BY s.company_id LIMIT 1)
         FROM park_companies pc WHERE pc.id IS NOT NULL
       )
-      SELECT c.id FROM park_companies pc JOIN companies c ON c.id = pc.id WHERE c.name ILIKE ${pattern})))`;
+      SELECT c.id FROM park_companies pc JOIN companies c ON c.id = pc.id WHERE c.name ILIKE ${pattern}${byInn})))`;
   });
 }
 

@@ -3,6 +3,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
+import { Alert } from '@/app/_components/ui/alert';
 import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
 import { DataTable } from '@/app/_components/ui/data-table';
@@ -82,6 +83,11 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
         {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
         <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
       </FilterForm>
+      {query.from && query.to && query.from > query.to ? (
+        <Alert variant="warning" role="status">
+          {t('datesReversed', { from: formatDate(query.from, locale), to: formatDate(query.to, locale) })}
+        </Alert>
+      ) : null}
       <DataTable
         rows={result.rows}
         rowKey={(r) => r.id}
