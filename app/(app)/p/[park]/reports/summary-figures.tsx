@@ -41,9 +41,9 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
     <>
       <PageSection className="break-inside-avoid" title={t('sections.residents')}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
-          <FigureCard label={t('figures.requests')} value={count(summary.requests)} />
-          <FigureCard label={t('figures.passedCouncil')} value={count(summary.passedCouncil)} />
-          <FigureCard label={t('figures.taxIncentiveResidents')} value={count(summary.taxIncentiveResidents)} />
+          <FigureCard label={t('figures.requests')} value={count(summary.requests)} hint={t('figures.requestsHint', { period: label })} />
+          <FigureCard label={t('figures.passedCouncil')} value={count(summary.passedCouncil)} hint={t('figures.passedCouncilHint', { period: label })} />
+          <FigureCard label={t('figures.taxIncentiveResidents')} value={count(summary.taxIncentiveResidents)} hint={t('figures.taxIncentiveResidentsHint', { period: label })} />
           <FigureCard label={t('figures.residentsSupported')} value={count(summary.residentsSupported)} />
           <FigureCard label={t('figures.residentsSupportedOnSite')} value={count(summary.residentsSupportedOnSite)} />
           <FigureCard label={t('figures.residentsAtEnd', { year: period.to })} value={count(summary.residentsAtEnd)} />
