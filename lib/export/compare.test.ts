@@ -21,7 +21,7 @@ const kuzbass: ParkComparison = {
   residentsAtEnd: 28,
   smeResidentsAtEnd: 26,
   area: { totalM2: '16500.00', leasedM2: '5608.40', usePct: 34 },
-  jobsCreated: 1705,
+  reportsAccepted: 3, jobsCreated: 1705,
   investmentRub: '11000000000.00',
   incomeRub: '14500000000.00',
   taxesPaidRub: '2600000000.00',

@@ -190,6 +190,9 @@ describe('compareParks', () => {
     const db = await getDb();
     const report = await compareParks(db, { actor: await makeAdmin(), from: 2015, to: 2016 });
     expect(report.parks.map((p) => p.slug)).toEqual(['fx-closed', 'fx-main', 'fx-undated']);
+    // A period with no accepted report: the sums are unknown, and the count says so.
+    const later = await compareParks(db, { actor: await makeAdmin(), from: 2030, to: 2031 });
+    expect(later.parks.find((p) => p.slug === slug)).toMatchObject({ reportsAccepted: 0, jobsCreated: 0 });
     expect(report.parks.find((p) => p.slug === slug)).toEqual({
       slug,
       name: `Fixture ${slug}`,
@@ -201,6 +204,8 @@ describe('compareParks', () => {
       residentsAtEnd: 5,
       smeResidentsAtEnd: 4,
       area: { totalM2: '400.00', leasedM2: '50.20', usePct: 12.6 },
+      // 3 accepted for 2015 and 2 for 2016 (getKpiDynamics above).
+      reportsAccepted: 5,
       jobsCreated: 15,
       investmentRub: '3410.51',
       incomeRub: '5920.77',

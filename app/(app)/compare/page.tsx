@@ -51,6 +51,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     for (const [k, v] of Object.entries({ from: String(period.from), to: String(period.to), ...keep, ...change })) if (v) params.set(k, v);
     return `?${params.toString()}`;
   };
+  /** A sum of the residents' reports where the period has none: unknown, not zero. */
+  const unknown = (
+    <span className="text-muted-foreground" title={t('noReports')}>
+      —<span className="sr-only"> {t('noReports')}</span>
+    </span>
+  );
   const money = (value: string) => <span title={formatRub(value, locale)}>{formatRub(value, locale, { compact: true })}</span>;
 
   const columns: { sort: CompareSort; label: string }[] = [
@@ -128,7 +134,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <TableHeader>
               <TableRow>
                 {header('name', t('columns.park'), 'left')}
-                {columns.map((c) => header(c.sort, c.label, 'right'))}
+                {columns.slice(0, 4).map((c) => header(c.sort, c.label, 'right'))}
+                <TableHead className="whitespace-normal text-right">{t('columns.reportsAccepted')}</TableHead>
+                {columns.slice(4).map((c) => header(c.sort, c.label, 'right'))}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -144,9 +152,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   <TableCell className="text-right tabular-nums">{formatNumber(p.residentsAtEnd, locale)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatNumber(p.smeResidentsAtEnd, locale)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatPct(p.area.usePct, locale)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatNumber(p.jobsCreated, locale)}</TableCell>
-                  <TableCell className="whitespace-nowrap text-right tabular-nums">{money(p.incomeRub)}</TableCell>
-                  <TableCell className="whitespace-nowrap text-right tabular-nums">{money(p.taxesPaidRub)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatNumber(p.reportsAccepted, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{p.reportsAccepted === 0 ? unknown : formatNumber(p.jobsCreated, locale)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{p.reportsAccepted === 0 ? unknown : money(p.incomeRub)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{p.reportsAccepted === 0 ? unknown : money(p.taxesPaidRub)}</TableCell>
                   <TableCell className="text-right tabular-nums">{p.taxesPerBudgetRub === null ? '—' : formatNumber(p.taxesPerBudgetRub, locale, 2)}</TableCell>
                   <TableCell className="whitespace-nowrap text-right tabular-nums">{p.paybackYear ?? t('notReached')}</TableCell>
                 </TableRow>

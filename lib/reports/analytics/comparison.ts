@@ -24,6 +24,11 @@ export interface ParkComparison {
   residentsAtEnd: number;
   smeResidentsAtEnd: number;
   area: AreaUse;
+  /**
+   * Accepted annual KPI reports of the period: with none, the residents' sums below are not zero but
+   * unknown, and pages leave them empty.
+   */
+  reportsAccepted: number;
   jobsCreated: number;
   investmentRub: DecimalString;
   incomeRub: DecimalString;
@@ -65,6 +70,7 @@ type CompareRow = {
   sme_at_end: number;
   area_total: string;
   area_leased: string;
+  reports: number;
   jobs: string;
   investment: string;
   income: string;
@@ -119,6 +125,7 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
     ),
     kpi AS (
       SELECT park_id,
+             count(*) FILTER (WHERE year >= ${from}::int)::int AS reports,
              sum(jobs_created) FILTER (WHERE year >= ${from}::int) AS jobs,
              sum(investment_rub) FILTER (WHERE year >= ${from}::int) AS investment,
              sum(income_rub) FILTER (WHERE year >= ${from}::int) AS income,
@@ -158,7 +165,7 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
     SELECT s.slug, s.name, s.region, s.type, s.founded_on::text AS founded_on, s.closed_on::text AS closed_on,
            coalesce(sp.n, 0) AS supported, coalesce(e.n, 0) AS at_end, coalesce(e.sme, 0) AS sme_at_end,
            ${money(sql`a.total`)} AS area_total, ${money(sql`a.leased`)} AS area_leased,
-           coalesce(k.jobs, 0)::text AS jobs, ${money(sql`k.investment`)} AS investment,
+           coalesce(k.reports, 0) AS reports, coalesce(k.jobs, 0)::text AS jobs, ${money(sql`k.investment`)} AS investment,
            ${money(sql`k.income`)} AS income, ${money(sql`k.taxes`)} AS taxes, ${money(sql`k.taxes_to_date`)} AS taxes_to_date,
            ${money(sql`b.amount`)} AS budget, pb.year AS payback_year
     FROM scope s
@@ -198,6 +205,7 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
         residentsAtEnd: r.at_end,
         smeResidentsAtEnd: r.sme_at_end,
         area: { totalM2: r.area_total, leasedM2: r.area_leased, usePct: share(r.area_leased, r.area_total) },
+        reportsAccepted: r.reports,
         jobsCreated: Number(r.jobs),
         investmentRub: r.investment,
         incomeRub: r.income,
