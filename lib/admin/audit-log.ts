@@ -63,8 +63,9 @@ function auditConditions(f: AuditFilters): SQL[] {
   return where;
 }
 
-type Row = Omit<AuditEntryDto, 'changes' | 'at' | 'id'> & { id: number | string; at: Date | string; before: unknown; after: unknown };
-const toDto = ({ before, after, id, at, ...r }: Row): AuditEntryDto => ({ ...r, id: Number(id), at: new Date(at), changes: auditChanges(before, after) });
+/** An entry as read, before its before and after become changes. */
+type EntryRow = Omit<AuditEntryDto, 'changes' | 'at' | 'id'> & { id: number | string; at: Date | string; before: unknown; after: unknown };
+const toDto = ({ before, after, id, at, ...r }: EntryRow): AuditEntryDto => ({ ...r, id: Number(id), at: new Date(at), changes: auditChanges(before, after) });
 
 export type AuditPage = KeysetPage<AuditEntryDto>;
 
@@ -79,7 +80,7 @@ export async function listAuditPage(db: DbOrTx, { actor, query: raw }: { actor: 
   const query = parseInput(auditPageQuerySchema, raw ?? {});
   const cursor = readCursor(KEYS, query);
   const where = auditConditions(query);
-  const fetched = await queryRows<Row & { cursor: string[] }>(
+  const fetched = await queryRows<EntryRow & { cursor: string[] }>(
     db,
     sql`${selectEntries(sql`, ${cursorValues(KEYS)} AS cursor`)} ${whereAll(cursor ? [...where, beyondCursor(KEYS, cursor)] : where)}
         ORDER BY ${pageOrder(KEYS, cursor)} LIMIT ${AUDIT_PAGE_SIZE + 1}`,
@@ -108,7 +109,7 @@ const AUDIT_COLUMNS: ListColumn<AuditEntryDto>[] = [
 export async function exportAuditLog(db: DbOrTx, { actor, filters: raw, ...as }: { actor: Actor; filters: unknown } & ListExport) {
   assertCan(actor, 'audit.read');
   const filters = parseInput(auditFiltersSchema, raw ?? {});
-  const rows = await queryRows<Row>(
+  const rows = await queryRows<EntryRow>(
     db,
     sql`${selectEntries()} ${whereAll(auditConditions(filters))} ORDER BY ${pageOrder(KEYS, undefined)} LIMIT ${AUDIT_EXPORT_LIMIT + 1}`,
   );
