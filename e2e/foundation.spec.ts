@@ -135,7 +135,15 @@ test.describe('accounts', () => {
     await other.close();
     await signIn(page, demo.admin);
     await page.goto('/admin/users');
+    await page.getByLabel('Search').fill(account.email);
+    await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('button', { name: `Disable ${account.email}` }).click();
+    // Disabling asks first; Cancel leaves the account as it was.
+    const dialog = page.getByRole('alertdialog', { name: `Disable ${account.email}?` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: `Disable ${account.email}` }).click();
+    await dialog.getByRole('button', { name: 'Disable' }).click();
     await expect(page.getByRole('button', { name: `Enable ${account.email}` })).toBeVisible();
     await signOut(page);
     await page.getByLabel('E-mail').fill(account.email);
