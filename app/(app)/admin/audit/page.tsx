@@ -6,7 +6,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
 import { DataTable } from '@/app/_components/ui/data-table';
-import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
+import { FilterActions, FilterField, FilterForm, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
 import { PageLinks } from '@/app/_components/ui/page-links';
 import { listAuditPage, type AuditEntryDto, type AuditPage } from '@/lib/admin/audit-log';
@@ -77,7 +77,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         }
       />
       <FilterForm action={BASE} className="lg:grid-cols-6">
-        <FilterSearch label={t('filterUser')} value={filters.user} placeholder={t('filterUserPlaceholder')} className="lg:col-span-2" />
+        <FilterField label={t('filterUser')} className="lg:col-span-2">
+          <Input name="user" type="search" defaultValue={filters.user ?? ''} placeholder={t('filterUserPlaceholder')} />
+        </FilterField>
         <FilterSelect name="park" label={t('filterPark')} value={filters.park} any={t('any')} options={parks.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterSelect name="action" label={t('filterAction')} value={filters.action} any={t('any')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionWords(a) }))} />
         <FilterField label={t('filterFrom')}>
@@ -133,7 +135,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {e.changes.map((c) => (
                           <tr key={c.field} className="align-top">
                             <th scope="row" className="pr-3 text-left font-mono font-normal">{c.field || t('wholeValue')}</th>
-                            <td className="max-w-64 break-words pr-3 text-muted-foreground line-through decoration-muted-foreground/40">{c.before ?? '—'}</td>
+                            <td className="max-w-64 break-words pr-3 text-muted-foreground">{c.before ?? '—'}</td>
                             <td className="max-w-64 break-words">{c.after ?? '—'}</td>
                           </tr>
                         ))}
