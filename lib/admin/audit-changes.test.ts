@@ -30,7 +30,8 @@ describe('an audit entry’s change, field by field', () => {
   it('reads a list of records, or a single value, as one field', () => {
     const changes = auditChanges([{ parkId: 'p1', role: 'expert' }], [{ parkId: 'p1', role: 'manager' }, { parkId: 'p2', role: 'analyst' }]);
     expect(changes).toEqual([{ field: '', before: 'parkId: p1, role: expert', after: 'parkId: p1, role: manager; parkId: p2, role: analyst' }]);
-    expect(auditChanges({ present: [] }, { present: ['u1', 'u2'] })).toEqual([{ field: 'present', before: '', after: 'u1, u2' }]);
+    expect(auditChanges({ present: [] }, { present: ['u1', 'u2'] })).toEqual([{ field: 'present', before: null, after: 'u1, u2' }]);
+    expect(auditChanges(null, { name: 'A', memberships: [] })).toEqual([{ field: 'name', before: null, after: 'A' }]);
     expect(auditChanges({ disabledAt: null }, { disabledAt: '2026-01-01T10:00:00.000Z' })).toEqual([{ field: 'disabledAt', before: null, after: '2026-01-01T10:00:00.000Z' }]);
     expect(auditChanges({ a: true }, { a: true })).toEqual([]);
   });

@@ -18,6 +18,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A value as one line of text; null for none. */
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
+  // An empty list is nothing, as no list is: `memberships: []` on a new applicant says nothing.
+  if (Array.isArray(value) && value.length === 0) return null;
   if (Array.isArray(value)) return value.map((item) => text(item) ?? '—').join(isRecord(value[0]) ? '; ' : ', ');
   if (isRecord(value))
     return Object.entries(value)

@@ -160,7 +160,7 @@ describe('the audit log’s download', () => {
     expect(sheet.name).toBe('Журнал аудита');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(1).getCell(4).value).toBe('Что');
-    expect(sheet.getRow(2).getCell(4).value).toBe('Отключил учётную запись');
+    expect(sheet.getRow(2).getCell(4).value).toBe('Заблокировал учётную запись');
     expect(sheet.getRow(2).getCell(7).value).toBe('disabledAt: — → 2020-03-03T10:00:00.000Z');
   });
 

@@ -76,19 +76,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      <FilterForm action={BASE} className="lg:grid-cols-6">
+      <FilterForm action={BASE} className="lg:grid-cols-7">
         <FilterField label={t('filterUser')} className="lg:col-span-2">
           <Input name="user" type="search" defaultValue={filters.user ?? ''} placeholder={t('filterUserPlaceholder')} />
         </FilterField>
         <FilterSelect name="park" label={t('filterPark')} value={filters.park} any={t('any')} options={parks.map((p) => ({ value: p.id, label: p.name }))} />
-        <FilterSelect name="action" label={t('filterAction')} value={filters.action} any={t('any')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionWords(a) }))} />
+        <FilterSelect name="action" className="lg:col-span-2" label={t('filterAction')} value={filters.action} any={t('any')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionWords(a) }))} />
         <FilterField label={t('filterFrom')}>
           <Input name="from" type="date" defaultValue={filters.from ?? ''} />
         </FilterField>
         <FilterField label={t('filterTo')}>
           <Input name="to" type="date" defaultValue={filters.to ?? ''} />
         </FilterField>
-        <FilterActions apply={t('apply')} reset={{ href: BASE, label: t('reset') }} className="sm:col-span-2 lg:col-span-6" />
+        <FilterActions apply={t('apply')} reset={{ href: BASE, label: t('reset') }} className="sm:col-span-2 lg:col-span-7" />
       </FilterForm>
       {problem && (
         <Alert variant="destructive" role="alert">
@@ -118,12 +118,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               },
               {
                 header: t('columns.changes'),
-                className: 'align-top',
+                className: 'w-1/2 align-top',
                 cell: (e) =>
                   e.changes.length === 0 ? (
                     <span className="text-xs text-muted-foreground">{t('noChange')}</span>
                   ) : (
-                    <table className="w-full text-xs">
+                    <table className="w-full table-fixed text-xs">
+                      <colgroup>
+                        <col className="w-[28%]" />
+                        <col className="w-[36%]" />
+                        <col className="w-[36%]" />
+                      </colgroup>
                       <thead className="text-muted-foreground">
                         <tr>
                           <th scope="col" className="pr-3 text-left font-normal">{t('field')}</th>
@@ -134,9 +139,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <tbody>
                         {e.changes.map((c) => (
                           <tr key={c.field} className="align-top">
-                            <th scope="row" className="pr-3 text-left font-mono font-normal">{c.field || t('wholeValue')}</th>
-                            <td className="max-w-64 break-words pr-3 text-muted-foreground">{c.before ?? '—'}</td>
-                            <td className="max-w-64 break-words">{c.after ?? '—'}</td>
+                            <th scope="row" className="pr-3 text-left font-mono font-normal wrap-anywhere">{c.field || t('wholeValue')}</th>
+                            <td className="pr-3 text-muted-foreground wrap-anywhere">{c.before ?? '—'}</td>
+                            <td className="wrap-anywhere">{c.after ?? '—'}</td>
                           </tr>
                         ))}
                       </tbody>

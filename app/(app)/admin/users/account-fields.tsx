@@ -22,7 +22,7 @@ export function AccountFields({ parks, children }: { parks: { id: string; name: 
   const kind = useWatch({ control: form.control, name: 'kind' });
   return (
     <>
-      <Field name="name" label={t('name')}>
+      <Field name="name" label={t('personName')}>
         <Input {...form.register('name')} />
       </Field>
       <Field name="email" label={t('email')}>

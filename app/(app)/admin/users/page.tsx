@@ -47,7 +47,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
         empty={t('noUsers')}
         columns={[
           {
-            header: t('name'),
+            header: t('personName'),
             className: 'font-medium',
             cell: (u) => (
               <Link href={`${BASE}/${u.id}`} className="hover:underline">
