@@ -6,7 +6,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
 import { DataTable } from '@/app/_components/ui/data-table';
-import { FilterActions, FilterField, FilterForm, FilterSelect } from '@/app/_components/ui/filter';
+import { FilterActions, FilterDateRange, FilterField, FilterForm, FilterSelect } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
 import { PageLinks } from '@/app/_components/ui/page-links';
 import { listAuditPage, type AuditEntryDto, type AuditPage } from '@/lib/admin/audit-log';
@@ -82,12 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </FilterField>
         <FilterSelect name="park" label={t('filterPark')} value={filters.park} any={t('any')} options={parks.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterSelect name="action" className="lg:col-span-2" label={t('filterAction')} value={filters.action} any={t('any')} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionWords(a) }))} />
-        <FilterField label={t('filterFrom')}>
-          <Input name="from" type="date" defaultValue={filters.from ?? ''} />
-        </FilterField>
-        <FilterField label={t('filterTo')}>
-          <Input name="to" type="date" defaultValue={filters.to ?? ''} />
-        </FilterField>
+        <FilterDateRange labels={{ from: t('filterFrom'), to: t('filterTo') }} from={filters.from} to={filters.to} />
         <FilterActions apply={t('apply')} reset={{ href: BASE, label: t('reset') }} className="sm:col-span-2 lg:col-span-7" />
       </FilterForm>
       {problem && (
