@@ -86,7 +86,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterActions apply={t('apply')} reset={{ href: BASE, label: t('reset') }} className="sm:col-span-2 lg:col-span-7" />
       </FilterForm>
       {problem && (
-        <Alert variant="destructive" role="alert">
+        <Alert variant="warning" role="alert">
           <AlertTitle>{t('badFilters')}</AlertTitle>
           <AlertDescription>{problem}</AlertDescription>
         </Alert>
