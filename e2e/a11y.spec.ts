@@ -56,7 +56,11 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
     details: [['/my/applications', /^\/my\/applications\/[0-9a-f-]{36}$/]],
   },
   { email: demo.analyst, pages: ['/compare'], details: [] },
-  { email: demo.admin, pages: ['/admin', '/admin/parks', '/admin/users', '/admin/audit', '/admin/outbox'], details: [] },
+  {
+    email: demo.admin,
+    pages: ['/admin', '/admin/parks', '/admin/users', '/admin/audit', '/admin/audit?action=user.create', '/admin/audit?from=2026-03-04&to=2026-03-01', '/admin/outbox'],
+    details: [['/admin/users', /^\/admin\/users\/[0-9a-f-]{36}$/]],
+  },
 ];
 
 test('the sign-in, sign-up and password reset pages have no serious accessibility violations', async ({ page }) => {

@@ -30,6 +30,7 @@ const BAD_SEGMENTS = [
 
 /** The routes with a segment of their own; `:x` is replaced by each bad value. */
 const SEGMENT_ROUTES = [
+  '/admin/users/:x',
   '/files/:x',
   '/my/applications/:x',
   '/my/companies/:x',
@@ -74,10 +75,12 @@ const QUERY_ROUTES = [
   `/p/${PARK}/reviews`,
   '/compare',
   '/admin/audit',
+  '/admin/audit/export',
+  '/admin/users',
   '/api/v1/parks',
   `/api/v1/parks/${PARK}/summary`,
 ];
-const QUERY_NAMES = ['q', 'industry', 'status', 'stage', 'sort', 'dir', 'from', 'to', 'year', 'quarter', 'before', 'after', 'cursor', 'park', 'parks', 'company', 'application', 'unit', 'format', 'locale', 'kind'];
+const QUERY_NAMES = ['q', 'industry', 'status', 'stage', 'sort', 'dir', 'from', 'to', 'year', 'quarter', 'before', 'after', 'cursor', 'park', 'parks', 'company', 'application', 'unit', 'format', 'locale', 'kind', 'user', 'action', 'role', 'state'];
 const BAD_VALUES = ['%00', 'a%00', '-1', '1e999', '99999999999999999999', '2016-02-30', 'null', '%C3%28', 'x'.repeat(2000), '0'.repeat(36)];
 
 async function signedInRequest(browser: Browser, email: string): Promise<APIRequestContext> {

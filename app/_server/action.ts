@@ -29,6 +29,18 @@ export async function describeError(error: unknown): Promise<{ formError: string
 }
 
 /**
+ * A refusal in one sentence, for a page or a download that has no form to place field errors on: a
+ * VALIDATION without its own key says what is wrong with the first field (`validation.*`), in the
+ * reader's language; anything else as describeError words it.
+ */
+export async function describeRefusal(error: AppError): Promise<string> {
+  const tv = await getTranslations('validation');
+  const field = Object.values(error.fieldErrors ?? {})[0]?.[0];
+  if (error.code === 'VALIDATION' && !error.key && field && tv.has(field)) return tv(field);
+  return (await describeError(error)).formError;
+}
+
+/**
  * The one wrapper every server action goes through: the session, the form's own zod schema, and
  * errors turned into `{ ok: false, fieldErrors, formError }`. The domain function it calls checks
  * permissions itself; this wrapper never decides who may do what.

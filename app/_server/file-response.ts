@@ -12,9 +12,29 @@ import { csvDialectFor } from '@/lib/export/csv';
 import type { Locale } from '@/lib/i18n/locales';
 import { getParkBySlug, type ParkDto } from '@/lib/parks/parks';
 import { searchValues } from './search-params';
+import { describeRefusal } from './action';
 import { downloadResponse } from './download';
 
 type File = { body: string | Buffer; contentType: string };
+
+/**
+ * For a download route: the signed-in actor, then the file `make` builds, as an attachment. A refusal
+ * (NOT_FOUND, or FORBIDDEN: a download the actor may not have looks missing) is a 404; a value lib/
+ * refuses as malformed (an id or key from the address, filters that cannot be applied) is a 400 with
+ * the reason in the reader's language.
+ */
+export async function signedInFileResponse(fileName: string, make: (ctx: { actor: Actor; db: Db }) => Promise<File>): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return new Response('Sign in first', { status: 401 });
+  const db = await getDb();
+  try {
+    return downloadResponse({ ...(await make({ actor, db })), fileName });
+  } catch (error) {
+    if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
+    if (error instanceof AppError && error.code === 'VALIDATION') return new Response(`${await describeRefusal(error)}\n`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    throw error;
+  }
+}
 
 /**
  * For a park's download route: the signed-in actor and the park (404 when the actor may not `action`
@@ -27,18 +47,7 @@ export async function parkFileResponse(
   fileName: string,
   make: (ctx: { actor: Actor; db: Db; park: ParkDto }) => Promise<File>,
 ): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return new Response('Sign in first', { status: 401 });
-  const db = await getDb();
-  try {
-    const park = await getParkBySlug(db, { actor, slug, action });
-    return downloadResponse({ ...(await make({ actor, db, park })), fileName });
-  } catch (error) {
-    if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
-    // An id or key from the address that lib/ refuses as malformed: the reader's message, as a 400.
-    if (error instanceof AppError && error.code === 'VALIDATION') return new Response(`${error.message}\n`, { status: 400 });
-    throw error;
-  }
+  return signedInFileResponse(fileName, async ({ actor, db }) => make({ actor, db, park: await getParkBySlug(db, { actor, slug, action }) }));
 }
 
 /**

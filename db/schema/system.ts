@@ -39,7 +39,14 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_log_park_at').on(t.parkId, t.at), index('audit_log_entity').on(t.entity, t.entityId)],
+  // The audit page reads newest first (at, id), unfiltered or by park, person or action.
+  (t) => [
+    index('audit_log_park_at').on(t.parkId, t.at),
+    index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_at').on(t.at, t.id),
+    index('audit_log_actor_at').on(t.actorId, t.at),
+    index('audit_log_action_at').on(t.action, t.at),
+  ],
 );
 
 export const notifications = pgTable(

@@ -1,5 +1,5 @@
 import 'server-only';
-import { count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { count, desc, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { auditLog, outbox, parks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -15,53 +15,6 @@ export async function getInstallationStats(db: DbOrTx, { actor }: { actor: Actor
     db.select({ n: count() }).from(outbox).where(isNull(outbox.sentAt)),
   ]);
   return { parks: Number(p.n), users: Number(u.n), auditEntries: Number(a.n), outboxPending: Number(o.n) };
-}
-
-export type AuditEntryDto = {
-  id: number;
-  at: Date;
-  actor: string;
-  park: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-};
-
-/** The newest audit entries, optionally before an id (keyset paging). */
-export async function listAuditEntries(db: DbOrTx, { actor, beforeId, limit = 100 }: { actor: Actor; beforeId?: number; limit?: number }): Promise<AuditEntryDto[]> {
-  assertCan(actor, 'audit.read');
-  const rows = await db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorEmail: users.email,
-      actorLabel: auditLog.actorLabel,
-      park: parks.slug,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      before: auditLog.before,
-      after: auditLog.after,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .leftJoin(parks, eq(parks.id, auditLog.parkId))
-    .where(beforeId ? sql`${auditLog.id} < ${beforeId}` : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(Math.min(Math.max(limit, 1), 500));
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actorEmail ?? r.actorLabel ?? '—',
-    park: r.park,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entityId,
-    before: r.before,
-    after: r.after,
-  }));
 }
 
 export type OutboxMessageDto = {

@@ -49,7 +49,8 @@ const figures = (w: RefusalWorld) => w.figures;
 const TABLE: Record<string, Entry> = {
   'admin/getInstallationStats': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: ADMIN, otherCompany: ADMIN },
   'admin/importDatasetUpload': { call: ({ f, db, actor }) => f(db, { actor, file: new TextEncoder().encode('{}'), dryRun: true }), otherPark: ADMIN, otherCompany: ADMIN },
-  'admin/listAuditEntries': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: ADMIN, otherCompany: ADMIN },
+  'admin/exportAuditLog': { call: ({ f, db, actor, park }) => f(db, { actor, filters: { park: park.id }, format: 'csv', label: (key: string) => key }), otherPark: ADMIN, otherCompany: ADMIN },
+  'admin/listAuditPage': { call: ({ f, db, actor, park }) => f(db, { actor, query: { park: park.id } }), otherPark: ADMIN, otherCompany: ADMIN },
   'admin/listOutbox': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: ADMIN, otherCompany: ADMIN },
   'api-tokens/createApiToken': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, name: 'probe' }) },
   'api-tokens/listApiTokens': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
@@ -304,7 +305,8 @@ const TABLE: Record<string, Entry> = {
     otherPark: ADMIN,
     otherCompany: ADMIN,
   },
-  'users/listUsers': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: ADMIN, otherCompany: ADMIN },
+  'users/getUser': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId }), otherPark: ADMIN, otherCompany: ADMIN },
+  'users/listUsersPage': { call: ({ f, db, actor, park }) => f(db, { actor, query: { park: park.id } }), otherPark: ADMIN, otherCompany: ADMIN },
   'users/setMemberships': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId, assignments: [] }), otherPark: ADMIN, otherCompany: ADMIN },
   'users/confirmTotpEnrolment': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
   'users/disableSecondFactor': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
@@ -314,6 +316,12 @@ const TABLE: Record<string, Entry> = {
   'users/sendPasswordResetLink': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId }), otherPark: ADMIN, otherCompany: ADMIN },
   'users/startTotpEnrolment': { exempt: 'the acting person’s own second factor only; it names no record of anyone else' },
   'users/setMyLocale': { exempt: 'changes the acting user’s own account only; it names no record of anyone else' },
+  'users/updateUser': {
+    call: ({ f, db, w, actor, park }) =>
+      f(db, { actor, input: { userId: w.manager.userId, name: 'Probe', email: w.manager.email, kind: 'staff', memberships: [{ parkId: park.id, role: 'analyst' }] } }),
+    otherPark: ADMIN,
+    otherCompany: ADMIN,
+  },
   'users/setUserDisabled': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId, disabled: true }), otherPark: ADMIN, otherCompany: ADMIN },
 };
 

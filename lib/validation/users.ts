@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PARK_ROLES, USER_KINDS } from '@/db/schema/values';
+import { pageCursorSchema } from './paging';
 
 export const emailSchema = z
   .string()
@@ -61,3 +62,23 @@ export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
 export type SecondFactorCodeInput = z.infer<typeof secondFactorConfirmSchema>;
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type CreateUserInput = z.input<typeof createUserSchema>;
+
+/** An administrator's edit of an account: everything but the password, which its owner keeps. */
+export const updateUserSchema = createUserSchema.omit({ password: true }).extend({ userId: z.uuid() });
+
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+/** What the users list filters by: a park role, or an account kind that holds none. */
+export const USER_LIST_ROLES = ['admin', ...PARK_ROLES, 'applicant'] as const;
+
+/** The users list's filters and page, as they travel in its query string; a value that is not one of the choices is ignored. */
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  role: z.enum(USER_LIST_ROLES).optional().catch(undefined),
+  park: z.uuid().optional().catch(undefined),
+  state: z.enum(['active', 'disabled']).optional().catch(undefined),
+  after: pageCursorSchema,
+  before: pageCursorSchema,
+});
+
+export type UserListQuery = z.output<typeof userListQuerySchema>;

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { createPark } from '@/lib/parks/parks';
-import { createUser, setMemberships, setUserDisabled } from '@/lib/users/users';
+import { createUser, setUserDisabled, updateUser } from '@/lib/users/users';
 import { createParkSchema } from '@/lib/validation/parks';
-import { createUserSchema, roleAssignmentSchema } from '@/lib/validation/users';
+import { createUserSchema, updateUserSchema } from '@/lib/validation/users';
 
 export async function createParkAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
   return runAction(createParkSchema, input, async (data, actor) => {
@@ -35,11 +35,9 @@ export async function setUserDisabledAction(input: unknown): Promise<ActionResul
   });
 }
 
-const rolesSchema = z.strictObject({ userId: z.uuid(), assignments: z.array(roleAssignmentSchema).max(200) });
-
-export async function setRolesAction(input: unknown): Promise<ActionResult<null>> {
-  return runAction(rolesSchema, input, async (data, actor) => {
-    await setMemberships(await getDb(), { actor, userId: data.userId, assignments: data.assignments });
+export async function updateUserAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(updateUserSchema, input, async (data, actor) => {
+    await updateUser(await getDb(), { actor, input: data });
     revalidatePath('/admin/users');
     return null;
   });

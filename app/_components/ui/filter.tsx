@@ -52,6 +52,20 @@ export function FilterSearch({ label, value, placeholder, className }: { label: 
   );
 }
 
+/** A range's two days, `from` and `to` (`YYYY-MM-DD`, either open): date fields side by side. */
+export function FilterDateRange({ labels, from, to }: { labels: { from: React.ReactNode; to: React.ReactNode }; from?: string | null; to?: string | null }) {
+  return (
+    <>
+      <FilterField label={labels.from}>
+        <Input name="from" type="date" defaultValue={from ?? ''} />
+      </FilterField>
+      <FilterField label={labels.to}>
+        <Input name="to" type="date" defaultValue={to ?? ''} />
+      </FilterField>
+    </>
+  );
+}
+
 /**
  * A filter's choice. `any` is the label of the empty option that leaves the filter off; the
  * chosen value comes from the URL, so the select is uncontrolled.

@@ -4,8 +4,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Alert } from '@/app/_components/ui/alert';
-import { FilterActions, FilterField, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { Input } from '@/app/_components/ui/input';
+import { FilterActions, FilterDateRange, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { DataTable } from '@/app/_components/ui/data-table';
 import { PageLinks } from '@/app/_components/ui/page-links';
 import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
@@ -73,12 +72,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           options={(['premises', 'tax', ...SERVICES] as const).map((s) => ({ value: s, label: t(`supports.${s}`) }))}
           className="lg:col-span-2"
         />
-        <FilterField label={t('from')}>
-          <Input name="from" type="date" defaultValue={query.from ?? ''} />
-        </FilterField>
-        <FilterField label={t('to')}>
-          <Input name="to" type="date" defaultValue={query.to ?? ''} />
-        </FilterField>
+        <FilterDateRange labels={{ from: t('from'), to: t('to') }} from={query.from} to={query.to} />
         {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
         <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
