@@ -133,7 +133,7 @@ describe('two-factor sign-in (TOTP)', () => {
     const { secret: otherSecret } = await enrol(other, t0);
     expect(otherSecret).toBeTruthy();
     await resetSecondFactor(db, { actor: admin, userId: other.userId });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, other.userId), eq(auditLog.action, 'user.secondFactor.reset')));
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, other.userId), eq(auditLog.action, 'user.secondFactorReset')));
     expect(audit.actorId).toBe(admin.userId);
     const told = await db.select().from(notifications).where(and(eq(notifications.userId, other.userId), eq(notifications.kind, 'secondFactorReset')));
     expect(told).toHaveLength(1);

@@ -85,7 +85,7 @@ export async function confirmTotpEnrolment(
       .returning({ id: users.id });
     if (!updated) throw refusal('CONFLICT', 'secondFactorAlreadyOn', 'two-factor sign-in is already on for this account');
     const codes = await replaceRecoveryCodes(tx, person.userId);
-    await writeAudit(tx, { actor, action: 'user.secondFactor.enable', entity: 'user', entityId: person.userId });
+    await writeAudit(tx, { actor, action: 'user.secondFactorOn', entity: 'user', entityId: person.userId });
     return { recoveryCodes: codes };
   });
 }
@@ -130,7 +130,7 @@ export async function regenerateRecoveryCodes(db: Db, { actor, code, now = new D
   await assertOwnCode(db, person, code, now);
   return db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, person.userId);
-    await writeAudit(tx, { actor, action: 'user.secondFactor.newCodes', entity: 'user', entityId: person.userId });
+    await writeAudit(tx, { actor, action: 'user.newRecoveryCodes', entity: 'user', entityId: person.userId });
     return { recoveryCodes: codes };
   });
 }
@@ -147,7 +147,7 @@ export async function disableSecondFactor(db: Db, { actor, code, now = new Date(
   await db.transaction(async (tx) => {
     await tx.update(users).set(CLEARED).where(eq(users.id, person.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, person.userId));
-    await writeAudit(tx, { actor, action: 'user.secondFactor.disable', entity: 'user', entityId: person.userId });
+    await writeAudit(tx, { actor, action: 'user.secondFactorOff', entity: 'user', entityId: person.userId });
   });
 }
 
@@ -165,7 +165,7 @@ export async function resetSecondFactor(db: Db, { actor, userId }: { actor: Acto
     if (!before.enabledAt) throw refusal('CONFLICT', 'secondFactorOff', 'two-factor sign-in is not on for this account');
     await tx.update(users).set(CLEARED).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await writeAudit(tx, { actor, action: 'user.secondFactor.reset', entity: 'user', entityId: userId, before: { secondFactor: true }, after: { secondFactor: false } });
+    await writeAudit(tx, { actor, action: 'user.secondFactorReset', entity: 'user', entityId: userId, before: { secondFactor: true }, after: { secondFactor: false } });
     await notify(tx, { userIds: [userId], kind: 'secondFactorReset', href: '/account/security' });
   });
 }

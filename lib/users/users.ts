@@ -32,6 +32,8 @@ export type UserDto = {
   name: string;
   kind: UserKind;
   disabled: boolean;
+  /** Whether the person signs in with a second factor (lib/users/second-factor.ts). */
+  secondFactor: boolean;
   memberships: { parkId: string; parkSlug: string; parkName: string; role: ParkRole }[];
 };
 
@@ -236,10 +238,10 @@ export async function getUser(db: DbOrTx, { actor, userId }: { actor: Actor; use
   return dto;
 }
 
-const USER_COLUMNS = { id: users.id, email: users.email, name: users.name, kind: users.kind, disabledAt: users.disabledAt };
+const USER_COLUMNS = { id: users.id, email: users.email, name: users.name, kind: users.kind, disabledAt: users.disabledAt, totpEnabledAt: users.totpEnabledAt };
 
 /** The DTOs of these users, each with its park roles (read in one query), in the given order. */
-async function withMemberships(db: DbOrTx, rows: { id: string; email: string; name: string; kind: UserKind; disabledAt: Date | null }[]): Promise<UserDto[]> {
+async function withMemberships(db: DbOrTx, rows: { id: string; email: string; name: string; kind: UserKind; disabledAt: Date | null; totpEnabledAt: Date | null }[]): Promise<UserDto[]> {
   const ms = rows.length
     ? await db
         .select({ userId: memberships.userId, parkId: memberships.parkId, role: memberships.role, parkSlug: parks.slug, parkName: parks.name })
@@ -254,6 +256,7 @@ async function withMemberships(db: DbOrTx, rows: { id: string; email: string; na
     name: u.name,
     kind: u.kind,
     disabled: u.disabledAt !== null,
+    secondFactor: u.totpEnabledAt !== null,
     memberships: ms.filter((m) => m.userId === u.id).map(({ parkId, parkSlug, parkName, role }) => ({ parkId, parkSlug, parkName, role })),
   }));
 }

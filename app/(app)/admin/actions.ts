@@ -7,6 +7,8 @@ import { runAction, type ActionResult } from '@/app/_server/action';
 import { createPark } from '@/lib/parks/parks';
 import { createUser, setUserDisabled, updateUser } from '@/lib/users/users';
 import { createParkSchema } from '@/lib/validation/parks';
+import { sendPasswordResetLink } from '@/lib/users/password-reset';
+import { resetSecondFactor } from '@/lib/users/second-factor';
 import { createUserSchema, updateUserSchema } from '@/lib/validation/users';
 
 export async function createParkAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
@@ -39,6 +41,22 @@ export async function updateUserAction(input: unknown): Promise<ActionResult<nul
   return runAction(updateUserSchema, input, async (data, actor) => {
     await updateUser(await getDb(), { actor, input: data });
     revalidatePath('/admin/users');
+    return null;
+  });
+}
+
+const userSchema = z.strictObject({ userId: z.uuid() });
+
+/** E-mails the person a one-hour reset link; the administrator never sees or sets the password. */
+export async function sendPasswordResetAction(input: unknown): Promise<ActionResult<{ email: string }>> {
+  return runAction(userSchema, input, async ({ userId }, actor) => sendPasswordResetLink(await getDb(), { actor, userId }));
+}
+
+/** Clears the person's second factor (a lost phone): they set it up again at their next sign-in. */
+export async function resetSecondFactorAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(userSchema, input, async ({ userId }, actor) => {
+    await resetSecondFactor(await getDb(), { actor, userId });
+    revalidatePath(`/admin/users/${userId}`);
     return null;
   });
 }

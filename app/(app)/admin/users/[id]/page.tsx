@@ -8,6 +8,7 @@ import { SectionCard } from '@/app/_components/ui/section-card';
 import { listParks } from '@/lib/parks/parks';
 import { getUser } from '@/lib/users/users';
 import { DisableButton } from '../disable-button';
+import { ResetSecondFactorButton, SendResetLinkButton } from './account-access-buttons';
 import { EditUserForm } from './edit-user-form';
 
 /** An administrator's page of one account: edit it, disable or enable it, and find what the person did. */
@@ -24,7 +25,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         description={
           <>
             {user.email} · {t(`kinds.${user.kind}`)}{' '}
-            {user.disabled ? <Badge variant="destructive">{t('disabled')}</Badge> : <Badge variant="success">{t('active')}</Badge>}
+            {user.disabled ? <Badge variant="destructive">{t('disabled')}</Badge> : <Badge variant="success">{t('active')}</Badge>}{' '}
+            {user.secondFactor ? <Badge variant="secondary">{t('secondFactorOn')}</Badge> : null}
           </>
         }
         actions={
@@ -49,8 +51,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <SectionCard title={t('accessSection')} description={user.disabled ? t('accessDisabled') : t('accessActive')}>
         <div className="flex flex-wrap gap-2">
           {!self && <DisableButton userId={user.id} disabled={user.disabled} email={user.email} />}
-          {/* Slot: "Send password reset link" (issue 15, added by the lead): e-mails the person a link to choose a new password. */}
-          {/* Slot: "Reset second factor" (issue 15, added by the lead): clears the person's second factor so they enrol again. */}
+          {!user.disabled && <SendResetLinkButton userId={user.id} email={user.email} />}
+          {user.secondFactor && <ResetSecondFactorButton userId={user.id} email={user.email} />}
         </div>
       </SectionCard>
     </div>
