@@ -11,6 +11,8 @@ export type Actor =
       name: string;
       kind: UserKind;
       memberships: { parkId: string; role: ParkRole }[];
+      /** Their own time zone for the pages outside a park; null or absent: the installation's (lib/dates.ts). */
+      timeZone?: string | null;
     }
   | { type: 'system'; label: SystemLabel }
   /**

@@ -4,6 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { Button } from '@/app/_components/ui/button';
 import { DataTable } from '@/app/_components/ui/data-table';
 import { listAuditEntries } from '@/lib/admin/admin';
+import { zoneOr } from '@/lib/dates';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -17,6 +18,7 @@ function summarize(value: unknown): string {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const { actor, db } = await adminContext();
+  const zone = zoneOr(actor.timeZone);
   const before = Number((await searchParams).before);
   const entries = await listAuditEntries(db, { actor, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined, limit: PAGE });
   const t = await getTranslations('admin');
@@ -30,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         rowKey={(e) => e.id}
         empty={t('empty')}
         columns={[
-          { header: t('at'), className: 'whitespace-nowrap', cell: (e) => formatDateTime(e.at, locale) },
+          { header: t('at'), className: 'whitespace-nowrap', cell: (e) => formatDateTime(e.at, locale, zone) },
           { header: t('actor'), cell: (e) => e.actor },
           {
             header: t('action'),
