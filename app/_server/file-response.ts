@@ -24,7 +24,7 @@ type File = { body: string | Buffer; contentType: string };
 export async function parkFileResponse(
   slug: string,
   action: Permission,
-  fileName: string,
+  fileName: string | ((park: ParkDto) => string),
   make: (ctx: { actor: Actor; db: Db; park: ParkDto }) => Promise<File>,
 ): Promise<Response> {
   const actor = await getActor();
@@ -32,7 +32,7 @@ export async function parkFileResponse(
   const db = await getDb();
   try {
     const park = await getParkBySlug(db, { actor, slug, action });
-    return downloadResponse({ ...(await make({ actor, db, park })), fileName });
+    return downloadResponse({ ...(await make({ actor, db, park })), fileName: typeof fileName === 'string' ? fileName : fileName(park) });
   } catch (error) {
     if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
     // An id or key from the address that lib/ refuses as malformed: the reader's message, as a 400.
@@ -55,7 +55,13 @@ export async function parkListExport(
 ): Promise<Response> {
   const search = searchValues(request.nextUrl.searchParams);
   const format = search.format === 'xlsx' ? 'xlsx' : 'csv';
-  const today = todayIso();
   const dialect = csvDialectFor((await getLocale()) as Locale);
-  return parkFileResponse(slug, action, `${name}-${slug}-${today}.${format}`, (ctx) => make({ ...ctx, search, file: { format, dialect, today } }));
+  const now = new Date();
+  // Today in the park's zone, read once for the file's name and its contents.
+  return parkFileResponse(
+    slug,
+    action,
+    (park) => `${name}-${slug}-${todayIso(park.timeZone, now)}.${format}`,
+    (ctx) => make({ ...ctx, search, file: { format, dialect, today: todayIso(ctx.park.timeZone, now) } }),
+  );
 }

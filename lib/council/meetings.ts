@@ -52,7 +52,16 @@ async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: str
 export async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
   const seen = parksWhere(actor, 'park.read');
   const query = tx
-    .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
+    .select({
+      id: councilMeetings.id,
+      parkId: councilMeetings.parkId,
+      number: councilMeetings.number,
+      heldOn: councilMeetings.heldOn,
+      status: councilMeetings.status,
+      councilSize: councilMeetings.councilSize,
+      // A subquery, not a join: FOR UPDATE locks the meeting, never its park.
+      timeZone: sql<string>`${parkZoneSql(sql`${councilMeetings.parkId}`)}`,
+    })
     .from(councilMeetings)
     .where(and(eq(councilMeetings.id, meetingId), seen === 'all' ? undefined : inArray(councilMeetings.parkId, seen)));
   const [meeting] = lock ? await query.for('update') : await query;
