@@ -110,3 +110,8 @@ export function addDays(iso: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The zones to choose from, each named with its offset now ("Asia/Tomsk (GMT+7)"): built on the server, so the browser's own list never differs. */
+export function timeZoneOptions(now = new Date()): { value: string; label: string }[] {
+  return timeZones().map((zone) => ({ value: zone, label: `${zone} (${zoneLabel(zone, now)})` }));
+}

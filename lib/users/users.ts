@@ -115,8 +115,9 @@ export async function setMyLocale(db: DbOrTx, { actor, locale }: { actor: Actor;
 export async function setMyTimeZone(db: DbOrTx, { actor, input }: { actor: Actor; input: MyTimeZoneInput }): Promise<{ timeZone: string | null }> {
   const data = parseInput(myTimeZoneSchema, input);
   if (actor.type !== 'user') throw new AppError('FORBIDDEN', 'only a person has a time zone of their own');
-  await db.update(users).set({ timeZone: data.timeZone }).where(eq(users.id, actor.userId));
-  return { timeZone: data.timeZone };
+  const timeZone = data.timeZone || null;
+  await db.update(users).set({ timeZone }).where(eq(users.id, actor.userId));
+  return { timeZone };
 }
 
 /** Admins (and the CLI) create users of any kind and give staff their parks. */

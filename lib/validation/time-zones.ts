@@ -6,7 +6,7 @@ export const timeZoneSchema = z.string().trim().refine(isTimeZone, 'invalidTimeZ
 
 /** A person's own zone for the pages outside a park; empty: the installation's. */
 export const myTimeZoneSchema = z.strictObject({
-  timeZone: z.union([z.literal('').transform(() => null), timeZoneSchema]),
+  timeZone: z.union([z.literal(''), timeZoneSchema]),
 });
 
 export type MyTimeZoneInput = z.input<typeof myTimeZoneSchema>;

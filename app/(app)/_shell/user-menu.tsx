@@ -1,7 +1,8 @@
 'use client';
 
 import { DropdownMenu } from 'radix-ui';
-import { LogOut, User } from 'lucide-react';
+import { Clock, LogOut, User } from 'lucide-react';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { signOutAction } from '@/app/(public)/sign-in/actions';
 
@@ -26,6 +27,12 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-52 rounded-md border bg-popover p-1 text-popover-foreground shadow-md">
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent">
+            <Link href="/account">
+              <Clock className="size-4" />
+              {t('timeZoneMenu')}
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent"
             onSelect={() => {
