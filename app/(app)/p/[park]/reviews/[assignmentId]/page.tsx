@@ -20,7 +20,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
   const { park: slug, assignmentId } = await params;
   const { actor, db, park } = await parkContext(slug, 'review.submit');
   if (!isUuid(assignmentId)) notFound();
-  const ctx = await orNotFound(getReviewContext(db, { actor, assignmentId }));
+  const ctx = await orNotFound(getReviewContext(db, { actor, assignmentId, today: todayIso(park.timeZone) }));
   if (ctx.assignment.parkId !== park.id) notFound();
   const t = await getTranslations('review');
   const ts = await getTranslations('applicationStaff.summary');
