@@ -22,8 +22,8 @@ test.describe('applications', () => {
     // The applicant's own pages read their clock: Kemerovo's, chosen from the account menu.
     await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('menuitem', { name: 'Time zone' }).click();
-    await expect(page).toHaveURL(/\/account$/);
-    await page.getByLabel('Time zone').selectOption('Asia/Novokuznetsk');
+    await expect(page).toHaveURL(/\/account\/time-zone$/);
+    await page.getByRole('combobox', { name: 'Time zone' }).selectOption('Asia/Novokuznetsk');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Time zone saved.')).toBeVisible();
     await expect(page.getByText(/^Now: .+ GMT\+7$/)).toBeVisible();

@@ -28,7 +28,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent">
-            <Link href="/account">
+            <Link href="/account/time-zone">
               <Clock className="size-4" />
               {t('timeZoneMenu')}
             </Link>

@@ -16,11 +16,11 @@ export default async function AccountPage() {
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeader title={t('accountTitle')} description={t('accountSubtitle')} />
-      <SectionCard title={t('myTimeZone')} description={t('myTimeZoneNow', { time: formatDateTime(new Date(), locale, zone) })}>
+      <SectionCard title={t('myTimeZoneCard')} description={t('myTimeZoneNow', { time: formatDateTime(new Date(), locale, zone) })}>
         <TimeZoneForm
           current={actor.timeZone ?? null}
           zones={timeZoneOptions()}
-          defaultLabel={t('myTimeZoneDefault', { zone: `${DEFAULT_TIME_ZONE} (${zoneLabel(DEFAULT_TIME_ZONE)})` })}
+          defaultLabel={t('myTimeZoneDefault', { zone: `${DEFAULT_TIME_ZONE}, ${zoneLabel(DEFAULT_TIME_ZONE)}` })}
         />
       </SectionCard>
     </div>
