@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
-import { DEFAULT_TIME_ZONE } from './lib/dates';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /**
@@ -38,8 +37,9 @@ export default defineConfig({
     actionTimeout: 60_000,
     screenshot: 'only-on-failure',
     locale: 'en-GB',
-    // The browser's clock reads the installation's time zone, as the server's pages do.
-    timezoneId: DEFAULT_TIME_ZONE,
+    // The browser's clock is on none of the parks' zones: every time a page shows is the server's, written on the
+    // park's clock or the reader's, so no page may lean on the browser's.
+    timezoneId: 'UTC',
   },
   projects: [
     {

@@ -19,6 +19,15 @@ test.describe('applications', () => {
     await expect(page).toHaveURL(/\/my\/companies$/);
     await expect(page.getByRole('link', { name: company })).toBeVisible();
 
+    // The applicant's own pages read their clock: Kemerovo's, chosen from the account menu.
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('menuitem', { name: 'Time zone' }).click();
+    await expect(page).toHaveURL(/\/account\/time-zone$/);
+    await page.getByRole('combobox', { name: 'Time zone' }).selectOption('Asia/Novokuznetsk');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Time zone saved.')).toBeVisible();
+    await expect(page.getByText(/^Now: .+ GMT\+7$/)).toBeVisible();
+
     // Step 1 and 2, then a reload: everything typed is still there, on the same step.
     const title = unique('Methane sensors');
     await page.getByRole('link', { name: 'My applications' }).click();
@@ -34,6 +43,8 @@ test.describe('applications', () => {
     await page.getByLabel('Industry', { exact: true }).fill('Mining technology');
     await expect(page).toHaveURL(/\/my\/applications\/[0-9a-f-]{36}\?step=2$/);
     await expectDraftSaved(page);
+    // When it was saved, written by the server on the applicant's clock, zone named: never the browser's (UTC here).
+    await expect(page.getByTestId('autosave-status')).toHaveText(/^Draft saved at \d{2}:\d{2}:\d{2} GMT\+7$/);
     await page.reload();
     await expect(page.getByText('Step 2 of 6')).toBeVisible();
     await expect(page.getByLabel('Project title')).toHaveValue(title);

@@ -106,8 +106,9 @@ export function tinyPdf(text = 'Business plan'): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-export const KUZBASS = { slug: 'kuzbass', name: 'Kuzbass Technopark' } as const;
-export const TOMSK = { slug: 'itc-tomsk', name: 'ITC Tomsk' } as const;
+/** The demo parks, with the zone each one's dates and times are read in (Kemerovo and Tomsk, UTC+7). */
+export const KUZBASS = { slug: 'kuzbass', name: 'Kuzbass Technopark', timeZone: 'Asia/Novokuznetsk' } as const;
+export const TOMSK = { slug: 'itc-tomsk', name: 'ITC Tomsk', timeZone: 'Asia/Tomsk' } as const;
 
 /** The demo council members of Kuzbass, by the names the pages show. */
 export const expertNames = {

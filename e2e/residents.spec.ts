@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, todayIso } from '../lib/dates';
-import { demo, formError, signIn, unique } from './fixtures';
+import { demo, formError, KUZBASS, signIn, unique } from './fixtures';
 
 /*
  * Residents, premises and tax incentives, as the Kuzbass manager works with them.
@@ -58,7 +58,7 @@ async function chooseUnit(page: Page, unit: string) {
 test.describe('residents, premises and incentives', () => {
   test('the manager admits an approved applicant on site, leases it two units, grants an incentive and ends the residency', async ({ page }) => {
     test.setTimeout(900_000);
-    const today = todayIso();
+    const today = todayIso(KUZBASS.timeZone);
     const building = unique('E2E Block');
     const office = unique('E2E Office');
     const lab = unique('E2E Lab');

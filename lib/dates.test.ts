@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateSchema } from '@/lib/validation/periods';
 import { datasetSchema } from '@/lib/validation/dataset';
-import { addDays, isRealDate, todayIso } from './dates';
+import { addDays, dateOf, DEFAULT_TIME_ZONE, isRealDate, isTimeZone, localMoment, todayIso, zonedMoment, zoneLabel, zoneOr } from './dates';
 
 describe('calendar dates', () => {
   it('knows which days exist', () => {
@@ -41,17 +41,49 @@ describe('calendar dates', () => {
     );
   });
 
-  it('today is the working day in the installation’s time zone', () => {
+  it('today is the working day in the zone asked for, the installation’s by default', () => {
     // 22:30 UTC on 31 December is already 1 January in Moscow (UTC+3).
-    expect(todayIso(new Date('2025-12-31T22:30:00Z'))).toBe('2026-01-01');
-    expect(todayIso(new Date('2025-12-31T20:30:00Z'))).toBe('2025-12-31');
+    expect(todayIso(DEFAULT_TIME_ZONE, new Date('2025-12-31T22:30:00Z'))).toBe('2026-01-01');
+    expect(todayIso(DEFAULT_TIME_ZONE, new Date('2025-12-31T20:30:00Z'))).toBe('2025-12-31');
+    // 18:30 UTC on 31 March is 1 April in Tomsk and Kemerovo (UTC+7), still 31 March in Moscow.
+    const evening = new Date('2026-03-31T18:30:00Z');
+    expect(todayIso('Asia/Tomsk', evening)).toBe('2026-04-01');
+    expect(todayIso('Asia/Novokuznetsk', evening)).toBe('2026-04-01');
+    expect(todayIso('Europe/Moscow', evening)).toBe('2026-03-31');
+    expect(dateOf(evening, 'UTC')).toBe('2026-03-31');
   });
 });
 
-describe('localMoment', () => {
-  it('shows a moment on the installation clock as a datetime field does', async () => {
-    const { localMoment } = await import('./dates');
+describe('zones', () => {
+  it('knows the IANA zones of this runtime and nothing else', () => {
+    for (const zone of ['Europe/Moscow', 'Asia/Tomsk', 'Asia/Novokuznetsk', 'UTC']) expect(isTimeZone(zone), zone).toBe(true);
+    for (const zone of ['Mars/Olympus', 'MSK', 'GMT+7', 'asia/tomsk', '', ' Asia/Tomsk', null, 7]) expect(isTimeZone(zone), String(zone)).toBe(false);
+    expect(zoneOr(null, undefined, 'Asia/Tomsk')).toBe('Asia/Tomsk');
+    expect(zoneOr(null)).toBe(DEFAULT_TIME_ZONE);
+  });
+
+  it('names a zone by its offset as people read it after a time', () => {
+    expect(zoneLabel('Asia/Tomsk')).toBe('GMT+7');
+    expect(zoneLabel('Europe/Moscow')).toBe('GMT+3');
+  });
+});
+
+describe('localMoment and zonedMoment', () => {
+  it('shows a moment on a zone’s clock as a datetime field does', () => {
     expect(localMoment(new Date('2026-03-01T11:05:00Z'))).toBe('2026-03-01T14:05');
     expect(localMoment(new Date('2026-12-31T21:30:00Z'))).toBe('2027-01-01T00:30');
+    expect(localMoment(new Date('2026-03-31T18:30:00Z'), 'Asia/Tomsk')).toBe('2026-04-01T01:30');
+  });
+
+  it('reads a datetime field typed in a zone as the instant it names there, and back', () => {
+    expect(zonedMoment('2026-04-01T01:30', 'Asia/Tomsk').toISOString()).toBe('2026-03-31T18:30:00.000Z');
+    expect(zonedMoment('2026-04-01T01:30', 'Europe/Moscow').toISOString()).toBe('2026-03-31T22:30:00.000Z');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }), fc.constantFrom('Asia/Tomsk', 'Europe/Moscow', 'UTC', 'Asia/Novokuznetsk'), (d, zone) => {
+        const minute = new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+        expect(zonedMoment(localMoment(minute, zone), zone).getTime()).toBe(minute.getTime());
+      }),
+    );
+    expect(() => zonedMoment('2026-04-01 01:30', 'Asia/Tomsk')).toThrow(RangeError);
   });
 });

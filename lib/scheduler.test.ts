@@ -34,7 +34,8 @@ describe('the scheduler', () => {
 
     const [incentives, reviews] = SCHEDULED_JOBS.map((job) => job.name);
     const notices = async (today: string) => {
-      const results = await runScheduledJobs(db, today);
+      // Noon in the (Moscow) test park.
+      const results = await runScheduledJobs(db, new Date(`${today}T09:00:00Z`));
       return { [incentives]: results[incentives], [reviews]: results[reviews] };
     };
     expect(await notices('2030-01-02')).toEqual({ [incentives]: 1, [reviews]: 0 });
@@ -60,7 +61,7 @@ describe('the scheduler', () => {
     await assignExperts(db, { actor: manager, input: { applicationId, expertIds: [expert.userId], dueOn: '2031-01-10' }, today: '2031-01-01' });
 
     vi.stubEnv('SMTP_URL', undefined);
-    expect(Object.keys(await runScheduledJobs(db, '2031-01-08'))).not.toContain(outboxJob.name);
+    expect(Object.keys(await runScheduledJobs(db, new Date('2031-01-08T09:00:00Z')))).not.toContain(outboxJob.name);
     const subjects = [`Технопарк: Вам назначена экспертиза заявки «${title}», срок 10.01.2031`, `Технопарк: Срок экспертизы заявки «${title}» — 10.01.2031`];
     const queued = await db.select({ subject: outbox.subject, sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.to, expert.email)).orderBy(outbox.createdAt);
     expect(queued).toEqual(subjects.map((subject) => ({ subject, sentAt: null })));
@@ -68,7 +69,7 @@ describe('the scheduler', () => {
     const smtp = await startSmtpServer();
     try {
       vi.stubEnv('SMTP_URL', smtp.url);
-      const results = await runScheduledJobs(db, '2031-01-09');
+      const results = await runScheduledJobs(db, new Date('2031-01-09T09:00:00Z'));
       expect(results[outboxJob.name]).toBeGreaterThanOrEqual(2);
       expect(smtp.received.filter((m) => m.to.includes(expert.email)).map((m) => m.subject)).toEqual(subjects);
     } finally {

@@ -2,7 +2,6 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { getDatabaseTarget, getDb } from '@/db/client';
 import { sendDueReminders } from '@/lib/council/assignments';
-import { todayIso } from '@/lib/dates';
 import { notifyExpiringIncentives } from '@/lib/incentives/incentives';
 import { startJobQueue, type JobQueue } from '@/lib/jobs/queue';
 import { sendKpiRemindersInAllParks } from '@/lib/kpi/deadlines';
@@ -25,7 +24,8 @@ export type ScheduledJob = {
   cron: string;
   /** Whether the job applies to this installation; absent means always. */
   enabled?: () => boolean;
-  run: (db: Db, today: string) => Promise<number>;
+  /** `now`: the run's moment; each park's notices count from today on that park's calendar. */
+  run: (db: Db, now: Date) => Promise<number>;
 };
 
 /**
@@ -35,22 +35,22 @@ export type ScheduledJob = {
  * outbox flush sends each message once however many processes flush at a time. No page sends them.
  */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
-  { name: 'expiring tax incentives', queue: 'incentives-expiring', every: SIX_HOURS, cron: '0 */6 * * *', run: (db, today) => notifyExpiringIncentives(db, { today }) },
-  { name: 'expert reviews due within two days', queue: 'reviews-due', every: SIX_HOURS, cron: '5 */6 * * *', run: (db, today) => sendDueReminders(db, { today, days: 2 }) },
+  { name: 'expiring tax incentives', queue: 'incentives-expiring', every: SIX_HOURS, cron: '0 */6 * * *', run: (db, now) => notifyExpiringIncentives(db, { now }) },
+  { name: 'expert reviews due within two days', queue: 'reviews-due', every: SIX_HOURS, cron: '5 */6 * * *', run: (db, now) => sendDueReminders(db, { now, days: 2 }) },
   { name: 'outbox e-mail', queue: 'outbox', every: MINUTE, cron: '* * * * *', enabled: smtpConfigured, run: async (db) => (await flushOutbox(db)).sent },
   { name: 'ended sessions', queue: 'sessions-prune', every: SIX_HOURS, cron: '10 */6 * * *', run: (db) => pruneSessions(db) },
   { name: 'finished runs of failed sign-ins', queue: 'sign-in-throttle-prune', every: 15 * MINUTE, cron: '*/15 * * * *', run: (db) => pruneSignInThrottle(db) },
-  { name: 'KPI report reminders', queue: 'kpi-reminders', every: SIX_HOURS, cron: '15 */6 * * *', run: (db, today) => sendKpiRemindersInAllParks(db, { today }) },
+  { name: 'KPI report reminders', queue: 'kpi-reminders', every: SIX_HOURS, cron: '15 */6 * * *', run: (db, now) => sendKpiRemindersInAllParks(db, { now }) },
 ];
 
 const enabledJobs = () => SCHEDULED_JOBS.filter((job) => job.enabled?.() ?? true);
 
 /** Runs the given jobs (by default every enabled one) once; one failing does not stop the others. Returns how many notices or messages each sent. */
-export async function runScheduledJobs(db: Db, today = todayIso(), jobs = enabledJobs()): Promise<Record<string, number | Error>> {
+export async function runScheduledJobs(db: Db, now = new Date(), jobs = enabledJobs()): Promise<Record<string, number | Error>> {
   const results: Record<string, number | Error> = {};
   for (const job of jobs) {
     try {
-      results[job.name] = await job.run(db, today);
+      results[job.name] = await job.run(db, now);
     } catch (error) {
       loggerFor('scheduler').error({ job: job.queue, err: error }, 'job failed');
       results[job.name] = error instanceof Error ? error : new Error(String(error));
@@ -104,7 +104,7 @@ function startInProcess(): SchedulerState {
       busy = true;
       const pass = (async () => {
         try {
-          await runScheduledJobs(await getDb(), todayIso(), jobs);
+          await runScheduledJobs(await getDb(), new Date(), jobs);
         } catch (error) {
           loggerFor('scheduler').error({ err: error }, 'could not run the scheduled jobs');
         } finally {

@@ -21,14 +21,15 @@ type File = { body: string | Buffer; contentType: string };
  * For a download route: the signed-in actor, then the file `make` builds, as an attachment. A refusal
  * (NOT_FOUND, or FORBIDDEN: a download the actor may not have looks missing) is a 404; a value lib/
  * refuses as malformed (an id or key from the address, filters that cannot be applied) is a 400 with
- * the reason in the reader's language.
+ * the reason in the reader's language. `fileName` may be worked out once the file is made.
  */
-export async function signedInFileResponse(fileName: string, make: (ctx: { actor: Actor; db: Db }) => Promise<File>): Promise<Response> {
+export async function signedInFileResponse(fileName: string | (() => string), make: (ctx: { actor: Actor; db: Db }) => Promise<File>): Promise<Response> {
   const actor = await getActor();
   if (!actor) return new Response('Sign in first', { status: 401 });
   const db = await getDb();
   try {
-    return downloadResponse({ ...(await make({ actor, db })), fileName });
+    // The name after the file: a park's file is named after the park `make` resolved.
+    return downloadResponse({ ...(await make({ actor, db })), fileName: typeof fileName === 'string' ? fileName : fileName() });
   } catch (error) {
     if (isNotFound(error, { forbidden: true })) return new Response('Not found', { status: 404 });
     if (error instanceof AppError && error.code === 'VALIDATION') return new Response(`${await describeRefusal(error)}\n`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -44,10 +45,17 @@ export async function signedInFileResponse(fileName: string, make: (ctx: { actor
 export async function parkFileResponse(
   slug: string,
   action: Permission,
-  fileName: string,
+  fileName: string | ((park: ParkDto) => string),
   make: (ctx: { actor: Actor; db: Db; park: ParkDto }) => Promise<File>,
 ): Promise<Response> {
-  return signedInFileResponse(fileName, async ({ actor, db }) => make({ actor, db, park: await getParkBySlug(db, { actor, slug, action }) }));
+  let park: ParkDto | undefined;
+  return signedInFileResponse(
+    () => (typeof fileName === 'string' ? fileName : fileName(park!)),
+    async ({ actor, db }) => {
+      park = await getParkBySlug(db, { actor, slug, action });
+      return make({ actor, db, park });
+    },
+  );
 }
 
 /**
@@ -64,7 +72,13 @@ export async function parkListExport(
 ): Promise<Response> {
   const search = searchValues(request.nextUrl.searchParams);
   const format = search.format === 'xlsx' ? 'xlsx' : 'csv';
-  const today = todayIso();
   const dialect = csvDialectFor((await getLocale()) as Locale);
-  return parkFileResponse(slug, action, `${name}-${slug}-${today}.${format}`, (ctx) => make({ ...ctx, search, file: { format, dialect, today } }));
+  const now = new Date();
+  // Today in the park's zone, read once for the file's name and its contents.
+  return parkFileResponse(
+    slug,
+    action,
+    (park) => `${name}-${slug}-${todayIso(park.timeZone, now)}.${format}`,
+    (ctx) => make({ ...ctx, search, file: { format, dialect, today: todayIso(ctx.park.timeZone, now) } }),
+  );
 }

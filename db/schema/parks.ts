@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { area, createdAt, id } from './columns';
+import { DEFAULT_TIME_ZONE } from '../../lib/dates';
 import { parkType } from './enums';
 
 export const parks = pgTable(
@@ -21,6 +22,8 @@ export const parks = pgTable(
     quarterlyReports: boolean('quarterly_reports').notNull().default(false),
     /** Submitted expert reviews an approval needs; fewer only with a reason the minutes show. */
     minReviewsForApproval: integer('min_reviews_for_approval').notNull().default(2),
+    /** The park's IANA time zone (lib/dates.ts): its "today", its deadlines and every time shown or written for it. */
+    timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
     createdAt: createdAt(),
   },
   (t) => [

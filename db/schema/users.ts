@@ -14,6 +14,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     kind: userKind('kind').notNull(),
     locale: text('locale'),
+    /** The IANA time zone of the pages outside a park (/my, /notifications, /admin); null: the installation's. */
+    timeZone: text('time_zone'),
     disabledAt: moment('disabled_at'),
     /** When the password last changed (by the person, a reset link or an administrator's account creation). */
     passwordChangedAt: moment('password_changed_at'),

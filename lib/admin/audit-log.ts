@@ -5,7 +5,7 @@ import { queryRows } from '@/db/rows';
 import { isAuditAction } from '@/lib/audit-actions';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { DEFAULT_TIME_ZONE } from '@/lib/dates';
+import { zoneOr } from '@/lib/dates';
 import { formatMoment } from '@/lib/i18n/format';
 import { AppError } from '@/lib/errors';
 import { exportList, type ListColumn, type ListExport } from '@/lib/export/table';
@@ -47,7 +47,10 @@ const selectEntries = (extra: SQL = sql``) => sql`
   FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN parks p ON p.id = a.park_id`;
 
 /** The filters as conditions; the days are the installation's, so "from 1 March" starts at its midnight. */
-function auditConditions(f: AuditFilters): SQL[] {
+/** Days and times are the reader's: their own zone, else the installation's. */
+const readerZone = (actor: Actor) => zoneOr(actor.type === 'user' ? actor.timeZone : null);
+
+function auditConditions(f: AuditFilters, zone: string): SQL[] {
   const where: SQL[] = [];
   if (f.user)
     where.push(
@@ -58,8 +61,8 @@ function auditConditions(f: AuditFilters): SQL[] {
     );
   if (f.park) where.push(sql`a.park_id = ${f.park}`);
   if (f.action) where.push(sql`a.action = ${f.action}`);
-  if (f.from) where.push(sql`a.at >= (${f.from}::date)::timestamp AT TIME ZONE ${DEFAULT_TIME_ZONE}`);
-  if (f.to) where.push(sql`a.at < (${f.to}::date + 1)::timestamp AT TIME ZONE ${DEFAULT_TIME_ZONE}`);
+  if (f.from) where.push(sql`a.at >= (${f.from}::date)::timestamp AT TIME ZONE ${zone}`);
+  if (f.to) where.push(sql`a.at < (${f.to}::date + 1)::timestamp AT TIME ZONE ${zone}`);
   return where;
 }
 
@@ -79,7 +82,7 @@ export async function listAuditPage(db: DbOrTx, { actor, query: raw }: { actor: 
   assertCan(actor, 'audit.read');
   const query = parseInput(auditPageQuerySchema, raw ?? {});
   const cursor = readCursor(KEYS, query);
-  const where = auditConditions(query);
+  const where = auditConditions(query, readerZone(actor));
   const fetched = await queryRows<EntryRow & { cursor: string[] }>(
     db,
     sql`${selectEntries(sql`, ${cursorValues(KEYS)} AS cursor`)} ${whereAll(cursor ? [...where, beyondCursor(KEYS, cursor)] : where)}
@@ -90,8 +93,8 @@ export async function listAuditPage(db: DbOrTx, { actor, query: raw }: { actor: 
 }
 
 /** The download's columns; headers and the action's words are keys under the `auditLog` catalogue namespace. */
-const AUDIT_COLUMNS: ListColumn<AuditEntryDto>[] = [
-  { key: 'at', kind: 'text', cell: (e) => formatMoment(e.at) },
+const auditColumns = (zone: string): ListColumn<AuditEntryDto>[] => [
+  { key: 'at', kind: 'text', cell: (e) => formatMoment(e.at, zone) },
   { key: 'actor', kind: 'text', cell: (e) => (e.actorName ? `${e.actorName} <${e.actor}>` : e.actor) },
   { key: 'park', kind: 'text', cell: (e) => e.parkName },
   // An entry written by a version whose action this one no longer words keeps its code.
@@ -111,9 +114,9 @@ export async function exportAuditLog(db: DbOrTx, { actor, filters: raw, ...as }:
   const filters = parseInput(auditFiltersSchema, raw ?? {});
   const rows = await queryRows<EntryRow>(
     db,
-    sql`${selectEntries()} ${whereAll(auditConditions(filters))} ORDER BY ${pageOrder(KEYS, undefined)} LIMIT ${AUDIT_EXPORT_LIMIT + 1}`,
+    sql`${selectEntries()} ${whereAll(auditConditions(filters, readerZone(actor)))} ORDER BY ${pageOrder(KEYS, undefined)} LIMIT ${AUDIT_EXPORT_LIMIT + 1}`,
   );
   if (rows.length > AUDIT_EXPORT_LIMIT)
     throw new AppError('VALIDATION', `more than ${AUDIT_EXPORT_LIMIT} entries: narrow the filters`, { key: 'auditExportTooLarge', params: { limit: AUDIT_EXPORT_LIMIT } });
-  return exportList(rows.map(toDto), AUDIT_COLUMNS, as);
+  return exportList(rows.map(toDto), auditColumns(readerZone(actor)), as);
 }

@@ -288,7 +288,7 @@ describe('screening', () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0].reason).toMatchObject({ code: 'CONFLICT', key: 'alreadyDecided' });
-    expect(lost[0].reason.message).toMatch(/already decided by User .+ at \d{4}-\d{2}-\d{2} \d{2}:\d{2} MSK$/);
+    expect(lost[0].reason.message).toMatch(/already decided by User .+ at \d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+3$/);
     expect(await db.select().from(screeningDecisions).where(eq(screeningDecisions.applicationId, applicationId))).toHaveLength(1);
     expect(await db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, 'application.screen')))).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { representsCompany } from '@/lib/companies/companies';
-import { todayIso } from '@/lib/dates';
+import { parkToday } from '@/lib/parks/clock';
 import { AppError, invalidTransition } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { managersOf } from '@/lib/notifications/recipients';
@@ -283,7 +283,7 @@ function snapshotOf(a: ApplicationDto): ApplicationSnapshot {
  * checked on the server; what is missing comes back as one VALIDATION error listing every field.
  * Each submission is kept as a numbered version.
  */
-export async function submitApplication(db: Db, { actor, applicationId, today = todayIso() }: { actor: Actor; applicationId: string; today?: string }): Promise<{ version: number }> {
+export async function submitApplication(db: Db, { actor, applicationId, today }: { actor: Actor; applicationId: string; today?: string }): Promise<{ version: number }> {
   assertActingUser(actor, 'application.create');
   return db.transaction(async (tx) => {
     const access = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
@@ -301,7 +301,7 @@ export async function submitApplication(db: Db, { actor, applicationId, today = 
       access,
       from: EDITABLE,
       to: 'submitted',
-      set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? today, lastSubmittedAt: sql`now()` },
+      set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? today ?? (await parkToday(tx, dto.parkId)), lastSubmittedAt: sql`now()` },
     });
     if (!moved) throw await refusal(tx, access);
     await tx.insert(applicationVersions).values({ applicationId, version: moved.version, snapshot: snapshotOf(dto), submittedBy: actor.userId });

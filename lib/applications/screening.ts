@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { screeningDecisions } from '@/db/schema';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
-import { todayIso } from '@/lib/dates';
+import { parkToday } from '@/lib/parks/clock';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
@@ -18,11 +18,12 @@ const OUTCOME_STATUS = { accepted: 'in_review', returned: 'returned', rejected: 
  * The manager's screening of a submitted application: accepted for expert review, returned for
  * revision (with a comment for the applicant), or rejected as out of scope (with the reason).
  */
-export async function screenApplication(db: Db, { actor, input, today = todayIso() }: { actor: Actor; input: ScreeningInput; today?: string }): Promise<{ status: ApplicationStatus }> {
+export async function screenApplication(db: Db, { actor, input, today: day }: { actor: Actor; input: ScreeningInput; today?: string }): Promise<{ status: ApplicationStatus }> {
   const data = parseInput(screeningSchema, input);
   return db.transaction(async (tx) => {
     const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.screen' });
     const app = access.application;
+    const today = day ?? (await parkToday(tx, app.parkId));
     // The data set holds a screening no earlier than the submission (today's, unless dated otherwise).
     if (app.submittedOn && today < app.submittedOn)
       throw new AppError('INVALID_TRANSITION', `the screening date ${today} is before the application was submitted on ${app.submittedOn}`, {

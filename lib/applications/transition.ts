@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applications } from '@/db/schema';
+import { applications, parks } from '@/db/schema';
 import { AppError, invalidTransition } from '@/lib/errors';
 import { formatMoment } from '@/lib/i18n/format';
 import type { ApplicationStatus } from '@/lib/validation/applications';
@@ -44,8 +44,9 @@ export async function moveApplication(
 export async function refusal(tx: DbOrTx, access: ApplicationAccess, what = 'application'): Promise<AppError> {
   const applicationId = (await applicationAccess(tx, { access })).application.id;
   const [app] = await tx
-    .select({ status: applications.status, lastSubmittedAt: applications.lastSubmittedAt })
+    .select({ status: applications.status, lastSubmittedAt: applications.lastSubmittedAt, timeZone: parks.timeZone })
     .from(applications)
+    .innerJoin(parks, eq(parks.id, applications.parkId))
     .where(eq(applications.id, applicationId));
   if (!app) return new AppError('NOT_FOUND', `${what} not found`, { key: 'notFound', params: { what } });
   const [latest] = await queryRows<{ at: Date | string; by: string | null }>(
@@ -59,7 +60,7 @@ export async function refusal(tx: DbOrTx, access: ApplicationAccess, what = 'app
   const decidedSinceSubmission = latest && (!app.lastSubmittedAt || new Date(latest.at).getTime() >= new Date(app.lastSubmittedAt).getTime());
   if (decidedSinceSubmission && app.status !== 'submitted' && app.status !== 'draft') {
     const by = latest.by ?? 'the data import';
-    const at = formatMoment(latest.at);
+    const at = formatMoment(latest.at, app.timeZone);
     return new AppError('CONFLICT', `the application was already decided by ${by} at ${at}`, { key: 'alreadyDecided', params: { by, at } });
   }
   return invalidTransition(what, app.status);

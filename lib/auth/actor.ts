@@ -13,6 +13,8 @@ export type Actor =
       memberships: { parkId: string; role: ParkRole }[];
       /** The person's stored interface language (`users.locale`), when they chose one. */
       locale?: string | null;
+      /** Their own time zone for the pages outside a park; null or absent: the installation's (lib/dates.ts). */
+      timeZone?: string | null;
     }
   /**
    * A signed-in person whose role requires a second factor they have not set up yet

@@ -218,6 +218,7 @@ const TABLE: Record<string, Entry> = {
   'parks/authorizePark': { call: async ({ f, actor, park }) => (f as unknown as (a: Actor, p: Park, action: string) => Park)(actor, park, 'report.read') },
   'parks/getParkBySlug': { call: ({ f, db, actor, park }) => f(db, { actor, slug: park.slug }) },
   'parks/getParkDashboard': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
+  'parks/setParkTimeZone': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, timeZone: 'Asia/Tomsk' } }), otherPark: ADMIN, otherCompany: ADMIN },
   'parks/listParks': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: { scoped: 'the parks they work in' }, otherCompany: { scoped: 'the parks they work in: none' } },
   'premises/createBuilding': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, input: { name: 'Probe' } }), otherCompany: STAFF },
   'premises/createLease': {
@@ -322,6 +323,7 @@ const TABLE: Record<string, Entry> = {
     otherPark: ADMIN,
     otherCompany: ADMIN,
   },
+  'users/setMyTimeZone': { exempt: 'changes the acting user’s own account only; it names no record of anyone else' },
   'users/setUserDisabled': { call: ({ f, db, w, actor }) => f(db, { actor, userId: w.manager.userId, disabled: true }), otherPark: ADMIN, otherCompany: ADMIN },
 };
 

@@ -8,7 +8,7 @@ import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationTarget } from '@/lib/applications/access';
 import { refusal } from '@/lib/applications/transition';
-import { todayIso } from '@/lib/dates';
+import { parkToday, parkZoneSql } from '@/lib/parks/clock';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { inTransaction } from '@/lib/transaction';
@@ -83,9 +83,8 @@ export async function suggestExperts(db: DbOrTx, input: ApplicationTarget & { co
 }
 
 /** Assigns experts of the park to an application under expert review, each with a due date. */
-export async function assignExperts(db: Db, { actor, input, today = todayIso() }: { actor: Actor; input: AssignExpertsInput; today?: string }): Promise<{ assignmentIds: string[] }> {
+export async function assignExperts(db: Db, { actor, input, today }: { actor: Actor; input: AssignExpertsInput; today?: string }): Promise<{ assignmentIds: string[] }> {
   const data = parseInput(assignExpertsSchema, input);
-  if (data.dueOn < today) throw new AppError('VALIDATION', 'the due date is in the past', { key: 'dueInPast', fieldErrors: { dueOn: ['dueInPast'] } });
   const expertIds = [...new Set(data.expertIds)];
   return inTransaction(
     db,
@@ -93,6 +92,8 @@ export async function assignExperts(db: Db, { actor, input, today = todayIso() }
       const access = await accessApplication(tx, { actor, applicationId: data.applicationId, permission: 'application.assign', lock: true });
       const app = access.application;
       if (app.status !== 'in_review') throw await refusal(tx, access);
+      // "In the past" by the park's calendar.
+      if (data.dueOn < (today ?? (await parkToday(tx, app.parkId)))) throw new AppError('VALIDATION', 'the due date is in the past', { key: 'dueInPast', fieldErrors: { dueOn: ['dueInPast'] } });
       const council = await tx
         .select({ userId: memberships.userId })
         .from(memberships)
@@ -195,8 +196,8 @@ export type AssignmentDto = {
 
 /** An application's assignments, for its park's managers. */
 export async function listAssignments(db: DbOrTx, input: ApplicationTarget & { today?: string }): Promise<AssignmentDto[]> {
-  const { id: applicationId } = (await applicationAccess(db, input, { permission: 'application.readPark' })).application;
-  const today = input.today ?? todayIso();
+  const { id: applicationId, parkId } = (await applicationAccess(db, input, { permission: 'application.readPark' })).application;
+  const today = input.today ?? (await parkToday(db, parkId));
   const rows = await queryRows<{
     id: string;
     expert_id: string;
@@ -231,8 +232,14 @@ export async function listAssignments(db: DbOrTx, input: ApplicationTarget & { t
 /**
  * Reminds experts whose reviews are due within `days` (or overdue) and who have not been reminded
  * yet; each assignment is reminded once. Run by the server's scheduler (lib/scheduler.ts) and by `cli reminders`.
+ * "Due within" counts from today in each application's park (at `now`), unless `today` names the day for all.
  */
-export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, expertId }: { today?: string; days?: number; expertId?: string } = {}): Promise<number> {
+export async function sendDueReminders(
+  db: Db,
+  { now = new Date(), today, days = 2, expertId }: { now?: Date; today?: string; days?: number; expertId?: string } = {},
+): Promise<number> {
+  const parkOfAssignment = sql`(SELECT a.park_id FROM applications a WHERE a.id = ${expertAssignments.applicationId})`;
+  const from = today ? sql`${today}::date` : sql`(${now.toISOString()}::timestamptz AT TIME ZONE ${parkZoneSql(parkOfAssignment)})::date`;
   return db.transaction(async (tx) => {
     const due = await tx
       .update(expertAssignments)
@@ -241,7 +248,7 @@ export async function sendDueReminders(db: Db, { today = todayIso(), days = 2, e
         and(
           eq(expertAssignments.status, 'assigned'),
           isNull(expertAssignments.reminderSentAt),
-          sql`${expertAssignments.dueOn} <= ${today}::date + ${days}::int`,
+          sql`${expertAssignments.dueOn} <= ${from} + ${days}::int`,
           expertId ? eq(expertAssignments.expertId, expertId) : undefined,
         ),
       )

@@ -24,10 +24,10 @@ const utcParts = (d: Date): [number, number, number, number, number] => [d.getUT
  * a SEQUENCE that grows with each change of its details or its cancellation, so a calendar that has
  * it replaces it with the newer one (or removes it, for METHOD:CANCEL).
  */
-async function meetingEvent(db: DbOrTx, meetingId: string): Promise<{ number: number; park: string; parkId: string; slug: string; startsAt: Date; place: string | null; ics: string }> {
+async function meetingEvent(db: DbOrTx, meetingId: string): Promise<{ number: number; park: string; parkId: string; slug: string; timeZone: string; startsAt: Date; place: string | null; ics: string }> {
   const clock = (await meetingClock(db, meetingId, 'all', false))!;
   const [meeting] = await db
-    .select({ number: councilMeetings.number, place: councilMeetings.place, videoLink: councilMeetings.videoLink, status: councilMeetings.status, park: parks.name, slug: parks.slug })
+    .select({ number: councilMeetings.number, place: councilMeetings.place, videoLink: councilMeetings.videoLink, status: councilMeetings.status, park: parks.name, slug: parks.slug, timeZone: parks.timeZone })
     .from(councilMeetings)
     .innerJoin(parks, eq(parks.id, councilMeetings.parkId))
     .where(eq(councilMeetings.id, meetingId));
@@ -53,7 +53,7 @@ async function meetingEvent(db: DbOrTx, meetingId: string): Promise<{ number: nu
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   });
   if (error || !value) throw error ?? new Error('the calendar event could not be written');
-  return { number: meeting.number, park: meeting.park, parkId: clock.parkId, slug: meeting.slug, startsAt: clock.startsAt, place: meeting.place, ics: value };
+  return { number: meeting.number, park: meeting.park, parkId: clock.parkId, slug: meeting.slug, timeZone: meeting.timeZone, startsAt: clock.startsAt, place: meeting.place, ics: value };
 }
 
 /** The meeting's calendar event for one of its council members or the park's staff. */
@@ -85,7 +85,7 @@ export async function noticeMeeting(tx: DbOrTx, meetingId: string, kind: Meeting
     userIds: council.map((c) => c.userId),
     parkId: event.parkId,
     kind,
-    params: { number: event.number, at: formatMoment(event.startsAt), place: event.place ?? '—' },
+    params: { number: event.number, at: formatMoment(event.startsAt, event.timeZone), place: event.place ?? '—' },
     href: `/p/${event.slug}/meetings/${meetingId}`,
     calendar: event.ics,
   });

@@ -1,8 +1,8 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { applications, screeningDecisions } from '@/db/schema';
-import { todayIso } from '@/lib/dates';
+import { applications, parks, screeningDecisions } from '@/db/schema';
+import { todayIso, zoneOr } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -14,9 +14,13 @@ import { AppError } from '@/lib/errors';
  */
 export async function assertMeetingCanConsider(
   tx: DbOrTx,
-  { heldOn, applicationId, deciding, today = todayIso() }: { heldOn: string; applicationId: string; deciding: boolean; today?: string },
+  { heldOn, applicationId, deciding, today }: { heldOn: string; applicationId: string; deciding: boolean; today?: string },
 ): Promise<void> {
-  const [app] = await tx.select({ submittedOn: applications.submittedOn }).from(applications).where(eq(applications.id, applicationId));
+  const [app] = await tx
+    .select({ submittedOn: applications.submittedOn, timeZone: parks.timeZone })
+    .from(applications)
+    .innerJoin(parks, eq(parks.id, applications.parkId))
+    .where(eq(applications.id, applicationId));
   if (app?.submittedOn && heldOn < app.submittedOn)
     throw new AppError('INVALID_TRANSITION', `the meeting of ${heldOn} is before the application was submitted on ${app.submittedOn}`, {
       key: 'meetingBeforeSubmission',
@@ -33,7 +37,8 @@ export async function assertMeetingCanConsider(
       key: 'meetingBeforeReview',
       params: { heldOn, acceptedOn: screening.decidedOn },
     });
-  if (deciding && heldOn > today)
+  // "Held" by the park's own calendar.
+  if (deciding && heldOn > (today ?? todayIso(zoneOr(app?.timeZone))))
     throw new AppError('INVALID_TRANSITION', `the meeting of ${heldOn} has not been held yet: its decisions are recorded from that day`, {
       key: 'meetingNotHeld',
       params: { heldOn },

@@ -8,8 +8,8 @@ import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, accessApplications } from '@/lib/applications/access';
-import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
+import { parkZoneSql } from '@/lib/parks/clock';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
 import {
@@ -52,7 +52,16 @@ async function councilMembers(db: DbOrTx, parkId: string): Promise<{ userId: str
 export async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string, permission: 'council.meet' | 'council.decide', lock = false) {
   const seen = parksWhere(actor, 'park.read');
   const query = tx
-    .select({ id: councilMeetings.id, parkId: councilMeetings.parkId, number: councilMeetings.number, heldOn: councilMeetings.heldOn, status: councilMeetings.status, councilSize: councilMeetings.councilSize })
+    .select({
+      id: councilMeetings.id,
+      parkId: councilMeetings.parkId,
+      number: councilMeetings.number,
+      heldOn: councilMeetings.heldOn,
+      status: councilMeetings.status,
+      councilSize: councilMeetings.councilSize,
+      // A subquery, not a join: FOR UPDATE locks the meeting, never its park.
+      timeZone: sql<string>`${parkZoneSql(sql`${councilMeetings.parkId}`)}`,
+    })
     .from(councilMeetings)
     .where(and(eq(councilMeetings.id, meetingId), seen === 'all' ? undefined : inArray(councilMeetings.parkId, seen)));
   const [meeting] = lock ? await query.for('update') : await query;
@@ -62,12 +71,12 @@ export async function meetingInPark(tx: DbOrTx, actor: Actor, meetingId: string,
 }
 
 /** The details a meeting's form sets, as stored: the voting deadline is read on the park's clock. */
-function meetingDetailValues(data: { startsAt?: string | null; place?: string | null; videoLink?: string | null; votingDeadline?: string | null }) {
+function meetingDetailValues(parkId: string, data: { startsAt?: string | null; place?: string | null; videoLink?: string | null; votingDeadline?: string | null }) {
   return {
     startsAt: data.startsAt ?? null,
     place: data.place ?? null,
     videoLink: data.videoLink ?? null,
-    votingDeadline: data.votingDeadline ? sql`(${data.votingDeadline}::timestamp AT TIME ZONE ${DEFAULT_TIME_ZONE})` : null,
+    votingDeadline: data.votingDeadline ? sql`(${data.votingDeadline}::timestamp AT TIME ZONE ${parkZoneSql(parkId)})` : null,
   };
 }
 
@@ -80,7 +89,7 @@ export async function updateMeetingDetails(db: Db, { actor, input }: { actor: Ac
     const [decided] = await tx.select({ id: councilDecisions.id }).from(councilDecisions).where(eq(councilDecisions.meetingId, meeting.id)).limit(1);
     if (decided) throw new AppError('INVALID_TRANSITION', 'a meeting with a recorded decision keeps its date', { key: 'meetingDecided' });
     const [before] = await tx.select().from(councilMeetings).where(eq(councilMeetings.id, meeting.id));
-    await tx.update(councilMeetings).set({ heldOn: data.heldOn, ...meetingDetailValues(data) }).where(eq(councilMeetings.id, meeting.id));
+    await tx.update(councilMeetings).set({ heldOn: data.heldOn, ...meetingDetailValues(meeting.parkId, data) }).where(eq(councilMeetings.id, meeting.id));
     await writeAudit(tx, {
       actor,
       parkId: meeting.parkId,
@@ -154,7 +163,7 @@ export async function createMeeting(db: Db, { actor, input }: { actor: Actor; in
     async (tx) => {
       const [meeting] = await tx
         .insert(councilMeetings)
-        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, ...meetingDetailValues(data), createdBy: actorUserId(actor) })
+        .values({ parkId: data.parkId, number: data.number, heldOn: data.heldOn, ...meetingDetailValues(data.parkId, data), createdBy: actorUserId(actor) })
         .returning({ id: councilMeetings.id });
       await writeAudit(tx, { actor, parkId: data.parkId, action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: data });
       await noticeMeeting(tx, meeting.id, 'meetingCalled');

@@ -25,7 +25,7 @@ export async function listMemberMeetings(db: DbOrTx, { actor, parkId }: { actor:
       id: councilMeetings.id,
       number: councilMeetings.number,
       heldOn: councilMeetings.heldOn,
-      startsAt: sql<Date>`${meetingStartSql(councilMeetings.heldOn, councilMeetings.startsAt)}`,
+      startsAt: sql<Date>`${meetingStartSql(councilMeetings.heldOn, councilMeetings.startsAt, sql`${councilMeetings.parkId}`)}`,
       place: councilMeetings.place,
       status: councilMeetings.status,
       items: sql<number>`(SELECT count(*) FROM meeting_items i WHERE i.meeting_id = "council_meetings"."id")::int`,

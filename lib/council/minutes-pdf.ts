@@ -3,7 +3,6 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { createTranslator } from 'use-intl/core';
 import type { CouncilDecisionKind, Recommendation, Vote } from '@/db/schema/values';
-import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { formatNumber } from '@/lib/i18n/format';
 import { primaryLocale, type Locale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -70,6 +69,8 @@ export type MinutesStamp =
 export type RenderOptions = {
   locale: Locale;
   stamp: MinutesStamp;
+  /** The park's time zone: the approval's moment is printed on its clock, zone named. */
+  timeZone: string;
   /** Only this application's item: the applicant's extract (no member names, no reviews). */
   extractFor?: string;
 };
@@ -86,16 +87,16 @@ function longDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
-function longDateTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: DEFAULT_TIME_ZONE }).format(at);
+function longDateTime(at: Date, locale: Locale, zone: string): string {
+  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(at);
 }
 
 /**
  * The minutes as a PDF, in `locale`. The same content, stamp and locale give the same bytes: the
  * document's dates are the approval's (or, for a draft, the meeting's day), never the moment of rendering.
  */
-export async function renderMinutesPdf(content: MinutesContent, { locale, stamp, extractFor }: RenderOptions): Promise<Buffer> {
-  const translate: ReturnType<typeof createTranslator> = createTranslator({ locale, messages: messagesFor(locale), timeZone: DEFAULT_TIME_ZONE });
+export async function renderMinutesPdf(content: MinutesContent, { locale, stamp, timeZone, extractFor }: RenderOptions): Promise<Buffer> {
+  const translate: ReturnType<typeof createTranslator> = createTranslator({ locale, messages: messagesFor(locale), timeZone });
   const t = (key: string, params?: Record<string, string | number>) => translate(`minutesDocument.${key}`, params);
   const items = extractFor ? content.items.filter((i) => i.applicationId === extractFor) : content.items;
   const extract = extractFor !== undefined;
@@ -254,7 +255,7 @@ export async function renderMinutesPdf(content: MinutesContent, { locale, stamp,
     doc.moveDown(0.8);
   }
   if (stamp.kind === 'approved') {
-    para(t('approved', { version: stamp.version, by: stamp.approvedBy ?? '—', at: longDateTime(stamp.approvedAt, locale) }), { bold: true });
+    para(t('approved', { version: stamp.version, by: stamp.approvedBy ?? '—', at: longDateTime(stamp.approvedAt, locale, timeZone) }), { bold: true });
     if (stamp.correctionReason) labelled(t('correction'), stamp.correctionReason);
     if (stamp.reopened) para(t('reopenedNote'), { color: '#b42318' });
     para(t('hash'), { size: 8, color: MUTED });

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { applications, auditLog, councilDecisions, councilVotes, meetingAttendance, meetingItems, minutesVersions, reviewCriteria, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { screenApplication } from '@/lib/applications/screening';
-import { todayIso } from '@/lib/dates';
+import { DEFAULT_TIME_ZONE, todayIso } from '@/lib/dates';
 import { makeApplication } from '@/lib/test/application-fixtures';
 import { makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
 import { pdfText } from '@/lib/test/pdf-text';
@@ -143,6 +143,7 @@ describe('the minutes as a document', () => {
     // Rendering the stored content again gives the same bytes: the document has no moment of rendering in it.
     const again = await renderMinutesPdf(row.content as MinutesContent, {
       locale: 'ru',
+      timeZone: DEFAULT_TIME_ZONE,
       stamp: { kind: 'approved', version: 1, approvedBy: (await m.db.select({ name: users.name }).from(users).where(eq(users.id, m.manager.userId)))[0].name, approvedAt: row.approvedAt, contentSha256: row.contentSha256, correctionReason: null, reopened: false },
     });
     expect(sha256(again)).toBe(row.pdfSha256);

@@ -14,6 +14,7 @@ import { approveMinutesSchema, reopenMinutesSchema, type ApproveMinutesInput, ty
 import { getMeeting, meetingInPark } from './meetings';
 import { assertMinutesOpen } from './minutes-lock';
 import { renderMinutesPdf, type MinutesContent, type MinutesStamp } from './minutes-pdf';
+import { parkZoneSql } from '@/lib/parks/clock';
 
 export type { MinutesContent } from './minutes-pdf';
 export { assertMinutesOpen } from './minutes-lock';
@@ -177,7 +178,7 @@ export async function approveMinutes(db: Db, { actor, input, now = new Date() }:
     const approvedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const correctionReason = latest?.reopenReason ?? null;
     const stamp: MinutesStamp = { kind: 'approved', version, approvedBy: approver?.name ?? null, approvedAt, contentSha256, correctionReason, reopened: false };
-    const pdf = await renderMinutesPdf(content, { locale: MINUTES_LOCALE, stamp });
+    const pdf = await renderMinutesPdf(content, { locale: MINUTES_LOCALE, stamp, timeZone: meeting.timeZone });
     const pdfSha256 = sha256(pdf);
     await tx.insert(minutesVersions).values({
       meetingId: meeting.id,
@@ -245,7 +246,7 @@ export async function getMinutesPdf(
   if (version !== undefined && !chosen) throw new AppError('NOT_FOUND', `version ${version} of the minutes not found`, { key: 'minutesVersionMissing', params: { what: 'version' } });
   if (!chosen) {
     const { content } = await currentContent(db, actor, meeting.id);
-    return { fileName: `minutes-${meeting.number}-draft-${locale}.pdf`, bytes: await renderMinutesPdf(content, { locale, stamp: { kind: 'draft' } }), version: null };
+    return { fileName: `minutes-${meeting.number}-draft-${locale}.pdf`, bytes: await renderMinutesPdf(content, { locale, stamp: { kind: 'draft' }, timeZone: meeting.timeZone }), version: null };
   }
   const [stored] = await db
     .select({ content: minutesVersions.content, pdf: minutesVersions.pdf, locale: minutesVersions.locale })
@@ -253,7 +254,7 @@ export async function getMinutesPdf(
     .where(and(eq(minutesVersions.meetingId, meeting.id), eq(minutesVersions.version, chosen.version)));
   const fileName = `minutes-${meeting.number}-v${chosen.version}-${locale}.pdf`;
   if (stored.locale === locale) return { fileName, bytes: stored.pdf, version: chosen.version };
-  return { fileName, bytes: await renderMinutesPdf(stored.content as MinutesContent, { locale, stamp: stampOf(chosen) }), version: chosen.version };
+  return { fileName, bytes: await renderMinutesPdf(stored.content as MinutesContent, { locale, stamp: stampOf(chosen), timeZone: meeting.timeZone }), version: chosen.version };
 }
 
 /**
@@ -266,7 +267,7 @@ export async function getMinutesExtract(db: DbOrTx, { actor, applicationId, loca
   const access = await accessApplication(db, { actor, applicationId, as: ['applicant'] });
   const found = await latestApprovedExtract(db, access.application.id);
   if (!found) throw notFound('minutes');
-  const bytes = await renderMinutesPdf(found.content, { locale, stamp: stampOf(found), extractFor: access.application.id });
+  const bytes = await renderMinutesPdf(found.content, { locale, stamp: stampOf(found), timeZone: found.timeZone, extractFor: access.application.id });
   return { fileName: `minutes-${found.content.number}-v${found.version}-extract-${locale}.pdf`, bytes, version: found.version };
 }
 
@@ -281,6 +282,7 @@ async function latestApprovedExtract(db: DbOrTx, applicationId: string) {
       contentSha256: minutesVersions.contentSha256,
       correctionReason: minutesVersions.correctionReason,
       reopenedAt: minutesVersions.reopenedAt,
+      timeZone: sql<string>`${parkZoneSql(sql`(SELECT m.park_id FROM council_meetings m WHERE m.id = ${minutesVersions.meetingId})`)}`,
     })
     .from(minutesVersions)
     .where(sql`EXISTS (SELECT 1 FROM council_decisions d WHERE d.meeting_id = ${minutesVersions.meetingId} AND d.application_id = ${applicationId})`)

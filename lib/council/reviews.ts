@@ -9,7 +9,7 @@ import { assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication, applicationAccess, type ApplicationAccess, type ApplicationTarget } from '@/lib/applications/access';
 import { readApplication, type ApplicationDto } from '@/lib/applications/applications';
-import { todayIso } from '@/lib/dates';
+import { parkToday } from '@/lib/parks/clock';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { managersOf } from '@/lib/notifications/recipients';
@@ -98,8 +98,9 @@ async function loadReview(db: DbOrTx, assignmentId: string): Promise<ReviewDto |
 }
 
 /** Everything the scoring page needs for the expert's own assignment. */
-export async function getReviewContext(db: DbOrTx, { actor, assignmentId, today = todayIso() }: { actor: Actor; assignmentId: string; today?: string }): Promise<ReviewContext> {
+export async function getReviewContext(db: DbOrTx, { actor, assignmentId, today: day }: { actor: Actor; assignmentId: string; today?: string }): Promise<ReviewContext> {
   const a = await myAssignment(db, actor, assignmentId);
+  const today = day ?? (await parkToday(db, a.parkId));
   const [declaration] = await db
     .select({ hasConflict: conflictDeclarations.hasConflict, reason: conflictDeclarations.reason, declaredAt: conflictDeclarations.declaredAt })
     .from(conflictDeclarations)

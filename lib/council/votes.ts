@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { councilDecisions, councilVotes, expertAssignments, meetingAttendance, meetingItems } from '@/db/schema';
@@ -7,8 +7,8 @@ import type { Vote } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { DEFAULT_TIME_ZONE } from '@/lib/dates';
 import { AppError, notFound } from '@/lib/errors';
+import { parkZoneSql } from '@/lib/parks/clock';
 import { parseInput } from '@/lib/validation/parse';
 import { voteSchema, type VoteInput } from '@/lib/validation/council';
 import { assertMinutesOpen } from './minutes-lock';
@@ -22,8 +22,8 @@ export function quorumNeeded(councilSize: number): number {
  * The moment a meeting starts: its day at its start time (the day's start when it has none), read in
  * the park's time zone. Decisions and in-meeting votes wait for it.
  */
-export const meetingStartSql = (heldOn: unknown, startsAt: unknown) =>
-  sql`((${heldOn})::date + coalesce((${startsAt})::time, '00:00'::time)) AT TIME ZONE ${DEFAULT_TIME_ZONE}`;
+export const meetingStartSql = (heldOn: unknown, startsAt: unknown, parkId: SQL) =>
+  sql`((${heldOn})::date + coalesce((${startsAt})::time, '00:00'::time)) AT TIME ZONE ${parkZoneSql(parkId)}`;
 
 export type MeetingClock = { id: string; parkId: string; heldOn: string; startsAt: Date; votingDeadline: Date | null; status: string };
 
@@ -31,7 +31,7 @@ export type MeetingClock = { id: string; parkId: string; heldOn: string; startsA
 export async function meetingClock(tx: DbOrTx, meetingId: string, parkIds: string[] | 'all', lock: boolean): Promise<MeetingClock | null> {
   const [row] = await queryRows<{ id: string; park_id: string; held_on: string; starts: Date; voting_deadline: Date | null; status: string }>(
     tx,
-    sql`SELECT m.id, m.park_id, m.held_on::text AS held_on, ${meetingStartSql(sql`m.held_on`, sql`m.starts_at`)} AS starts, m.voting_deadline, m.status
+    sql`SELECT m.id, m.park_id, m.held_on::text AS held_on, ${meetingStartSql(sql`m.held_on`, sql`m.starts_at`, sql`m.park_id`)} AS starts, m.voting_deadline, m.status
         FROM council_meetings m
         WHERE m.id = ${meetingId} ${parkIds === 'all' ? sql`` : parkIds.length ? sql`AND m.park_id IN (${sql.join(parkIds.map((p) => sql`${p}::uuid`), sql`, `)})` : sql`AND false`}
         ${lock ? sql`FOR UPDATE` : sql``}`,

@@ -14,7 +14,8 @@ import { approveMinutes, getMinutes } from '@/lib/council/minutes';
 import { addAgendaItem, createMeeting, nextMeetingNumber, setAttendance } from '@/lib/council/meetings';
 import { declareConflict, saveReviewDraft, submitReview } from '@/lib/council/reviews';
 import { activeCriteria } from '@/lib/council/rubric';
-import { addDays, todayIso } from '@/lib/dates';
+import { parkToday } from '@/lib/parks/clock';
+import { addDays } from '@/lib/dates';
 import { loadActor } from '@/lib/users/users';
 import { businessPlanPdf } from './business-plan';
 import { linkRepresentative } from './link';
@@ -61,7 +62,7 @@ async function context(db: Db, parkId: string): Promise<Context> {
   return {
     db,
     parkId,
-    today: todayIso(),
+    today: await parkToday(db, parkId),
     actor: (email) => {
       const actor = actors.get(email);
       if (!actor) throw new Error(`demo live stage: no account ${email}`);

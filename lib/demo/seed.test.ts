@@ -22,6 +22,9 @@ import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD
 import { seedDemo } from './seed';
 
 
+/** Kemerovo, UTC+7: the Kuzbass park's days begin four hours before Moscow's. */
+const KUZBASS_ZONE = 'Asia/Novokuznetsk';
+
 async function demoActor(email: string): Promise<Extract<Actor, { type: 'user' }>> {
   const db = await getDb();
   const actor = await loadActor(db, (await findUserIdByEmail(db, email))!);
@@ -57,6 +60,11 @@ describe('seedDemo', () => {
     // 2 parks; 5 listed accounts + 4 further experts + 5 further representatives; memberships: manager 2, expert 1,
     // analyst 2, experts 1+1+1+2; the applicant and the 5 further representatives each represent one company.
     expect(first).toMatchObject({ parks: 2, users: 14, memberships: 10, criteria: 10, members: 6 });
+    // Both demo parks are in UTC+7 (Kemerovo and Tomsk), not in the installation's default zone.
+    expect(await queryRows(db, sql`SELECT slug, time_zone AS "timeZone" FROM parks ORDER BY slug`)).toEqual([
+      { slug: 'itc-tomsk', timeZone: 'Asia/Tomsk' },
+      { slug: 'kuzbass', timeZone: KUZBASS_ZONE },
+    ]);
     // The Kuzbass data set has 257 companies and the Tomsk one 6; 396 + 8 applications and 6 live ones; 292 + 14 KPI reports.
     expect(first).toMatchObject({ companies: 263, applications: 410, kpiReports: 306 });
     // The live stage: 6 business plans; 13 assignments (one a conflict) with 7 submitted reviews and a draft; 2 meetings;
@@ -138,7 +146,7 @@ describe('the live stage', () => {
   it('gives the demo expert three Kuzbass assignments: one untouched due in 10 days, one with a draft review, one submitted', async () => {
     const db = await getDb();
     await seedDemo(db);
-    const today = todayIso();
+    const today = todayIso(KUZBASS_ZONE);
     const expert = await demoActor('expert@technopark.demo');
     const kuzbass = expert.memberships[0].parkId;
     const mine = await listMyAssignments(db, { actor: expert, parkId: kuzbass });
@@ -161,7 +169,7 @@ describe('the live stage', () => {
   it('holds a meeting a few days ago with a quorum and an approval, and plans the next one a week ahead with a reviewed application', async () => {
     const db = await getDb();
     await seedDemo(db);
-    const today = todayIso();
+    const today = todayIso(KUZBASS_ZONE);
     const manager = await demoActor('manager@technopark.demo');
     const [kuzbass] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = 'kuzbass'`);
     const meetings = await listMeetings(db, { actor: manager, parkId: kuzbass.id });
@@ -202,14 +210,14 @@ describe('the live stage', () => {
     // Two assigned together, one of whom declared a conflict; a third assigned in their place.
     expect(Object.fromEntries(rows.map((r) => [r.expertName, r.status]))).toEqual({ 'Сергей Новиков': 'assigned', 'Елена Павлова': 'conflict', 'Павел Смирнов': 'assigned' });
     expect(rows.find((r) => r.status === 'conflict')!.conflictReason).toBeTruthy();
-    const inbox = await listParkApplications(db, { actor: manager, parkId: kuzbass.id, query: { status: 'submitted' }, today: todayIso() });
-    expect(inbox.rows.filter((r) => r.submittedOn === todayIso())).toHaveLength(1);
+    const inbox = await listParkApplications(db, { actor: manager, parkId: kuzbass.id, query: { status: 'submitted' }, today: todayIso(KUZBASS_ZONE) });
+    expect(inbox.rows.filter((r) => r.submittedOn === todayIso(KUZBASS_ZONE))).toHaveLength(1);
   });
 
   it('gives the demo applicant a live application of its company: complete, accepted for expert review, experts assigned', async () => {
     const db = await getDb();
     await seedDemo(db);
-    const today = todayIso();
+    const today = todayIso(KUZBASS_ZONE);
     const applicant = await demoActor('applicant@technopark.demo');
     const live = (await listMyApplications(db, { actor: applicant })).filter((a) => a.status === 'in_review');
     expect(live).toHaveLength(1);

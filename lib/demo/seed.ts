@@ -13,9 +13,13 @@ import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD
 import { seedApplicantApplication, seedLiveCouncil } from './live';
 import { DEMO_CRITERIA } from './rubric';
 import { loggerFor } from '@/lib/log/logger';
+import { setParkTimeZone } from '@/lib/parks/parks';
 
 /** The demo parks' slugs, as the data sets and DEMO_ACCOUNTS name them. */
 export const DEMO_PARKS = { kuzbass: 'kuzbass', tomsk: 'itc-tomsk' } as const;
+
+/** Where the demo parks are: Kemerovo and Tomsk, both UTC+7 (the data sets carry no zone). */
+export const DEMO_PARK_ZONES: Record<string, string> = { [DEMO_PARKS.kuzbass]: 'Asia/Novokuznetsk', [DEMO_PARKS.tomsk]: 'Asia/Tomsk' };
 
 const ALL_ACCOUNTS = [...DEMO_ACCOUNTS, ...DEMO_EXTRA_EXPERTS, ...DEMO_EXTRA_APPLICANTS];
 const APPLICANT = DEMO_ACCOUNTS.find((account) => account.demoRole === 'applicant')!;
@@ -51,6 +55,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     if (parkIds.has(data.park.slug)) continue;
     await importDataset(db, { actor, input: data });
     const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.slug, data.park.slug));
+    await setParkTimeZone(db, { actor, input: { parkId: park.id, timeZone: DEMO_PARK_ZONES[data.park.slug] } });
     parkIds.set(data.park.slug, park.id);
   }
 

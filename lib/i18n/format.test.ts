@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormat, formatAmount, formatDateTime, formatMoment, formatRub, numberFormat } from './format';
+import { dateFormat, formatAmount, formatDateTime, formatMoment, formatRub, formatTime, numberFormat } from './format';
 
 // Intl writes a narrow no-break space between groups in Russian; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -29,15 +29,22 @@ describe('money formatting', () => {
 });
 
 describe('moments', () => {
-  it('a message names a moment the same in both languages, in the installation’s time zone', () => {
-    expect(formatMoment(new Date('2026-03-01T11:05:00Z'))).toBe('2026-03-01 14:05 MSK');
-    expect(formatMoment('2025-12-31T21:00:00Z')).toBe('2026-01-01 00:00 MSK');
+  it('a message names a moment the same in both languages, in the zone given, zone named', () => {
+    expect(formatMoment(new Date('2026-03-01T11:05:00Z'), 'Europe/Moscow')).toBe('2026-03-01 14:05 GMT+3');
+    expect(formatMoment('2025-12-31T21:00:00Z', 'Europe/Moscow')).toBe('2026-01-01 00:00 GMT+3');
+    expect(formatMoment('2026-03-31T18:30:00Z', 'Asia/Tomsk')).toBe('2026-04-01 01:30 GMT+7');
   });
 
-  it('a page writes it in the reader’s language, in the same time zone', () => {
-    expect(formatDateTime('2026-03-01T11:05:00Z', 'en')).toContain('14:05');
-    expect(formatDateTime('2026-03-01T11:05:00Z', 'ru')).toContain('14:05');
-    expect(formatDateTime(null, 'en')).toBe('—');
+  it('a page writes it in the reader’s language, in the zone given, zone named', () => {
+    expect(formatDateTime('2026-03-01T11:05:00Z', 'en', 'Europe/Moscow')).toBe('1 Mar 2026, 14:05 GMT+3');
+    expect(formatDateTime('2026-03-31T18:30:00Z', 'en', 'Asia/Tomsk')).toBe('1 Apr 2026, 01:30 GMT+7');
+    expect(plain(formatDateTime('2026-03-31T18:30:00Z', 'ru', 'Asia/Tomsk'))).toBe('1 апр. 2026 г., 01:30 GMT+7');
+    expect(formatDateTime(null, 'en', 'Asia/Tomsk')).toBe('—');
+  });
+
+  it('a saved draft’s time of day is the server’s moment on the reader’s clock, never the browser’s', () => {
+    expect(formatTime('2026-03-31T11:45:18Z', 'en', 'Asia/Novokuznetsk')).toBe('18:45:18 GMT+7');
+    expect(formatTime('2026-03-31T11:45:18Z', 'ru', 'Europe/Moscow')).toBe('14:45:18 GMT+3');
   });
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL, localMoment } from '@/lib/dates';
+import { localMoment, zoneLabel } from '@/lib/dates';
 import type { Locale } from './locales';
 
 const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
@@ -78,21 +78,25 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   return dateFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** A moment on a page, in the reader's language and the installation's time zone. */
-export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+/**
+ * A moment on a page, in the reader's language and `zone` (the park's, or the reader's outside a
+ * park: lib/dates.ts), the zone named so no one reads it on another clock: "1 Apr 2026, 01:30 GMT+7".
+ */
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale, zone: string): string {
   if (!value) return '—';
-  return dateFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(new Date(value));
+  return dateFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(new Date(value));
 }
 
-/** A moment people could misread without its zone (a meeting's start, a voting deadline): as formatDateTime, zone named. */
-export function formatDateTimeWithZone(value: Date | string, locale: Locale): string {
-  return `${formatDateTime(value, locale)} ${DEFAULT_TIME_ZONE_LABEL}`;
+/** A moment's time of day alone, with seconds and the zone named ("15:45:18 GMT+7"): when a draft was last saved. */
+export function formatTime(value: Date | string, locale: Locale, zone: string): string {
+  return dateFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short', timeZone: zone }).format(new Date(value));
 }
 
 /**
  * A moment inside a one-line message (an error, a CLI line) that reads the same in both languages:
- * `2026-03-01 14:05 MSK`, in the installation's time zone.
+ * `2026-03-01 14:05 GMT+3`, in `zone`.
  */
-export function formatMoment(value: Date | string): string {
-  return `${localMoment(new Date(value)).replace('T', ' ')} ${DEFAULT_TIME_ZONE_LABEL}`;
+export function formatMoment(value: Date | string, zone: string): string {
+  const moment = new Date(value);
+  return `${localMoment(moment, zone).replace('T', ' ')} ${zoneLabel(zone, moment)}`;
 }

@@ -226,7 +226,9 @@ export async function exportIncentives(
  * makes two simultaneous runs take turns, so the second sees what the first sent. Returns how many grants
  * it announced. Runs for one park, or all parks when `parkId` is omitted (the server's daily timer).
  */
-export async function notifyExpiringIncentives(db: Db, { today, parkId }: { today: string; parkId?: string }): Promise<number> {
+export async function notifyExpiringIncentives(db: Db, { now = new Date(), today, parkId }: { now?: Date; today?: string; parkId?: string }): Promise<number> {
+  // Each park's today at `now`, on its own calendar, unless `today` names the day for all.
+  const day = today ? sql`${today}::date` : sql`(${now.toISOString()}::timestamptz AT TIME ZONE p.time_zone)::date`;
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('technopark:incentive-expiry'))`);
     const due = await queryRows<{ id: string; parkId: string; slug: string; companyId: string; companyName: string; kind: string; validTo: string }>(
@@ -234,7 +236,7 @@ export async function notifyExpiringIncentives(db: Db, { today, parkId }: { toda
       sql`
       SELECT ti.id, ti.park_id AS "parkId", p.slug, ti.company_id AS "companyId", c.name AS "companyName", ti.kind::text AS kind, ti.valid_to::text AS "validTo"
       FROM tax_incentives ti JOIN parks p ON p.id = ti.park_id JOIN companies c ON c.id = ti.company_id
-      WHERE ti.status = 'active' AND ti.valid_to >= ${today}::date AND ti.valid_to <= ${today}::date + ${EXPIRY_WINDOW_DAYS}::int
+      WHERE ti.status = 'active' AND ti.valid_to >= ${day} AND ti.valid_to <= ${day} + ${EXPIRY_WINDOW_DAYS}::int
         ${parkId ? sql`AND ti.park_id = ${parkId}` : sql``}
         AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'incentiveExpiring' AND n.params->>'incentiveId' = ti.id::text)
       ORDER BY ti.valid_to`,

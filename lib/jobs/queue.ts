@@ -1,7 +1,6 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
-import { todayIso } from '@/lib/dates';
 import { loggerFor } from '@/lib/log/logger';
 
 /** A job the queue runs on a schedule (see lib/scheduler.ts for the installation's jobs). */
@@ -12,7 +11,7 @@ export type QueuedJob = {
   cron: string;
   /** How long one run "at start" covers: servers started within the same window of this length start it once. */
   every: number;
-  run: (db: Db, today: string) => Promise<unknown>;
+  run: (db: Db, now: Date) => Promise<unknown>;
 };
 
 export type JobQueue = { boss: PgBoss; stop: () => Promise<void> };
@@ -60,7 +59,7 @@ export async function startJobQueue(
     await boss.work(job.queue, { pollingIntervalSeconds }, async ([run]) => {
       const started = Date.now();
       try {
-        const result = await job.run(await getDb(), todayIso());
+        const result = await job.run(await getDb(), new Date());
         log.info({ job: job.queue, jobId: run.id, result, ms: Date.now() - started }, 'job done');
       } catch (error) {
         // Thrown on, so pg-boss retries it with backoff.

@@ -7,6 +7,7 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { todayIso } from '@/lib/dates';
+import { parkToday } from '@/lib/parks/clock';
 import { notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
@@ -67,9 +68,10 @@ export type MissingKpiReport = {
  */
 export async function listMissingKpiReports(
   db: DbOrTx,
-  { actor, parkId, today = todayIso(), year }: { actor: Actor; parkId: string; today?: string; year?: number | null },
+  { actor, parkId, today: day, year }: { actor: Actor; parkId: string; today?: string; year?: number | null },
 ): Promise<MissingKpiReport[]> {
   assertCan(actor, 'kpi.review', parkId);
+  const today = day ?? (await parkToday(db, parkId));
   const settings = await getKpiSettings(db, { actor, parkId });
   const rows = await missingPairs(db, parkId, Number(today.slice(0, 4)) - 1, year ?? null);
   return rows.map((r) => {
@@ -134,13 +136,18 @@ export type ReminderResult = { before: number; after: number };
  * still reminded. Runs daily for every park (sendKpiRemindersInAllParks, lib/scheduler.ts) and when a
  * manager asks for it on the KPI page.
  */
-export async function sendKpiReminders(db: Db, { actor, parkId, today = todayIso() }: { actor: Actor; parkId: string; today?: string }): Promise<ReminderResult> {
+export async function sendKpiReminders(
+  db: Db,
+  { actor, parkId, now = new Date(), today: day }: { actor: Actor; parkId: string; now?: Date; today?: string },
+): Promise<ReminderResult> {
   assertCan(actor, 'kpi.review', parkId);
   const [park] = await db
-    .select({ slug: parks.slug, name: parks.name, kpiDeadlineMonth: parks.kpiDeadlineMonth, kpiDeadlineDay: parks.kpiDeadlineDay })
+    .select({ slug: parks.slug, name: parks.name, kpiDeadlineMonth: parks.kpiDeadlineMonth, kpiDeadlineDay: parks.kpiDeadlineDay, timeZone: parks.timeZone })
     .from(parks)
     .where(eq(parks.id, parkId));
   if (!park) throw notFound('park');
+  // Before or after the deadline by the park's own calendar.
+  const today = day ?? todayIso(park.timeZone, now);
   const lastYear = Number(today.slice(0, 4)) - 1;
   const due = deadlineOf(lastYear, park);
   const rounds: { year: number; kind: 'before' | 'after'; deadline: string }[] = [];
@@ -182,14 +189,14 @@ export async function sendKpiReminders(db: Db, { actor, parkId, today = todayIso
 }
 
 /**
- * The scheduled run of sendKpiReminders (lib/scheduler.ts): every park, as the system. Returns how
- * many reminders went out in all.
+ * The scheduled run of sendKpiReminders (lib/scheduler.ts): every park, as the system, each on its
+ * own calendar at `now`. Returns how many reminders went out in all.
  */
-export async function sendKpiRemindersInAllParks(db: Db, { today = todayIso() }: { today?: string } = {}): Promise<number> {
+export async function sendKpiRemindersInAllParks(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const actor = systemActor('scheduler');
   let sent = 0;
   for (const { id } of await db.select({ id: parks.id }).from(parks).orderBy(parks.id)) {
-    const result = await sendKpiReminders(db, { actor, parkId: id, today });
+    const result = await sendKpiReminders(db, { actor, parkId: id, now });
     sent += result.before + result.after;
   }
   return sent;

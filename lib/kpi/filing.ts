@@ -45,7 +45,7 @@ export async function submitKpiReport(db: Db, options: FileKpiOptions): Promise<
   return fileReport(db, options, 'submit');
 }
 
-async function fileReport(db: Db, { actor, input, today = todayIso() }: FileKpiOptions, mode: 'draft' | 'submit') {
+async function fileReport(db: Db, { actor, input, today: day }: FileKpiOptions, mode: 'draft' | 'submit') {
   const data = parseInput(kpiReportInputSchema, input);
   // The park first, so that staff of another park are told it does not exist and the park's own staff
   // that they may not; then the representative whose companies the queries key on.
@@ -71,10 +71,11 @@ async function fileReport(db: Db, { actor, input, today = todayIso() }: FileKpiO
       .limit(1);
     if (!company) throw notFound('company');
     const [park] = await tx
-      .select({ id: parks.id, slug: parks.slug, name: parks.name, quarterlyReports: parks.quarterlyReports })
+      .select({ id: parks.id, slug: parks.slug, name: parks.name, quarterlyReports: parks.quarterlyReports, timeZone: parks.timeZone })
       .from(parks)
       .where(eq(parks.id, parkId));
     if (!park) throw notFound('park');
+    const today = day ?? todayIso(park.timeZone);
     if (quarter !== null && !park.quarterlyReports) {
       throw new AppError('VALIDATION', `quarter: ${park.name} asks for annual reports only`, {
         key: 'kpiQuarterlyNotAsked',

@@ -20,9 +20,9 @@ describe('the scheduled KPI reminders', () => {
         .sort();
 
     // 2024-02-10: the 2023 reports are due on 2024-03-01, the 2022 ones are overdue.
-    expect(await sendKpiRemindersInAllParks(db, { today: '2024-02-10' })).toBeGreaterThanOrEqual(4);
+    expect(await sendKpiRemindersInAllParks(db, { now: new Date('2024-02-10T09:00:00Z') })).toBeGreaterThanOrEqual(4);
     expect(await remindedOf()).toEqual(['0 kpiReminderAfter', '0 kpiReminderBefore', '1 kpiReminderAfter', '1 kpiReminderBefore']);
-    await sendKpiRemindersInAllParks(db, { today: '2024-02-11' });
+    await sendKpiRemindersInAllParks(db, { now: new Date('2024-02-11T09:00:00Z') });
     expect(await remindedOf()).toHaveLength(4);
     const audit = await db.select({ actorId: auditLog.actorId, actorLabel: auditLog.actorLabel }).from(auditLog).where(and(eq(auditLog.action, 'kpi.remind'), inArray(auditLog.parkId, parks.map((p) => p.id))));
     expect(audit).toEqual([{ actorId: null, actorLabel: 'scheduler' }, { actorId: null, actorLabel: 'scheduler' }]);

@@ -190,7 +190,7 @@ describe('reviewing a KPI report', () => {
     await acceptKpiReport(db, { actor: manager, input: { reportId: id } });
     const error = await acceptKpiReport(db, { actor: second, input: { reportId: id } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT', key: 'kpiAlreadyAccepted' });
-    expect((error as Error).message).toMatch(new RegExp(`^report already accepted by ${manager.name} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} MSK$`));
+    expect((error as Error).message).toMatch(new RegExp(`^report already accepted by ${manager.name} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} GMT\\+3$`));
     await expect(returnKpiReport(db, { actor: second, input: { reportId: id, comment: 'late' } })).rejects.toMatchObject({ code: 'CONFLICT' });
     const accepts = await db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'kpi.accept')));
     expect(accepts).toHaveLength(1);

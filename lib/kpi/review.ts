@@ -93,14 +93,15 @@ async function review(db: Db, actor: Actor, reportId: string, { status, comment 
 /** Why a review did not apply: accepted already (by whom, when), or not awaiting review. */
 async function refusalFor(db: DbOrTx, reportId: string): Promise<AppError> {
   const [current] = await db
-    .select({ status: kpiReports.status, reviewedAt: kpiReports.reviewedAt, reviewer: users.name })
+    .select({ status: kpiReports.status, reviewedAt: kpiReports.reviewedAt, reviewer: users.name, timeZone: parks.timeZone })
     .from(kpiReports)
+    .innerJoin(parks, eq(parks.id, kpiReports.parkId))
     .leftJoin(users, eq(users.id, kpiReports.reviewedBy))
     .where(eq(kpiReports.id, reportId));
   if (!current) return notFound('report');
   if (current.status === 'accepted') {
     const by = current.reviewer ?? 'the data import';
-    const at = current.reviewedAt ? formatMoment(current.reviewedAt) : '—';
+    const at = current.reviewedAt ? formatMoment(current.reviewedAt, current.timeZone) : '—';
     return new AppError('CONFLICT', `report already accepted by ${by} at ${at}`, { key: 'kpiAlreadyAccepted', params: { by, at } });
   }
   return invalidTransition('report', current.status);

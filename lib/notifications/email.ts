@@ -25,6 +25,7 @@ const translators = new Map<Locale, ReturnType<typeof createTranslator>>();
 function translatorFor(locale: Locale) {
   let t = translators.get(locale);
   if (!t) {
+    // The messages format no moment themselves: a notice's times come written on its park's clock (formatMoment).
     t = createTranslator({ locale, messages: messagesFor(locale), timeZone: DEFAULT_TIME_ZONE });
     translators.set(locale, t);
   }

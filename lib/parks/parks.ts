@@ -9,9 +9,9 @@ import { AppError, notFound } from '@/lib/errors';
 import type { RowOf } from '@/lib/sql';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
-import { createParkSchema, type CreateParkInput } from '@/lib/validation/parks';
+import { createParkSchema, parkTimeZoneSchema, type CreateParkInput, type ParkTimeZoneInput } from '@/lib/validation/parks';
 
-const parkColumns = { id: parks.id, slug: parks.slug, name: parks.name, region: parks.region, type: parks.type };
+const parkColumns = { id: parks.id, slug: parks.slug, name: parks.name, region: parks.region, type: parks.type, timeZone: parks.timeZone };
 
 export type ParkDto = RowOf<typeof parkColumns>;
 
@@ -59,4 +59,22 @@ export async function createPark(db: Db, { actor, input }: { actor: Actor; input
     },
     { onConflict: () => new AppError('CONFLICT', `a park with slug ${data.slug} already exists`, { fieldErrors: { slug: ['a park with this slug already exists'] } }) },
   );
+}
+
+/**
+ * Moves a park to another time zone (admins): from then on its "today", deadlines, meeting times and
+ * messages read that zone. Moments already stored stay the same instants; a meeting's day and start
+ * time stay as typed, now read on the new clock.
+ */
+export async function setParkTimeZone(db: Db, { actor, input }: { actor: Actor; input: ParkTimeZoneInput }): Promise<ParkDto> {
+  // Where a park is, like its creation, is the installation's admins' to say, not the park's managers'.
+  assertCan(actor, 'park.create');
+  const data = parseInput(parkTimeZoneSchema, input);
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select({ timeZone: parks.timeZone }).from(parks).where(eq(parks.id, data.parkId)).for('update');
+    if (!before) throw notFound('park');
+    const [park] = await tx.update(parks).set({ timeZone: data.timeZone }).where(eq(parks.id, data.parkId)).returning(parkColumns);
+    await writeAudit(tx, { actor, parkId: park.id, action: 'park.timeZone', entity: 'park', entityId: park.id, before, after: { timeZone: park.timeZone } });
+    return park;
+  });
 }

@@ -7,7 +7,7 @@ import type { KpiStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertCan } from '@/lib/auth/permissions';
 import { companyDetailsColumns, representsCompany, type CompanyDetails } from '@/lib/companies/companies';
-import { DEFAULT_TIME_ZONE } from '@/lib/dates';
+import { parkZoneSql } from '@/lib/parks/clock';
 import { notFound } from '@/lib/errors';
 import type { IncentiveDto } from '@/lib/incentives/incentives';
 import type { KpiFiguresDto } from '@/lib/kpi/common';
@@ -132,7 +132,7 @@ export async function getResidentProfile(
     sql`
     SELECT year, status::text AS status, jobs_created AS "jobsCreated", headcount, investment_rub::text AS "investmentRub",
            capital_investment_rub::text AS "capitalInvestmentRub", income_rub::text AS "incomeRub", taxes_paid_rub::text AS "taxesPaidRub",
-           rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE ${DEFAULT_TIME_ZONE})::date::text AS "submittedOn"
+           rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE ${parkZoneSql(parkId)})::date::text AS "submittedOn"
     FROM kpi_reports WHERE park_id = ${parkId} AND company_id = ${companyId} AND quarter IS NULL
     ORDER BY year`,
   );

@@ -10,10 +10,11 @@ export const uniq = (prefix = 't') => `${prefix}${crypto.randomBytes(4).toString
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-export async function makePark(overrides: { type?: 'industrial' | 'high_tech' | 'mixed'; slug?: string } = {}) {
+/** A park in the installation's zone unless `timeZone` says where it is. */
+export async function makePark(overrides: { type?: 'industrial' | 'high_tech' | 'mixed'; slug?: string; timeZone?: string } = {}) {
   const db = await getDb();
   const slug = overrides.slug ?? uniq('park-');
-  return createPark(db, { actor: systemActor('cli'), input: { slug, name: `Park ${slug}`, region: 'Test region', type: overrides.type ?? 'mixed' } });
+  return createPark(db, { actor: systemActor('cli'), input: { slug, name: `Park ${slug}`, region: 'Test region', type: overrides.type ?? 'mixed', timeZone: overrides.timeZone } });
 }
 
 export async function makeUser(

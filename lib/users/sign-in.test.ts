@@ -4,7 +4,6 @@ import { getDb } from '@/db/client';
 import { notifications, outbox, signInThrottle } from '@/db/schema';
 import { knownDeviceFor, rememberDevice } from '@/lib/auth/device';
 import { accountKey, delayAfter, pruneSignInThrottle, THROTTLE } from '@/lib/auth/throttle';
-import { todayIso } from '@/lib/dates';
 import { runScheduledJobs, SCHEDULED_JOBS } from '@/lib/scheduler';
 import { makeApplicant, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
 import { authenticate } from './users';
@@ -127,7 +126,7 @@ describe('sign-in under attack', () => {
     const clock = await attack(victim, 10, new Date());
     expect(await rows()).toHaveLength(41);
     const job = SCHEDULED_JOBS.find((j) => j.name === 'finished runs of failed sign-ins')!;
-    const results = await runScheduledJobs(db, todayIso(), [job]);
+    const results = await runScheduledJobs(db, new Date(), [job]);
     expect(results[job.name]).toBeGreaterThanOrEqual(40);
     expect(await rows()).toEqual([accountKey(victim)]);
     // Once that run has been quiet long enough (and is no longer waiting), it goes too.

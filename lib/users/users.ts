@@ -24,6 +24,7 @@ import {
   type UpdateUserInput,
   type UserListQuery,
 } from '@/lib/validation/users';
+import { myTimeZoneSchema, type MyTimeZoneInput } from '@/lib/validation/time-zones';
 
 /** What a page may show of a user: never the hash. */
 export type UserDto = {
@@ -40,7 +41,7 @@ export type UserDto = {
 /** Builds the acting user from the database; a disabled or missing account yields null (signed out). */
 export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind, locale: users.locale })
+    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!user) return null;
@@ -48,7 +49,7 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
     .select({ parkId: memberships.parkId, role: memberships.role })
     .from(memberships)
     .where(eq(memberships.userId, user.id));
-  return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows, locale: user.locale };
+  return { type: 'user', userId: user.id, email: user.email, name: user.name, kind: user.kind, memberships: rows, locale: user.locale, timeZone: user.timeZone };
 }
 
 export { authenticate, type AuthenticateResult, type SignInContext } from './sign-in';
@@ -120,6 +121,18 @@ export async function createConfirmedApplicant(db: Db, pending: { email: string;
 export async function setMyLocale(db: DbOrTx, { actor, locale }: { actor: Actor; locale: Locale }): Promise<void> {
   if (actor.type !== 'user') return;
   await db.update(users).set({ locale }).where(eq(users.id, actor.userId));
+}
+
+/**
+ * The time zone a person reads the pages outside a park in (/my, /notifications, /admin); empty
+ * clears it back to the installation's. A zone this runtime does not know is refused, nothing changed.
+ */
+export async function setMyTimeZone(db: DbOrTx, { actor, input }: { actor: Actor; input: MyTimeZoneInput }): Promise<{ timeZone: string | null }> {
+  const data = parseInput(myTimeZoneSchema, input);
+  if (actor.type !== 'user') throw new AppError('FORBIDDEN', 'only a person has a time zone of their own');
+  const timeZone = data.timeZone || null;
+  await db.update(users).set({ timeZone }).where(eq(users.id, actor.userId));
+  return { timeZone };
 }
 
 /** Admins (and the CLI) create users of any kind and give staff their parks. */

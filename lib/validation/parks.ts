@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PARK_TYPES } from '@/db/schema/values';
 import { areaField } from './amounts';
 import { optionalDateSchema } from './periods';
+import { timeZoneSchema } from './time-zones';
 
 export const parkSlugSchema = z
   .string()
@@ -15,6 +16,16 @@ export const createParkSchema = z.strictObject({
   type: z.enum(PARK_TYPES),
   landAreaHa: areaField({ empty: 'null', zero: 'allowed' }),
   foundedOn: optionalDateSchema,
+  /** Absent: the installation's zone (the column's default). */
+  timeZone: timeZoneSchema.optional(),
+});
+
+/** An admin moves a park to another time zone. */
+export const parkTimeZoneSchema = z.strictObject({
+  parkId: z.uuid(),
+  timeZone: timeZoneSchema,
 });
 
 export type CreateParkInput = z.input<typeof createParkSchema>;
+
+export type ParkTimeZoneInput = z.input<typeof parkTimeZoneSchema>;

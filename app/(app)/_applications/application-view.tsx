@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import type { ApplicationDto } from '@/lib/applications/applications';
-import { todayIso } from '@/lib/dates';
+import { dateOf } from '@/lib/dates';
 import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { AttachmentLine } from './attachment-line';
@@ -17,7 +17,8 @@ function Field({ label, children, wide = false }: { label: string; children: Rea
 }
 
 /** The application's contents, read-only: the project, the support asked for, the plan and the documents. */
-export async function ApplicationView({ app }: { app: ApplicationDto }) {
+/** `zone`: the clock its dates are read on (the park's, or the reader's on their own pages). */
+export async function ApplicationView({ app, zone }: { app: ApplicationDto; zone: string }) {
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   return (
@@ -67,12 +68,12 @@ export async function ApplicationView({ app }: { app: ApplicationDto }) {
             ))}
           </TableBody>
       </Table>
-      <DocumentList app={app} />
+      <DocumentList app={app} zone={zone} />
     </div>
   );
 }
 
-export async function DocumentList({ app }: { app: Pick<ApplicationDto, 'attachments'> }) {
+export async function DocumentList({ app, zone }: { app: Pick<ApplicationDto, 'attachments'>; zone: string }) {
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   return (
@@ -87,7 +88,7 @@ export async function DocumentList({ app }: { app: Pick<ApplicationDto, 'attachm
           {app.attachments.map((f) => (
             <AttachmentLine key={f.id} id={f.id} fileName={f.fileName} kind={t(`documents.kinds.${f.kind}`)}>
               <span className="text-xs text-muted-foreground">
-                {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(todayIso(f.createdAt), locale)}
+                {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(dateOf(f.createdAt, zone), locale)}
               </span>
             </AttachmentLine>
           ))}

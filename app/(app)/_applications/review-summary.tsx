@@ -2,12 +2,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ReviewSummary } from '@/lib/council/reviews';
-import { todayIso } from '@/lib/dates';
+import { dateOf } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
 /** Staff only: the scores by criterion (mean, spread), the weighted mean, and each expert's review. */
-export async function ReviewSummaryView({ summary, showExperts = true }: { summary: ReviewSummary; showExperts?: boolean }) {
+export async function ReviewSummaryView({ summary, zone, showExperts = true }: { summary: ReviewSummary; zone: string; showExperts?: boolean }) {
   const t = await getTranslations('applicationStaff.summary');
   const locale = (await getLocale()) as Locale;
   if (summary.reviews === 0) return <p className="text-sm text-muted-foreground">{t('none')}</p>;
@@ -72,7 +72,7 @@ export async function ReviewSummaryView({ summary, showExperts = true }: { summa
                 <span className="font-medium">{e.expertName}</span>
                 {e.recommendation && <Badge variant={e.recommendation === 'approve' ? 'success' : e.recommendation === 'reject' ? 'destructive' : 'warning'}>{t(`recommendations.${e.recommendation}`)}</Badge>}
                 <span className="text-muted-foreground">
-                  {t('total')}: {e.total === null ? '—' : formatNumber(e.total, locale, 2)} · {formatDate(e.submittedAt && todayIso(e.submittedAt), locale)}
+                  {t('total')}: {e.total === null ? '—' : formatNumber(e.total, locale, 2)} · {formatDate(e.submittedAt && dateOf(e.submittedAt, zone), locale)}
                 </span>
               </summary>
               <ul className="mt-2 space-y-1">

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { CouncilDecisionKind, ScreeningOutcome } from '@/db/schema/values';
 import type { TimelineEvent } from '@/lib/applications/history';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { dateOf } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
 import { cn } from '@/app/_components/ui/cn';
 
@@ -19,7 +20,7 @@ const TONE: Record<string, string> = {
  * council decision to its meeting's minutes: the staff's page to the minutes, the applicant's to the
  * extract of their own item once the minutes are approved.
  */
-export async function Timeline({ events, minutes }: { events: TimelineEvent[]; minutes?: (e: TimelineEvent) => { href: string; extract: boolean } | null }) {
+export async function Timeline({ events, zone, minutes }: { events: TimelineEvent[]; zone: string; minutes?: (e: TimelineEvent) => { href: string; extract: boolean } | null }) {
   const t = await getTranslations('timeline');
   const tm = await getTranslations('minutesApproval');
   const ta = await getTranslations('applications');
@@ -56,7 +57,7 @@ export async function Timeline({ events, minutes }: { events: TimelineEvent[]; m
           />
           <p className="text-sm font-medium">{title(e)}</p>
           <p className="text-xs text-muted-foreground">
-            {e.kind === 'decided' || e.kind === 'screened' || (e.kind === 'submitted' && !e.version) ? formatDate(e.on ?? e.at, locale) : formatDateTime(e.at, locale)}
+            {e.kind === 'decided' || e.kind === 'screened' || (e.kind === 'submitted' && !e.version) ? formatDate(e.on ?? dateOf(e.at, zone), locale) : formatDateTime(e.at, locale, zone)}
             {e.kind === 'decided' && e.meetingNumber ? ` · ${t('meeting', { number: e.meetingNumber })}` : ''}
             {e.kind !== 'assigned' && e.kind !== 'conflict' && e.kind !== 'reviewed' && e.who ? ` · ${t('by', { who: e.who })}` : ''}
           </p>

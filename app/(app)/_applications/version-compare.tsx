@@ -26,8 +26,10 @@ export async function VersionCompare({
   selected,
   changes,
   action,
+  zone,
 }: {
   versions: VersionDto[];
+  zone: string;
   selected: { from: number; to: number } | null;
   changes: VersionChange[] | null;
   action: string;
@@ -53,7 +55,7 @@ export async function VersionCompare({
       <ul className="text-sm text-muted-foreground">
         {versions.map((v) => (
           <li key={v.version}>
-            {t('versions.version', { version: v.version })} · {t('versions.submittedAt', { date: formatDateTime(v.submittedAt, locale) })}
+            {t('versions.version', { version: v.version })} · {t('versions.submittedAt', { date: formatDateTime(v.submittedAt, locale, zone) })}
           </li>
         ))}
       </ul>

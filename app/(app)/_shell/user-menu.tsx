@@ -1,7 +1,7 @@
 'use client';
 
 import { DropdownMenu } from 'radix-ui';
-import { LogOut, ShieldCheck, User } from 'lucide-react';
+import { Clock, LogOut, ShieldCheck, User } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { signOutAction } from '@/app/(public)/sign-in/actions';
@@ -31,6 +31,12 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             <Link href="/account/security">
               <ShieldCheck className="size-4" />
               {t('security')}
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent">
+            <Link href="/account/time-zone">
+              <Clock className="size-4" />
+              {t('timeZoneMenu')}
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item

@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
-import { createPark } from '@/lib/parks/parks';
+import { createPark, setParkTimeZone } from '@/lib/parks/parks';
 import { createUser, setUserDisabled, updateUser } from '@/lib/users/users';
-import { createParkSchema } from '@/lib/validation/parks';
+import { createParkSchema, parkTimeZoneSchema } from '@/lib/validation/parks';
 import { sendPasswordResetLink } from '@/lib/users/password-reset';
 import { resetSecondFactor } from '@/lib/users/second-factor';
 import { createUserSchema, updateUserSchema } from '@/lib/validation/users';
@@ -16,6 +16,14 @@ export async function createParkAction(input: unknown): Promise<ActionResult<{ s
     const park = await createPark(await getDb(), { actor, input: data });
     revalidatePath('/admin/parks');
     return { slug: park.slug };
+  });
+}
+
+export async function setParkTimeZoneAction(input: unknown): Promise<ActionResult<{ timeZone: string }>> {
+  return runAction(parkTimeZoneSchema, input, async (data, actor) => {
+    const park = await setParkTimeZone(await getDb(), { actor, input: data });
+    revalidatePath('/admin/parks');
+    return { timeZone: park.timeZone };
   });
 }
 

@@ -18,7 +18,7 @@ import { getReportDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { firstValue, type SearchParams } from '@/app/_server/search-params';
 import { requireActor } from '@/app/_server/session';
-import { todayIso } from '@/lib/dates';
+import { todayIso, zoneOr } from '@/lib/dates';
 import { formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { compareParks } from '@/lib/reports/analytics/comparison';
@@ -36,7 +36,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('compareReport');
-  const currentYear = Number(todayIso().slice(0, 4));
+  const currentYear = Number(todayIso(zoneOr(actor.timeZone)).slice(0, 4));
   const reports = await getReportDb();
   const years = await getComparisonYears(reports, { actor });
   const { period, invalid } = readPeriod(search, openingPeriod(currentYear, years));

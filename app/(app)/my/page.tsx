@@ -8,13 +8,13 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
 import { listMyCompanies } from '@/lib/companies/my-companies';
-import { todayIso } from '@/lib/dates';
+import { todayIso, zoneOr } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 
 export default async function MyHome() {
   const actor = await requireActor();
-  const companies = await listMyCompanies(await getDb(), { actor, today: todayIso() });
+  const companies = await listMyCompanies(await getDb(), { actor, today: todayIso(zoneOr(actor.timeZone)) });
   const t = await getTranslations('myHome');
   const tr = await getTranslations('myResidency');
   const locale = (await getLocale()) as Locale;

@@ -4,6 +4,7 @@ import { PageHeader } from '@/app/_components/page-header';
 import { cn } from '@/app/_components/ui/cn';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
+import { zoneOr } from '@/lib/dates';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listNotifications } from '@/lib/notifications/notifications';
@@ -12,6 +13,7 @@ import { MarkAllReadButton } from './mark-read-button';
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
+  const zone = zoneOr(actor.timeZone);
   const items = await listNotifications(await getDb(), { actor });
   const t = await getTranslations('common');
   const tn = await getTranslations('notifications');
@@ -34,7 +36,7 @@ export default async function NotificationsPage() {
                 ) : (
                   text
                 )}
-                <p className="text-xs text-muted-foreground">{formatDateTime(n.createdAt, locale)}</p>
+                <p className="text-xs text-muted-foreground">{formatDateTime(n.createdAt, locale, zone)}</p>
               </div>
             </li>
           );

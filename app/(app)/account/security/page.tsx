@@ -6,7 +6,8 @@ import { Badge } from '@/app/_components/ui/badge';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { requireActor } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { formatDateTimeWithZone } from '@/lib/i18n/format';
+import { zoneOr } from '@/lib/dates';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getSecondFactorStatus, startTotpEnrolment } from '@/lib/users/second-factor';
 
@@ -32,7 +33,7 @@ export default async function AccountSecurityPage() {
         {status.enabled ? (
           <div className="space-y-4">
             <p className="text-sm">
-              {t('onSince', { when: formatDateTimeWithZone(status.enabledAt!, locale as Locale) })} {t('codesLeft', { count: status.recoveryCodesLeft })}
+              {t('onSince', { when: formatDateTime(status.enabledAt!, locale as Locale, zoneOr(actor.timeZone)) })} {t('codesLeft', { count: status.recoveryCodesLeft })}
             </p>
             {status.required ? <p className="text-sm text-muted-foreground">{t('requiredForRole')}</p> : null}
             <SecondFactorManage canDisable={!status.required} />

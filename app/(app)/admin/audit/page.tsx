@@ -12,6 +12,7 @@ import { PageLinks } from '@/app/_components/ui/page-links';
 import { listAuditPage, type AuditEntryDto, type AuditPage } from '@/lib/admin/audit-log';
 import { AUDIT_ACTIONS, isAuditAction } from '@/lib/audit-actions';
 import { AppError } from '@/lib/errors';
+import { zoneOr } from '@/lib/dates';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listParks } from '@/lib/parks/parks';
@@ -98,7 +99,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             rowKey={(e) => e.id}
             empty={t('empty')}
             columns={[
-              { header: t('columns.at'), className: 'whitespace-nowrap align-top', cell: (e) => formatDateTime(e.at, locale) },
+              { header: t('columns.at'), className: 'whitespace-nowrap align-top', cell: (e) => formatDateTime(e.at, locale, zoneOr(actor.timeZone)) },
               { header: t('columns.actor'), className: 'align-top', cell: who },
               {
                 header: t('columns.action'),

@@ -3,12 +3,14 @@ import { adminContext } from '@/app/_server/admin-context';
 import { PageHeader } from '@/app/_components/page-header';
 import { Badge } from '@/app/_components/ui/badge';
 import { listOutbox, type OutboxMessageDto } from '@/lib/admin/admin';
+import { zoneOr } from '@/lib/dates';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { MAX_SEND_ATTEMPTS, smtpConfigured } from '@/lib/notifications/mailer';
 
 export default async function OutboxPage() {
   const { actor, db } = await adminContext();
+  const zone = zoneOr(actor.timeZone);
   const messages = await listOutbox(db, { actor });
   const t = await getTranslations('admin');
   const locale = (await getLocale()) as Locale;
@@ -25,7 +27,7 @@ export default async function OutboxPage() {
                 <span className="text-muted-foreground">{t('to')}:</span> {m.to}
               </span>
               <span className="flex items-center gap-2 text-xs text-muted-foreground">
-                {formatDateTime(m.createdAt, locale)}
+                {formatDateTime(m.createdAt, locale, zone)}
                 <OutboxStatus status={m.status} attempts={m.attempts} smtp={smtp} />
               </span>
             </div>

@@ -15,11 +15,11 @@ import { createParkAction } from '../actions';
 
 type Values = z.input<typeof createParkSchema>;
 
-export function CreateParkForm() {
+export function CreateParkForm({ zones, defaultZone }: { zones: { value: string; label: string }[]; defaultZone: string }) {
   const t = useTranslations('admin');
   const form = useForm<Values>({
     resolver: zodResolver(createParkSchema),
-    defaultValues: { slug: '', name: '', region: '', type: 'high_tech', landAreaHa: '', foundedOn: '' },
+    defaultValues: { slug: '', name: '', region: '', type: 'high_tech', landAreaHa: '', foundedOn: '', timeZone: defaultZone },
   });
   const { submit, formError } = useActionForm(form, createParkAction, () => {
     toast.success(t('parkCreated'));
@@ -46,6 +46,11 @@ export function CreateParkForm() {
       </Field>
       <Field name="foundedOn" label={t('foundedOn')}>
         <Input type="date" {...form.register('foundedOn')} />
+      </Field>
+      <Field name="timeZone" label={t('timeZone')} description={t('timeZoneHint')}>
+        <NativeSelect {...form.register('timeZone')}>
+          <SelectOptions options={zones} />
+        </NativeSelect>
       </Field>
     </ActionForm>
   );

@@ -1,17 +1,22 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { deleteDraft, saveDraft, submitApplication } from '@/lib/applications/applications';
 import { deleteAttachment } from '@/lib/applications/attachments';
 import { runAction, type ActionResult } from '@/app/_server/action';
+import { zoneOr } from '@/lib/dates';
+import { formatTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
 import { applicationIdSchema, saveDraftSchema } from '@/lib/validation/applications';
 
+/** `savedAt` is the server's moment written on the reader's clock, zone named, as the page's other times are: never the browser's clock. */
 export async function saveDraftAction(input: unknown): Promise<ActionResult<{ applicationId: string; savedAt: string }>> {
   return runAction(saveDraftSchema, input, async (data, actor) => {
     const saved = await saveDraft(await getDb(), { actor, input: data });
-    return { applicationId: saved.applicationId, savedAt: saved.savedAt.toISOString() };
+    return { applicationId: saved.applicationId, savedAt: formatTime(saved.savedAt, (await getLocale()) as Locale, zoneOr(actor.timeZone)) };
   });
 }
 

@@ -5,12 +5,14 @@ import { DataTable } from '@/app/_components/ui/data-table';
 import { getDb } from '@/db/client';
 import { listMyApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
+import { zoneOr } from '@/lib/dates';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { StatusBadge } from '../../_applications/status-badge';
 
 export default async function MyApplicationsPage() {
   const actor = await requireActor();
+  const zone = zoneOr(actor.timeZone);
   const rows = await listMyApplications(await getDb(), { actor });
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
@@ -33,7 +35,7 @@ export default async function MyApplicationsPage() {
           { header: t('columns.park'), cell: (a) => a.parkName },
           { header: t('columns.status'), cell: (a) => <StatusBadge status={a.status} /> },
           { header: t('columns.submitted'), className: 'whitespace-nowrap', cell: (a) => formatDate(a.submittedOn, locale) },
-          { header: t('columns.updated'), className: 'whitespace-nowrap text-muted-foreground', cell: (a) => formatDateTime(a.updatedAt, locale) },
+          { header: t('columns.updated'), className: 'whitespace-nowrap text-muted-foreground', cell: (a) => formatDateTime(a.updatedAt, locale, zone) },
         ]}
       />
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Check } from 'lucide-react';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/app/_components/ui/cn';
 import { STEPS } from './application-steps';
 import type { SaveState } from './use-draft-autosave';
@@ -9,12 +9,11 @@ import type { SaveState } from './use-draft-autosave';
 /** Where the applicant is: "Step n of 6", what the autosave is doing, a progress bar and a button per step. */
 export function StepNav({ step, done, onStep, save, dirty }: { step: number; done: (step: number) => boolean; onStep: (step: number) => void; save: SaveState; dirty: boolean }) {
   const t = useTranslations('applications');
-  const locale = useLocale();
   const savedText =
     save.state === 'saving'
       ? t('autosave.saving')
       : save.state === 'saved' && save.at
-        ? t('autosave.saved', { time: save.at.toLocaleTimeString(locale === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
+        ? t('autosave.saved', { time: save.at })
         : save.state === 'error'
           ? save.message
           : save.state === 'waiting'

@@ -9,7 +9,8 @@ import { draftUrl, type DraftValues } from './application-steps';
 
 const AUTOSAVE_DELAY_MS = 700;
 
-export type SaveState = { state: 'idle' | 'waiting' | 'saving' | 'saved' | 'error'; at?: Date; message?: string; json: string };
+/** `at`: when the server saved it, as the server wrote it (lib/i18n/format.ts formatTime). */
+export type SaveState = { state: 'idle' | 'waiting' | 'saving' | 'saved' | 'error'; at?: string; message?: string; json: string };
 
 /**
  * Saves the draft on the server at every pause in typing and when the tab is hidden. One save at a
@@ -58,7 +59,7 @@ export function useDraftAutosave(
       setId(result.data.applicationId);
       window.history.replaceState(null, '', draftUrl(result.data.applicationId, stepRef.current));
     }
-    setSave({ state: 'saved', at: new Date(result.data.savedAt), json });
+    setSave({ state: 'saved', at: result.data.savedAt, json });
     return true;
   }, [form, t, stepRef]);
 

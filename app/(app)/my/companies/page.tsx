@@ -10,7 +10,7 @@ import { listMyApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
 import { listMyInvitations } from '@/lib/companies/invitations';
 import { listMyCompanies } from '@/lib/companies/my-companies';
-import { todayIso } from '@/lib/dates';
+import { todayIso, zoneOr } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { InvitationButtons } from './invitation-buttons';
@@ -19,7 +19,7 @@ export default async function MyCompaniesPage() {
   const actor = await requireActor();
   const db = await getDb();
   const [companies, applications, invitations] = await Promise.all([
-    listMyCompanies(db, { actor, today: todayIso() }),
+    listMyCompanies(db, { actor, today: todayIso(zoneOr(actor.timeZone)) }),
     listMyApplications(db, { actor }),
     listMyInvitations(db, { actor }),
   ]);

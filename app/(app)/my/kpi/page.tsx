@@ -7,7 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/app/_server/session';
-import { todayIso } from '@/lib/dates';
+import { todayIso, zoneOr } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { myReportHref } from '@/lib/kpi/common';
@@ -16,7 +16,7 @@ import { KpiStatusBadge as StatusBadge } from '@/app/_components/kpi-status-badg
 
 export default async function MyKpiPage() {
   const actor = await requireActor();
-  const today = todayIso();
+  const today = todayIso(zoneOr(actor.timeZone));
   const periods = await listMyKpiPeriods(await getDb(), { actor, today });
   const t = await getTranslations('myKpi');
   const tk = await getTranslations('kpi');

@@ -17,7 +17,7 @@ export default async function ParkHome({ params }: { params: Promise<{ park: str
   if (!can(actor, 'application.readPark', park.id)) {
     redirect(can(actor, 'review.submit', park.id) ? `/p/${slug}/reviews` : `/p/${slug}/reports`);
   }
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const [d, expiring] = await Promise.all([
     getParkDashboard(db, { actor, parkId: park.id, today }),
     can(actor, 'resident.read', park.id) ? listExpiringIncentives(db, { actor, parkId: park.id, today }) : Promise.resolve([]),

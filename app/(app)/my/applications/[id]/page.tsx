@@ -10,7 +10,7 @@ import { compareVersions, getTimeline, listVersions } from '@/lib/applications/h
 import { requireActor } from '@/app/_server/session';
 import { orNotFound } from '@/app/_server/not-found';
 import { listMyCompanies } from '@/lib/companies/my-companies';
-import { todayIso } from '@/lib/dates';
+import { dateOf, todayIso, zoneOr } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
@@ -41,6 +41,8 @@ export default async function MyApplicationPage({
   const t = await getTranslations('applications');
   const locale = (await getLocale()) as Locale;
   const editable = app.status === 'draft' || app.status === 'returned';
+  // The applicant's own pages read their clock (the installation's if they chose none).
+  const zone = zoneOr(actor.timeZone);
 
   const aside = (
     <aside className="space-y-4">
@@ -56,7 +58,7 @@ export default async function MyApplicationPage({
         <CardContent>
           <h2 className="mb-3 text-sm font-semibold">{t('timeline')}</h2>
           {/* A decision links to the extract of this application's item from the approved minutes, never the whole minutes. */}
-          <Timeline events={timeline} minutes={(e) => (e.minutesVersion ? { href: `/my/applications/${app.id}/minutes-extract`, extract: true } : null)} />
+          <Timeline events={timeline} zone={zone} minutes={(e) => (e.minutesVersion ? { href: `/my/applications/${app.id}/minutes-extract`, extract: true } : null)} />
           {app.status === 'draft' && app.version === 0 && (
             <div className="mt-4 border-t pt-3">
               <DeleteDraftButton applicationId={app.id} />
@@ -67,7 +69,7 @@ export default async function MyApplicationPage({
       {versions.length > 0 && (
         <Card>
           <CardContent className="pt-5">
-            <VersionCompare versions={versions} selected={selected} changes={comparison?.changes ?? null} action={`/my/applications/${id}`} />
+            <VersionCompare versions={versions} selected={selected} changes={comparison?.changes ?? null} action={`/my/applications/${id}`} zone={zone} />
           </CardContent>
         </Card>
       )}
@@ -81,7 +83,7 @@ export default async function MyApplicationPage({
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
           <Card>
             <CardContent className="pt-5">
-              <ApplicationView app={app} />
+              <ApplicationView app={app} zone={zone} />
             </CardContent>
           </Card>
           {aside}
@@ -90,7 +92,7 @@ export default async function MyApplicationPage({
     );
   }
 
-  const [companies, parks] = await Promise.all([listMyCompanies(db, { actor, today: todayIso() }), listParksOpenForApplications(db)]);
+  const [companies, parks] = await Promise.all([listMyCompanies(db, { actor, today: todayIso(zone) }), listParksOpenForApplications(db)]);
   const step = Math.min(Math.max(Number(search.step) || 1, 1), 6) - 1;
   return (
     <div className="space-y-4">
@@ -101,7 +103,7 @@ export default async function MyApplicationPage({
             {t('returned')}
           </AlertTitle>
           <AlertDescription>
-            <p className="text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(todayIso(app.returnComment.at), locale) })}</p>
+            <p className="text-muted-foreground">{t(`returnedBy.${app.returnComment.source}`, { date: formatDate(dateOf(app.returnComment.at, zone), locale) })}</p>
             <blockquote className="mt-2 whitespace-pre-line">{app.returnComment.comment}</blockquote>
             <p className="mt-2 text-xs text-muted-foreground">{t('returnedHint')}</p>
           </AlertDescription>

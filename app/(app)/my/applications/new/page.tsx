@@ -6,14 +6,14 @@ import { getDb } from '@/db/client';
 import { listParksOpenForApplications } from '@/lib/applications/applications';
 import { requireActor } from '@/app/_server/session';
 import { listMyCompanies } from '@/lib/companies/my-companies';
-import { todayIso } from '@/lib/dates';
+import { todayIso, zoneOr } from '@/lib/dates';
 import { ApplicationForm } from '../application-form';
 
 export default async function NewApplicationPage({ searchParams }: { searchParams: Promise<{ company?: string; park?: string; step?: string }> }) {
   const actor = await requireActor();
   const db = await getDb();
   const search = await searchParams;
-  const [companies, parks] = await Promise.all([listMyCompanies(db, { actor, today: todayIso() }), listParksOpenForApplications(db)]);
+  const [companies, parks] = await Promise.all([listMyCompanies(db, { actor, today: todayIso(zoneOr(actor.timeZone)) }), listParksOpenForApplications(db)]);
   const t = await getTranslations('applications');
   if (companies.length === 0) {
     return (

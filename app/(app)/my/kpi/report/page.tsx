@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { requireActor } from '@/app/_server/session';
 import { orNotFound } from '@/app/_server/not-found';
+import { zoneOr } from '@/lib/dates';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { getMyKpiReport } from '@/lib/kpi/filing';
@@ -28,6 +29,7 @@ export default async function MyKpiReportPage({ searchParams }: { searchParams: 
   if (!isUuid(companyId) || !Number.isInteger(year) || year < 1900 || year > 2200 || (quarter !== null && ![1, 2, 3, 4].includes(quarter))) notFound();
 
   const actor = await requireActor();
+  const zone = zoneOr(actor.timeZone);
   const data = await orNotFound(getMyKpiReport(await getDb(), { actor, parkSlug, companyId, year, quarter }));
   const t = await getTranslations('myKpi');
   const tk = await getTranslations('kpi');
@@ -63,11 +65,11 @@ export default async function MyKpiReportPage({ searchParams }: { searchParams: 
         </Alert>
       )}
       {report?.status === 'submitted' && (
-        <Alert role="status">{report.submittedAt ? t('submittedAlert', { at: formatDateTime(report.submittedAt, locale) }) : t('submittedAlertNoDate')}</Alert>
+        <Alert role="status">{report.submittedAt ? t('submittedAlert', { at: formatDateTime(report.submittedAt, locale, zone) }) : t('submittedAlertNoDate')}</Alert>
       )}
       {report?.status === 'accepted' && (
         <Alert variant="success" role="status">
-          {report.reviewedAt ? t('acceptedAlert', { at: formatDateTime(report.reviewedAt, locale) }) : t('acceptedAlertNoDate')}
+          {report.reviewedAt ? t('acceptedAlert', { at: formatDateTime(report.reviewedAt, locale, zone) }) : t('acceptedAlertNoDate')}
         </Alert>
       )}
       <Card>

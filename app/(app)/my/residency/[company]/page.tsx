@@ -5,7 +5,7 @@ import { Alert } from '@/app/_components/ui/alert';
 import { getDb } from '@/db/client';
 import { orNotFound } from '@/app/_server/not-found';
 import { requireActor } from '@/app/_server/session';
-import { todayIso } from '@/lib/dates';
+import { todayIso, zoneOr } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
 import { getResidentProfile, listRepresentedResidencyParks } from '@/lib/residents/profile';
 
@@ -14,7 +14,7 @@ export default async function MyResidencyPage({ params }: { params: Promise<{ co
   const { company } = await params;
   const actor = await requireActor();
   const db = await getDb();
-  const today = todayIso();
+  const today = todayIso(zoneOr(actor.timeZone));
   const profiles = await orNotFound(async () => {
     const parks = await listRepresentedResidencyParks(db, { actor, companyId: company });
     return Promise.all(parks.map((p) => getResidentProfile(db, { actor, parkId: p.parkId, companyId: company, today })));

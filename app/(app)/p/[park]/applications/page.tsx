@@ -31,7 +31,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const { actor, db, park } = await parkContext(slug, 'application.readPark');
   const raw = searchValues(await searchParams);
   const [result, industries] = await Promise.all([
-    listParkApplications(db, { actor, parkId: park.id, query: raw, today: todayIso() }),
+    listParkApplications(db, { actor, parkId: park.id, query: raw, today: todayIso(park.timeZone) }),
     listInboxIndustries(db, { actor, parkId: park.id }),
   ]);
   const { query } = result;

@@ -45,7 +45,7 @@ export default async function BudgetPage({ params, searchParams }: { params: Pro
           <CardTitle>{editing ? t('editTitle') : t('addTitle')}</CardTitle>
         </CardHeader>
         <CardContent>
-          <BudgetEntryForm key={editing?.id ?? 'new'} parkId={park.id} parkSlug={slug} entry={editing} defaultYear={Number(todayIso().slice(0, 4))} />
+          <BudgetEntryForm key={editing?.id ?? 'new'} parkId={park.id} parkSlug={slug} entry={editing} defaultYear={Number(todayIso(park.timeZone).slice(0, 4))} />
         </CardContent>
       </Card>
 

@@ -21,7 +21,7 @@ export default async function CouncilPage({ params }: { params: Promise<{ park: 
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
       <SectionCard title={t('create.title')}>
-        <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso()} />
+        <CreateMeetingForm parkId={park.id} parkSlug={slug} nextNumber={next} today={todayIso(park.timeZone)} />
       </SectionCard>
       <DataTable
         rows={meetings}

@@ -25,7 +25,7 @@ export default async function IncentivesPage({ params, searchParams }: { params:
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
   const filters = incentiveFiltersSchema.parse(searchValues(await searchParams));
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const rows = await listIncentives(db, { actor, parkId: park.id, today, filters });
   const t = await getTranslations('incentives');
   const locale = (await getLocale()) as Locale;

@@ -28,7 +28,7 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
   const { actor, db, park } = await parkContext(slug, 'kpi.review');
   const t = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '') ? (query.tab as Tab) : 'submitted';
   const yearText = query.year ?? '';
   const lastYear = Number(today.slice(0, 4)) - 1;
@@ -164,7 +164,7 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
             {
               header: tab === 'submitted' ? t('submittedAt') : t('reviewedAt'),
               className: 'whitespace-nowrap text-muted-foreground',
-              cell: (r) => formatDateTime(tab === 'submitted' ? r.submittedAt : r.reviewedAt, locale),
+              cell: (r) => formatDateTime(tab === 'submitted' ? r.submittedAt : r.reviewedAt, locale, park.timeZone),
             },
             { header: t('status'), cell: (r) => <KpiStatusBadge status={r.status} label={t(`statuses.${r.status}`)} /> },
           ]}

@@ -23,7 +23,7 @@ export default async function MemberMeetingsPage({ params }: { params: Promise<{
         empty={t('empty')}
         columns={[
           { header: t('columns.number'), className: 'font-medium', href: (m) => `/p/${slug}/meetings/${m.id}`, cell: (m) => t('meetingTitle', { number: m.number }) },
-          { header: t('member.starts'), className: 'whitespace-nowrap', cell: (m) => formatDateTime(m.startsAt, locale) },
+          { header: t('member.starts'), className: 'whitespace-nowrap', cell: (m) => formatDateTime(m.startsAt, locale, park.timeZone) },
           { header: t('member.place'), cell: (m) => m.place ?? '—' },
           { header: t('columns.status'), cell: (m) => <Badge variant={m.status === 'held' ? 'success' : 'secondary'}>{t(`statuses.${m.status}`)}</Badge> },
           { header: t('columns.items'), align: 'right', className: 'tabular-nums', cell: (m) => m.items },

@@ -27,7 +27,7 @@ const DOT: Record<UnitState, string> = { leased: 'bg-sky-500', free: 'bg-emerald
 export default async function PremisesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<{ at?: string }> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'premises.manage');
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const requested = (await searchParams).at;
   const at = typeof requested === 'string' && isRealDate(requested) ? requested : today;
   const [occupancy, ending, inForce, buildings] = await Promise.all([

@@ -28,7 +28,7 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
   const { park: slug } = await params;
   const { actor, park } = await parkContext(slug, 'report.read');
   const [locale, t, years, search] = await Promise.all([getLocale() as Promise<Locale>, getTranslations('reports'), getReportYears(await getReportDb(), { actor, park }), searchParams]);
-  const currentYear = Number(todayIso().slice(0, 4));
+  const currentYear = Number(todayIso(park.timeZone).slice(0, 4));
   const { period, invalid } = readPeriod(search, openingPeriod(currentYear, years));
   // The park is read and report.read decided once (parkContext, parkScope); the reports then run at once.
   const reports = await getReportDb();
@@ -107,7 +107,7 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
 
       <ReportCharts analytics={analytics} {...shared} />
 
-      <p className="hidden text-xs text-muted-foreground print:block">{t('printFooter', { date: formatDate(todayIso(), locale), park: park.name })}</p>
+      <p className="hidden text-xs text-muted-foreground print:block">{t('printFooter', { date: formatDate(todayIso(park.timeZone), locale), park: park.name })}</p>
     </div>
   );
 }

@@ -28,7 +28,7 @@ export default async function ResidentsPage({ params, searchParams }: { params: 
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
   const filters = residentPageQuerySchema.parse(searchValues(await searchParams));
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const [page, counts, industries] = await Promise.all([
     listResidentsPage(db, { actor, parkId: park.id, today, query: filters }),
     countResidents(db, { actor, parkId: park.id, today }),

@@ -17,7 +17,7 @@ export default async function MyReviews({ params }: { params: Promise<{ park: st
   const items = await listMyAssignments(db, { actor, parkId: park.id });
   const t = await getTranslations('reviewsHome');
   const locale = (await getLocale()) as Locale;
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />

@@ -45,7 +45,7 @@ export default async function ParkApplicationPage({
   // Access is decided once, here; everything below takes what it returned instead of deciding again.
   const access = await orNotFound(accessApplication(db, { actor, parkId: park.id, applicationId: id, permission: 'application.readPark' }));
   const app = await readApplication(db, access);
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const canScreen = app.status === 'submitted' && access.may['application.screen'];
   const canAssign = app.status === 'in_review' && access.may['application.assign'];
   const [timeline, versions, assignments, summary, experts, discussion] = await Promise.all([
@@ -117,12 +117,12 @@ export default async function ParkApplicationPage({
               )}
               <div>
                 <h3 className="mb-2 text-sm font-semibold">{t('summary.title')}</h3>
-                <ReviewSummaryView summary={summary} />
+                <ReviewSummaryView zone={park.timeZone} summary={summary} />
               </div>
               {discussion.length > 0 && (
                 <div>
                   <h3 className="mb-2 text-sm font-semibold">{t('discussion')}</h3>
-                  <CouncilComments comments={discussion.map((c) => ({ ...c, at: formatDateTime(c.at, locale) }))} />
+                  <CouncilComments comments={discussion.map((c) => ({ ...c, at: formatDateTime(c.at, locale, park.timeZone) }))} />
                 </div>
               )}
               {app.status === 'in_review' && access.may['council.meet'] && (
@@ -136,17 +136,17 @@ export default async function ParkApplicationPage({
             </SectionCard>
           )}
           <SectionCard title={ta('details')}>
-            <ApplicationView app={app} />
+            <ApplicationView zone={park.timeZone} app={app} />
           </SectionCard>
         </div>
         <aside className="space-y-4">
           <SectionCard title={ta('timeline')}>
-            <Timeline events={timeline} minutes={(e) => (e.meetingId && access.may['council.meet'] ? { href: `/p/${slug}/council/${e.meetingId}/minutes`, extract: false } : null)} />
+            <Timeline zone={park.timeZone} events={timeline} minutes={(e) => (e.meetingId && access.may['council.meet'] ? { href: `/p/${slug}/council/${e.meetingId}/minutes`, extract: false } : null)} />
           </SectionCard>
           {versions.length > 0 && (
             <Card>
               <CardContent className="pt-5">
-                <VersionCompare versions={versions} selected={selected} changes={comparison?.changes ?? null} action={`/p/${slug}/applications/${id}`} />
+                <VersionCompare zone={park.timeZone} versions={versions} selected={selected} changes={comparison?.changes ?? null} action={`/p/${slug}/applications/${id}`} />
               </CardContent>
             </Card>
           )}

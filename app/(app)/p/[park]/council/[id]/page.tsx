@@ -10,8 +10,8 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { getMeeting } from '@/lib/council/meetings';
-import { DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_LABEL, localMoment } from '@/lib/dates';
-import { formatDate, formatDateTimeWithZone, formatNumber } from '@/lib/i18n/format';
+import { localMoment, zoneLabel } from '@/lib/dates';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { StatusBadge } from '../../../../_applications/status-badge';
@@ -30,7 +30,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
   const t = await getTranslations('council');
   const locale = (await getLocale()) as Locale;
   const mayDecide = can(actor, 'council.decide', park.id);
-  const at = (d: Date) => formatDateTimeWithZone(d, locale);
+  const at = (d: Date) => formatDateTime(d, locale, park.timeZone);
   const decided = meeting.items.some((i) => i.decision);
   const cancelled = meeting.status === 'cancelled';
   return (
@@ -128,7 +128,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
           </SectionCard>
         </div>
         <aside className="space-y-4">
-          <SectionCard title={t('details.title')} description={decided ? t('details.fixed') : t('details.hint', { zone: `${DEFAULT_TIME_ZONE} (${DEFAULT_TIME_ZONE_LABEL})` })}>
+          <SectionCard title={t('details.title')} description={decided ? t('details.fixed') : t('details.hint', { zone: `${park.timeZone} (${zoneLabel(park.timeZone)})` })}>
             {decided || cancelled ? (
               <p className="text-sm">
                 {at(meeting.startsAt)}
@@ -142,7 +142,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ park: 
                   startsAt: meeting.startTime?.slice(0, 5) ?? '',
                   place: meeting.place ?? '',
                   videoLink: meeting.videoLink ?? '',
-                  votingDeadline: meeting.votingDeadline ? localMoment(meeting.votingDeadline) : '',
+                  votingDeadline: meeting.votingDeadline ? localMoment(meeting.votingDeadline, park.timeZone) : '',
                 }}
               />
             )}

@@ -16,7 +16,7 @@ import { RevokeForm } from './revoke-form';
 export default async function IncentivePage({ params }: { params: Promise<{ park: string; id: string }> }) {
   const { park: slug, id } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const row = await orNotFound(getIncentive(db, { actor, parkId: park.id, today, incentiveId: id }));
   const t = await getTranslations('incentives');
   const locale = (await getLocale()) as Locale;

@@ -12,7 +12,7 @@ export default async function GrantIncentivePage({ params, searchParams }: { par
   const { park: slug } = await params;
   const { residency } = await searchParams;
   const { actor, db, park } = await parkContext(slug, 'incentive.grant');
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const residencies = await listGrantableResidencies(db, { actor, parkId: park.id, today });
   const t = await getTranslations('incentives');
   return (

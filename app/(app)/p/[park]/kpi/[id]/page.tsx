@@ -39,7 +39,7 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
   versions.forEach((v, i) =>
     columns.push({
       label: t('versionN', { version: v.version }),
-      sub: `${formatDateTime(v.submittedAt, locale)}${v.submittedByName ? ` · ${v.submittedByName}` : ''}`,
+      sub: `${formatDateTime(v.submittedAt, locale, park.timeZone)}${v.submittedByName ? ` · ${v.submittedByName}` : ''}`,
       figures: v.figures,
       older: versions[i + 1]?.figures ?? null,
     }),
@@ -56,7 +56,7 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
         actions={<KpiStatusBadge status={report.status} label={t(`statuses.${report.status}`)} />}
       />
       {report.status !== 'submitted' && report.reviewedAt && (
-        <p className="text-sm text-muted-foreground">{t('reviewedBy', { name: report.reviewedByName ?? '—', at: formatDateTime(report.reviewedAt, locale) })}</p>
+        <p className="text-sm text-muted-foreground">{t('reviewedBy', { name: report.reviewedByName ?? '—', at: formatDateTime(report.reviewedAt, locale, park.timeZone) })}</p>
       )}
       {report.status === 'returned' && report.reviewComment && (
         <Alert variant="warning" role="status">
@@ -121,7 +121,7 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
                   {h.version ? ` · ${t('versionN', { version: h.version })}` : ''}
                   {h.actorName ? ` · ${t('by', { name: h.actorName })}` : ''}
                 </p>
-                <p className="text-xs text-muted-foreground">{formatDateTime(h.at, locale)}</p>
+                <p className="text-xs text-muted-foreground">{formatDateTime(h.at, locale, park.timeZone)}</p>
                 {h.comment && <p className="mt-1 whitespace-pre-line rounded-md bg-muted px-3 py-2">{h.comment}</p>}
               </li>
             ))}

@@ -11,7 +11,7 @@ export default async function KpiUploadPage({ params }: { params: Promise<{ park
   const { park: slug } = await params;
   const { park } = await parkContext(slug, 'kpi.bulkUpload');
   const t = await getTranslations('kpi');
-  const lastYear = Number(todayIso().slice(0, 4)) - 1;
+  const lastYear = Number(todayIso(park.timeZone).slice(0, 4)) - 1;
   return (
     <div className="max-w-6xl space-y-6">
       <Link href={`/p/${slug}/kpi`} className="text-sm text-muted-foreground hover:underline">

@@ -9,7 +9,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { DetailItem, DetailList } from '@/app/_components/ui/detail-list';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { getMemberMeeting } from '@/lib/council/member-meetings';
-import { formatDateTime, formatDateTimeWithZone } from '@/lib/i18n/format';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../../_applications/application-view';
@@ -30,7 +30,7 @@ export default async function MemberMeetingPage({ params }: { params: Promise<{ 
   if (meeting.parkId !== park.id) notFound();
   const t = await getTranslations('council');
   const locale = (await getLocale()) as Locale;
-  const at = (d: Date) => formatDateTimeWithZone(d, locale);
+  const at = (d: Date) => formatDateTime(d, locale, park.timeZone);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -103,16 +103,16 @@ export default async function MemberMeetingPage({ params }: { params: Promise<{ 
                 <details className="rounded-lg border px-4 py-3">
                   <summary className="cursor-pointer text-sm font-medium">{t('member.application')}</summary>
                   <div className="mt-4">
-                    <ApplicationView app={item.application} />
+                    <ApplicationView zone={park.timeZone} app={item.application} />
                   </div>
                 </details>
                 <div className="space-y-2">
                   <h3 className="text-sm font-semibold">{t('member.reviews')}</h3>
-                  {item.reviews ? <ReviewSummaryView summary={item.reviews} /> : <Alert>{t('member.reviewFirst')}</Alert>}
+                  {item.reviews ? <ReviewSummaryView zone={park.timeZone} summary={item.reviews} /> : <Alert>{t('member.reviewFirst')}</Alert>}
                 </div>
                 <div className="space-y-2">
                   <h3 className="text-sm font-semibold">{t('member.discussion')}</h3>
-                  {item.comments ? <Discussion applicationId={item.applicationId} comments={item.comments.map((c) => ({ ...c, at: formatDateTime(c.at, locale) }))} /> : <p className="text-sm text-muted-foreground">{t('member.reviewFirst')}</p>}
+                  {item.comments ? <Discussion applicationId={item.applicationId} comments={item.comments.map((c) => ({ ...c, at: formatDateTime(c.at, locale, park.timeZone) }))} /> : <p className="text-sm text-muted-foreground">{t('member.reviewFirst')}</p>}
                 </div>
               </>
             )}

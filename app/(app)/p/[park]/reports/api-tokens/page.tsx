@@ -47,17 +47,17 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ park
                 header: t('created'),
                 cell: (token) => (
                   <>
-                    {formatDateTime(token.createdAt, locale)}
+                    {formatDateTime(token.createdAt, locale, park.timeZone)}
                     {token.createdBy && <span className="block text-xs text-muted-foreground">{token.createdBy}</span>}
                   </>
                 ),
               },
-              { header: t('lastUsed'), cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('never')) },
+              { header: t('lastUsed'), cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale, park.timeZone) : t('never')) },
               {
                 header: t('status'),
                 cell: (token) =>
                   token.revokedAt ? (
-                    <Badge variant="secondary" title={formatDateTime(token.revokedAt, locale)}>
+                    <Badge variant="secondary" title={formatDateTime(token.revokedAt, locale, park.timeZone)}>
                       {t('statusRevoked')}
                     </Badge>
                   ) : (

@@ -16,7 +16,7 @@ import { ResidentProfileSections } from './profile-sections';
 export default async function ResidentProfilePage({ params }: { params: Promise<{ park: string; company: string }> }) {
   const { park: slug, company } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const profile = await orNotFound(getResidentProfile(db, { actor, parkId: park.id, companyId: company, today }));
   const t = await getTranslations('profile');
   const locale = (await getLocale()) as Locale;

@@ -18,7 +18,7 @@ export default async function AdmitPage({ params, searchParams }: { params: Prom
   const { park: slug } = await params;
   const { application } = await searchParams;
   const { actor, db, park } = await parkContext(slug, 'resident.admit');
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const t = await getTranslations('admission');
   const tr = await getTranslations('residents');
   const locale = (await getLocale()) as Locale;

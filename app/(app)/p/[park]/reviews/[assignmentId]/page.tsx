@@ -8,7 +8,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { getReviewContext, type ReviewDto } from '@/lib/council/reviews';
-import { todayIso } from '@/lib/dates';
+import { todayIso, dateOf } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
@@ -20,7 +20,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
   const { park: slug, assignmentId } = await params;
   const { actor, db, park } = await parkContext(slug, 'review.submit');
   if (!isUuid(assignmentId)) notFound();
-  const ctx = await orNotFound(getReviewContext(db, { actor, assignmentId }));
+  const ctx = await orNotFound(getReviewContext(db, { actor, assignmentId, today: todayIso(park.timeZone) }));
   if (ctx.assignment.parkId !== park.id) notFound();
   const t = await getTranslations('review');
   const ts = await getTranslations('applicationStaff.summary');
@@ -67,10 +67,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
             </>
           )}
           {!declaration && !ctx.open && <p className="text-muted-foreground">{t('closed')}</p>}
-          {declaration && !declaration.hasConflict && <p>{t('declaration.declaredNone', { date: formatDate(todayIso(declaration.declaredAt), locale) })}</p>}
+          {declaration && !declaration.hasConflict && <p>{t('declaration.declaredNone', { date: formatDate(dateOf(declaration.declaredAt, park.timeZone), locale) })}</p>}
           {declaration?.hasConflict && (
             <>
-              <p>{t('declaration.declaredConflict', { date: formatDate(todayIso(declaration.declaredAt), locale), reason: declaration.reason ?? '' })}</p>
+              <p>{t('declaration.declaredConflict', { date: formatDate(dateOf(declaration.declaredAt, park.timeZone), locale), reason: declaration.reason ?? '' })}</p>
               <p className="text-muted-foreground">{t('declaration.removed')}</p>
             </>
           )}
@@ -87,14 +87,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ park: s
               </p>
             </CardHeader>
             <CardContent>
-              <ApplicationView app={application} />
+              <ApplicationView zone={park.timeZone} app={application} />
             </CardContent>
           </Card>
           <div className="space-y-6">
             <SectionCard title={t('scoring.title')}>
               {review?.status === 'submitted' ? (
                 <div className="space-y-3">
-                  <p className="text-sm text-muted-foreground">{t('scoring.submittedOn', { date: formatDate(review.submittedAt && todayIso(review.submittedAt), locale) })}</p>
+                  <p className="text-sm text-muted-foreground">{t('scoring.submittedOn', { date: formatDate(review.submittedAt && dateOf(review.submittedAt, park.timeZone), locale) })}</p>
                   {scoresOf(review)}
                   {review.recommendation && <Badge variant="outline">{t(`scoring.recommendations.${review.recommendation}`)}</Badge>}
                   {review.comment && <p className="whitespace-pre-line text-sm">{review.comment}</p>}

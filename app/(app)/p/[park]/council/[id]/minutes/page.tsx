@@ -77,7 +77,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ park: 
               {minutes.versions.map((v) => (
                 <li key={v.version} className="space-y-1 border-t pt-2">
                   <p>
-                    <span className="font-medium">{ta('version', { version: v.version })}</span>, {ta('approvedBy', { by: v.approvedBy ?? '—', at: formatDateTime(v.approvedAt, locale) })}
+                    <span className="font-medium">{ta('version', { version: v.version })}</span>, {ta('approvedBy', { by: v.approvedBy ?? '—', at: formatDateTime(v.approvedAt, locale, park.timeZone) })}
                   </p>
                   {v.correctionReason && <p>{ta('correction', { reason: v.correctionReason })}</p>}
                   <p className="break-all font-mono text-xs text-muted-foreground">

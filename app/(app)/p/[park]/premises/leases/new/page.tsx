@@ -14,7 +14,7 @@ export default async function NewLeasePage({ params, searchParams }: { params: P
   const { park: slug } = await params;
   const search = await searchParams;
   const { actor, db, park } = await parkContext(slug, 'lease.manage');
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const options = await listLeaseOptions(db, { actor, parkId: park.id, today });
   const t = await getTranslations('premises');
   const locale = (await getLocale()) as Locale;

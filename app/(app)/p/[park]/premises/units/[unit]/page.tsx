@@ -17,7 +17,7 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
   const { actor, db, park } = await parkContext(slug, 'premises.manage');
   const unit = await orNotFound(getUnit(db, { actor, parkId: park.id, unitId }));
   const leases = await listUnitLeases(db, { actor, parkId: park.id, unitId: unit.id });
-  const today = todayIso();
+  const today = todayIso(park.timeZone);
   const t = await getTranslations('premises');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}`;

@@ -46,7 +46,7 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
   const growth = (n: number | null) =>
     n === null ? '—' : `${numberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(n)}%`;
   const series = new Map(grid.indicators.map((i) => [i.key, i.values]));
-  const currentYear = Number(todayIso().slice(0, 4));
+  const currentYear = Number(todayIso(park.timeZone).slice(0, 4));
   const shown = new Map(report.indicators.map((i) => [i.key, shownIndicatorStatus(i, currentYear)]));
   const counts = STATUS_ORDER.map((s) => ({ status: s, n: report.indicators.filter((i) => shown.get(i.key) === s).length })).filter((c) => c.n > 0);
   const exportBase = `/p/${slug}/reports/indicators/${encodeURIComponent(key)}/export`;
