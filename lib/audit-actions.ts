@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'user.secondFactorReset',
   'park.create',
   'park.councilRules',
+  'park.timeZone',
   'apiToken.create',
   'apiToken.revoke',
   'dataset.import',

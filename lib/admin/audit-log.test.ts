@@ -147,7 +147,7 @@ describe('the audit log’s download', () => {
     expect(lines[0]).toBe('When,Who,Park,What,Record,Record id,Changes');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('legacy.code');
-    expect(lines[2]).toBe(`2020-03-02 00:00 MSK,${manager.name} <${manager.email}>,${tomsk.name},Ended a lease,test,lease.end,endOn: — → 2020-03-02`);
+    expect(lines[2]).toBe(`2020-03-02 00:00 GMT+3,${manager.name} <${manager.email}>,${tomsk.name},Ended a lease,test,lease.end,endOn: — → 2020-03-02`);
     expect(lines[3]).toContain('Signed a lease');
   });
 
