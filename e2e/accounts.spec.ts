@@ -94,8 +94,10 @@ test('a person turns on two-factor sign-in, forgets their password, resets it fr
 
 test("the language a person chooses follows them to another browser", async ({ page, browser }) => {
   const { email, password } = await signUpApplicant(page);
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
-  await expect(page.getByRole('combobox', { name: 'Язык' })).toBeVisible();
+  // Chosen from the account menu.
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('menuitemradio', { name: 'Русский' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   // Another device, whose browser asks for English and has no language cookie.
   const other = await browser.newContext({ locale: 'en-GB' });
   try {
@@ -104,8 +106,9 @@ test("the language a person chooses follows them to another browser", async ({ p
     await elsewhere.getByLabel('E-mail').fill(email);
     await elsewhere.getByLabel('Password').fill(password);
     await elsewhere.getByRole('button', { name: 'Sign in' }).click();
-    await expect(elsewhere.getByRole('combobox', { name: 'Язык' })).toHaveValue('ru');
     await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'ru');
+    await elsewhere.getByRole('button', { name: 'Учётная запись' }).click();
+    await expect(elsewhere.getByRole('menuitemradio', { name: 'Русский' })).toHaveAttribute('aria-checked', 'true');
   } finally {
     await other.close();
   }

@@ -45,10 +45,10 @@ if (email) {
   await page.getByLabel(/password|пароль/i).fill(password);
   await page.getByRole('button', { name: /sign in|войти/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 30_000 });
-  // The account's stored language wins over the cookie: choose it with the switch, which stores it.
-  const language = page.getByRole('combobox', { name: /^(language|язык)$/i });
-  if ((await language.count()) && (await language.inputValue()) !== locale) {
-    await language.selectOption(locale);
+  // The account's stored language wins over the cookie: choose it in the account menu, which stores it.
+  if ((await page.locator('html').getAttribute('lang')) !== locale) {
+    await page.getByRole('button', { name: /^(account|учётная запись)/i }).click();
+    await page.getByRole('menuitemradio', { name: locale === 'ru' ? 'Русский' : 'English' }).click();
     await page.waitForFunction((l) => document.documentElement.lang === l, locale, { timeout: 15_000 }).catch(() => {});
   }
 }

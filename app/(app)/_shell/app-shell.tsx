@@ -5,7 +5,6 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { countUnread } from '@/lib/notifications/notifications';
 import { listParks } from '@/lib/parks/parks';
-import { LocaleSwitch } from '@/app/_components/locale-switch';
 import { MobileNav } from './mobile-nav';
 import { globalNav, parkNav } from './nav-items';
 import { ParkSwitcher } from './park-switcher';
@@ -14,7 +13,7 @@ import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
 
 /**
- * The signed-in frame: header (parks, notifications, language, theme, account) and the navigation.
+ * The signed-in frame: header (parks, notifications, theme, and the account menu with the language) and the navigation.
  * The (app) layout puts every page in it, and the root not-found page a signed-in reader's 404.
  */
 export async function AppShell({ actor, children }: { actor: Extract<Actor, { type: 'user' }>; children: React.ReactNode }) {
@@ -50,7 +49,6 @@ export async function AppShell({ actor, children }: { actor: Extract<Actor, { ty
               </span>
             )}
           </Link>
-          <LocaleSwitch />
           <ThemeToggle />
           <UserMenu name={actor.name} email={actor.email} roleLabel={roleLabel} />
         </div>

@@ -1,10 +1,48 @@
 'use client';
 
 import { DropdownMenu } from 'radix-ui';
-import { Clock, LogOut, ShieldCheck, User } from 'lucide-react';
+import { Check, Clock, LogOut, ShieldCheck, User } from 'lucide-react';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useTransition } from 'react';
 import { signOutAction } from '@/app/(public)/sign-in/actions';
+import { setLocaleAction } from '@/app/_server/locale-actions';
+import { locales } from '@/lib/i18n/locales';
+
+const ITEM = 'flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent';
+
+/** The person's language, kept with their account (so every device shows it): one of the account menu's choices. */
+function LanguageChoice() {
+  const locale = useLocale();
+  const t = useTranslations('common');
+  const router = useRouter();
+  const [, start] = useTransition();
+  return (
+    <>
+      <DropdownMenu.Label className="px-2 pb-1 pt-1.5 text-xs text-muted-foreground">{t('language')}</DropdownMenu.Label>
+      <DropdownMenu.RadioGroup
+        value={locale}
+        onValueChange={(next) =>
+          start(async () => {
+            await setLocaleAction(next);
+            router.refresh();
+          })
+        }
+      >
+        {locales.map((l) => (
+          <DropdownMenu.RadioItem key={l} value={l} lang={l} className={`${ITEM} pl-8 relative`}>
+            <DropdownMenu.ItemIndicator className="absolute left-2 inline-flex">
+              <Check className="size-4" />
+            </DropdownMenu.ItemIndicator>
+            {l === 'ru' ? 'Русский' : 'English'}
+          </DropdownMenu.RadioItem>
+        ))}
+      </DropdownMenu.RadioGroup>
+      <DropdownMenu.Separator className="my-1 h-px bg-border" />
+    </>
+  );
+}
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const t = useTranslations('auth');
@@ -27,20 +65,21 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-52 rounded-md border bg-popover p-1 text-popover-foreground shadow-md">
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent">
+          <LanguageChoice />
+          <DropdownMenu.Item asChild className={ITEM}>
             <Link href="/account/security">
               <ShieldCheck className="size-4" />
               {t('security')}
             </Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent">
+          <DropdownMenu.Item asChild className={ITEM}>
             <Link href="/account/time-zone">
               <Clock className="size-4" />
               {t('timeZoneMenu')}
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item
-            className="flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent"
+            className={ITEM}
             onSelect={() => {
               void signOutAction();
             }}
