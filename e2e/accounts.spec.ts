@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { mailedLinkFor, signIn, signOut, signUpApplicant } from './fixtures';
+import { demo, mailedLinkFor, signIn, signOut, signUpApplicant } from './fixtures';
 
 /** The code an authenticator app shows for `secret`, in a 30-second step later than `after` (a code is never accepted twice). */
 async function freshCode(secret: string, after: number): Promise<{ code: string; step: number }> {
@@ -112,4 +112,38 @@ test("the language a person chooses follows them to another browser", async ({ p
   } finally {
     await other.close();
   }
+});
+
+test('an administrator resets a lost second factor and sends a reset link, and the person signs in with the password alone', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { email, password } = await signUpApplicant(page);
+  await page.goto('/account/security');
+  const secret = (await page.locator('[data-totp-secret]').textContent())!.trim();
+  await page.getByLabel('Code from the app').fill((await freshCode(secret, 0)).code);
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByRole('list', { name: 'Your recovery codes' })).toBeVisible();
+  await signOut(page);
+
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await signIn(admin, demo.admin);
+    await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.getByRole('link', { name: `Edit ${email}` }).click();
+    await expect(admin.getByText('Two-factor sign-in')).toBeVisible();
+    await admin.getByRole('button', { name: 'Send password reset link' }).click();
+    await expect(admin.getByText(`A reset link is on its way to ${email}`)).toBeVisible();
+    await admin.getByRole('button', { name: 'Reset second factor' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: 'Reset second factor' }).click();
+    await expect(admin.getByText(`The second factor of ${email} was reset.`)).toBeVisible();
+    await expect(admin.getByRole('button', { name: 'Reset second factor' })).toBeHidden();
+    await admin.goto('/admin/audit?action=user.secondFactorReset');
+    await expect(admin.getByRole('row').filter({ hasText: 'Reset a second factor' }).first()).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  // The reset link is in the outbox; the password still works, with no code asked.
+  expect(await mailedLinkFor(page, email, '/reset-password')).toMatch(/^\/reset-password\?token=/);
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/my/);
 });
