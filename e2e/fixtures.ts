@@ -1,5 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { extractText, getDocumentProxy } from 'unpdf';
 
 export const DEMO_PASSWORD = 'technopark-demo';
 
@@ -182,4 +184,18 @@ export async function attachPdf(page: Page, fileName: string) {
   await page.getByLabel('File', { exact: true }).setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: tinyPdf() });
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByRole('link', { name: fileName })).toBeVisible();
+}
+
+/** The text of a downloaded PDF, as a reader could copy it out: pages joined, white space made single. */
+export async function pdfText(download: Download): Promise<string> {
+  const bytes = fs.readFileSync(await download.path());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  return text.replace(/\s+/g, ' ');
+}
+
+/** Clicks a download link and reads the PDF it gives. */
+export async function downloadPdf(page: Page, link: ReturnType<Page['getByRole']>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return pdfText(download);
 }

@@ -1,25 +1,9 @@
-import { expect, type Download, type Page, test } from '@playwright/test';
-import fs from 'node:fs';
-import { extractText, getDocumentProxy } from 'unpdf';
-import { applicationHistory, demo, expertNames, formError, KUZBASS, signIn } from './fixtures';
+import { expect, type Page, test } from '@playwright/test';
+import { applicationHistory, demo, downloadPdf, expertNames, formError, KUZBASS, signIn } from './fixtures';
 
 /** The demo's application approved at the meeting held a few days ago (lib/demo/live-applications.json). */
 const APPROVED_TITLE = 'Биологическая рекультивация отвалов с применением гуминовых препаратов из бурого угля';
 const APPROVED_REASON = 'Поддержать проект; до заключения соглашения о резидентстве согласовать с надзорными органами порядок приёмки рекультивированных участков.';
-
-/** The text of a downloaded PDF, as a reader could copy it out: pages joined, white space made single. */
-async function pdfText(download: Download): Promise<string> {
-  const bytes = fs.readFileSync(await download.path());
-  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
-  return text.replace(/\s+/g, ' ');
-}
-
-/** Clicks a download link and reads the PDF it gives. */
-async function downloadPdf(page: Page, link: ReturnType<Page['getByRole']>): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return pdfText(download);
-}
 
 const minutesStatus = (page: Page) => page.getByRole('region', { name: /^Status/ }).getByRole('status');
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import { demo, signIn, unique } from './fixtures';
+import { demo, downloadPdf, signIn, unique } from './fixtures';
 
 /** A figure card by its label (the card is a group named by it). */
 const figure = (scope: Page | ReturnType<Page['getByRole']>, label: string) => scope.getByRole('group', { name: label, exact: true });
@@ -62,6 +62,13 @@ test.describe('Reports', () => {
     expect(cellBeside(book.getWorksheet('Budget')!, 'Budget funding received up to 2016')).toBe(920300000);
     expect(cellBeside(book.getWorksheet('Budget')!, 'Regional share')).toBe(0.551);
 
+    // PDF, made on the server: the same figures and narrative as the page, with the residents' results charted.
+    const summaryPdf = await downloadPdf(page, page.getByRole('link', { name: 'PDF', exact: true }));
+    expect(summaryPdf).toContain('Kuzbass Technopark: park summary, 2010–2016');
+    expect(summaryPdf).toContain('356 requests for support were considered, 173 projects passed the expert council');
+    for (const figure of ['Requests for support considered 356', 'Residents supported 60', 'RUB 920,300,000.00']) expect(summaryPdf).toContain(figure);
+    expect(summaryPdf).toContain("Residents' results by year");
+
     // Print: the button opens the browser's print dialog; the print styles make a clean A4 PDF.
     await expect(page.locator('svg.recharts-surface').first()).toBeVisible();
     await page.evaluate(() => {
@@ -71,10 +78,10 @@ test.describe('Reports', () => {
         w.printed += 1;
       };
     });
-    await page.getByRole('button', { name: 'Print / PDF' }).click();
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByRole('button', { name: 'Print / PDF' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print', exact: true })).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
     await expect(page.getByRole('form', { name: 'Report period' })).toBeHidden();
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

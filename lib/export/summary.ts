@@ -9,9 +9,9 @@ import { columnWidth, newWorkbook, NUMBER_FORMATS, workbookBuffer } from './xlsx
  * Scripts read the JSON, which is the stable contract; these labels may be reworded.
  */
 
-type FigureKind = 'money' | 'area' | 'percent' | 'ratio' | 'count' | 'year' | 'text';
+export type FigureKind = 'money' | 'area' | 'percent' | 'ratio' | 'count' | 'year' | 'text';
 
-interface Figure {
+export interface Figure {
   label: string;
   kind: FigureKind;
   value: string | number | null;
@@ -20,7 +20,7 @@ interface Figure {
   unit?: string;
 }
 
-interface Section {
+export interface Section {
   title: string;
   figures: Figure[];
 }
@@ -35,7 +35,8 @@ const NUM_FMT: Record<FigureKind, string | undefined> = {
   text: undefined,
 };
 
-function summarySections(s: ParkSummary, locale: Locale): Section[] {
+/** The summary's figures by section, labelled in `locale`: the one list the CSV, XLSX and PDF files show. */
+export function summarySections(s: ParkSummary, locale: Locale): Section[] {
   const t = exportLabels(locale, 'summaryExport');
   const money = (label: string, value: string): Figure => ({ label, kind: 'money', value, unit: t('units.money') });
   const count = (label: string, value: number): Figure => ({ label, kind: 'count', value });

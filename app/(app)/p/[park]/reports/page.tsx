@@ -67,6 +67,11 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
                 {t('download.json')}
               </a>
             </Button>
+            <Button asChild variant="outline" size="sm">
+              <a href={`${base}/summary/export?${query}&format=pdf`} download>
+                {t('download.pdf')}
+              </a>
+            </Button>
             <PrintButton label={t('print')} />
           </>
         }

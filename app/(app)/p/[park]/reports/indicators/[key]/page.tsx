@@ -74,6 +74,11 @@ export default async function IndicatorReportPage({ params }: { params: Promise<
                 {t('download.json')}
               </a>
             </Button>
+            <Button asChild variant="outline" size="sm">
+              <a href={`${exportBase}?format=pdf`} download>
+                {t('download.pdf')}
+              </a>
+            </Button>
             <PrintButton label={t('print')} />
           </>
         }
