@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation';
+import { Download } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Button } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
@@ -39,6 +41,7 @@ export default async function MyApplicationPage({
   const selected = pickVersions(versions, search);
   const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
   const t = await getTranslations('applications');
+  const tp = await getTranslations('applicationPdf');
   const locale = (await getLocale()) as Locale;
   const editable = app.status === 'draft' || app.status === 'returned';
   // The applicant's own pages read their clock (the installation's if they chose none).
@@ -79,7 +82,18 @@ export default async function MyApplicationPage({
   if (!editable) {
     return (
       <div className="space-y-4">
-        <PageHeader title={app.title} description={t(`lockedHints.${app.status as 'submitted' | 'in_review' | 'approved' | 'rejected'}`)} />
+        <PageHeader
+          title={app.title}
+          description={t(`lockedHints.${app.status as 'submitted' | 'in_review' | 'approved' | 'rejected'}`)}
+          actions={
+            <Button asChild variant="outline" size="sm">
+              <a href={`/my/applications/${app.id}/pdf`} download>
+                <Download aria-hidden />
+                {tp('downloadPdf')}
+              </a>
+            </Button>
+          }
+        />
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
           <Card>
             <CardContent className="pt-5">

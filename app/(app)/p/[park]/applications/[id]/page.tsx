@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Download } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Button } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
@@ -60,6 +62,7 @@ export default async function ParkApplicationPage({
   const comparison = selected ? await compareVersions(db, { access, ...selected }) : null;
   const t = await getTranslations('applicationStaff');
   const ta = await getTranslations('applications');
+  const tp = await getTranslations('applicationPdf');
   const locale = (await getLocale()) as Locale;
 
   return (
@@ -74,6 +77,14 @@ export default async function ParkApplicationPage({
             <span>· {t('submittedOn', { date: formatDate(app.submittedOn, locale) })}</span>
             {app.version > 0 && <span>· {t('version', { version: app.version })}</span>}
           </span>
+        }
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <a href={`/p/${slug}/applications/${app.id}/pdf`} download>
+              <Download aria-hidden />
+              {tp('downloadPdf')}
+            </a>
+          </Button>
         }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_360px]">
