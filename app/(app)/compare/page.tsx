@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ParksByYearChart } from '@/app/(app)/_reports/charts';
+import { ParksByYearChart } from '@/app/(app)/_reports/lazy-charts';
 import { openingPeriod, periodLabel, periodPresets, pickerYears, readPeriod } from '@/app/(app)/_reports/period';
 import { PeriodAlert } from '@/app/(app)/_reports/period-alert';
 import { PeriodPicker } from '@/app/(app)/_reports/period-picker';

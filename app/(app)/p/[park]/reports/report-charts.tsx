@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { FundingChart, FunnelChart, KpiDynamicsChart, OccupancyChart, PaybackChart } from '@/app/(app)/_reports/charts';
+import { FundingChart, FunnelChart, KpiDynamicsChart, OccupancyChart, PaybackChart } from '@/app/(app)/_reports/lazy-charts';
 import type { Period } from '@/app/(app)/_reports/period';
 import { inUnit, moneyUnit } from '@/app/(app)/_reports/scale';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/app/_components/ui/card';

@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { IndicatorChart } from '@/app/(app)/_reports/charts';
+import { IndicatorChart } from '@/app/(app)/_reports/lazy-charts';
 import { PrintButton } from '@/app/(app)/_reports/print-button';
 import { PageHeader } from '@/app/_components/page-header';
 import { routeSegment } from '@/app/_server/search-params';
