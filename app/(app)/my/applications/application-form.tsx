@@ -78,7 +78,11 @@ export function ApplicationForm(props: {
     setMoving(true);
     try {
       const here = STEP_FIELDS[step];
-      if (here.length && !(await form.trigger(here, { shouldFocus: true }))) return;
+      if (here.length && !(await form.trigger(here, { shouldFocus: true }))) {
+        // Not saved either: the status says so rather than the last save's time.
+        void saveNow();
+        return;
+      }
       if (!(await saveNow())) {
         const current = form.getValues();
         if (!current.parkId || !current.companyId) await form.trigger(['companyId', 'parkId']);

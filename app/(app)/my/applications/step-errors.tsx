@@ -13,7 +13,8 @@ export function fieldProblems(errors: FieldErrors<DraftValues>): FieldProblem[] 
   const walk = (node: unknown, path: string[]) => {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (typeof record.message === 'string' && record.message && 'type' in record) found.push({ path: path.join('.'), message: record.message });
+    // An error set by the resolver has a type; one set with setError (the autosave's, the server's) may have only its message.
+    if (typeof record.message === 'string' && record.message) found.push({ path: path.join('.'), message: record.message });
     for (const [key, value] of Object.entries(record)) {
       if (key === 'ref' || key === 'message' || key === 'type' || key === 'types') continue;
       walk(value, key === 'root' ? path : [...path, key]);
