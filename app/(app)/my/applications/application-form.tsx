@@ -9,6 +9,7 @@ import { toast } from 'sonner';
 import { Button } from '@/app/_components/ui/button';
 import { Form } from '@/app/_components/ui/form';
 import { useHydrated } from '@/app/_components/use-hydrated';
+import { readArea } from '@/lib/validation/amounts';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { applicationDraftSchema } from '@/lib/validation/applications';
 import { submitApplicationAction } from './actions';
@@ -22,6 +23,13 @@ import { ErrorsElsewhere, fieldProblems } from './step-errors';
 import { StepNav } from './step-nav';
 import { SupportStep } from './support-step';
 import { useDraftAutosave } from './use-draft-autosave';
+
+/** The area as the server will read it ("120,5" is 120.50), so the checklist agrees with the server's. */
+const areaAsSaved = (raw: DraftValues['premisesAreaM2']) => {
+  if (raw === null || raw === undefined || raw === '') return null;
+  const read = readArea(raw);
+  return read.ok ? read.value : null;
+};
 
 /**
  * The application, step by step. Every pause in typing saves the draft on the server
@@ -102,7 +110,7 @@ export function ApplicationForm(props: {
     description: values.description ?? '',
     industry: values.industry ?? '',
     wantsPremises: Boolean(values.wantsPremises),
-    premisesAreaM2: values.premisesAreaM2 ? String(values.premisesAreaM2) : null,
+    premisesAreaM2: areaAsSaved(values.premisesAreaM2),
     wantsTaxIncentives: Boolean(values.wantsTaxIncentives),
     services: values.services ?? [],
     plan: (values.plan ?? []).map((p) => ({ year: Number(p.year) })),
