@@ -52,7 +52,7 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
   { email: demo.expert, pages: ['/p/kuzbass/reviews'], details: [['/p/kuzbass/reviews', /^\/p\/kuzbass\/reviews\/[0-9a-f-]{36}$/]] },
   {
     email: demo.applicant,
-    pages: ['/my', '/my/applications', '/my/applications/new', '/my/companies', '/my/companies/new', '/account/security', '/account/time-zone'],
+    pages: ['/my', '/my/applications', '/my/applications/new', '/my/applications/new?step=6', '/my/companies', '/my/companies/new', '/account/security', '/account/time-zone'],
     details: [['/my/applications', /^\/my\/applications\/[0-9a-f-]{36}$/]],
   },
   { email: demo.analyst, pages: ['/compare'], details: [] },

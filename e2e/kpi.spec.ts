@@ -234,6 +234,12 @@ test.describe('KPI reports', () => {
     await page.getByLabel('Data set file (.json)').setInputFiles(junk);
     await page.getByRole('button', { name: 'Check file' }).click();
     await expect(formError(page)).toHaveText('This file is not JSON. Upload a technopark-dataset/1 .json file.');
+    // Another kind of JSON file is told in a sentence, its own format named.
+    const other = path.join(tmp, 'other-format.json');
+    fs.writeFileSync(other, JSON.stringify({ ...dataset, format: 'park-export/3' }));
+    await page.getByLabel('Data set file (.json)').setInputFiles(other);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await expect(formError(page)).toHaveText('This is not a technopark data set: the file’s format is “park-export/3”, expected technopark-dataset/1.');
 
     await page.getByLabel('Data set file (.json)').setInputFiles(file);
     await page.getByRole('button', { name: 'Check file' }).click();

@@ -21,6 +21,12 @@ export async function describeError(error: unknown): Promise<{ formError: string
     const params = Object.fromEntries(
       Object.entries(error.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && t.has(`entities.${v}`) ? t(`entities.${v}`) : v]),
     );
+    // A refusal of fields without words of its own: the fields say what is wrong, in the reader's
+    // language; the form only points at them (never the English line meant for logs and the CLI).
+    const tv = await getTranslations('validation');
+    const fieldMessages = Object.values(error.fieldErrors ?? {}).flat();
+    if (error.code === 'VALIDATION' && !error.key && fieldMessages.length && fieldMessages.every((m) => tv.has(m)))
+      return { formError: t('checkFields'), fieldErrors: error.fieldErrors };
     const text = key && (error.code !== 'VALIDATION' || error.key) ? t(key, params) : error.message;
     return { formError: text, fieldErrors: error.fieldErrors };
   }

@@ -77,8 +77,13 @@ export const applicationVersions = pgTable(
     id: id(),
     applicationId: ownedBy('application_id', () => applications.id),
     ...submittedVersion(),
+    /** What the applicant wrote to the park with this submission (what they changed after a return); shown in the history. */
+    coverNote: text('cover_note'),
   },
-  (t) => [unique('application_versions_app_version').on(t.applicationId, t.version)],
+  (t) => [
+    unique('application_versions_app_version').on(t.applicationId, t.version),
+    check('application_versions_cover_note_length', sql`char_length(${t.coverNote}) <= 5000`),
+  ],
 );
 
 export const screeningDecisions = pgTable(

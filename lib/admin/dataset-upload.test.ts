@@ -40,6 +40,14 @@ describe('browser import of a data set', () => {
     await expect(importDatasetUpload(db, { actor: admin, file: bytes('{"format": "technopark-dataset/1",'), dryRun: true })).rejects.toMatchObject({ code: 'VALIDATION', key: 'datasetNotJson' });
     await expect(importDatasetUpload(db, { actor: admin, file: new Uint8Array([0x50, 0x4b, 3, 4, 0xff, 0xfe]), dryRun: true })).rejects.toMatchObject({ code: 'VALIDATION', key: 'datasetNotJson' });
     await expect(importDatasetUpload(db, { actor: admin, file: new Uint8Array(DATASET_UPLOAD_MAX_BYTES + 1), dryRun: true })).rejects.toMatchObject({ code: 'VALIDATION', key: 'datasetTooLarge' });
+    // Another kind of JSON file: told in a sentence with its format (errors.datasetWrongFormat), not as a field path.
+    const other = { ...smallDataset(uniq('other-')), format: 'park-export/3' };
+    await expect(importDatasetUpload(db, { actor: admin, file: bytes(other), dryRun: true })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      key: 'datasetWrongFormat',
+      params: { format: 'park-export/3' },
+    });
+    await expect(importDatasetUpload(db, { actor: admin, file: bytes({ hello: 'world' }), dryRun: true })).rejects.toMatchObject({ code: 'VALIDATION', key: 'datasetNoFormat' });
     const slug = uniq('bad-');
     const data = smallDataset(slug);
     data.companies[1].inn = '123';

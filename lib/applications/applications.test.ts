@@ -3,7 +3,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { applicationPlanYears, applications, applicationVersions, attachments, auditLog, notifications, screeningDecisions } from '@/db/schema';
+import { applicationPlanYears, applications, applicationVersions, attachments, auditLog, notifications, outbox, screeningDecisions, users } from '@/db/schema';
 import { todayIso } from '@/lib/dates';
 import { completeDraft, makeApplication, makeCompany, TINY_PDF } from '@/lib/test/application-fixtures';
 import { makeAnalyst, makeApplicant, makeExpert, makeManager, makePark } from '@/lib/test/fixtures';
@@ -244,8 +244,11 @@ describe('screening', () => {
       expect(decisions).toMatchObject([{ outcome: c.outcome, comment: c.comment || null, decidedBy: manager.userId, decidedOn: todayIso() }]);
       const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, 'application.screen')));
       expect(audit).toMatchObject([{ before: { status: 'submitted' }, after: { status: c.status, outcome: c.outcome } }]);
-      const told = await db.select().from(notifications).where(and(eq(notifications.userId, applicant.userId), eq(notifications.href, `/my/applications/${applicationId}`)));
-      expect(told).toMatchObject([{ kind: 'applicationStatusChanged', params: { status: c.status } }]);
+      const told = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, applicant.userId), eq(notifications.href, `/my/applications/${applicationId}`), eq(notifications.kind, 'applicationStatusChanged')));
+      expect(told).toMatchObject([{ params: { status: c.status } }]);
     }
     const returned = await listMyApplications(db, { actor: applicant });
     const back = returned.find((a) => a.status === 'returned')!;
@@ -327,5 +330,71 @@ describe('revision, versions and the timeline', () => {
     expect(timeline[2]).toMatchObject({ outcome: 'returned', comment: 'Raise the 2027 income estimate', who: null });
     const staffTimeline = await getTimeline(db, { actor: manager, applicationId });
     expect(staffTimeline[2].who).toBe(manager.name);
+  });
+});
+
+describe('the receipt and the cover note', () => {
+  const mailTo = async (userId: string) => {
+    const db = await getDb();
+    const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    return db.select({ subject: outbox.subject, body: outbox.body }).from(outbox).where(eq(outbox.to, user.email));
+  };
+
+  it('tells the submitter, in the app and by e-mail, the application, the park, the day and what happens next', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const applicant = await makeApplicant();
+    const { applicationId, title } = await makeApplication(applicant, park.id, { submit: false });
+    await submitApplication(db, { actor: applicant, applicationId, today: '2026-03-02' });
+    const receipts = await db.select().from(notifications).where(and(eq(notifications.userId, applicant.userId), eq(notifications.kind, 'applicationReceived')));
+    expect(receipts).toMatchObject([{ parkId: park.id, params: { title, park: park.name, version: 1, on: '2026-03-02' }, href: `/my/applications/${applicationId}` }]);
+    const [mail] = await mailTo(applicant.userId);
+    // Russian unless the person chose a language: the title, the park, the day as a Russian letter writes it, the next steps.
+    expect(mail.subject).toContain(title);
+    expect(mail.body).toContain(`«${park.name}»`);
+    expect(mail.body).toContain('02.03.2026');
+    expect(mail.body).toContain('менеджеры парка');
+    expect(mail.body).toContain('экспертный совет');
+  });
+
+  it('keeps the cover note of a resubmission with its version, shows it in the history and quotes it to the managers', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const manager = await makeManager(park.id);
+    const applicant = await makeApplicant();
+    const { applicationId } = await makeApplication(applicant, park.id);
+    await screenApplication(db, { actor: manager, input: { applicationId, outcome: 'returned', comment: 'Add the 2028 plan' } });
+    const note = 'Added 2028 to the plan and attached the updated business plan.';
+    expect(await submitApplication(db, { actor: applicant, applicationId, coverNote: `  ${note}\n` })).toEqual({ version: 2 });
+    const versions = await db.select().from(applicationVersions).where(eq(applicationVersions.applicationId, applicationId));
+    expect(versions.map((v) => [v.version, v.coverNote]).sort()).toEqual([
+      [1, null],
+      [2, note],
+    ]);
+    for (const actor of [manager, applicant]) {
+      const timeline = await getTimeline(db, { actor, applicationId });
+      expect(timeline.find((e) => e.kind === 'resubmitted')).toMatchObject({ version: 2, comment: note });
+    }
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, manager.userId), eq(notifications.kind, 'applicationResubmitted')));
+    expect(told).toHaveLength(1);
+    expect((await mailTo(manager.userId)).some((m) => m.body.includes(note))).toBe(true);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, 'application.resubmit')));
+    expect(audit[0].after).toMatchObject({ version: 2, coverNote: note });
+  });
+
+  it('refuses a cover note over 5,000 characters and changes nothing', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const manager = await makeManager(park.id);
+    const applicant = await makeApplicant();
+    const { applicationId } = await makeApplication(applicant, park.id);
+    await screenApplication(db, { actor: manager, input: { applicationId, outcome: 'returned', comment: 'More detail' } });
+    await expect(submitApplication(db, { actor: applicant, applicationId, coverNote: 'x'.repeat(5001) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { coverNote: ['coverNoteTooLong'] },
+    });
+    const [row] = await db.select().from(applications).where(eq(applications.id, applicationId));
+    expect(row).toMatchObject({ status: 'returned', version: 1 });
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, manager.userId), eq(notifications.kind, 'applicationResubmitted')))).toHaveLength(0);
   });
 });

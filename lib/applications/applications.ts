@@ -16,7 +16,7 @@ import { AppError, invalidTransition } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { managersOf } from '@/lib/notifications/recipients';
 import { parseInput } from '@/lib/validation/parse';
-import { saveDraftSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
+import { saveDraftSchema, submitApplicationSchema, type ApplicationStatus, type SaveDraftInput, type Service } from '@/lib/validation/applications';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
 import type { ApplicationAnswers, ApplicationSnapshot } from './diff';
@@ -281,12 +281,18 @@ function snapshotOf(a: ApplicationDto): ApplicationSnapshot {
 /**
  * Submits a draft, or resubmits an application returned for revision. The whole application is
  * checked on the server; what is missing comes back as one VALIDATION error listing every field.
- * Each submission is kept as a numbered version.
+ * Each submission is kept as a numbered version, with the applicant's cover note if they wrote one
+ * (after a return: what they changed), which the history shows and the managers' notice quotes.
+ * The submitter gets a receipt: the application, the park, the day and what happens next.
  */
-export async function submitApplication(db: Db, { actor, applicationId, today }: { actor: Actor; applicationId: string; today?: string }): Promise<{ version: number }> {
+export async function submitApplication(
+  db: Db,
+  { actor, applicationId, coverNote, today }: { actor: Actor; applicationId: string; coverNote?: string; today?: string },
+): Promise<{ version: number }> {
   assertActingUser(actor, 'application.create');
+  const input = parseInput(submitApplicationSchema, { applicationId, coverNote });
   return db.transaction(async (tx) => {
-    const access = await accessApplication(tx, { actor, applicationId, as: ['applicant'], lock: true });
+    const access = await accessApplication(tx, { actor, applicationId: input.applicationId, as: ['applicant'], lock: true });
     const dto = await readApplication(tx, access);
     if (!EDITABLE.includes(dto.status)) throw await refusal(tx, access);
     const missing = missingForSubmit(dto);
@@ -297,29 +303,41 @@ export async function submitApplication(db: Db, { actor, applicationId, today }:
         params: { count: fields.length },
         fieldErrors: Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, [v]])),
       });
+    const receivedOn = today ?? (await parkToday(tx, dto.parkId));
     const moved = await moveApplication(tx, {
       access,
       from: EDITABLE,
       to: 'submitted',
-      set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? today ?? (await parkToday(tx, dto.parkId)), lastSubmittedAt: sql`now()` },
+      set: { version: sql`${applications.version} + 1`, submittedOn: dto.submittedOn ?? receivedOn, lastSubmittedAt: sql`now()` },
     });
     if (!moved) throw await refusal(tx, access);
-    await tx.insert(applicationVersions).values({ applicationId, version: moved.version, snapshot: snapshotOf(dto), submittedBy: actor.userId });
+    const note = input.coverNote || null;
+    await tx.insert(applicationVersions).values({ applicationId, version: moved.version, snapshot: snapshotOf(dto), submittedBy: actor.userId, coverNote: note });
+    const resubmitted = dto.status !== 'draft';
     await writeAudit(tx, {
       actor,
       parkId: dto.parkId,
-      action: dto.status === 'draft' ? 'application.submit' : 'application.resubmit',
+      action: resubmitted ? 'application.resubmit' : 'application.submit',
       entity: 'application',
       entityId: applicationId,
       before: { status: dto.status, version: dto.version },
-      after: { status: 'submitted', version: moved.version },
+      after: { status: 'submitted', version: moved.version, ...(note ? { coverNote: note } : {}) },
     });
     await notify(tx, {
       userIds: await managersOf(tx, dto.parkId),
       parkId: dto.parkId,
-      kind: dto.status === 'draft' ? 'applicationSubmitted' : 'applicationResubmitted',
+      kind: resubmitted ? 'applicationResubmitted' : 'applicationSubmitted',
       params: { title: dto.title, company: dto.companyName },
       href: `/p/${dto.parkSlug}/applications/${applicationId}`,
+      note,
+    });
+    // The receipt carries the day the park received this version (its own clock), not the first submission's.
+    await notify(tx, {
+      userIds: [actor.userId],
+      parkId: dto.parkId,
+      kind: 'applicationReceived',
+      params: { title: dto.title, park: dto.parkName, version: moved.version, on: receivedOn },
+      href: `/my/applications/${applicationId}`,
     });
     return { version: moved.version };
   });

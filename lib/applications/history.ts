@@ -17,6 +17,7 @@ export type TimelineEvent = {
   on?: string | null;
   /** screening outcome, council decision. */
   outcome?: string | null;
+  /** The screening's or the council's words, or the applicant's cover note with a submission. */
   comment?: string | null;
   /** Staff only: the person (experts' names are never shown to applicants). */
   who?: string | null;
@@ -40,13 +41,13 @@ export async function getTimeline(db: DbOrTx, target: ApplicationTarget): Promis
   const staff = audience === 'staff';
   const events: TimelineEvent[] = [];
   const versions = await db
-    .select({ version: applicationVersions.version, at: applicationVersions.submittedAt })
+    .select({ version: applicationVersions.version, at: applicationVersions.submittedAt, coverNote: applicationVersions.coverNote })
     .from(applicationVersions)
     .where(eq(applicationVersions.applicationId, applicationId))
     .orderBy(asc(applicationVersions.version));
   // An application imported from a park's records was created by the import, not by its applicant: no "draft created".
   if (versions.length || status === 'draft') events.push({ kind: 'created', at: createdAt });
-  for (const v of versions) events.push({ kind: v.version === 1 ? 'submitted' : 'resubmitted', at: v.at, version: v.version });
+  for (const v of versions) events.push({ kind: v.version === 1 ? 'submitted' : 'resubmitted', at: v.at, version: v.version, comment: v.coverNote });
   // Applications imported from a park's records have a submission date but no versions.
   if (!versions.length && submittedOn) events.push({ kind: 'submitted', at: new Date(`${submittedOn}T00:00:00Z`), on: submittedOn });
 

@@ -62,6 +62,9 @@ export type ImportDatasetOptions = {
 export async function importDataset(db: Db, { actor, input, dryRun = false }: ImportDatasetOptions): Promise<ImportResult> {
   assertCan(actor, 'dataset.import');
   const parsed = parseDataset(input);
+  if (!parsed.ok && parsed.wrongFormat !== undefined) {
+    throw new AppError('VALIDATION', parsed.error, parsed.wrongFormat === null ? { key: 'datasetNoFormat' } : { key: 'datasetWrongFormat', params: { format: parsed.wrongFormat } });
+  }
   if (!parsed.ok) throw datasetError(parsed.error);
   const data = parsed.data;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetSchema, type Dataset } from '@/lib/validation/dataset';
+import { DATASET_FORMAT, datasetSchema, type Dataset } from '@/lib/validation/dataset';
 import { checkDataset } from './check';
 
 /*
@@ -52,14 +52,33 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${formatDatasetPath(issue.path)}: ${issue.message}`;
 }
 
-export type ParseDatasetResult = { ok: true; data: Dataset } | { ok: false; error: string };
+/**
+ * `ok: false` with `wrongFormat` when the document is not a data set of this format at all (another
+ * file, another version): the file's own `format`, or null when it names none.
+ */
+export type ParseDatasetResult = { ok: true; data: Dataset } | { ok: false; error: string; wrongFormat?: string | null };
+
+/** What the document says its format is, as a short text; null when it says nothing. */
+function formatOf(input: unknown): string | null {
+  const format = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>).format : undefined;
+  if (format === undefined || format === null || format === '') return null;
+  const text = typeof format === 'string' ? format : JSON.stringify(format);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 /**
- * Validates a `technopark-dataset/1` document: the shape first, then the rules
- * across records (./check.ts). The error is the first problem found,
- * one line naming the record: `leases[12].premises: no premises with key "u99"`.
+ * Validates a `technopark-dataset/1` document: that it is one at all, then the shape, then the rules
+ * across records (./check.ts). The error is the first problem found, one line naming the record:
+ * `leases[12].premises: no premises with key "u99"`; a file of another format is told so in a sentence.
  */
 export function parseDataset(input: unknown): ParseDatasetResult {
+  const format = formatOf(input);
+  if (format !== DATASET_FORMAT) {
+    const error = format === null
+      ? `This is not a technopark data set: the file names no format, expected ${DATASET_FORMAT}`
+      : `This is not a technopark data set: the file's format is "${format}", expected ${DATASET_FORMAT}`;
+    return { ok: false, error, wrongFormat: format };
+  }
   const parsed = datasetSchema.safeParse(input, { error: datasetErrorMap, reportInput: true });
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
   const problems = checkDataset(parsed.data);

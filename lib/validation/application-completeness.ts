@@ -3,6 +3,9 @@
  * list the server enforces on submit. Keys name fields; values are message keys under `validation.*`.
  */
 export type CompletenessInput = {
+  /** The form's choice, which may still be empty; a saved application always has both. */
+  parkId?: string | null;
+  companyId?: string | null;
   title: string;
   description: string | null;
   industry: string | null;
@@ -18,6 +21,8 @@ export const MIN_DESCRIPTION = 30;
 
 export function missingForSubmit(a: CompletenessInput): Record<string, string> {
   const missing: Record<string, string> = {};
+  if (a.companyId !== undefined && !a.companyId) missing.companyId = 'missingCompany';
+  if (a.parkId !== undefined && !a.parkId) missing.parkId = 'missingPark';
   if (a.title.trim().length < 3) missing.title = 'missingTitle';
   if ((a.description ?? '').trim().length < MIN_DESCRIPTION) missing.description = 'missingDescription';
   if (!(a.industry ?? '').trim()) missing.industry = 'missingIndustry';

@@ -12,10 +12,16 @@ export type { ApplicationStatus, AttachmentKind, Service } from '@/db/schema/val
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
 
+/** The longest title, description and industry the form takes; each field's message says its limit. */
+export const MAX_TITLE = 300;
+export const MAX_DESCRIPTION = 20_000;
+export const MAX_INDUSTRY = 200;
+
 /** A plan's amounts: a row not yet filled in is zero, so a draft saves as typed. */
 const moneySchema = moneyField({ empty: 'zero' });
 
-const jobsSchema = wholeNumber(0, 1_000_000, 'invalidInteger', 0);
+/** New jobs: a count, so "−3" is told it must be 0 or more, not that it is no whole number. */
+const jobsSchema = wholeNumber(0, 1_000_000, 'invalidCount', 0);
 
 export const planYearSchema = z
   .strictObject({
@@ -34,9 +40,9 @@ export const planYearSchema = z
 export const applicationDraftSchema = z.strictObject({
   parkId: z.uuid('required'),
   companyId: z.uuid('required'),
-  title: z.string().trim().max(300, 'tooLong'),
-  description: z.string().trim().max(20_000, 'tooLong'),
-  industry: z.string().trim().max(200, 'tooLong'),
+  title: z.string().trim().max(MAX_TITLE, 'titleTooLong'),
+  description: z.string().trim().max(MAX_DESCRIPTION, 'descriptionTooLong'),
+  industry: z.string().trim().max(MAX_INDUSTRY, 'industryTooLong'),
   wantsPremises: z.boolean(),
   premisesAreaM2: areaField({ empty: 'null' }),
   wantsTaxIncentives: z.boolean(),
@@ -49,6 +55,15 @@ export const applicationDraftSchema = z.strictObject({
 
 export const saveDraftSchema = applicationDraftSchema.extend({ applicationId: z.uuid().nullish() });
 export const applicationIdSchema = z.strictObject({ applicationId: z.uuid() });
+
+/** The longest cover note an applicant may send with a submission (the database checks the same). */
+export const MAX_COVER_NOTE = 5000;
+
+/** Submitting: the application, and optionally a note to the park (after a return: what was changed). */
+export const submitApplicationSchema = applicationIdSchema.extend({
+  coverNote: z.string().trim().max(MAX_COVER_NOTE, 'coverNoteTooLong').optional().default(''),
+});
+export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;
 
 export const screeningSchema = z
   .strictObject({

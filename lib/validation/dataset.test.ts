@@ -289,7 +289,9 @@ describe('parseDataset: refusals name the record', () => {
   });
 
   it('other shapes', () => {
-    expect(errorOf((d) => (d.format = 'technopark-dataset/2'))).toBe('format: expected "technopark-dataset/1"');
+    // Another format is not a malformed data set but another kind of file: said in a sentence an administrator reads.
+    expect(errorOf((d) => (d.format = 'technopark-dataset/2'))).toBe('This is not a technopark data set: the file\'s format is "technopark-dataset/2", expected technopark-dataset/1');
+    expect(parseDataset({ format: 'technopark-dataset/2', park: {} })).toMatchObject({ ok: false, wrongFormat: 'technopark-dataset/2' });
     expect(errorOf((d) => (d.premises[0].kind = 'garage'))).toMatch(/^premises\[0\]\.kind: expected one of "office", /);
     expect(errorOf((d) => (d.kpiReports[0].year = 2015.5))).toBe('kpiReports[0].year: expected an integer');
     expect(errorOf((d) => (d.kpiReports[1].quarter = 5))).toBe('kpiReports[1].quarter: expected one of 1, 2, 3, 4');
@@ -297,7 +299,8 @@ describe('parseDataset: refusals name the record', () => {
     expect(errorOf((d) => (d.premises[1].areaM2 = '12345678901.00'))).toBe('premises[1].areaM2: at most 10 digits before the point');
     expect(errorOf((d) => (d.companies[0].inn = '4205123458'))).toMatch(/^companies\[0\]\.inn: INN check digits/);
     expect(errorOf((d) => delete (d.companies[0] as Partial<Sample['companies'][0]>).name)).toBe('companies[0].name: required');
-    expect(parseDataset(null)).toEqual({ ok: false, error: 'dataset: expected an object' });
+    expect(parseDataset(null)).toEqual({ ok: false, error: 'This is not a technopark data set: the file names no format, expected technopark-dataset/1', wrongFormat: null });
+    expect(parseDataset([])).toMatchObject({ ok: false, wrongFormat: null });
   });
 
   it('reports the first problem in document order', () => {

@@ -69,6 +69,7 @@ export async function Timeline({ events, zone, minutes }: { events: TimelineEven
               </a>
             </p>
           )}
+          {e.comment && (e.kind === 'submitted' || e.kind === 'resubmitted') && <p className="mt-1 text-xs font-medium text-muted-foreground">{t('coverNote')}</p>}
           {e.comment && <p className="mt-1 whitespace-pre-line rounded-md bg-muted/60 px-3 py-2 text-sm">{e.comment}</p>}
         </li>
       ))}

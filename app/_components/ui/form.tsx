@@ -139,18 +139,35 @@ export function FormMessage({ className, ...props }: Omit<React.ComponentProps<'
   );
 }
 
+type FieldProps = Omit<ItemProps, 'children'> & { label: React.ReactNode; description?: React.ReactNode; labelClassName?: string; children: React.ReactElement<ControlProps> };
+
 /**
  * A whole field: label, control, description and error, linked. The control is the only child
  * (an `Input`, `Textarea`, `NativeSelect`…); pass `labelClassName="sr-only"` for a field whose
- * label is not shown, such as a cell of an editable table.
+ * label is not shown, such as a cell of an editable table. A hint that the error would only repeat
+ * ("At least 10 characters." under "At least 10 characters.") is left out while the error shows.
  */
-export function Field({
+export function Field(props: FieldProps) {
+  const name = React.useContext(NameContext) ?? props.name;
+  if (typeof props.description === 'string' && name && props.error === undefined) return <HintedField {...props} name={name} />;
+  return <PlainField {...props} />;
+}
+
+function HintedField(props: FieldProps & { name: string }) {
+  const error = useFieldErrorOf(props.name);
+  const t = useTranslations('validation');
+  const said = error ? (props.errorText ?? (t.has(error) ? t(error) : error)) : null;
+  const repeated = said !== null && said.trim() === String(props.description).trim();
+  return <PlainField {...props} description={repeated ? undefined : props.description} />;
+}
+
+function PlainField({
   label,
   description,
   labelClassName,
   children,
   ...item
-}: Omit<ItemProps, 'children'> & { label: React.ReactNode; description?: React.ReactNode; labelClassName?: string; children: React.ReactElement<ControlProps> }) {
+}: FieldProps) {
   return (
     <FormItem {...item}>
       <FormLabel className={labelClassName}>{label}</FormLabel>

@@ -10,7 +10,7 @@ import { runAction, type ActionResult } from '@/app/_server/action';
 import { zoneOr } from '@/lib/dates';
 import { formatTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { applicationIdSchema, saveDraftSchema } from '@/lib/validation/applications';
+import { applicationIdSchema, saveDraftSchema, submitApplicationSchema } from '@/lib/validation/applications';
 
 /** `savedAt` is the server's moment written on the reader's clock, zone named, as the page's other times are: never the browser's clock. */
 export async function saveDraftAction(input: unknown): Promise<ActionResult<{ applicationId: string; savedAt: string }>> {
@@ -21,8 +21,8 @@ export async function saveDraftAction(input: unknown): Promise<ActionResult<{ ap
 }
 
 export async function submitApplicationAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return runAction(applicationIdSchema, input, async (data, actor) => {
-    const result = await submitApplication(await getDb(), { actor, applicationId: data.applicationId });
+  return runAction(submitApplicationSchema, input, async (data, actor) => {
+    const result = await submitApplication(await getDb(), { actor, applicationId: data.applicationId, coverNote: data.coverNote });
     revalidatePath('/my/applications');
     return result;
   });

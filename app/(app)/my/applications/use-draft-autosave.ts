@@ -41,6 +41,8 @@ export function useDraftAutosave(
     }
     const parsed = applicationDraftSchema.safeParse(current);
     if (!parsed.success) {
+      // The errors now are exactly what this parse found: a field corrected since the last one is cleared.
+      form.clearErrors();
       for (const issue of parsed.error.issues) form.setError(issue.path.join('.') as Path<DraftValues>, { message: issue.message });
       setSave((s) => ({ ...s, state: 'error', message: t('autosave.fix') }));
       return false;
@@ -48,6 +50,7 @@ export function useDraftAutosave(
     setSave((s) => ({ ...s, state: 'saving' }));
     const result = await saveDraftAction({ ...current, applicationId: idRef.current });
     if (!result.ok) {
+      form.clearErrors();
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<DraftValues>, { message: messages[0] });
       setSave((s) => ({ ...s, state: 'error', message: t('autosave.error', { message: result.formError ?? '' }) }));
       return false;

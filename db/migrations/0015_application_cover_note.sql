@@ -1,0 +1,2 @@
+ALTER TABLE "application_versions" ADD COLUMN "cover_note" text;--> statement-breakpoint
+ALTER TABLE "application_versions" ADD CONSTRAINT "application_versions_cover_note_length" CHECK (char_length("application_versions"."cover_note") <= 5000);
