@@ -5,11 +5,11 @@ import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Alert } from '@/app/_components/ui/alert';
 import { FilterActions, FilterDateRange, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { DataTable } from '@/app/_components/ui/data-table';
+import { DataTable, type DataColumn } from '@/app/_components/ui/data-table';
 import { PageLinks } from '@/app/_components/ui/page-links';
-import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
+import { listInboxIndustries, listParkApplications, type InboxRow } from '@/lib/applications/inbox';
 import { todayIso } from '@/lib/dates';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { APPLICATION_STATUSES, SERVICES, type InboxQuery } from '@/lib/validation/applications';
 import { StatusBadge } from '../../../_applications/status-badge';
@@ -37,6 +37,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const { query } = result;
   const t = await getTranslations('inbox');
   const ta = await getTranslations('applications');
+  const tc = await getTranslations('closure');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}/applications`;
   /** A sortable column: its header and how the inbox is sorted by it. */
@@ -51,6 +52,43 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
       },
     };
   };
+  /** The closed items show why, by whom and when; the live ones how far their reviews have come. */
+  const closureColumn: DataColumn<InboxRow> = {
+    header: t('columns.closure'),
+    className: 'min-w-64 max-w-96 text-sm',
+    cell: (r) =>
+      r.closure && (
+        <>
+          <span className="font-medium">{tc(`outcomes.${r.closure.outcome}`)}</span>
+          <span className="block whitespace-pre-line">{r.closure.reason}</span>
+          <span className="block text-xs text-muted-foreground">
+            {r.closure.closedByName
+              ? tc('byAt', { who: r.closure.closedByName, at: formatDateTime(r.closure.closedAt, locale, park.timeZone) })
+              : tc('at', { at: formatDateTime(r.closure.closedAt, locale, park.timeZone) })}
+          </span>
+        </>
+      ),
+  };
+  const reviewsColumn: DataColumn<InboxRow> = {
+    header: t('columns.reviews'),
+    className: 'whitespace-nowrap text-sm',
+    cell: (r) => (
+      <>
+        {r.reviewsExpected > 0 ? (
+          <span className="tabular-nums">
+            {r.reviewsDone}/{r.reviewsExpected}
+          </span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        )}
+        {r.overdue > 0 && (
+          <Badge variant="destructive" className="ml-2">
+            {t('overdue', { count: r.overdue })}
+          </Badge>
+        )}
+      </>
+    ),
+  };
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
@@ -60,7 +98,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           name="status"
           label={t('status')}
           value={query.status}
-          any={t('any')}
+          any={t('anyLive')}
           options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: ta(`statuses.${s}`) }))}
         />
         <FilterSelect name="industry" label={t('industry')} value={query.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
@@ -100,26 +138,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           },
           { ...sorted('submitted', t('columns.submitted')), className: 'whitespace-nowrap', cell: (r) => formatDate(r.submittedOn, locale) },
           { ...sorted('status', t('columns.status')), cell: (r) => <StatusBadge status={r.status} /> },
-          {
-            header: t('columns.reviews'),
-            className: 'whitespace-nowrap text-sm',
-            cell: (r) => (
-              <>
-                {r.reviewsExpected > 0 ? (
-                  <span className="tabular-nums">
-                    {r.reviewsDone}/{r.reviewsExpected}
-                  </span>
-                ) : (
-                  <span className="text-muted-foreground">—</span>
-                )}
-                {r.overdue > 0 && (
-                  <Badge variant="destructive" className="ml-2">
-                    {t('overdue', { count: r.overdue })}
-                  </Badge>
-                )}
-              </>
-            ),
-          },
+          query.status === 'closed' ? closureColumn : reviewsColumn,
         ]}
       />
       <PageLinks
