@@ -4,7 +4,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Alert } from '@/app/_components/ui/alert';
-import { FilterActions, FilterDateRange, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
+import { FilterActions, FilterDateRange, FilterDisclosure, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { DataTable, type DataColumn } from '@/app/_components/ui/data-table';
 import { PageLinks } from '@/app/_components/ui/page-links';
 import { listInboxIndustries, listParkApplications, type InboxRow } from '@/lib/applications/inbox';
@@ -92,29 +92,31 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <FilterForm action={base} className="lg:grid-cols-6">
-        <FilterSearch label={t('search')} value={query.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
-        <FilterSelect
-          name="status"
-          label={t('status')}
-          value={query.status}
-          any={t('anyLive')}
-          options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: ta(`statuses.${s}`) }))}
-        />
-        <FilterSelect name="industry" label={t('industry')} value={query.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
-        <FilterSelect
-          name="support"
-          label={t('support')}
-          value={query.support}
-          any={t('any')}
-          options={(['premises', 'tax', ...SERVICES] as const).map((s) => ({ value: s, label: t(`supports.${s}`) }))}
-          className="lg:col-span-2"
-        />
-        <FilterDateRange labels={{ from: t('from'), to: t('to') }} from={query.from} to={query.to} />
-        {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
-        {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
-        <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
-      </FilterForm>
+      <FilterDisclosure label={t('filters')} active={[query.q, query.status, query.industry, query.support, query.from, query.to].filter(Boolean).length}>
+        <FilterForm action={base} className="lg:grid-cols-6">
+          <FilterSearch label={t('search')} value={query.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
+          <FilterSelect
+            name="status"
+            label={t('status')}
+            value={query.status}
+            any={t('anyLive')}
+            options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: ta(`statuses.${s}`) }))}
+          />
+          <FilterSelect name="industry" label={t('industry')} value={query.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
+          <FilterSelect
+            name="support"
+            label={t('support')}
+            value={query.support}
+            any={t('any')}
+            options={(['premises', 'tax', ...SERVICES] as const).map((s) => ({ value: s, label: t(`supports.${s}`) }))}
+            className="lg:col-span-2"
+          />
+          <FilterDateRange labels={{ from: t('from'), to: t('to') }} from={query.from} to={query.to} />
+          {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
+          {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
+          <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
+        </FilterForm>
+      </FilterDisclosure>
       {query.from && query.to && query.from > query.to ? (
         <Alert variant="warning" role="status">
           {t('datesReversed', { from: formatDate(query.from, locale), to: formatDate(query.to, locale) })}
