@@ -2,11 +2,12 @@ import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { applicationClosures, applications, companies, expertAssignments, users } from '@/db/schema';
+import { applicationClosures, applications, companies, users } from '@/db/schema';
 import type { ApplicationStatus, ClosureOutcome } from '@/db/schema/values';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
+import { withdrawOpenAssignments } from '@/lib/council/assignments';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
@@ -84,11 +85,7 @@ export async function closeApplication(db: Db, { actor, input }: { actor: Actor;
     const moved = await moveApplication(tx, { access, from, to: 'closed' });
     if (!moved) throw await refusal(tx, access);
     await tx.insert(applicationClosures).values({ applicationId: app.id, outcome: data.outcome, reason: data.reason, statusBefore: app.status, closedBy: actorUserId(actor) });
-    const withdrawn = await tx
-      .update(expertAssignments)
-      .set({ status: 'withdrawn' })
-      .where(and(eq(expertAssignments.applicationId, app.id), eq(expertAssignments.status, 'assigned')))
-      .returning({ id: expertAssignments.id });
+    const assignmentsClosed = await withdrawOpenAssignments(tx, app.id);
     await writeAudit(tx, {
       actor,
       parkId: app.parkId,
@@ -96,7 +93,7 @@ export async function closeApplication(db: Db, { actor, input }: { actor: Actor;
       entity: 'application',
       entityId: app.id,
       before: { status: app.status },
-      after: { status: 'closed', outcome: data.outcome, reason: data.reason, assignmentsClosed: withdrawn.length },
+      after: { status: 'closed', outcome: data.outcome, reason: data.reason, assignmentsClosed },
     });
     await notify(tx, {
       userIds: await representativesOf(tx, app.companyId),
@@ -110,6 +107,15 @@ export async function closeApplication(db: Db, { actor, input }: { actor: Actor;
   });
 }
 
+/** What a closure shows, read with its closer's name (users joined on closed_by). */
+const closureColumns = {
+  outcome: applicationClosures.outcome,
+  reason: applicationClosures.reason,
+  statusBefore: applicationClosures.statusBefore,
+  closedAt: applicationClosures.closedAt,
+  closedByName: users.name,
+};
+
 /**
  * The closures of the given applications, by application. Callers pass only ids they were given access
  * to (a page of the inbox, an application they read).
@@ -117,14 +123,7 @@ export async function closeApplication(db: Db, { actor, input }: { actor: Actor;
 export async function closuresOf(db: DbOrTx, applicationIds: string[]): Promise<Map<string, ClosureDto>> {
   if (!applicationIds.length) return new Map();
   const rows = await db
-    .select({
-      applicationId: applicationClosures.applicationId,
-      outcome: applicationClosures.outcome,
-      reason: applicationClosures.reason,
-      statusBefore: applicationClosures.statusBefore,
-      closedAt: applicationClosures.closedAt,
-      closedByName: users.name,
-    })
+    .select({ applicationId: applicationClosures.applicationId, ...closureColumns })
     .from(applicationClosures)
     .leftJoin(users, eq(users.id, applicationClosures.closedBy))
     .where(inArray(applicationClosures.applicationId, applicationIds));
@@ -142,11 +141,7 @@ export async function listClosedApprovals(db: DbOrTx, { actor, parkId }: { actor
       title: applications.title,
       companyName: companies.name,
       inn: companies.inn,
-      outcome: applicationClosures.outcome,
-      reason: applicationClosures.reason,
-      statusBefore: applicationClosures.statusBefore,
-      closedAt: applicationClosures.closedAt,
-      closedByName: users.name,
+      ...closureColumns,
     })
     .from(applicationClosures)
     .innerJoin(applications, eq(applications.id, applicationClosures.applicationId))

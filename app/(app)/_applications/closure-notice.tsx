@@ -10,9 +10,10 @@ export async function ClosureNotice({ closure, zone }: { closure: ClosureDto; zo
   const locale = (await getLocale()) as Locale;
   return (
     <Alert data-testid="closure">
-      <AlertTitle>{t('title', { outcome: t(`outcomes.${closure.outcome}`) })}</AlertTitle>
+      <AlertTitle>{t('title')}</AlertTitle>
       <AlertDescription>
-        <p className="whitespace-pre-line">{closure.reason}</p>
+        <p className="font-medium">{t('outcome', { outcome: t(`outcomes.${closure.outcome}`) })}</p>
+        <p className="whitespace-pre-line">{t('reason', { reason: closure.reason })}</p>
         <p className="mt-1 text-xs text-muted-foreground">
           {closure.closedByName
             ? t('byAt', { who: closure.closedByName, at: formatDateTime(closure.closedAt, locale, zone) })
