@@ -49,7 +49,7 @@ test.describe('queues that empty', () => {
     await manager.goto(`${inbox}?q=${encodeURIComponent(title)}`);
     await expect(manager.getByText('No applications match.')).toBeVisible();
     // The closed filter shows it, with the outcome, the reason, who and when.
-    await manager.getByLabel('Status').selectOption({ label: 'Closed' });
+    await manager.getByLabel('Status', { exact: true }).selectOption({ label: 'Closed' });
     await manager.getByRole('button', { name: 'Apply' }).click();
     await expect(manager).toHaveURL(/status=closed/);
     const row = manager.getByRole('row').filter({ has: manager.getByRole('link', { name: title }) });
