@@ -131,6 +131,21 @@ test.describe('KPI reports', () => {
     await shot(manager, 'kpi-missing');
   });
 
+  test('the manager reviews a report beside the company’s accepted report of the year before, with the differences', async ({ page }) => {
+    await signIn(page, demo.manager);
+    // A Kuzbass resident of the demo data that reported both 2015 and 2016, accepted.
+    const company = 'АО «Сибирский центр углехимии»';
+    await page.goto('/p/kuzbass/kpi?tab=accepted&year=2016');
+    await page.getByRole('link', { name: `${company}, 2016`, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${company}: 2016`);
+    const compared = page.getByRole('table', { name: 'Against the previous year and the plan' });
+    await expect(compared.getByRole('columnheader', { name: '2015 accepted report' })).toBeVisible();
+    // Each figure: this year's, last year's, the difference and its percentage of last year's.
+    await expect(compared.getByRole('row', { name: /^Investment/ })).toHaveText(/^InvestmentRUB\s[\d,.]+RUB\s[\d,.]+[+-]RUB\s[\d,.]+[+-][\d.]+%/);
+    await expect(compared.getByRole('row', { name: /^New jobs created/ })).toHaveText(/^New jobs created\d+\d+([+-]\d+[+-][\d.]+%|0(0\.0%|—))/);
+    await expect(page.getByText('No accepted report for 2015')).toHaveCount(0);
+  });
+
   test('the manager uploads a year in bulk: a bad row is flagged, the file is fixed and committed', async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, demo.manager);
