@@ -55,7 +55,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   /** The closed items show why, by whom and when; the live ones how far their reviews have come. */
   const closureColumn: DataColumn<InboxRow> = {
     header: t('columns.closure'),
-    className: 'min-w-64 max-w-96 text-sm',
+    className: 'min-w-52 max-w-72 text-sm',
     cell: (r) =>
       r.closure && (
         <>
