@@ -199,3 +199,38 @@ export async function downloadPdf(page: Page, link: ReturnType<Page['getByRole']
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   return pdfText(download);
 }
+
+/** ITC Tomsk's whole expert council (lib/demo/accounts.ts): one member, a quorum on their own. */
+const TOMSK_EXPERT = 'Павел Смирнов';
+
+/**
+ * The manager (signed in) accepts a submitted ITC Tomsk application for expert review and has the
+ * council approve it at a new meeting, on a paper tally, without expert reviews for a stated reason.
+ * Tomsk keeps the Kuzbass council's meetings to the council spec.
+ */
+export async function approveInTomskCouncil(manager: Page, { title, company }: { title: string; company: string }) {
+  await manager.goto(`/p/${TOMSK.slug}/applications?status=submitted`);
+  await manager.getByLabel('Search').fill(title);
+  await manager.getByRole('button', { name: 'Apply' }).click();
+  await manager.getByRole('link', { name: title }).click();
+  await manager.getByRole('button', { name: 'Accept for expert review' }).click();
+  await expect(manager.getByText('Screening recorded.')).toBeVisible();
+
+  await manager.goto(`/p/${TOMSK.slug}/council`);
+  await manager.getByRole('button', { name: 'Create meeting' }).click();
+  await expect(manager.getByRole('heading', { name: /^Meeting No\. \d+$/ })).toBeVisible();
+  await manager.getByLabel('Application under expert review').selectOption({ label: `${title} — ${company}` });
+  await manager.getByRole('button', { name: 'Add to agenda' }).click();
+  const item = manager.getByRole('region', { name: new RegExp(title) });
+  await expect(item).toBeVisible();
+  await manager.getByRole('checkbox', { name: TOMSK_EXPERT }).check();
+  await manager.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(item).toContainText('1 member present may vote');
+  // Counted on paper, and approved without expert reviews for a stated reason.
+  await item.getByLabel('Enter a paper tally instead of the members’ votes').check();
+  await item.getByLabel('For', { exact: true }).fill('1');
+  await item.getByLabel('Decision').selectOption({ label: 'Approved' });
+  await item.getByLabel('Reason to approve with fewer reviews').fill('A follow-on project of a resident the council knows.');
+  await item.getByRole('button', { name: 'Close the item and record the decision' }).click();
+  await expect(item).toContainText('For 1 · Against 0 · Abstained 0');
+}

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCompany, demo, formError, signIn, signUpApplicant, submitApplication, TOMSK, unique } from './fixtures';
+import { approveInTomskCouncil, createCompany, demo, formError, signIn, signUpApplicant, submitApplication, TOMSK, unique } from './fixtures';
 
 /** A row of the upload preview, found by its spreadsheet row number. */
 const uploadRow = (page: Page, n: number) =>
@@ -12,16 +12,12 @@ const uploadRow = (page: Page, n: number) =>
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kpi-'));
 
-/** ITC Tomsk's whole expert council (lib/demo/accounts.ts): one member, a quorum on their own. */
-const TOMSK_EXPERT = 'Павел Смирнов';
-
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 /**
  * A resident of its own for the spec, so that every run, on a fresh database or on one used before,
- * has a year to report: a new applicant registers a company and applies to ITC Tomsk, and the manager
- * accepts the application, has the council approve it at a new meeting, and admits the company
- * (extraterritorial, from today). Tomsk keeps the Kuzbass council's meetings to the council spec.
+ * has a year to report: a new applicant registers a company and applies to ITC Tomsk, the council
+ * approves it (approveInTomskCouncil), and the manager admits the company (extraterritorial, from today).
  * Leaves `applicant` signed in as the new representative and returns the company's name.
  */
 async function newResident(applicant: Page, manager: Page): Promise<string> {
@@ -30,30 +26,7 @@ async function newResident(applicant: Page, manager: Page): Promise<string> {
   const title = unique('Radiation-hard sensor modules');
   await submitApplication(applicant, { company, title, park: TOMSK.name });
 
-  await manager.goto(`/p/${TOMSK.slug}/applications?status=submitted`);
-  await manager.getByLabel('Search').fill(title);
-  await manager.getByRole('button', { name: 'Apply' }).click();
-  await manager.getByRole('link', { name: title }).click();
-  await manager.getByRole('button', { name: 'Accept for expert review' }).click();
-  await expect(manager.getByText('Screening recorded.')).toBeVisible();
-
-  await manager.goto(`/p/${TOMSK.slug}/council`);
-  await manager.getByRole('button', { name: 'Create meeting' }).click();
-  await expect(manager.getByRole('heading', { name: /^Meeting No\. \d+$/ })).toBeVisible();
-  await manager.getByLabel('Application under expert review').selectOption({ label: `${title} — ${company}` });
-  await manager.getByRole('button', { name: 'Add to agenda' }).click();
-  const item = manager.getByRole('region', { name: new RegExp(title) });
-  await expect(item).toBeVisible();
-  await manager.getByRole('checkbox', { name: TOMSK_EXPERT }).check();
-  await manager.getByRole('button', { name: 'Save attendance' }).click();
-  await expect(item).toContainText('1 member present may vote');
-  // Counted on paper, and approved without expert reviews for a stated reason.
-  await item.getByLabel('Enter a paper tally instead of the members’ votes').check();
-  await item.getByLabel('For', { exact: true }).fill('1');
-  await item.getByLabel('Decision').selectOption({ label: 'Approved' });
-  await item.getByLabel('Reason to approve with fewer reviews').fill('A follow-on project of a resident the council knows.');
-  await item.getByRole('button', { name: 'Close the item and record the decision' }).click();
-  await expect(item).toContainText('For 1 · Against 0 · Abstained 0');
+  await approveInTomskCouncil(manager, { title, company });
 
   await manager.goto(`/p/${TOMSK.slug}/residents/admit`);
   await manager.getByRole('link', { name: `Admit: ${company}`, exact: true }).click();
@@ -134,6 +107,15 @@ test.describe('KPI reports', () => {
     await expect(figures.getByRole('columnheader', { name: /^v1/ })).toBeVisible();
     await expect(figures.getByRole('row', { name: /Taxes paid/ })).toContainText('RUB 950,000.00 (changed)');
     await expect(manager.getByText(comment)).toBeVisible();
+    // Beside the plan of the application it was admitted on (e2e/fixtures.ts: 1 500 000 invested, 500 000 of it capital,
+    // 8 jobs, 2 000 000 of income, for the year the applicant applied in), with the differences; admitted this year, it has no year before.
+    const compared = manager.getByRole('table', { name: 'Against the previous year and the plan' });
+    await expect(compared.getByRole('columnheader', { name: `Plan for ${year} from the application` })).toBeVisible();
+    await expect(compared.getByRole('row', { name: /^Investment/ })).toContainText('RUB 1,500,000.00+RUB 1,000,000.50+66.7%');
+    await expect(compared.getByRole('row', { name: /^of which capital investment/ })).toContainText('RUB 500,000.00+RUB 500,000.00+100.0%');
+    await expect(compared.getByRole('row', { name: /^New jobs created/ })).toContainText('8-1-12.5%');
+    await expect(compared.getByRole('row', { name: /^Taxes paid/ })).toContainText('RUB 950,000.00');
+    await expect(manager.getByText(`No accepted report for ${Number(year) - 1}: nothing to compare with.`)).toBeVisible();
     await shot(manager, 'kpi-review');
     await manager.getByRole('button', { name: 'Accept report' }).click();
     await expect(manager.getByText('Accepted', { exact: true }).first()).toBeVisible();
@@ -147,6 +129,21 @@ test.describe('KPI reports', () => {
     await manager.goto('/p/kuzbass/kpi?tab=missing');
     await expect(manager.getByRole('region', { name: 'Missing' }).or(manager.getByText('Nothing is missing')).first()).toBeVisible();
     await shot(manager, 'kpi-missing');
+  });
+
+  test('the manager reviews a report beside the company’s accepted report of the year before, with the differences', async ({ page }) => {
+    await signIn(page, demo.manager);
+    // A Kuzbass resident of the demo data that reported both 2015 and 2016, accepted.
+    const company = 'АО «Сибирский центр углехимии»';
+    await page.goto('/p/kuzbass/kpi?tab=accepted&year=2016');
+    await page.getByRole('link', { name: `${company}, 2016`, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${company}: 2016`);
+    const compared = page.getByRole('table', { name: 'Against the previous year and the plan' });
+    await expect(compared.getByRole('columnheader', { name: '2015 accepted report' })).toBeVisible();
+    // Each figure: this year's, last year's, the difference and its percentage of last year's.
+    await expect(compared.getByRole('row', { name: /^Investment/ })).toHaveText(/^InvestmentRUB\s[\d,.]+RUB\s[\d,.]+[+-]RUB\s[\d,.]+[+-][\d.]+%/);
+    await expect(compared.getByRole('row', { name: /^New jobs created/ })).toHaveText(/^New jobs created\d+\d+([+-]\d+[+-][\d.]+%|0(0\.0%|—))/);
+    await expect(page.getByText('No accepted report for 2015')).toHaveCount(0);
   });
 
   test('the manager uploads a year in bulk: a bad row is flagged, the file is fixed and committed', async ({ page }) => {

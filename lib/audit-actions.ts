@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'application.deleteDraft',
   'application.screen',
   'application.assign',
+  'application.close',
   'attachment.upload',
   'attachment.delete',
   'assignment.withdraw',

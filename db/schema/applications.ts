@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { area, createdAt, id, moment, money, ownedBy, requires, updatedAt } from './columns';
 import { byUser, parkId, submittedVersion } from './owners';
-import { applicationStatus, attachmentKind, screeningOutcome } from './enums';
+import { applicationStatus, attachmentKind, closureOutcome, screeningOutcome } from './enums';
 import { companies } from './companies';
 
 export const applications = pgTable(
@@ -100,6 +100,29 @@ export const screeningDecisions = pgTable(
   (t) => [index('screening_decisions_app').on(t.applicationId)],
 );
 
+/**
+ * Why an application was closed (status `closed`), by whom and when: one per application. The status it
+ * was closed from is kept, so a closed approval is still known as one; the council's and screening
+ * decisions stay as they were, and the reports, which count those, do not change.
+ */
+export const applicationClosures = pgTable(
+  'application_closures',
+  {
+    applicationId: ownedBy('application_id', () => applications.id).primaryKey(),
+    outcome: closureOutcome('outcome').notNull(),
+    reason: text('reason').notNull(),
+    statusBefore: applicationStatus('status_before').notNull(),
+    closedBy: byUser('closed_by'),
+    closedAt: moment('closed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('application_closures_reason', sql`length(btrim(${t.reason})) > 0`),
+    // Only an approval can end as "not admitted"; a draft is the applicant's to discard, not to close.
+    check('application_closures_not_admitted_approved', sql`${t.outcome} <> 'not_admitted' OR ${t.statusBefore} = 'approved'`),
+    check('application_closures_from_live', sql`${t.statusBefore} IN ('submitted', 'in_review', 'returned', 'approved')`),
+  ],
+);
+
 export const attachments = pgTable(
   'attachments',
   {
@@ -122,4 +145,5 @@ export type Application = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
 export type ApplicationPlanYear = typeof applicationPlanYears.$inferSelect;
 export type ScreeningDecision = typeof screeningDecisions.$inferSelect;
+export type ApplicationClosure = typeof applicationClosures.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

@@ -8,6 +8,7 @@ export const parkRole = pgEnum('park_role', values.PARK_ROLES);
 export const premisesKind = pgEnum('premises_kind', values.PREMISES_KINDS);
 export const smeCategory = pgEnum('sme_category', values.SME_CATEGORIES);
 export const applicationStatus = pgEnum('application_status', values.APPLICATION_STATUSES);
+export const closureOutcome = pgEnum('closure_outcome', values.CLOSURE_OUTCOMES);
 export const screeningOutcome = pgEnum('screening_outcome', values.SCREENING_OUTCOMES);
 export const councilDecisionKind = pgEnum('council_decision_kind', values.COUNCIL_DECISIONS);
 export const attachmentKind = pgEnum('attachment_kind', values.ATTACHMENT_KINDS);

@@ -23,8 +23,17 @@ export type PremisesKind = (typeof PREMISES_KINDS)[number];
 export const SME_CATEGORIES = ['micro', 'small', 'medium', 'none'] as const;
 export type SmeCategory = (typeof SME_CATEGORIES)[number];
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'rejected', 'approved'] as const;
+/** `closed`: a manager closed it with an outcome (application_closures) before it reached a decision or a residency. */
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'rejected', 'approved', 'closed'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * How a manager closes an application that will go no further: `lapsed` (the applicant stopped
+ * answering), `withdrawn` (by the applicant), `not_admitted` (approved by the council, but the company
+ * will not be admitted).
+ */
+export const CLOSURE_OUTCOMES = ['lapsed', 'withdrawn', 'not_admitted'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
 
 /** The support services an application may ask for (stored as text[], not an enum type). */
 export const SERVICES = ['consulting', 'legal', 'accounting', 'patent', 'finance'] as const;

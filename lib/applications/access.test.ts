@@ -71,10 +71,10 @@ describe('who may see an application', () => {
   it('answers the staff steps once, with the access', async () => {
     const w = await world();
     const access = await accessApplication(w.db, { actor: w.manager, applicationId: w.app, parkId: w.park.id });
-    expect(access.may).toEqual({ 'application.readPark': true, 'application.screen': true, 'application.assign': true, 'council.meet': true, 'council.decide': true });
+    expect(access.may).toEqual({ 'application.readPark': true, 'application.screen': true, 'application.assign': true, 'application.close': true, 'council.meet': true, 'council.decide': true });
     expect(access.application).toMatchObject({ id: w.app, parkId: w.park.id, parkSlug: w.park.slug, status: 'in_review', version: 1 });
     const admin = await accessApplication(w.db, { actor: await makeAdmin(), applicationId: w.app });
-    expect(admin.may).toEqual({ 'application.readPark': true, 'application.screen': false, 'application.assign': false, 'council.meet': false, 'council.decide': false });
+    expect(admin.may).toEqual({ 'application.readPark': true, 'application.screen': false, 'application.assign': false, 'application.close': false, 'council.meet': false, 'council.decide': false });
     const own = await accessApplication(w.db, { actor: w.applicant, applicationId: w.app });
     expect(Object.values(own.may).some(Boolean)).toBe(false);
   });

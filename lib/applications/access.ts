@@ -21,7 +21,7 @@ import type { ApplicationStatus } from '@/lib/validation/applications';
 export type Audience = 'applicant' | 'staff' | 'expert' | 'member';
 
 /** The staff steps on an application, answered once with the access. */
-const STEPS = ['application.readPark', 'application.screen', 'application.assign', 'council.meet', 'council.decide'] as const satisfies readonly Permission[];
+const STEPS = ['application.readPark', 'application.screen', 'application.assign', 'application.close', 'council.meet', 'council.decide'] as const satisfies readonly Permission[];
 export type ApplicationStep = (typeof STEPS)[number];
 
 export type AccessedApplication = {

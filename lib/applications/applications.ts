@@ -20,6 +20,7 @@ import { saveDraftSchema, submitApplicationSchema, type ApplicationStatus, type 
 import { missingForSubmit } from '@/lib/validation/application-completeness';
 import { accessApplication, applicationAccess, type ApplicationAccess } from './access';
 import type { ApplicationAnswers, ApplicationSnapshot } from './diff';
+import { closuresOf, type ClosureDto } from './closure';
 import { moveApplication, refusal } from './transition';
 import { inTransaction } from '@/lib/transaction';
 
@@ -58,6 +59,10 @@ export type ApplicationDto = ApplicationAnswers & {
   returnComment: { comment: string; at: Date; source: 'screening' | 'council' } | null;
   /** What still blocks submission (field → message key); empty when complete. */
   missing: Record<string, string>;
+  /** Why the park closed it, by whom and when; null unless its status is `closed`. */
+  closure: ClosureDto | null;
+  /** A residency was made from it (an approval only). */
+  admitted: boolean;
 };
 
 export type ParkOptionDto = { id: string; slug: string; name: string; region: string };
@@ -146,6 +151,8 @@ async function loadDto(db: DbOrTx, applicationId: string): Promise<ApplicationDt
     attachments: attachmentDtos,
     returnComment,
     missing: {},
+    closure: a.status === 'closed' ? ((await closuresOf(db, [a.id])).get(a.id) ?? null) : null,
+    admitted: a.status === 'approved' && (await queryRows(db, sql`SELECT 1 FROM residencies WHERE application_id = ${a.id} LIMIT 1`)).length > 0,
   };
   dto.missing = missingForSubmit(dto);
   return dto;

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { applicationVersions } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { closuresOf } from './closure';
 import { applicationAccess, type AccessNeed, type ApplicationTarget } from './access';
 import { diffSnapshots, type ApplicationSnapshot, type VersionChange } from './diff';
 
@@ -11,11 +12,11 @@ import { diffSnapshots, type ApplicationSnapshot, type VersionChange } from './d
 const READERS: AccessNeed = { as: ['applicant', 'staff'] };
 
 export type TimelineEvent = {
-  kind: 'created' | 'submitted' | 'resubmitted' | 'screened' | 'assigned' | 'conflict' | 'reviewed' | 'decided';
+  kind: 'created' | 'submitted' | 'resubmitted' | 'screened' | 'assigned' | 'conflict' | 'reviewed' | 'decided' | 'closed';
   at: Date;
   /** The decision's own date, where it has one. */
   on?: string | null;
-  /** screening outcome, council decision. */
+  /** screening outcome, council decision, closure outcome. */
   outcome?: string | null;
   /** The screening's or the council's words, or the applicant's cover note with a submission. */
   comment?: string | null;
@@ -122,6 +123,10 @@ export async function getTimeline(db: DbOrTx, target: ApplicationTarget): Promis
       meetingId: staff ? d.meeting_id : null,
       minutesVersion: d.minutes_version === null ? null : Number(d.minutes_version),
     });
+  if (status === 'closed') {
+    const closure = (await closuresOf(db, [applicationId])).get(applicationId);
+    if (closure) events.push({ kind: 'closed', at: closure.closedAt, outcome: closure.outcome, comment: closure.reason, who: staff ? closure.closedByName : null });
+  }
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { beyondCursor, cursorValues, keysetPage, pageOrder, readCursor, type KeysetPage, type SortKey } from '@/lib/keyset';
 import { containsPattern, textCondition } from '@/lib/sql';
+import { closuresOf, type ClosureDto } from './closure';
 import { APPLICATION_STATUSES, inboxQuerySchema, type ApplicationStatus, type InboxQuery } from '@/lib/validation/applications';
 
 export const INBOX_PAGE_SIZE = 25;
@@ -26,6 +27,8 @@ export type InboxRow = {
   reviewsDone: number;
   reviewsExpected: number;
   overdue: number;
+  /** Why, by whom and when it was closed; null unless its status is `closed`. */
+  closure: ClosureDto | null;
 };
 
 export type InboxPage = KeysetPage<InboxRow> & { total: number; query: InboxQuery };
@@ -80,7 +83,8 @@ export async function listParkApplications(
   const query = inboxQuerySchema.parse(raw ?? {});
   const industry = sql<string | null>`coalesce(${applications.industry}, ${companies.industry})`;
   const where: SQL[] = [eq(applications.parkId, parkId), ne(applications.status, 'draft')];
-  if (query.status) where.push(eq(applications.status, query.status));
+  // Live work by default: closed applications only when asked for.
+  where.push(query.status ? eq(applications.status, query.status) : ne(applications.status, 'closed'));
   if (query.industry) where.push(textCondition(query.industry, (value) => sql`${industry} = ${value}`));
   if (query.from) where.push(gte(applications.submittedOn, query.from));
   if (query.to) where.push(lte(applications.submittedOn, query.to));
@@ -137,11 +141,21 @@ export async function listParkApplications(
         .groupBy(expertAssignments.applicationId)
     : [];
   const progressOf = new Map(progress.map((p) => [p.applicationId, p]));
+  const closures = await closuresOf(
+    db,
+    rows.filter((r) => r.status === 'closed').map((r) => r.id),
+  );
   return {
     ...page,
     rows: rows.map((r) => {
       const p = progressOf.get(r.id);
-      return { ...r, reviewsDone: Number(p?.done ?? 0), reviewsExpected: Number(p?.expected ?? 0), overdue: Number(p?.overdue ?? 0) };
+      return {
+        ...r,
+        reviewsDone: Number(p?.done ?? 0),
+        reviewsExpected: Number(p?.expected ?? 0),
+        overdue: Number(p?.overdue ?? 0),
+        closure: closures.get(r.id) ?? null,
+      };
     }),
     total: Number(total),
     query,

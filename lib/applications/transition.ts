@@ -49,6 +49,7 @@ export async function refusal(tx: DbOrTx, access: ApplicationAccess, what = 'app
     .innerJoin(parks, eq(parks.id, applications.parkId))
     .where(eq(applications.id, applicationId));
   if (!app) return new AppError('NOT_FOUND', `${what} not found`, { key: 'notFound', params: { what } });
+  if (app.status === 'closed') return new AppError('INVALID_TRANSITION', 'the application has been closed: it goes no further', { key: 'applicationClosed' });
   const [latest] = await queryRows<{ at: Date | string; by: string | null }>(
     tx,
     sql`SELECT d.at, d.by FROM (

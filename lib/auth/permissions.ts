@@ -35,6 +35,8 @@ export const permissions = {
   'application.readPark': { roles: ['manager'], admin: true, system: true },
   'application.screen': { roles: ['manager'], system: true },
   'application.assign': { roles: ['manager'], system: true },
+  /** Close an application that goes no further (lapsed, withdrawn, not admitted), with the reason. */
+  'application.close': { roles: ['manager'], system: true },
   'rubric.manage': { roles: ['manager'], system: true },
   'council.meet': { roles: ['manager'], system: true },
   'council.decide': { roles: ['manager'], system: true },

@@ -82,6 +82,19 @@ export async function suggestExperts(db: DbOrTx, input: ApplicationTarget & { co
   });
 }
 
+/**
+ * Once an application is decided or closed, the experts who have not reviewed it by then no longer
+ * will: their open assignments are withdrawn, leaving every list and load count. Returns how many.
+ */
+export async function withdrawOpenAssignments(tx: DbOrTx, applicationId: string): Promise<number> {
+  const withdrawn = await tx
+    .update(expertAssignments)
+    .set({ status: 'withdrawn' })
+    .where(and(eq(expertAssignments.applicationId, applicationId), eq(expertAssignments.status, 'assigned')))
+    .returning({ id: expertAssignments.id });
+  return withdrawn.length;
+}
+
 /** Assigns experts of the park to an application under expert review, each with a due date. */
 export async function assignExperts(db: Db, { actor, input, today }: { actor: Actor; input: AssignExpertsInput; today?: string }): Promise<{ assignmentIds: string[] }> {
   const data = parseInput(assignExpertsSchema, input);

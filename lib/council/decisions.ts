@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { councilDecisions, councilMeetings, expertAssignments, meetingAttendance, meetingItems } from '@/db/schema';
+import { councilDecisions, councilMeetings, meetingAttendance, meetingItems } from '@/db/schema';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit';
 import { accessApplication } from '@/lib/applications/access';
@@ -11,6 +11,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
 import { representativesOf } from '@/lib/notifications/recipients';
 import { inTransaction } from '@/lib/transaction';
+import { withdrawOpenAssignments } from './assignments';
 import { parseInput } from '@/lib/validation/parse';
 import { decisionSchema, type CouncilDecisionKind, type DecisionInput } from '@/lib/validation/council';
 import type { ApplicationStatus } from '@/lib/validation/applications';
@@ -111,12 +112,7 @@ export async function recordDecision(db: Db, { actor, input, now = new Date() }:
       })
       .returning({ id: councilDecisions.id });
     await tx.update(councilMeetings).set({ status: 'held' }).where(eq(councilMeetings.id, meeting.id));
-    // The experts who have not reviewed by now no longer will: their assignments leave every list and load count.
-    const closed = await tx
-      .update(expertAssignments)
-      .set({ status: 'withdrawn' })
-      .where(and(eq(expertAssignments.applicationId, item.id), eq(expertAssignments.status, 'assigned')))
-      .returning({ id: expertAssignments.id });
+    const assignmentsClosed = await withdrawOpenAssignments(tx, item.id);
     await writeAudit(tx, {
       actor,
       parkId: meeting.parkId,
@@ -133,7 +129,7 @@ export async function recordDecision(db: Db, { actor, input, now = new Date() }:
         paperTally: data.paperTally,
         reason: data.reason || null,
         reviewsShortReason: shortReason,
-        assignmentsClosed: closed.length,
+        assignmentsClosed,
       },
     });
     await notify(tx, {

@@ -66,6 +66,22 @@ export function formatNumber(value: number | string | null | undefined, locale: 
   return numberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Number(value));
 }
 
+/**
+ * A difference, signed: "+RUB 1,250,000.00", "−3", "+12.5%"; zero unsigned; '—' when unknown. Money as
+ * an exact decimal string, counts as whole numbers, percentages with one decimal.
+ */
+export function formatChange(value: string | number | null | undefined, locale: Locale, kind: 'rub' | 'number' | 'pct'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const options: Intl.NumberFormatOptions =
+    kind === 'rub'
+      ? { style: 'currency', currency: 'RUB', minimumFractionDigits: 2, signDisplay: 'exceptZero' }
+      : kind === 'pct'
+        ? { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }
+        : { maximumFractionDigits: 0, signDisplay: 'exceptZero' };
+  const text = numberFormat(intlLocale(locale), options).format(exact(value));
+  return kind === 'pct' ? `${text}%` : text;
+}
+
 export function formatPct(value: number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined) return '—';
   return `${numberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;

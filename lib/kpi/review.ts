@@ -14,6 +14,7 @@ import { kpiReportIdSchema, returnKpiReportSchema } from '@/lib/validation/kpi';
 import { parseInput } from '@/lib/validation/parse';
 import { figuresOf, type KpiFiguresDto, myReportHref } from './common';
 import { type KpiReportDto, reportColumns, type ReportRow, toDto } from './report-dto';
+import { comparisonFor, type KpiComparison } from './comparison';
 
 /*
  * Reviewing a KPI report: the park's manager accepts a submitted report or returns it with a comment,
@@ -110,9 +111,16 @@ async function refusalFor(db: DbOrTx, reportId: string): Promise<AppError> {
 export type KpiVersionDto = { version: number; submittedAt: Date; submittedByName: string | null; figures: KpiFiguresDto };
 export type KpiHistoryEntry = { at: Date; action: string; actorName: string | null; comment: string | null; version: number | null };
 
-export type KpiReviewDto = KpiReportDto & { parkSlug: string; companyInn: string | null; versions: KpiVersionDto[]; history: KpiHistoryEntry[] };
+export type KpiReviewDto = KpiReportDto & {
+  parkSlug: string;
+  companyInn: string | null;
+  versions: KpiVersionDto[];
+  history: KpiHistoryEntry[];
+  /** The previous year's accepted report and the application's plan, with the differences. */
+  comparison: KpiComparison;
+};
 
-/** A report for the manager's review screen: figures, every submitted version, and what happened to it. */
+/** A report for the manager's review screen: figures, every submitted version, what happened to it, and what it is compared with. */
 export async function getKpiReportForReview(db: DbOrTx, { actor, parkId, reportId }: { actor: Actor; parkId: string; reportId: string }): Promise<KpiReviewDto> {
   assertCan(actor, 'kpi.review', parkId);
   const [row] = await db
@@ -123,7 +131,15 @@ export async function getKpiReportForReview(db: DbOrTx, { actor, parkId, reportI
     .leftJoin(users, eq(users.id, kpiReports.reviewedBy))
     .where(and(eq(kpiReports.id, reportId), eq(kpiReports.parkId, parkId), ne(kpiReports.status, 'draft')));
   if (!row) throw notFound('report');
-  return { ...toDto(row as ReportRow), parkSlug: row.parkSlug, companyInn: row.companyInn, versions: await versionsOf(db, reportId), history: await historyOf(db, reportId) };
+  const report = toDto(row as ReportRow);
+  return {
+    ...report,
+    parkSlug: row.parkSlug,
+    companyInn: row.companyInn,
+    versions: await versionsOf(db, reportId),
+    history: await historyOf(db, reportId),
+    comparison: await comparisonFor(db, report),
+  };
 }
 
 async function versionsOf(db: DbOrTx, reportId: string): Promise<KpiVersionDto[]> {

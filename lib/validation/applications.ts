@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES, ATTACHMENT_KINDS, SCREENING_OUTCOMES, SERVICES } from '@/db/schema/values';
+import { APPLICATION_STATUSES, ATTACHMENT_KINDS, CLOSURE_OUTCOMES, SCREENING_OUTCOMES, SERVICES } from '@/db/schema/values';
 import { areaField, capexWithinInvestment, moneyField } from './amounts';
 import { wholeNumber } from './numbers';
 import { pageCursorSchema } from './paging';
 import { dateSchema } from './periods';
 
-export { APPLICATION_STATUSES, ATTACHMENT_KINDS, SCREENING_OUTCOMES, SERVICES };
-export type { ApplicationStatus, AttachmentKind, Service } from '@/db/schema/values';
+export { APPLICATION_STATUSES, ATTACHMENT_KINDS, CLOSURE_OUTCOMES, SCREENING_OUTCOMES, SERVICES };
+export type { ApplicationStatus, AttachmentKind, ClosureOutcome, Service } from '@/db/schema/values';
 
 /** Documents: at most this size each (also the limit the server enforces), and this many per application. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -73,6 +73,13 @@ export const screeningSchema = z
   })
   .refine((s) => s.outcome === 'accepted' || s.comment.length > 0, { error: 'commentRequired', path: ['comment'] });
 
+/** A manager closing an application that goes no further: the outcome and, always, the reason. */
+export const closeApplicationSchema = z.strictObject({
+  applicationId: z.uuid(),
+  outcome: z.enum(CLOSURE_OUTCOMES, { error: 'required' }),
+  reason: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
+});
+
 export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 
 /** Inbox filters and order, as they travel in the URL's search params. */
@@ -93,4 +100,5 @@ export const inboxQuerySchema = z.object({
 export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 export type ScreeningInput = z.input<typeof screeningSchema>;
+export type CloseApplicationInput = z.input<typeof closeApplicationSchema>;
 export type InboxQuery = z.output<typeof inboxQuerySchema>;

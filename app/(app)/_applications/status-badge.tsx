@@ -9,6 +9,7 @@ const VARIANT = {
   returned: 'warning',
   rejected: 'destructive',
   approved: 'success',
+  closed: 'secondary',
 } as const satisfies Record<ApplicationStatus, string>;
 
 export async function StatusBadge({ status }: { status: ApplicationStatus }) {

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { CouncilDecisionKind, ScreeningOutcome } from '@/db/schema/values';
+import type { ClosureOutcome, CouncilDecisionKind, ScreeningOutcome } from '@/db/schema/values';
 import type { TimelineEvent } from '@/lib/applications/history';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { dateOf } from '@/lib/dates';
@@ -13,6 +13,9 @@ const TONE: Record<string, string> = {
   returned: 'bg-amber-500',
   revision: 'bg-amber-500',
   conflict: 'bg-amber-500',
+  lapsed: 'bg-zinc-400',
+  withdrawn: 'bg-zinc-400',
+  not_admitted: 'bg-zinc-400',
 };
 
 /**
@@ -45,6 +48,8 @@ export async function Timeline({ events, zone, minutes }: { events: TimelineEven
         return t('reviewed', { who: e.who ?? '' });
       case 'decided':
         return t(`decided.${e.outcome as CouncilDecisionKind}`);
+      case 'closed':
+        return t(`closed.${e.outcome as ClosureOutcome}`);
     }
   };
   return (

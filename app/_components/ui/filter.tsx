@@ -1,3 +1,4 @@
+import { SlidersHorizontal } from 'lucide-react';
 import * as React from 'react';
 import { Button, ButtonLink } from './button';
 import { Checkbox } from './checkbox';
@@ -11,6 +12,26 @@ import { Input, Label, NativeSelect, SelectOptions } from './input';
  */
 export function FilterForm({ className, ...props }: Omit<React.ComponentProps<'form'>, 'method' | 'role'>) {
   return <form method="get" role="search" className={cn('grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2', className)} {...props} />;
+}
+
+/**
+ * The filters folded behind a "Filters" summary on a phone (with how many are set), so the list they
+ * filter starts on the first screen; on wider screens always open (the rule is in app/globals.css).
+ * A plain <details>: it works before the page has hydrated.
+ */
+export function FilterDisclosure({ label, active = 0, children }: { label: string; active?: number; children: React.ReactNode }) {
+  return (
+    <details className="filter-disclosure">
+      <summary className="inline-flex h-9 cursor-pointer list-none items-center gap-2 rounded-md border bg-card px-3 text-sm font-medium shadow-sm [&::-webkit-details-marker]:hidden">
+        <SlidersHorizontal className="size-4" aria-hidden />
+        {label}
+        {active > 0 && (
+          <span className="rounded-full bg-primary px-1.5 text-xs text-primary-foreground tabular-nums">{active}</span>
+        )}
+      </summary>
+      <div className="mt-2 sm:mt-0">{children}</div>
+    </details>
+  );
 }
 
 /** Apply, reset (a link to the unfiltered list) and how many rows the filters let through. */

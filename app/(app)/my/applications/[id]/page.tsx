@@ -17,6 +17,7 @@ import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { isUuid } from '@/lib/validation/uuid';
 import { ApplicationView } from '../../../_applications/application-view';
+import { ClosureNotice } from '../../../_applications/closure-notice';
 import { StatusBadge } from '../../../_applications/status-badge';
 import { Timeline } from '../../../_applications/timeline';
 import { pickVersions, VersionCompare } from '../../../_applications/version-compare';
@@ -84,7 +85,7 @@ export default async function MyApplicationPage({
       <div className="space-y-4">
         <PageHeader
           title={app.title}
-          description={t(`lockedHints.${app.status as 'submitted' | 'in_review' | 'approved' | 'rejected'}`)}
+          description={t(`lockedHints.${app.status as 'submitted' | 'in_review' | 'approved' | 'rejected' | 'closed'}`)}
           actions={
             <Button asChild variant="outline" size="sm">
               <a href={`/my/applications/${app.id}/pdf`} download>
@@ -94,6 +95,7 @@ export default async function MyApplicationPage({
             </Button>
           }
         />
+        {app.closure && <ClosureNotice closure={app.closure} zone={zone} />}
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
           <Card>
             <CardContent className="pt-5">

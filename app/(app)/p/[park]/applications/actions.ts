@@ -2,10 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
+import { closeApplication } from '@/lib/applications/closure';
 import { screenApplication } from '@/lib/applications/screening';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { assignExperts, withdrawAssignment } from '@/lib/council/assignments';
-import { screeningSchema } from '@/lib/validation/applications';
+import { closeApplicationSchema, screeningSchema } from '@/lib/validation/applications';
 import { assignExpertsSchema, withdrawAssignmentSchema } from '@/lib/validation/council';
 
 export async function screenApplicationAction(input: unknown): Promise<ActionResult<{ status: string }>> {
@@ -24,5 +25,14 @@ export async function withdrawAssignmentAction(input: unknown): Promise<ActionRe
   return runAction(withdrawAssignmentSchema, input, async (data, actor) => {
     await withdrawAssignment(await getDb(), { actor, input: data });
     return null;
+  });
+}
+
+export async function closeApplicationAction(input: unknown): Promise<ActionResult<{ status: string }>> {
+  return runAction(closeApplicationSchema, input, async (data, actor) => {
+    const result = await closeApplication(await getDb(), { actor, input: data });
+    revalidatePath('/p/[park]/applications', 'page');
+    revalidatePath('/p/[park]/residents/admit', 'page');
+    return result;
   });
 }

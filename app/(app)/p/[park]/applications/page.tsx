@@ -4,12 +4,12 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Badge } from '@/app/_components/ui/badge';
 import { Alert } from '@/app/_components/ui/alert';
-import { FilterActions, FilterDateRange, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
-import { DataTable } from '@/app/_components/ui/data-table';
+import { FilterActions, FilterDateRange, FilterDisclosure, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
+import { DataTable, type DataColumn } from '@/app/_components/ui/data-table';
 import { PageLinks } from '@/app/_components/ui/page-links';
-import { listInboxIndustries, listParkApplications } from '@/lib/applications/inbox';
+import { listInboxIndustries, listParkApplications, type InboxRow } from '@/lib/applications/inbox';
 import { todayIso } from '@/lib/dates';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { APPLICATION_STATUSES, SERVICES, type InboxQuery } from '@/lib/validation/applications';
 import { StatusBadge } from '../../../_applications/status-badge';
@@ -37,6 +37,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const { query } = result;
   const t = await getTranslations('inbox');
   const ta = await getTranslations('applications');
+  const tc = await getTranslations('closure');
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}/applications`;
   /** A sortable column: its header and how the inbox is sorted by it. */
@@ -51,32 +52,71 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
       },
     };
   };
+  /** The closed items show why, by whom and when; the live ones how far their reviews have come. */
+  const closureColumn: DataColumn<InboxRow> = {
+    header: t('columns.closure'),
+    className: 'min-w-52 max-w-72 text-sm',
+    cell: (r) =>
+      r.closure && (
+        <>
+          <span className="font-medium">{tc(`outcomes.${r.closure.outcome}`)}</span>
+          <span className="block whitespace-pre-line">{r.closure.reason}</span>
+          <span className="block text-xs text-muted-foreground">
+            {r.closure.closedByName
+              ? tc('byAt', { who: r.closure.closedByName, at: formatDateTime(r.closure.closedAt, locale, park.timeZone) })
+              : tc('at', { at: formatDateTime(r.closure.closedAt, locale, park.timeZone) })}
+          </span>
+        </>
+      ),
+  };
+  const reviewsColumn: DataColumn<InboxRow> = {
+    header: t('columns.reviews'),
+    className: 'whitespace-nowrap text-sm',
+    cell: (r) => (
+      <>
+        {r.reviewsExpected > 0 ? (
+          <span className="tabular-nums">
+            {r.reviewsDone}/{r.reviewsExpected}
+          </span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        )}
+        {r.overdue > 0 && (
+          <Badge variant="destructive" className="ml-2">
+            {t('overdue', { count: r.overdue })}
+          </Badge>
+        )}
+      </>
+    ),
+  };
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <FilterForm action={base} className="lg:grid-cols-6">
-        <FilterSearch label={t('search')} value={query.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
-        <FilterSelect
-          name="status"
-          label={t('status')}
-          value={query.status}
-          any={t('any')}
-          options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: ta(`statuses.${s}`) }))}
-        />
-        <FilterSelect name="industry" label={t('industry')} value={query.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
-        <FilterSelect
-          name="support"
-          label={t('support')}
-          value={query.support}
-          any={t('any')}
-          options={(['premises', 'tax', ...SERVICES] as const).map((s) => ({ value: s, label: t(`supports.${s}`) }))}
-          className="lg:col-span-2"
-        />
-        <FilterDateRange labels={{ from: t('from'), to: t('to') }} from={query.from} to={query.to} />
-        {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
-        {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
-        <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
-      </FilterForm>
+      <FilterDisclosure label={t('filters')} active={[query.q, query.status, query.industry, query.support, query.from, query.to].filter(Boolean).length}>
+        <FilterForm action={base} className="lg:grid-cols-6">
+          <FilterSearch label={t('search')} value={query.q} placeholder={t('searchPlaceholder')} className="sm:col-span-2" />
+          <FilterSelect
+            name="status"
+            label={t('status')}
+            value={query.status}
+            any={t('anyLive')}
+            options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: ta(`statuses.${s}`) }))}
+          />
+          <FilterSelect name="industry" label={t('industry')} value={query.industry} any={t('any')} options={industries.map((i) => ({ value: i, label: i }))} />
+          <FilterSelect
+            name="support"
+            label={t('support')}
+            value={query.support}
+            any={t('any')}
+            options={(['premises', 'tax', ...SERVICES] as const).map((s) => ({ value: s, label: t(`supports.${s}`) }))}
+            className="lg:col-span-2"
+          />
+          <FilterDateRange labels={{ from: t('from'), to: t('to') }} from={query.from} to={query.to} />
+          {query.sort !== 'submitted' && <input type="hidden" name="sort" value={query.sort} />}
+          {query.dir !== 'desc' && <input type="hidden" name="dir" value={query.dir} />}
+          <FilterActions apply={t('apply')} reset={{ href: base, label: t('reset') }} status={t('total', { count: result.total })} className="sm:col-span-2 lg:col-span-4" />
+        </FilterForm>
+      </FilterDisclosure>
       {query.from && query.to && query.from > query.to ? (
         <Alert variant="warning" role="status">
           {t('datesReversed', { from: formatDate(query.from, locale), to: formatDate(query.to, locale) })}
@@ -100,26 +140,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           },
           { ...sorted('submitted', t('columns.submitted')), className: 'whitespace-nowrap', cell: (r) => formatDate(r.submittedOn, locale) },
           { ...sorted('status', t('columns.status')), cell: (r) => <StatusBadge status={r.status} /> },
-          {
-            header: t('columns.reviews'),
-            className: 'whitespace-nowrap text-sm',
-            cell: (r) => (
-              <>
-                {r.reviewsExpected > 0 ? (
-                  <span className="tabular-nums">
-                    {r.reviewsDone}/{r.reviewsExpected}
-                  </span>
-                ) : (
-                  <span className="text-muted-foreground">—</span>
-                )}
-                {r.overdue > 0 && (
-                  <Badge variant="destructive" className="ml-2">
-                    {t('overdue', { count: r.overdue })}
-                  </Badge>
-                )}
-              </>
-            ),
-          },
+          query.status === 'closed' ? closureColumn : reviewsColumn,
         ]}
       />
       <PageLinks

@@ -12,6 +12,7 @@ import { SectionCard } from '@/app/_components/ui/section-card';
 import { DataTable } from '@/app/_components/ui/data-table';
 import { accessApplication } from '@/lib/applications/access';
 import { readApplication } from '@/lib/applications/applications';
+import { closableOutcomes } from '@/lib/applications/closure';
 import { compareVersions, getTimeline, listVersions } from '@/lib/applications/history';
 import { listAssignments, suggestExperts } from '@/lib/council/assignments';
 import { listCouncilComments } from '@/lib/council/member-meetings';
@@ -26,7 +27,9 @@ import { ReviewSummaryView } from '../../../../_applications/review-summary';
 import { StatusBadge } from '../../../../_applications/status-badge';
 import { Timeline } from '../../../../_applications/timeline';
 import { pickVersions, VersionCompare } from '../../../../_applications/version-compare';
+import { ClosureNotice } from '../../../../_applications/closure-notice';
 import { AssignForm } from './assign-form';
+import { CloseForm } from './close-form';
 import { ScreeningForm } from './screening-form';
 import { WithdrawButton } from './withdraw-button';
 
@@ -50,6 +53,7 @@ export default async function ParkApplicationPage({
   const today = todayIso(park.timeZone);
   const canScreen = app.status === 'submitted' && access.may['application.screen'];
   const canAssign = app.status === 'in_review' && access.may['application.assign'];
+  const closeOutcomes = access.may['application.close'] ? closableOutcomes(app.status, app.admitted) : [];
   const [timeline, versions, assignments, summary, experts, discussion] = await Promise.all([
     getTimeline(db, { access }),
     listVersions(db, { access }),
@@ -89,6 +93,7 @@ export default async function ParkApplicationPage({
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_360px]">
         <div className="min-w-0 space-y-6">
+          {app.closure && <ClosureNotice closure={app.closure} zone={park.timeZone} />}
           {canScreen && (
             <SectionCard title={t('screening.title')} description={t('screening.hint')}>
               <ScreeningForm applicationId={app.id} />
@@ -151,6 +156,11 @@ export default async function ParkApplicationPage({
           </SectionCard>
         </div>
         <aside className="space-y-4">
+          {closeOutcomes.length > 0 && (
+            <SectionCard id="close" title={t('close.title')} description={t('close.hint')}>
+              <CloseForm applicationId={app.id} outcomes={closeOutcomes} />
+            </SectionCard>
+          )}
           <SectionCard title={ta('timeline')}>
             <Timeline zone={park.timeZone} events={timeline} minutes={(e) => (e.meetingId && access.may['council.meet'] ? { href: `/p/${slug}/council/${e.meetingId}/minutes`, extract: false } : null)} />
           </SectionCard>

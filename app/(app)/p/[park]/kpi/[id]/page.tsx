@@ -11,9 +11,10 @@ import { PageSection } from '@/app/_components/ui/page-section';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { cn } from '@/app/_components/ui/cn';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
+import { formatChange, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { FIGURE_KEYS, sameFigures, type KpiFiguresDto } from '@/lib/kpi/common';
+import type { ComparedFigures, FigureDifference } from '@/lib/kpi/comparison';
 import { getKpiReportForReview } from '@/lib/kpi/review';
 import { isUuid } from '@/lib/validation/uuid';
 import { ReviewActions } from './review-actions';
@@ -28,8 +29,27 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
   const t = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
   const period = t('periodLabel', { year: report.year, quarter: report.quarter ?? 0 });
-  const show = (field: (typeof FIGURE_KEYS)[number], figures: KpiFiguresDto) =>
+  const show = (field: (typeof FIGURE_KEYS)[number], figures: KpiFiguresDto | ComparedFigures) =>
     field.endsWith('Rub') ? formatRub(figures[field] as string | null, locale) : formatNumber(figures[field], locale);
+  const { previous, plan } = report.comparison;
+  /** A difference as the reviewer reads it: the amount, and the percentage of the base under it. */
+  const change = (field: (typeof FIGURE_KEYS)[number], d: FigureDifference | undefined) =>
+    !d || d.absolute === null ? (
+      <span className="text-muted-foreground">—</span>
+    ) : (
+      <>
+        <span className="block">{formatChange(d.absolute, locale, field.endsWith('Rub') ? 'rub' : 'number')}</span>
+        <span className="block text-xs text-muted-foreground">{d.pct === null ? '—' : formatChange(d.pct, locale, 'pct')}</span>
+      </>
+    );
+  const planNote =
+    report.quarter !== null
+      ? t('compare.planYearly')
+      : !plan
+        ? t('compare.noPlan')
+        : !plan.figures
+          ? t('compare.noPlanYear', { title: plan.title, year: report.year })
+          : t('compare.planFrom', { title: plan.title });
 
   // Columns: the report as it stands, then each submitted version (newest first) unless the newest equals it.
   const versions = report.versions;
@@ -102,6 +122,62 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
               ))}
             </TableBody>
           </Table>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('compare.title')}</CardTitle>
+          <CardDescription>{t('compare.hint')}</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-3">
+          <Table aria-label={t('compare.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-56">
+                  <span className="sr-only">{t('figures')}</span>
+                </TableHead>
+                <TableHead className="text-right align-bottom text-foreground">{t('compare.thisReport', { period })}</TableHead>
+                <TableHead className="text-right align-bottom">
+                  <span className="block text-foreground">{t('compare.previous', { year: report.year - 1 })}</span>
+                  <span className="block text-xs font-normal">{t('compare.accepted')}</span>
+                </TableHead>
+                <TableHead className="text-right align-bottom">{t('compare.difference')}</TableHead>
+                <TableHead className="text-right align-bottom">
+                  <span className="block text-foreground">{t('compare.plan', { year: report.year })}</span>
+                  <span className="block text-xs font-normal">{t('compare.fromApplication')}</span>
+                </TableHead>
+                <TableHead className="text-right align-bottom">{t('compare.difference')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {FIGURE_KEYS.map((field) => (
+                <TableRow key={field}>
+                  <TableCell className={cn('text-muted-foreground', field === 'capitalInvestmentRub' && 'pl-6')}>{t(`fields.${field}`)}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap font-medium">{show(field, report.figures)}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap">{previous ? show(field, previous.figures) : '—'}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap">{change(field, previous?.differences[field])}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap">{plan?.figures ? show(field, plan.figures) : '—'}</TableCell>
+                  <TableCell className="text-right tabular-nums whitespace-nowrap">{change(field, plan?.differences?.[field])}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <ul className="space-y-1 text-xs text-muted-foreground">
+            {!previous && <li>{t('compare.noPrevious', { year: report.year - 1 })}</li>}
+            <li>
+              {plan ? (
+                <>
+                  {planNote}{' '}
+                  <Link className="text-primary underline underline-offset-2" href={`/p/${slug}/applications/${plan.applicationId}`}>
+                    {t('compare.openApplication')}
+                  </Link>
+                </>
+              ) : (
+                planNote
+              )}
+            </li>
+          </ul>
         </CardContent>
       </Card>
 
