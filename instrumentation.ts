@@ -11,6 +11,13 @@ export async function register() {
   // Before the first request is handled: the sign-in throttle keys on the socket's peer.
   const { recordSocketAddresses } = await import('./app/_server/socket-address');
   recordSocketAddresses();
+  // A REQUIRE_2FA_FOR naming an unknown role stops the server here rather than failing every request.
+  try {
+    (await import('./lib/auth/totp')).secondFactorRequiredRoles();
+  } catch (error) {
+    (await import('./lib/log/logger')).loggerFor('startup').fatal((error as Error).message);
+    process.exit(1);
+  }
   const { publicUrlWarning } = await import('./lib/notifications/email');
   const warning = publicUrlWarning();
   if (warning) (await import('./lib/log/logger')).loggerFor('startup').warn(warning);
