@@ -94,6 +94,10 @@ async function startServer(databaseUrl: string): Promise<Server> {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dir,
     DEMO_MODE: 'off',
+    // The bench's manager signs in with a password alone: the pages are measured, not the second factor
+    // a production server requires of managers by default.
+    REQUIRE_2FA_FOR: 'none',
+    APP_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     AUTH_TRUST_HOST: 'true',
     PORT: String(port),
