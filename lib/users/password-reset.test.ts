@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, outbox, passwordResetTokens, users } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { refusalOf } from '@/lib/test/code-of';
 import { makeAdmin, makeApplicant, makeManagedPark, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
 import { RESET_LINK_MS, RESET_PER_ACCOUNT, RESET_PER_ADDRESS, requestPasswordReset, resetLinkUsable, resetPassword, sendPasswordResetLink } from './password-reset';
 import { isSessionOpen, startSession } from './sessions';
@@ -20,15 +20,6 @@ async function lastResetToken(email: string): Promise<string | null> {
 
 const mailsTo = async (email: string) => (await (await getDb()).select({ id: outbox.id }).from(outbox).where(eq(outbox.to, email))).length;
 
-async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('password reset', () => {
   it('a link works once, sets the password, ends every session and is not kept in the clear', async () => {

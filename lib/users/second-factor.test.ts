@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { auditLog, notifications, recoveryCodes, users } from '@/db/schema';
 import { rememberSecondFactor, secondFactorRequired, secondFactorRequiredRoles, totpCode, TOTP_PERIOD_SECONDS } from '@/lib/auth/totp';
 import { unseal } from '@/lib/auth/sealed';
-import { AppError } from '@/lib/errors';
+import { refusalOf } from '@/lib/test/code-of';
 import { makeAdmin, makeApplicant, makeManagedPark, makeUser, TEST_PASSWORD } from '@/lib/test/fixtures';
 import { confirmTotpEnrolment, disableSecondFactor, getSecondFactorStatus, regenerateRecoveryCodes, resetSecondFactor, startTotpEnrolment } from './second-factor';
 import { loadSessionActor, startSession } from './sessions';
@@ -13,15 +13,6 @@ import { authenticate } from './users';
 const step = TOTP_PERIOD_SECONDS * 1000;
 const later = (t: Date, steps: number) => new Date(t.getTime() + steps * step);
 
-async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** Enrols the person at `t0`; returns their secret and recovery codes. */
 async function enrol(person: Awaited<ReturnType<typeof makeApplicant>>, t0: Date) {
