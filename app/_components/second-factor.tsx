@@ -11,6 +11,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
+import type { ActionResult } from '@/app/_server/action';
 import { confirmSecondFactorAction, disableSecondFactorAction, newRecoveryCodesAction } from '@/app/_server/second-factor-actions';
 import { secondFactorConfirmSchema, secondFactorEnrolSchema, type SecondFactorCodeInput } from '@/lib/validation/users';
 
@@ -94,40 +95,66 @@ export function SecondFactorSetup({ enrolment, continueHref }: { enrolment: Enro
   );
 }
 
+/** A section whose one action is confirmed with a current code (from the app, or a recovery code). */
+function CodeConfirmSection<T>({
+  title,
+  hint,
+  submitLabel,
+  variant,
+  action,
+  onDone,
+}: {
+  title: string;
+  hint: string;
+  submitLabel: string;
+  variant: 'outline' | 'destructive';
+  action: (input: SecondFactorCodeInput) => Promise<ActionResult<T>>;
+  onDone: (data: T) => void;
+}) {
+  const t = useTranslations('account');
+  const form = useForm<SecondFactorCodeInput>({ resolver: zodResolver(secondFactorConfirmSchema), defaultValues: { code: '' } });
+  const { submit, formError } = useActionForm(form, action, (data) => {
+    form.reset();
+    onDone(data);
+  });
+  return (
+    <section className="space-y-2">
+      <h3 className="text-sm font-medium">{title}</h3>
+      <p className="text-sm text-muted-foreground">{hint}</p>
+      <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={submitLabel} layout="compact" submitVariant={variant}>
+        <Field name="code" label={t('currentCode')}>
+          <Input autoComplete="one-time-code" maxLength={20} className="max-w-40" {...form.register('code')} />
+        </Field>
+      </ActionForm>
+    </section>
+  );
+}
+
 /** New recovery codes or turning the second factor off, each confirmed with a current code. */
 export function SecondFactorManage({ canDisable }: { canDisable: boolean }) {
   const t = useTranslations('account');
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const codesForm = useForm<SecondFactorCodeInput>({ resolver: zodResolver(secondFactorConfirmSchema), defaultValues: { code: '' } });
-  const newCodes = useActionForm(codesForm, newRecoveryCodesAction, ({ recoveryCodes }) => {
-    setCodes(recoveryCodes);
-    codesForm.reset();
-  });
-  const offForm = useForm<SecondFactorCodeInput>({ resolver: zodResolver(secondFactorConfirmSchema), defaultValues: { code: '' } });
-  const off = useActionForm(offForm, disableSecondFactorAction, () => router.refresh());
   return (
     <div className="space-y-6">
       {codes ? <RecoveryCodes codes={codes} continueHref="/account/security" /> : null}
-      <section className="space-y-2">
-        <h3 className="text-sm font-medium">{t('newCodesTitle')}</h3>
-        <p className="text-sm text-muted-foreground">{t('newCodesHint')}</p>
-        <ActionForm form={codesForm} onSubmit={newCodes.submit} formError={newCodes.formError} submitLabel={t('newCodes')} layout="compact" submitVariant="outline">
-          <Field name="code" label={t('currentCode')}>
-            <Input autoComplete="one-time-code" maxLength={20} className="max-w-40" {...codesForm.register('code')} />
-          </Field>
-        </ActionForm>
-      </section>
+      <CodeConfirmSection
+        title={t('newCodesTitle')}
+        hint={t('newCodesHint')}
+        submitLabel={t('newCodes')}
+        variant="outline"
+        action={newRecoveryCodesAction}
+        onDone={({ recoveryCodes }) => setCodes(recoveryCodes)}
+      />
       {canDisable ? (
-        <section className="space-y-2">
-          <h3 className="text-sm font-medium">{t('disableTitle')}</h3>
-          <p className="text-sm text-muted-foreground">{t('disableHint')}</p>
-          <ActionForm form={offForm} onSubmit={off.submit} formError={off.formError} submitLabel={t('disable')} layout="compact" submitVariant="destructive">
-            <Field name="code" label={t('currentCode')}>
-              <Input autoComplete="one-time-code" maxLength={20} className="max-w-40" {...offForm.register('code')} />
-            </Field>
-          </ActionForm>
-        </section>
+        <CodeConfirmSection
+          title={t('disableTitle')}
+          hint={t('disableHint')}
+          submitLabel={t('disable')}
+          variant="destructive"
+          action={disableSecondFactorAction}
+          onDone={() => router.refresh()}
+        />
       ) : null}
     </div>
   );

@@ -66,18 +66,17 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <LanguageChoice />
-          <DropdownMenu.Item asChild className={ITEM}>
-            <Link href="/account/security">
-              <ShieldCheck className="size-4" />
-              {t('security')}
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item asChild className={ITEM}>
-            <Link href="/account/time-zone">
-              <Clock className="size-4" />
-              {t('timeZoneMenu')}
-            </Link>
-          </DropdownMenu.Item>
+          {[
+            { href: '/account/security', Icon: ShieldCheck, label: t('security') },
+            { href: '/account/time-zone', Icon: Clock, label: t('timeZoneMenu') },
+          ].map(({ href, Icon, label }) => (
+            <DropdownMenu.Item key={href} asChild className={ITEM}>
+              <Link href={href}>
+                <Icon className="size-4" />
+                {label}
+              </Link>
+            </DropdownMenu.Item>
+          ))}
           <DropdownMenu.Item
             className={ITEM}
             onSelect={() => {
