@@ -1,8 +1,7 @@
 import 'server-only';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { createTranslator } from 'use-intl/core';
 import type { CouncilDecisionKind, Recommendation, Vote } from '@/db/schema/values';
+import { createPdf, PDF_MARGIN, PDF_MUTED, PDF_TEXT } from '@/lib/export/pdf';
 import { formatNumber } from '@/lib/i18n/format';
 import { primaryLocale, type Locale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -75,13 +74,6 @@ export type RenderOptions = {
   extractFor?: string;
 };
 
-const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
-const REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
-const BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
-const MARGIN = 56;
-const TEXT = '#111111';
-const MUTED = '#555555';
-
 /** A date in words ("3 December 2026", "3 декабря 2026 г."), as official documents write it. */
 function longDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
@@ -102,63 +94,12 @@ export async function renderMinutesPdf(content: MinutesContent, { locale, stamp,
   const extract = extractFor !== undefined;
   const title = extract ? t('extractTitle', { number: content.number }) : t('title', { number: content.number });
   const fixed = stamp.kind === 'approved' ? stamp.approvedAt : new Date(`${content.heldOn}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    // The standard fonts have no Cyrillic, and loading the default one reads files the build may not ship.
-    font: REGULAR,
-    lang: locale,
-    displayTitle: true,
-    info: { Title: title, Author: content.park, Subject: title, Creator: 'Technopark', Producer: 'Technopark', CreationDate: fixed, ModDate: fixed },
-  });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const width = doc.page.width - 2 * MARGIN;
-  const bottom = () => doc.page.height - MARGIN;
-  const ensure = (space: number) => {
-    if (doc.y + space > bottom()) doc.addPage();
-  };
-  const para = (text: string, opts: { bold?: boolean; size?: number; color?: string; gap?: number; align?: 'left' | 'center' } = {}) => {
-    doc.font(opts.bold ? 'bold' : 'regular').fontSize(opts.size ?? 10).fillColor(opts.color ?? TEXT);
-    doc.text(text, MARGIN, doc.y, { width, align: opts.align ?? 'left' });
-    if (opts.gap) doc.moveDown(opts.gap);
-  };
-  /** "Label: value" with the label in bold. */
-  const labelled = (label: string, value: string) => {
-    // Kept on one page where it fits: pdfkit loses the label's bold when a continued text breaks across pages.
-    doc.font('bold').fontSize(10);
-    const height = doc.heightOfString(`${label}: ${value}`, { width });
-    if (height < bottom() - MARGIN) ensure(height);
-    doc.font('bold').fontSize(10).fillColor(TEXT).text(`${label}: `, MARGIN, doc.y, { width, continued: true });
-    doc.font('regular').text(value);
-  };
-  const rule = () => {
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
-    doc.moveDown(0.5);
-  };
-  /** A row of cells at fixed x positions and widths; the row is as tall as its tallest cell. */
-  const row = (cells: { text: string; x: number; w: number; align?: 'left' | 'right' }[], bold = false) => {
-    doc.font(bold ? 'bold' : 'regular').fontSize(9).fillColor(TEXT);
-    const height = Math.max(...cells.map((c) => doc.heightOfString(c.text, { width: c.w })));
-    ensure(height + 2);
-    const y = doc.y;
-    for (const c of cells) doc.text(c.text, MARGIN + c.x, y, { width: c.w, align: c.align ?? 'left' });
-    doc.x = MARGIN;
-    doc.y = y + height + 2;
-  };
+  const { doc, width, ensure, para, labelled, rule, row, finish } = createPdf({ title, author: content.park, locale, fixedDate: fixed });
   const names = (list: string[]) => (list.length ? list.join(', ') : '—');
 
   // Heading.
   if (stamp.kind === 'draft') para(t('draftBanner'), { bold: true, color: '#b42318', align: 'center', gap: 0.5 });
-  para(content.park.toUpperCase(), { size: 9, color: MUTED, align: 'center' });
+  para(content.park.toUpperCase(), { size: 9, color: PDF_MUTED, align: 'center' });
   doc.moveDown(0.3);
   para(title, { bold: true, size: 15, align: 'center' });
   doc.moveDown(0.2);
@@ -224,7 +165,7 @@ export async function renderMinutesPdf(content: MinutesContent, { locale, stamp,
     }
     const d = item.decision;
     if (!d) {
-      para(t('notDecided'), { color: MUTED, gap: 0.8 });
+      para(t('notDecided'), { color: PDF_MUTED, gap: 0.8 });
       continue;
     }
     doc.moveDown(0.4);
@@ -251,30 +192,19 @@ export async function renderMinutesPdf(content: MinutesContent, { locale, stamp,
     doc.moveDown(0.6);
     const y = doc.y;
     para(`${t('secretary')}: ${content.recordedBy.join(', ')}`);
-    doc.moveTo(MARGIN + width - 160, y + 10).lineTo(MARGIN + width, y + 10).lineWidth(0.5).strokeColor(TEXT).stroke();
+    doc.moveTo(PDF_MARGIN + width - 160, y + 10).lineTo(PDF_MARGIN + width, y + 10).lineWidth(0.5).strokeColor(PDF_TEXT).stroke();
     doc.moveDown(0.8);
   }
   if (stamp.kind === 'approved') {
     para(t('approved', { version: stamp.version, by: stamp.approvedBy ?? '—', at: longDateTime(stamp.approvedAt, locale, timeZone) }), { bold: true });
     if (stamp.correctionReason) labelled(t('correction'), stamp.correctionReason);
     if (stamp.reopened) para(t('reopenedNote'), { color: '#b42318' });
-    para(t('hash'), { size: 8, color: MUTED });
-    doc.font('regular').fontSize(8).fillColor(TEXT).text(stamp.contentSha256, MARGIN, doc.y, { width, characterSpacing: 0.2 });
-    if (locale !== primaryLocale && !extract) para(t('renderingNote'), { size: 8, color: MUTED });
+    para(t('hash'), { size: 8, color: PDF_MUTED });
+    doc.font('regular').fontSize(8).fillColor(PDF_TEXT).text(stamp.contentSha256, PDF_MARGIN, doc.y, { width, characterSpacing: 0.2 });
+    if (locale !== primaryLocale && !extract) para(t('renderingNote'), { size: 8, color: PDF_MUTED });
   } else {
-    para(t('draftNote'), { color: MUTED });
+    para(t('draftNote'), { color: PDF_MUTED });
   }
 
-  // Page numbers, in the bottom margin (which pdfkit would otherwise take for a page break).
-  const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(pages.start + i);
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const label = `${t('footer', { number: content.number })} · ${t('page', { page: i + 1, pages: pages.count })}`;
-    doc.font('regular').fontSize(8).fillColor(MUTED).text(label, MARGIN, doc.page.height - MARGIN + 18, { width, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = margin;
-  }
-  doc.end();
-  return done;
+  return finish((page, pages) => `${t('footer', { number: content.number })} · ${t('page', { page, pages })}`);
 }

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { Locale } from '@/lib/i18n/locales';
 
 /*
- * The frame of the product's server-made PDF documents (pdfkit, A4, the DejaVu fonts for Cyrillic):
+ * The frame of the product's server-made PDF documents (the council's minutes, the reports, the application packet) (pdfkit, A4, the DejaVu fonts for Cyrillic):
  * paragraphs, "label: value" lines, tables and simple vector charts, with page breaks handled. The
  * park summary and the indicator report are drawn with it.
  */
@@ -13,7 +13,8 @@ const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 't
 const REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
 const BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 export const PDF_MARGIN = 56;
-const TEXT = '#111111';
+export const PDF_TEXT = '#111111';
+const TEXT = PDF_TEXT;
 export const PDF_MUTED = '#555555';
 /** The chart series' colours, in order (the page's palette, readable in print). */
 const SERIES = ['#1d4ed8', '#059669', '#d97706', '#7c3aed'];
@@ -62,6 +63,15 @@ export function createPdf({ title, author, locale, fixedDate }: { title: string;
     doc.moveDown(0.6);
     para(text, { bold: true, size: 12, gap: 0.3 });
   };
+  /** "Label: value" with the label in bold. */
+  const labelled = (label: string, value: string) => {
+    // Kept on one page where it fits: pdfkit loses the label's bold when a continued text breaks across pages.
+    doc.font('bold').fontSize(10);
+    const height = doc.heightOfString(`${label}: ${value}`, { width });
+    if (height < bottom() - PDF_MARGIN) ensure(height);
+    doc.font('bold').fontSize(10).fillColor(TEXT).text(`${label}: `, PDF_MARGIN, doc.y, { width, continued: true });
+    doc.font('regular').text(value);
+  };
   const rule = () => {
     doc.moveTo(PDF_MARGIN, doc.y).lineTo(PDF_MARGIN + width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
     doc.moveDown(0.5);
@@ -70,11 +80,11 @@ export function createPdf({ title, author, locale, fixedDate }: { title: string;
   const row = (cells: PdfCell[], bold = false) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(9).fillColor(TEXT);
     const height = Math.max(...cells.map((c) => doc.heightOfString(c.text || ' ', { width: c.w })));
-    ensure(height + 3);
+    ensure(height + 2);
     const y = doc.y;
     for (const c of cells) doc.text(c.text, PDF_MARGIN + c.x, y, { width: c.w, align: c.align ?? 'left' });
     doc.x = PDF_MARGIN;
-    doc.y = y + height + 3;
+    doc.y = y + height + 2;
   };
   /** "Label ....... value" lines: a two-column table of a section's figures. */
   const figures = (lines: { label: string; value: string }[]) => {
@@ -131,12 +141,12 @@ export function createPdf({ title, author, locale, fixedDate }: { title: string;
       const margin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.font('regular').fontSize(8).fillColor(PDF_MUTED);
-      doc.text(footer(i + 1 - range.start, range.count), PDF_MARGIN, doc.page.height - PDF_MARGIN + 16, { width, align: 'center', lineBreak: false });
+      doc.text(footer(i + 1 - range.start, range.count), PDF_MARGIN, doc.page.height - PDF_MARGIN + 18, { width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = margin;
     }
     doc.end();
     return finished;
   };
 
-  return { doc, width, ensure, para, heading, rule, row, figures, barChart, finish };
+  return { doc, width, ensure, para, labelled, heading, rule, row, figures, barChart, finish };
 }
