@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'application.close',
   'attachment.upload',
   'attachment.delete',
+  'thread.post',
   'assignment.withdraw',
   'assignment.declareConflict',
   'assignment.declareNoConflict',

@@ -25,3 +25,4 @@ export const kpiStatus = pgEnum('kpi_status', values.KPI_STATUSES);
 export const fundingSource = pgEnum('funding_source', values.FUNDING_SOURCES);
 export const indicatorDirection = pgEnum('indicator_direction', values.INDICATOR_DIRECTIONS);
 export const indicatorValueKind = pgEnum('indicator_value_kind', values.INDICATOR_VALUE_KINDS);
+export const threadSide = pgEnum('thread_side', values.THREAD_SIDES);

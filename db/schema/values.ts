@@ -87,3 +87,7 @@ export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
 export const INDICATOR_VALUE_KINDS = ['actual', 'target'] as const;
 export type IndicatorValueKind = (typeof INDICATOR_VALUE_KINDS)[number];
+
+/** Who wrote a message in a record's conversation: the park's staff, or the company's representatives. */
+export const THREAD_SIDES = ['staff', 'company'] as const;
+export type ThreadSide = (typeof THREAD_SIDES)[number];

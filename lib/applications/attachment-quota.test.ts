@@ -6,7 +6,8 @@ import { getDb } from '@/db/client';
 import { attachments } from '@/db/schema';
 import { makeApplication, TINY_PDF } from '@/lib/test/application-fixtures';
 import { makeApplicant, makePark } from '@/lib/test/fixtures';
-import { attachmentQuotaBytes, attachmentsDir, deleteAttachment, uploadAttachment } from './attachments';
+import { attachmentQuotaBytes } from '@/lib/uploads/uploads';
+import { attachmentsDir, deleteAttachment, uploadAttachment } from './attachments';
 
 const MB = 1024 * 1024;
 /** A PDF of exactly `bytes` bytes. */

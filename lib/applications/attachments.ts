@@ -1,9 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { count, eq, sum } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
-import { attachments, users } from '@/db/schema';
+import { attachments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertActingUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
@@ -12,7 +12,8 @@ import { documentStore, localDocumentsDir, type StoredObject } from '@/lib/stora
 import { parseInput } from '@/lib/validation/parse';
 import { attachmentKindSchema, type AttachmentKind } from '@/lib/validation/applications';
 import { accessApplication } from './access';
-import { detectFileType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './file-type';
+import { assertUploadFits, checkUpload, uploadError } from '@/lib/uploads/uploads';
+import { MAX_ATTACHMENTS } from './file-type';
 import { refusal } from './transition';
 
 /** Uploaded documents live here when no bucket is configured (lib/storage), under the data folder and outside the web root. */
@@ -20,27 +21,7 @@ export function attachmentsDir(): string {
   return localDocumentsDir();
 }
 
-/** A display name without folders or control characters; the stored file never uses it. */
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
-  return cleaned || 'document';
-}
-
 const uuid = z.uuid();
-
-const fileError = (key: string, message: string, params?: Record<string, number>) => new AppError('VALIDATION', message, { key, params, fieldErrors: { file: [key] } });
-
-const MB = 1024 * 1024;
-
-/** How much one person's uploaded documents may take in all: ATTACHMENT_QUOTA_MB, 200 MB unless set. */
-export function attachmentQuotaBytes(): number {
-  const setting = process.env.ATTACHMENT_QUOTA_MB;
-  if (setting === undefined || setting.trim() === '') return 200 * MB;
-  const mb = Number(setting);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`ATTACHMENT_QUOTA_MB must be a positive number of megabytes, not "${setting}"`);
-  return Math.floor(mb * MB);
-}
 
 /**
  * Attaches a document to an application that its company's representative is still editing. The
@@ -53,10 +34,7 @@ export async function uploadAttachment(
 ): Promise<{ id: string; kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number }> {
   assertActingUser(actor, 'application.create');
   const parsedKind = parseInput(attachmentKindSchema, kind);
-  if (bytes.byteLength === 0) throw fileError('fileEmpty', 'the file is empty');
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw fileError('fileTooLarge', `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-  const type = detectFileType(bytes);
-  if (!type) throw fileError('fileTypeNotAllowed', 'only PDF, DOCX, XLSX, PNG and JPEG documents are accepted (checked by content)');
+  const file = checkUpload(fileName, bytes);
   const id = crypto.randomUUID();
   const storagePath = `${applicationId}/${id}`;
   const store = documentStore();
@@ -67,21 +45,14 @@ export async function uploadAttachment(
       const app = access.application;
       if (app.status !== 'draft' && app.status !== 'returned') throw await refusal(tx, access);
       const [{ n }] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId));
-      if (Number(n) >= MAX_ATTACHMENTS) throw fileError('tooManyFiles', `at most ${MAX_ATTACHMENTS} documents per application`);
-      // The uploader's row serialises their uploads, so two at once cannot both fit in the room left.
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('no key update');
-      const [{ used }] = await tx.select({ used: sum(attachments.sizeBytes) }).from(attachments).where(eq(attachments.uploadedBy, actor.userId));
-      const quota = attachmentQuotaBytes();
-      if (Number(used ?? 0) + bytes.byteLength > quota) {
-        const params = { quota: Math.round(quota / MB), used: Math.round((Number(used ?? 0) / MB) * 10) / 10 };
-        throw fileError('storageQuotaExceeded', `your documents would take more than your ${params.quota} MB (${params.used} MB used)`, params);
-      }
-      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-      const row = { id, applicationId, kind: parsedKind, fileName: cleanFileName(fileName), mimeType: type.mime, sizeBytes: bytes.byteLength, sha256, storagePath, uploadedBy: actor.userId };
+      if (Number(n) >= MAX_ATTACHMENTS) throw uploadError('tooManyFiles', `at most ${MAX_ATTACHMENTS} documents per application`);
+      await assertUploadFits(tx, actor.userId, bytes.byteLength);
+      const { sha256 } = file;
+      const row = { id, applicationId, kind: parsedKind, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256, storagePath, uploadedBy: actor.userId };
       await tx.insert(attachments).values(row);
       await writeAudit(tx, { actor, parkId: app.parkId, action: 'attachment.upload', entity: 'application', entityId: applicationId, after: { id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256 } });
       written = true;
-      await store.put(storagePath, bytes, type.mime);
+      await store.put(storagePath, bytes, file.mimeType);
       return { id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes };
     });
   } catch (error) {

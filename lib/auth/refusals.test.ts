@@ -193,6 +193,7 @@ const TABLE: Record<string, Entry> = {
     ownPark: true,
     otherCompany: STAFF,
   },
+  'kpi/accessKpiReport': { call: ({ f, db, w, actor }) => f(db, { actor, reportId: w.kpiSubmittedId }) },
   'kpi/acceptKpiReport': { call: ({ f, db, w, actor }) => f(db, { actor, input: { reportId: w.kpiSubmittedId } }) },
   'kpi/buildKpiTemplate': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, year: 2023 } }), otherCompany: STAFF },
   'kpi/commitKpiUpload': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, year: 2023 }, file: TINY_PDF }), otherCompany: STAFF },
@@ -303,6 +304,9 @@ const TABLE: Record<string, Entry> = {
   'residents/listResidentIndustries': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'residents/listResidents': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'residents/listResidentsPage': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today, query: {} }), otherCompany: STAFF },
+  'threads/getThread': { call: ({ f, db, w, actor }) => f(db, { actor, subject: { subject: 'application', subjectId: w.applicationId } }) },
+  'threads/postThreadMessage': { call: ({ f, db, w, actor }) => f(db, { actor, input: { subject: 'application', subjectId: w.applicationId, body: 'probe' }, files: [{ fileName: 'probe.pdf', bytes: TINY_PDF }] }) },
+  'threads/readThreadAttachment': { call: ({ f, db, w, actor }) => f(db, { actor, attachmentId: w.threadFileId }) },
   'users/createUser': {
     call: ({ f, db, actor }) => f(db, { actor, input: { name: 'Probe', email: `probe-${crypto.randomBytes(3).toString('hex')}@example.com`, password: 'correct-horse-battery', kind: 'applicant' } }),
     otherPark: ADMIN,

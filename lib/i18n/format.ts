@@ -66,6 +66,13 @@ export function formatNumber(value: number | string | null | undefined, locale: 
   return numberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Number(value));
 }
 
+/** A document's size for a reader: "340 KB", "1.5 MB" ("1,5 МБ"); at least 1 KB. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 1) return numberFormat(intlLocale(locale), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(mb);
+  return numberFormat(intlLocale(locale), { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1024)));
+}
+
 /**
  * A difference, signed: "+RUB 1,250,000.00", "−3", "+12.5%"; zero unsigned; '—' when unknown. Money as
  * an exact decimal string, counts as whole numbers, percentages with one decimal.

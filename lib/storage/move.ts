@@ -2,9 +2,10 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { attachments } from '@/db/schema';
+import { attachments, threadAttachments } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { localDocumentsDir, readStoredBytes, s3Settings } from './index';
 import { localStore } from './local';
@@ -40,10 +41,14 @@ export async function moveLocalDocumentsToBucket(
   const bucket = s3Store(settings);
   const local = localStore(localDocumentsDir());
   const report: MoveReport = { moved: 0, alreadyInBucket: 0, missing: [], failed: [] };
-  const rows = await db
-    .select({ id: attachments.id, key: attachments.storagePath, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, mimeType: attachments.mimeType })
-    .from(attachments)
-    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  // Every kind of uploaded document: an application's, and those sent in conversations.
+  const applicationDocuments = db
+    .select({ id: attachments.id, key: attachments.storagePath, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, mimeType: attachments.mimeType, createdAt: attachments.createdAt })
+    .from(attachments);
+  const messageDocuments = db
+    .select({ id: threadAttachments.id, key: threadAttachments.storagePath, sizeBytes: threadAttachments.sizeBytes, sha256: threadAttachments.sha256, mimeType: threadAttachments.mimeType, createdAt: threadAttachments.createdAt })
+    .from(threadAttachments);
+  const rows = await unionAll(applicationDocuments, messageDocuments).orderBy(asc(sql`created_at`), asc(sql`id`));
   for (const row of rows) {
     const file = path.join(localDocumentsDir(), row.key);
     const there = await bucket.head(row.key);

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { attachments, companyInvitations, notifications, reviewCriteria } from '@/db/schema';
+import { attachments, companyInvitations, notifications, reviewCriteria, threadAttachments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/api-tokens/tokens';
 import { screenApplication } from '@/lib/applications/screening';
@@ -15,7 +15,8 @@ import { grantIncentive } from '@/lib/incentives/incentives';
 import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/filing';
 import { createLease } from '@/lib/premises/leases';
 import { addIndicator, createProgramme } from '@/lib/programmes/programmes';
-import { makeApplication, makeCompany } from './application-fixtures';
+import { postThreadMessage } from '@/lib/threads/threads';
+import { makeApplication, makeCompany, TINY_PDF } from './application-fixtures';
 import { makeApplicant, makeExpert, makeManager, makePark, uniq } from './fixtures';
 import { makeApprovedApplication, makeResident, makeUnits } from './residents-fixtures';
 
@@ -70,6 +71,8 @@ export async function buildRefusalWorld() {
   const indicator = await addIndicator(db, { actor: manager, input: { parkId: park.id, programmeId: programme.id, key: 'jobs', name: 'Jobs', unit: 'people', direction: 'higher' } });
   const kpiDraft = await saveKpiDraft(db, { actor: applicant, input: { parkId: park.id, companyId, year: 2023, quarter: null, ...FIGURES } });
   const kpiSubmitted = await submitKpiReport(db, { actor: applicant, input: { parkId: park.id, companyId, year: 2024, quarter: null, ...FIGURES } });
+  await postThreadMessage(db, { actor: manager, input: { subject: 'application', subjectId: inReview.applicationId, body: 'Please send the lease terms.' }, files: [{ fileName: 'terms.pdf', bytes: TINY_PDF }] });
+  const [threadFile] = await db.select({ id: threadAttachments.id }).from(threadAttachments).orderBy(desc(threadAttachments.createdAt)).limit(1);
   const token = await createApiToken(db, { actor: manager, parkSlug: park.slug, name: 'reports' });
   const [notice] = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, manager.userId)).limit(1);
 
@@ -106,6 +109,7 @@ export async function buildRefusalWorld() {
     indicatorId: indicator.id,
     kpiDraftId: kpiDraft.id,
     kpiSubmittedId: kpiSubmitted.id,
+    threadFileId: threadFile.id,
     tokenId: token.id,
     notificationId: notice.id,
     figures: FIGURES,
@@ -130,5 +134,5 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
 
 /** Strings that only this park's records contain: none may appear in what an outsider is shown. */
 export function secretsOf(w: RefusalWorld): string[] {
-  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.incentiveId, w.programme.key, w.kpiDraftId, w.tokenId, w.manager.userId, w.manager.email];
+  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.incentiveId, w.programme.key, w.kpiDraftId, w.threadFileId, w.tokenId, w.manager.userId, w.manager.email];
 }

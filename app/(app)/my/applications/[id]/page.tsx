@@ -3,6 +3,7 @@ import { Download } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/page-header';
+import { Thread } from '@/app/_components/thread';
 import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
@@ -97,11 +98,14 @@ export default async function MyApplicationPage({
         />
         {app.closure && <ClosureNotice closure={app.closure} zone={zone} />}
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
-          <Card>
-            <CardContent className="pt-5">
-              <ApplicationView app={app} zone={zone} />
-            </CardContent>
-          </Card>
+          <div className="min-w-0 space-y-6">
+            <Card>
+              <CardContent className="pt-5">
+                <ApplicationView app={app} zone={zone} />
+              </CardContent>
+            </Card>
+            <Thread db={db} actor={actor} subject="application" subjectId={app.id} zone={zone} />
+          </div>
           {aside}
         </div>
       </div>
@@ -154,6 +158,12 @@ export default async function MyApplicationPage({
         />
         {aside}
       </div>
+      {/* Submitted once (returned since): the conversation with the park goes on beside the corrections. */}
+      {app.version > 0 && (
+        <div className="xl:max-w-[calc(100%-364px)]">
+          <Thread db={db} actor={actor} subject="application" subjectId={app.id} zone={zone} />
+        </div>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiFigures } from '@/app/_components/kpi-figures';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
+import { Thread } from '@/app/_components/thread';
 import { Alert, AlertTitle } from '@/app/_components/ui/alert';
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { getDb } from '@/db/client';
@@ -30,7 +31,8 @@ export default async function MyKpiReportPage({ searchParams }: { searchParams: 
 
   const actor = await requireActor();
   const zone = zoneOr(actor.timeZone);
-  const data = await orNotFound(getMyKpiReport(await getDb(), { actor, parkSlug, companyId, year, quarter }));
+  const db = await getDb();
+  const data = await orNotFound(getMyKpiReport(db, { actor, parkSlug, companyId, year, quarter }));
   const t = await getTranslations('myKpi');
   const tk = await getTranslations('kpi');
   const locale = (await getLocale()) as Locale;
@@ -81,6 +83,7 @@ export default async function MyKpiReportPage({ searchParams }: { searchParams: 
           )}
         </CardContent>
       </Card>
+      {report && report.status !== 'draft' && <Thread db={db} actor={actor} subject="kpiReport" subjectId={report.id} zone={zone} />}
     </div>
   );
 }

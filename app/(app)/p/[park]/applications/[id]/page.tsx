@@ -4,6 +4,7 @@ import { Download } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/page-header';
+import { Thread } from '@/app/_components/thread';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Badge } from '@/app/_components/ui/badge';
@@ -154,6 +155,7 @@ export default async function ParkApplicationPage({
           <SectionCard title={ta('details')}>
             <ApplicationView zone={park.timeZone} app={app} />
           </SectionCard>
+          <Thread db={db} actor={actor} subject="application" subjectId={app.id} zone={park.timeZone} />
         </div>
         <aside className="space-y-4">
           {closeOutcomes.length > 0 && (

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiStatusBadge } from '@/app/_components/kpi-status-badge';
 import { PageHeader } from '@/app/_components/page-header';
+import { Thread } from '@/app/_components/thread';
 import { parkContext } from '@/app/_server/park-context';
 import { orNotFound } from '@/app/_server/not-found';
 import { Alert } from '@/app/_components/ui/alert';
@@ -186,6 +187,8 @@ export default async function KpiReportReviewPage({ params }: { params: Promise<
           <ReviewActions reportId={report.id} />
         </SectionCard>
       )}
+
+      <Thread db={db} actor={actor} subject="kpiReport" subjectId={report.id} zone={park.timeZone} />
 
       {report.history.length > 0 && (
         <PageSection title={t('history')}>
