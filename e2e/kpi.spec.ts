@@ -95,6 +95,14 @@ test.describe('KPI reports', () => {
     await expect(resident.getByText('The park returned this report for correction:')).toBeVisible();
     await expect(resident.getByRole('status', { name: 'The park returned this report for correction:' }).getByRole('blockquote')).toHaveText(comment);
     await expect(field('Investment')).toHaveValue('2500000.50');
+    // The resident answers in the report's conversation, with the statement; the manager reads it beside the figures.
+    const conversation = resident.getByRole('region', { name: 'Conversation' });
+    const answer = `The deferred payment was made in January; the statement is attached (${crypto.randomBytes(2).toString('hex')}).`;
+    await conversation.getByLabel('Message').fill(answer);
+    await conversation.getByLabel('Documents').setInputFiles({ name: 'tax-statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await conversation.getByRole('button', { name: 'Send' }).click();
+    await expect(resident.getByText('Message sent.')).toBeVisible();
+    await expect(conversation.getByRole('list', { name: 'Conversation' })).toContainText(answer);
     await field('Taxes paid').fill('950 000');
     await resident.getByRole('button', { name: 'Submit for review' }).click();
     await expect(resident.getByText(/awaiting the park’s review/)).toBeVisible();
@@ -107,6 +115,9 @@ test.describe('KPI reports', () => {
     await expect(figures.getByRole('columnheader', { name: /^v1/ })).toBeVisible();
     await expect(figures.getByRole('row', { name: /Taxes paid/ })).toContainText('RUB 950,000.00 (changed)');
     await expect(manager.getByText(comment)).toBeVisible();
+    const thread = manager.getByRole('region', { name: 'Conversation' }).getByRole('list', { name: 'Conversation' });
+    await expect(thread).toContainText(answer);
+    await expect(thread.getByRole('link', { name: /tax-statement\.pdf/ })).toBeVisible();
     // Beside the plan of the application it was admitted on (e2e/fixtures.ts: 1 500 000 invested, 500 000 of it capital,
     // 8 jobs, 2 000 000 of income, for the year the applicant applied in), with the differences; admitted this year, it has no year before.
     const compared = manager.getByRole('table', { name: 'Against the previous year and the plan' });
