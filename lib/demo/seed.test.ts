@@ -72,9 +72,9 @@ describe('seedDemo', () => {
     expect(first).toMatchObject({ attachments: 6, assignments: 13, reviews: 8, meetings: 2, decisions: 300 });
     // Its notifications: 6 new applications and 2 completed sets of reviews and 1 conflict of interest to the manager,
     // 6 submission receipts, 5 screenings and 1 council decision to the applicants, 13 assignments to the experts, the 2 meetings called to
-    // each of the 5 Kuzbass council members; each is also e-mailed (every demo account is enabled), into the outbox page
+    // each of the 5 Kuzbass council members, and the demo applicant's question and the manager's answer about its application; each is also e-mailed (every demo account is enabled), into the outbox page
     // unless SMTP is configured.
-    expect(first).toMatchObject({ notifications: 44, outbox: 44 });
+    expect(first).toMatchObject({ notifications: 46, outbox: 46 });
     expect(await liveAuditCounts()).toEqual(LIVE_AUDIT);
 
     expect(await seedDemo(db)).toEqual({ seeded: false });

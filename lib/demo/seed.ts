@@ -34,15 +34,15 @@ const APPLICANT = DEMO_ACCOUNTS.find((account) => account.demoRole === 'applican
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const slugs = Object.values(DEMO_PARKS);
   const emails = ALL_ACCOUNTS.map((account) => account.email);
-  // The applicant's link and then the experts assigned to the application it drafts are written last,
-  // so their presence says that an earlier run completed.
+  // The applicant's link and then the manager's answer in its application's conversation are written
+  // last, so their presence says that an earlier run completed.
   const [state] = await queryRows<{ parks: number; users: number; linked: boolean; live: boolean }>(
     db,
     sql`SELECT (SELECT count(*) FROM parks WHERE slug IN (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)}))::int AS parks,
           (SELECT count(*) FROM users WHERE email IN (${sql.join(emails.map((email) => sql`${email}`), sql`, `)}))::int AS users,
           EXISTS (SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE u.email = ${APPLICANT.email}) AS linked,
-          EXISTS (SELECT 1 FROM expert_assignments ea JOIN applications a ON a.id = ea.application_id JOIN users u ON u.id = a.created_by
-                  WHERE u.email = ${APPLICANT.email}) AS live`,
+          EXISTS (SELECT 1 FROM thread_messages t JOIN applications a ON a.id = t.application_id JOIN users u ON u.id = a.created_by
+                  WHERE u.email = ${APPLICANT.email} AND t.side = 'staff') AS live`,
   );
   if (state.parks === slugs.length && state.users === emails.length && state.linked && state.live) return { seeded: false };
 

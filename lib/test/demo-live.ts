@@ -17,6 +17,7 @@ export const LIVE_AUDIT = {
   'meeting.attendance': 1,
   'meeting.create': 2,
   'review.submit': 7,
+  'thread.post': 2,
 };
 
 export async function liveAuditCounts(): Promise<Record<string, number>> {
