@@ -5,8 +5,8 @@ import { auditLog, leases, premises } from '@/db/schema';
 import type { UserActor } from '@/lib/auth/permissions';
 import { makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeResident, makeUnits } from '@/lib/test/residents-fixtures';
-import { createLease, endLease, listLeases, listUnitLeases } from './leases';
-import { createUnit, retireUnit, updateUnit } from './premises';
+import { createLease, endLease, listLeaseOptions, listLeases, listUnitLeases } from './leases';
+import { createUnit, listBuildings, listUnits, retireUnit, updateUnit } from './premises';
 
 let parkId: string;
 let manager: UserActor;
@@ -231,5 +231,23 @@ describe('listLeases and listUnitLeases', () => {
       [second.id, 'Bravo'],
       [first.id, 'Alpha'],
     ]);
+  });
+});
+
+describe('the unit lists', () => {
+  it('list buildings and units in the order people expect for numbered names: "cell 2" before "cell 10"', async () => {
+    const db = await getDb();
+    const { parkId: park, manager: boss } = await makeManagedPark();
+    await makeUnits(boss, park, [{ name: 'cell 10', areaM2: '10' }, { name: 'cell 2', areaM2: '10' }, { name: 'Cell 1', areaM2: '10' }], 'Block 10');
+    await makeUnits(boss, park, [{ name: 'lab 3', areaM2: '10' }], 'Block 9');
+    const expected = [
+      ['Block 9', 'lab 3'],
+      ['Block 10', 'Cell 1'],
+      ['Block 10', 'cell 2'],
+      ['Block 10', 'cell 10'],
+    ];
+    expect((await listUnits(db, { actor: boss, parkId: park })).map((u) => [u.buildingName, u.name])).toEqual(expected);
+    expect((await listLeaseOptions(db, { actor: boss, parkId: park, today: '2026-01-01' })).units.map((u) => [u.buildingName, u.name])).toEqual(expected);
+    expect((await listBuildings(db, { actor: boss, parkId: park })).map((b) => b.name)).toEqual(['Block 9', 'Block 10']);
   });
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortNatural } from '@/lib/natural-order';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
@@ -142,9 +143,10 @@ export async function listLeaseOptions(db: DbOrTx, { actor, parkId, today }: { a
            EXISTS (SELECT 1 FROM leases l WHERE l.premises_id = p.id AND l.start_on <= ${today}::date AND (l.end_on IS NULL OR l.end_on >= ${today}::date)) AS "leasedToday"
     FROM premises p JOIN buildings b ON b.id = p.building_id
     WHERE p.park_id = ${parkId} AND (p.available_to IS NULL OR p.available_to >= ${today}::date)
-    ORDER BY b.name, p.name`,
+`,
   );
-  return { residencies: res, units: units.map((u) => ({ ...u, leasedToday: Boolean(u.leasedToday) })) };
+  const ordered = sortNatural(units, (u) => u.buildingName, (u) => u.name);
+  return { residencies: res, units: ordered.map((u) => ({ ...u, leasedToday: Boolean(u.leasedToday) })) };
 }
 
 /** The leases of one unit, newest first: its history. */

@@ -1,6 +1,7 @@
 import 'server-only';
+import { sortNatural } from '@/lib/natural-order';
 import crypto from 'node:crypto';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { buildings, premises } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -49,7 +50,7 @@ export async function listBuildings(db: DbOrTx, { actor, parkId }: { actor: Acto
     .leftJoin(premises, eq(premises.buildingId, buildings.id))
     .where(eq(buildings.parkId, parkId))
     .groupBy(buildings.id)
-    .orderBy(asc(buildings.name));
+    .then((rows) => sortNatural(rows, (b) => b.name));
 }
 
 export async function createBuilding(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: BuildingInput }) {
@@ -88,12 +89,8 @@ export async function deleteBuilding(db: Db, { actor, parkId, buildingId }: { ac
 
 export async function listUnits(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<UnitDto[]> {
   assertCan(actor, 'premises.manage', parkId);
-  return db
-    .select(unitColumns)
-    .from(premises)
-    .innerJoin(buildings, eq(buildings.id, premises.buildingId))
-    .where(eq(premises.parkId, parkId))
-    .orderBy(asc(buildings.name), asc(premises.name));
+  const rows = await db.select(unitColumns).from(premises).innerJoin(buildings, eq(buildings.id, premises.buildingId)).where(eq(premises.parkId, parkId));
+  return sortNatural(rows, (u) => u.buildingName, (u) => u.name);
 }
 
 export async function getUnit(db: DbOrTx, { actor, parkId, unitId }: { actor: Actor; parkId: string; unitId: string }): Promise<UnitDto> {

@@ -10,6 +10,9 @@ import type { Locale } from '@/lib/i18n/locales';
 import { listLeaseOptions } from '@/lib/premises/leases';
 import { LeaseForm } from './lease-form';
 
+/** The parts of a unit's label, each said once (a unit of kind "Business incubator" in the building of that name). */
+const distinct = (parts: string[]) => parts.filter((part, i) => parts.findIndex((p) => p.trim().toLowerCase() === part.trim().toLowerCase()) === i);
+
 export default async function NewLeasePage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<{ residency?: string; unit?: string }> }) {
   const { park: slug } = await params;
   const search = await searchParams;
@@ -38,7 +41,7 @@ export default async function NewLeasePage({ params, searchParams }: { params: P
             residencies={options.residencies.map((r) => ({ id: r.id, label: r.companyName }))}
             units={options.units.map((u) => ({
               id: u.id,
-              label: `${u.name} · ${u.buildingName} · ${t(`kinds.${u.kind}`)} · ${formatArea(u.areaM2, locale)}${u.leasedToday ? ` (${t('leasedToday')})` : ''}`,
+              label: `${distinct([u.name, u.buildingName, t(`kinds.${u.kind}`)]).join(' · ')} · ${formatArea(u.areaM2, locale)}${u.leasedToday ? ` (${t('leasedToday')})` : ''}`,
             }))}
             defaults={{
               residencyId: residency?.id ?? '',
