@@ -16,7 +16,8 @@ import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ActionResult } from '@/app/_server/action';
 import type { ImportResult } from '@/lib/dataset/import';
-import { importDatasetAction } from './actions';
+import { uploadWithProgress } from '@/app/_components/upload-with-progress';
+import { Progress } from '@/app/_components/ui/progress';
 
 const checkSchema = z.strictObject({ dryRun: z.literal('true') });
 type Values = z.input<typeof checkSchema>;
@@ -50,6 +51,19 @@ function Counts({ result, lists, caption }: { result: ImportResult; lists: strin
   );
 }
 
+/** The upload's progress in percent and megabytes, then the server's work on the file (checking or importing). */
+function ImportProgress({ dryRun, sent, size }: { dryRun: boolean; sent: number | null; size: number }) {
+  const t = useTranslations('adminImport');
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const label = sent === null ? t(dryRun ? 'checking' : 'importing') : t('uploading', { percent: Math.round(sent * 100), sent: mb(sent * size), size: mb(size) });
+  return (
+    <div className="mt-4 space-y-1.5" role="status" aria-live="polite">
+      <p className="text-sm text-muted-foreground">{label}</p>
+      <Progress value={sent === null ? null : Math.round(sent * 100)} aria-label={label} />
+    </div>
+  );
+}
+
 export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: string[] }) {
   const t = useTranslations('adminImport');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -61,14 +75,17 @@ export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: strin
   const maxMb = maxBytes / 1024 / 1024;
   const form = useForm<Values>({ resolver: zodResolver(checkSchema), defaultValues: { dryRun: 'true' } });
 
+  /** Where a check or an import stands: the share of the file sent, then the server's work (null). */
+  const [progress, setProgress] = useState<{ dryRun: boolean; sent: number | null } | null>(null);
   const send = async (dryRun: boolean): Promise<ActionResult<ImportResult>> => {
     const data = new FormData();
     data.set('dryRun', String(dryRun));
     data.set('file', file!);
+    setProgress({ dryRun, sent: 0 });
     try {
-      return await importDatasetAction(data);
-    } catch {
-      return { ok: false, formError: t('uploadFailed') };
+      return await uploadWithProgress<ImportResult>('/admin/import/run', data, (sent) => setProgress({ dryRun, sent: sent < 1 ? sent : null }), t('uploadFailed'));
+    } finally {
+      setProgress(null);
     }
   };
   const check = useActionForm(
@@ -122,6 +139,7 @@ export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: strin
               {t('check')}
             </Button>
           </form>
+          {progress && <ImportProgress dryRun={progress.dryRun} sent={progress.sent} size={file?.size ?? 0} />}
         </CardContent>
       </Card>
 

@@ -33,6 +33,14 @@ export default async function AdminParks() {
           { header: t('region'), cell: (p) => p.region },
           { header: t('type'), cell: (p) => t(`parkTypes.${p.type}`) },
           { header: t('timeZone'), className: 'whitespace-nowrap', cell: (p) => `${p.timeZone} (${zoneLabel(p.timeZone)})` },
+          {
+            header: t('dataset'),
+            cell: (p) => (
+              <a className="text-primary hover:underline" href={`/p/${p.slug}/dataset`} download aria-label={t('downloadDatasetOf', { park: p.name })}>
+                {t('downloadDataset')}
+              </a>
+            ),
+          },
         ]}
       />
       {parks.length > 0 && (

@@ -1,7 +1,11 @@
+import { Download } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/_components/page-header';
 import { parkContext } from '@/app/_server/park-context';
+import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { SectionCard } from '@/app/_components/ui/section-card';
+import { can } from '@/lib/auth/permissions';
 import { getCouncilRules, getRubric } from '@/lib/council/rubric';
 import { CouncilRulesForm } from './council-rules-form';
 import { RubricForm } from './rubric-form';
@@ -11,6 +15,7 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ p
   const { actor, db, park } = await parkContext(slug, 'rubric.manage');
   const [rubric, rules] = await Promise.all([getRubric(db, { actor, parkId: park.id }), getCouncilRules(db, { actor, parkId: park.id })]);
   const t = await getTranslations('rubric');
+  const ta = await getTranslations('admin');
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
@@ -36,6 +41,16 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ p
           <CouncilRulesForm parkId={park.id} minReviews={rules.minReviews} />
         </CardContent>
       </Card>
+      {can(actor, 'dataset.export', park.id) && (
+        <SectionCard title={ta('datasetTitle')} description={ta('datasetHint')}>
+          <Button asChild variant="outline">
+            <a href={`/p/${slug}/dataset`} download>
+              <Download aria-hidden />
+              {ta('downloadDataset')}
+            </a>
+          </Button>
+        </SectionCard>
+      )}
     </div>
   );
 }
