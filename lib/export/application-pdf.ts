@@ -1,7 +1,7 @@
 import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import type { ApplicationDto } from '@/lib/applications/applications';
-import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
+import { formatAmount, formatArea, formatDate, formatFileSize, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
 import { createPdf } from './pdf';
@@ -55,6 +55,6 @@ export async function applicationToPdf(a: ApplicationDto, { locale, timeZone }: 
   pdf.heading(t('fields.attachments'));
   if (a.attachments.length === 0) pdf.para(t('documents.none'));
   for (const d of a.attachments)
-    pdf.figures([{ label: `${t(`documents.kinds.${d.kind}`)}: ${d.fileName}`, value: t('documents.size', { size: formatNumber(Math.max(1, Math.round(d.sizeBytes / 1024)), locale) }) }]);
+    pdf.figures([{ label: `${t(`documents.kinds.${d.kind}`)}: ${d.fileName}`, value: formatFileSize(d.sizeBytes, locale) }]);
   return pdf.finish((page, pages) => tp('footer', { title, version: a.version, page, pages }));
 }

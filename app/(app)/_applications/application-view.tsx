@@ -3,7 +3,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableEmptyRow } from '@/app/_components/ui/table';
 import type { ApplicationDto } from '@/lib/applications/applications';
 import { dateOf } from '@/lib/dates';
-import { formatAmount, formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
+import { formatAmount, formatArea, formatDate, formatFileSize, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { AttachmentLine } from './attachment-line';
 
@@ -88,7 +88,7 @@ export async function DocumentList({ app, zone }: { app: Pick<ApplicationDto, 'a
           {app.attachments.map((f) => (
             <AttachmentLine key={f.id} id={f.id} fileName={f.fileName} kind={t(`documents.kinds.${f.kind}`)}>
               <span className="text-xs text-muted-foreground">
-                {t('documents.size', { size: formatNumber(Math.max(1, Math.round(f.sizeBytes / 1024)), locale) })} · {formatDate(dateOf(f.createdAt, zone), locale)}
+                {formatFileSize(f.sizeBytes, locale)} · {formatDate(dateOf(f.createdAt, zone), locale)}
               </span>
             </AttachmentLine>
           ))}

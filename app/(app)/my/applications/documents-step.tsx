@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '@/app/_components/ui/badge';
@@ -10,6 +10,8 @@ import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import type { ActionResult } from '@/app/_server/action';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '@/lib/validation/applications';
+import { formatFileSize } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
 import { AttachmentLine } from '../../_applications/attachment-line';
 import { deleteAttachmentAction } from './actions';
 import type { FormAttachment } from './application-steps';
@@ -30,6 +32,7 @@ export function DocumentsStep({
   beforeUpload: () => Promise<boolean>;
 }) {
   const t = useTranslations('applications');
+  const locale = useLocale() as Locale;
   const hydrated = useHydrated();
   const tv = useTranslations('validation');
   const [kind, setKind] = useState<AttachmentKind>(attachments.some((a) => a.kind === 'business_plan') ? 'presentation' : 'business_plan');
@@ -86,7 +89,7 @@ export function DocumentsStep({
           {attachments.map((f) => (
             <AttachmentLine key={f.id} id={f.id} fileName={f.fileName} kind={t(`documents.kinds.${f.kind}`)}>
               {f.submitted && <Badge variant="secondary">{t('documents.submittedTag')}</Badge>}
-              <span className="text-xs text-muted-foreground">{t('documents.size', { size: Math.max(1, Math.round(f.sizeBytes / 1024)) })}</span>
+              <span className="text-xs text-muted-foreground">{formatFileSize(f.sizeBytes, locale)}</span>
               {!f.submitted && (
                 <Button type="button" variant="ghost" size="sm" className="ml-auto" onClick={() => remove(f.id)}>
                   {t('documents.delete')}
