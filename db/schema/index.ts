@@ -10,3 +10,4 @@ export * from './kpi';
 export * from './programmes';
 export * from './system';
 export * from './minutes';
+export * from './services';

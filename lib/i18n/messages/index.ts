@@ -29,14 +29,16 @@ import enMinutes from './en/minutes.json';
 import ruMinutes from './ru/minutes.json';
 import enAccount from './en/account.json';
 import ruAccount from './ru/account.json';
+import enServices from './en/services.json';
+import ruServices from './ru/services.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes, enAccount],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes, ruAccount],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes, enAccount, enServices],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes, ruAccount, ruServices],
 };
 
 type Tree = Record<string, unknown>;
