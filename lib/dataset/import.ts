@@ -21,6 +21,8 @@ import {
   LIST_TABLES,
   PREMISES,
   RESIDENCIES,
+  SERVICE_REQUESTS,
+  SERVICES,
   TAX_INCENTIVES,
   DATASET_LISTS,
   type DatasetList,
@@ -158,6 +160,9 @@ async function writeDataset(tx: Tx, actor: Actor, data: Dataset, dryRun: boolean
   await sync('kpiReports', KPI_REPORTS, (k) => ({ ...k, parkId, companyId: companyId(k.company) }), { needIds: false });
   await sync('budgetFunding', BUDGET_FUNDING, (f) => ({ ...f, parkId }), { needIds: false });
   changes.set('programmes', await syncProgrammes(tx, parkId, data));
+
+  const catalogue = await sync('services', SERVICES, (s) => ({ ...s, parkId }));
+  await sync('serviceRequests', SERVICE_REQUESTS, (r) => ({ ...r, parkId, companyId: companyId(r.company), serviceId: catalogue.ids.get(r.service) }), { needIds: false });
 
   await assertLeasesContained(tx, parkId, data);
 

@@ -108,13 +108,13 @@ export function fixtureDataset(slug: string): Dataset {
       { key: 'rH', company: 'H', application: null, agreementNumber: null, startOn: '2016-01-01', endOn: null, placement: 'extraterritorial' },
     ],
     leases: [
-      { key: 'l1', company: 'A', premises: 'p1', startOn: '2015-03-01', endOn: null },
-      { key: 'l2', company: 'A', premises: 'p3', startOn: '2015-03-01', endOn: '2016-06-30' },
+      { key: 'l1', company: 'A', premises: 'p1', startOn: '2015-03-01', endOn: null, rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+      { key: 'l2', company: 'A', premises: 'p3', startOn: '2015-03-01', endOn: '2016-06-30', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
       // Ends the day before the last day: not leased at the end.
-      { key: 'l3', company: 'C', premises: 'p2', startOn: '2014-02-01', endOn: '2016-12-30' },
+      { key: 'l3', company: 'C', premises: 'p2', startOn: '2014-02-01', endOn: '2016-12-30', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
       // Ends on the last day: leased at the end.
-      { key: 'l4', company: 'F', premises: 'p5', startOn: '2015-07-01', endOn: '2016-12-31' },
-      { key: 'l5', company: 'E', premises: 'p4', startOn: '2017-01-01', endOn: null },
+      { key: 'l4', company: 'F', premises: 'p5', startOn: '2015-07-01', endOn: '2016-12-31', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+      { key: 'l5', company: 'E', premises: 'p4', startOn: '2017-01-01', endOn: null, rateRubPerM2Month: null, marketRateRubPerM2Month: null },
     ],
     taxIncentives: [
       { key: 't1', company: 'A', kind: 'property_tax', legalBasis: null, grantedOn: '2015-03-01', validFrom: '2015-03-01', validTo: null },
@@ -148,5 +148,7 @@ export function fixtureDataset(slug: string): Dataset {
       { key: 'bf17', year: 2017, source: 'federal', amountRub: '5000.00' },
     ],
     programmes: [],
+    services: [],
+    serviceRequests: [],
   };
 }
