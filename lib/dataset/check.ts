@@ -192,13 +192,8 @@ export function checkDataset(data: Dataset): string[] {
     requestKey(index, request.key);
     requireKey(`${path}.company`, companyKeys, 'company', request.company);
     requireKey(`${path}.service`, serviceKeys, 'service', request.service);
-    // Only residents request services: a residency of the company (either placement) on the request's day.
-    const resident = (residenciesByCompany.get(request.company) ?? []).some((residency) =>
-      covers(residency.startOn, residency.endOn, request.requestedOn),
-    );
-    if (companyKeys.has(request.company) && !resident) {
-      report(`${path}.requestedOn`, `company "${request.company}" holds no residency on ${request.requestedOn}`);
-    }
+    // That the company was a resident on requestedOn is checked on import, against the park's residencies
+    // in the database as the file leaves them (requestResidencies): the file need not list them all.
     if (request.status === 'done') {
       if (request.doneOn === null) report(`${path}.doneOn`, 'missing: a done request has its doneOn');
       else requireOrder(`${path}.doneOn`, request.requestedOn, request.doneOn, 'requestedOn');
