@@ -6,6 +6,9 @@ import { optionalTextSchema } from './periods';
 
 export { SERVICE_KINDS, SERVICE_REQUEST_STATUSES, SERVICE_UNITS };
 
+/** Free text a form may leave out altogether: absent, empty or blank means none. */
+const leaveOutText = (max: number) => optionalTextSchema(max).optional().transform((v) => v ?? null);
+
 /** numeric(12, 2): ten digits before the point. */
 const QUANTITY_INTEGER_DIGITS = 10;
 
@@ -55,7 +58,7 @@ export const createServiceRequestSchema = z.strictObject({
   companyId: z.uuid(),
   serviceId: z.uuid(),
   quantity: quantityField(),
-  description: optionalTextSchema(4000),
+  description: leaveOutText(4000),
 });
 
 export const requestIdSchema = z.strictObject({ requestId: z.uuid() });
@@ -65,7 +68,7 @@ export const assignServiceRequestSchema = z.strictObject({ requestId: z.uuid(), 
 /** Delivered: how many units were delivered (may differ from what was asked). */
 export const deliverServiceRequestSchema = z.strictObject({ requestId: z.uuid(), quantity: quantityField() });
 
-export const cancelServiceRequestSchema = z.strictObject({ requestId: z.uuid(), reason: optionalTextSchema(2000) });
+export const cancelServiceRequestSchema = z.strictObject({ requestId: z.uuid(), reason: leaveOutText(2000) });
 
 export const refuseServiceRequestSchema = z.strictObject({
   requestId: z.uuid(),
