@@ -97,6 +97,19 @@ const constraintMessages: Record<string, string> = {
   users_email_unique: 'a user with this e-mail already exists',
   council_meetings_park_number: 'a meeting with this number already exists',
   parks_slug_unique: 'a park with this slug already exists',
+  leases_rates_both: 'the resident’s rate and the market rate go together: give both or neither',
+  leases_rates_nonneg: 'a rent rate cannot be negative',
+  services_park_key: 'a service with this key already exists in the park',
+  services_resident_le_market: 'the resident’s price cannot be above the market price',
+  services_prices_nonneg: 'a price cannot be negative',
+  service_requests_park_key: 'a service request with this key already exists in the park',
+  service_requests_done_on: 'a request has its delivery date exactly when it is done',
+  service_requests_done_order: 'a request cannot be delivered before it was made',
+  service_requests_done_prices: 'a delivered request needs both unit prices',
+  service_requests_quantity_positive: 'the quantity must be greater than zero',
+  service_requests_prices_nonneg: 'a price cannot be negative',
+  service_requests_service_park: 'the service belongs to another park',
+  service_requests_resident: 'the company holds no residency in the park on the request date',
 };
 
 /**

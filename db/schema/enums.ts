@@ -26,3 +26,6 @@ export const fundingSource = pgEnum('funding_source', values.FUNDING_SOURCES);
 export const indicatorDirection = pgEnum('indicator_direction', values.INDICATOR_DIRECTIONS);
 export const indicatorValueKind = pgEnum('indicator_value_kind', values.INDICATOR_VALUE_KINDS);
 export const threadSide = pgEnum('thread_side', values.THREAD_SIDES);
+export const serviceKind = pgEnum('service_kind', values.SERVICE_KINDS);
+export const serviceUnit = pgEnum('service_unit', values.SERVICE_UNITS);
+export const serviceRequestStatus = pgEnum('service_request_status', values.SERVICE_REQUEST_STATUSES);

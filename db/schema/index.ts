@@ -11,3 +11,4 @@ export * from './programmes';
 export * from './system';
 export * from './minutes';
 export * from './threads';
+export * from './services';

@@ -24,12 +24,15 @@ export const parks = pgTable(
     minReviewsForApproval: integer('min_reviews_for_approval').notNull().default(2),
     /** The park's IANA time zone (lib/dates.ts): its "today", its deadlines and every time shown or written for it. */
     timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
+    /** Days a service request may stay open (requested or in progress) before the desk lists it as overdue. */
+    serviceTargetDays: integer('service_target_days').notNull().default(5),
     createdAt: createdAt(),
   },
   (t) => [
     check('parks_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
     check('parks_land_area_nonneg', sql`${t.landAreaHa} IS NULL OR ${t.landAreaHa} >= 0`),
     check('parks_min_reviews_range', sql`${t.minReviewsForApproval} BETWEEN 0 AND 20`),
+    check('parks_service_target_days_range', sql`${t.serviceTargetDays} BETWEEN 1 AND 365`),
     check('parks_deadline_valid', sql`${t.kpiDeadlineMonth} BETWEEN 1 AND 12 AND ${t.kpiDeadlineDay} BETWEEN 1 AND 28`),
   ],
 );

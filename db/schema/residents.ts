@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, periodInOrder, requires } from './columns';
+import { createdAt, id, money, periodInOrder, requires } from './columns';
 import { byUser, parkId } from './owners';
 import { applications } from './applications';
 import { companies } from './companies';
@@ -52,10 +52,16 @@ export const leases = pgTable(
     key: text('key'),
     startOn: date('start_on').notNull(),
     endOn: date('end_on'),
+    /** The resident's monthly rent per m² at signing; with the market rate, what the rent support is worth. */
+    rateRubPerM2Month: money('rate_rub_per_m2_month'),
+    /** The market's monthly rent per m² for such premises at signing. */
+    marketRateRubPerM2Month: money('market_rate_rub_per_m2_month'),
     createdAt: createdAt(),
   },
   (t) => [
     unique('leases_park_key').on(t.parkId, t.key),
+    check('leases_rates_both', sql`(${t.rateRubPerM2Month} IS NULL) = (${t.marketRateRubPerM2Month} IS NULL)`),
+    check('leases_rates_nonneg', sql`${t.rateRubPerM2Month} >= 0 AND ${t.marketRateRubPerM2Month} >= 0`),
     index('leases_park_start').on(t.parkId, t.startOn),
     index('leases_premises').on(t.premisesId),
     index('leases_residency').on(t.residencyId),

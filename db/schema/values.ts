@@ -91,3 +91,17 @@ export type IndicatorValueKind = (typeof INDICATOR_VALUE_KINDS)[number];
 /** Who wrote a message in a record's conversation: the park's staff, or the company's representatives. */
 export const THREAD_SIDES = ['staff', 'company'] as const;
 export type ThreadSide = (typeof THREAD_SIDES)[number];
+/** What a park's catalogue service is: the park's functions towards its residents, plus bookable equipment and rooms. */
+export const SERVICE_KINDS = ['consulting', 'legal', 'accounting', 'ip', 'finance', 'market_research', 'promotion', 'equipment', 'room', 'other'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** The unit a service is priced and delivered in. */
+export const SERVICE_UNITS = ['hour', 'day', 'item'] as const;
+export type ServiceUnit = (typeof SERVICE_UNITS)[number];
+
+/**
+ * A resident's service request: `requested` → `in_progress` → `done` (delivered, with its quantity), or
+ * `cancelled` by the requester / `refused` by the park before it is done.
+ */
+export const SERVICE_REQUEST_STATUSES = ['requested', 'in_progress', 'done', 'cancelled', 'refused'] as const;
+export type ServiceRequestStatus = (typeof SERVICE_REQUEST_STATUSES)[number];

@@ -191,7 +191,7 @@ export const openApiDocument = {
         required: [
           'format', 'park', 'period', 'requests', 'passedCouncil', 'taxIncentiveResidents', 'residentsSupported',
           'residentsSupportedOnSite', 'residentsAtEnd', 'smeResidentsAtEnd', 'area', 'totals', 'lastYear', 'budget',
-          'payback', 'reporting', 'narrative',
+          'payback', 'reporting', 'support', 'narrative',
         ],
         properties: {
           format: { const: 'technopark-summary/1' },
@@ -242,6 +242,17 @@ export const openApiDocument = {
             type: 'object',
             required: ['expected', 'accepted', 'pending', 'missing'],
             properties: { expected: count, accepted: count, pending: count, missing: count },
+          },
+          support: {
+            type: 'object',
+            required: ['rentRub', 'servicesRub', 'totalRub', 'taxesPerSupportRub'],
+            description: 'What the park’s support of its residents was worth in the period (added to the format later; additive)',
+            properties: {
+              rentRub: { ...decimal, description: 'Σ max(0, market rate − rate) × m² × 12 / 365 × days of the lease in the period, over leases with both rates' },
+              servicesRub: { ...decimal, description: 'Σ (unit market price − unit price) × quantity over requests done in the period' },
+              totalRub: { ...decimal, description: 'rentRub + servicesRub, of the exact sums' },
+              taxesPerSupportRub: { type: ['number', 'null'], description: 'totals.taxesPaidRub ÷ the exact total, two decimals; null when the total is zero' },
+            },
           },
           narrative: { type: 'string' },
         },

@@ -57,6 +57,16 @@ export const permissions = {
   'kpi.review': { roles: ['manager'], system: true },
   'kpi.bulkUpload': { roles: ['manager'], system: true },
   'budget.manage': { roles: ['manager'], system: true },
+  /** Keep the park's service catalogue: add services, change prices (for new requests), deactivate. */
+  'service.manage': { roles: ['manager'], system: true },
+  /** Read the park's active catalogue, as a representative of a company resident there (the query scopes it). */
+  'service.readOwn': { applicant: true },
+  /** Read the park's service requests and the overdue list. */
+  'serviceRequest.read': { roles: ['manager'], admin: true, system: true },
+  /** Handle the park's service requests: assign, start, deliver, refuse. */
+  'serviceRequest.handle': { roles: ['manager'], system: true },
+  /** Request a service for one's own resident company, read and cancel its requests (the query scopes them). */
+  'serviceRequest.createOwn': { applicant: true },
   'programme.manage': { roles: ['manager'], system: true },
   'report.read': { roles: ['manager', 'analyst'], admin: true, system: true },
   'report.compare': { roles: ['analyst', 'manager'], admin: true, system: true },

@@ -248,6 +248,11 @@ const TABLE: Record<string, Entry> = {
   },
   'premises/listUnits': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'premises/renameBuilding': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { buildingId: w.buildingId, name: 'Probe' } }), ownPark: true, otherCompany: STAFF },
+  'premises/setLeaseRates': {
+    call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { leaseId: w.leaseId, rateRubPerM2Month: '1.00', marketRateRubPerM2Month: '2.00' } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
   'premises/retireUnit': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { unitId: w.unitId, availableTo: '2030-01-01' } }), ownPark: true, otherCompany: STAFF },
   'premises/updateUnit': {
     call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { unitId: w.unitId, name: 'Probe', kind: 'office', areaM2: '10', availableFrom: null, availableTo: null } }),
@@ -307,6 +312,45 @@ const TABLE: Record<string, Entry> = {
   'threads/getThread': { call: ({ f, db, w, actor }) => f(db, { actor, subject: { subject: 'application', subjectId: w.applicationId } }) },
   'threads/postThreadMessage': { call: ({ f, db, w, actor }) => f(db, { actor, input: { subject: 'application', subjectId: w.applicationId, body: 'probe' }, files: [{ fileName: 'probe.pdf', bytes: TINY_PDF }] }) },
   'threads/readThreadAttachment': { call: ({ f, db, w, actor }) => f(db, { actor, attachmentId: w.threadFileId }) },
+  'services/listServices': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
+  'services/listOfferedServices': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }) },
+  'services/createService': {
+    call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, input: { name: 'Probe', kind: 'legal', unit: 'hour', marketPriceRub: '10', residentPriceRub: '5' } }),
+    otherCompany: STAFF,
+  },
+  'services/updateService': {
+    call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { serviceId: w.serviceId, name: 'Probe', kind: 'legal', unit: 'hour', marketPriceRub: '10', residentPriceRub: '5' } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
+  'services/deactivateService': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { serviceId: w.serviceId } }), ownPark: true, otherCompany: STAFF },
+  'services/createServiceRequest': {
+    call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { companyId: w.companyId, serviceId: w.serviceId, quantity: '1' } }),
+  },
+  'services/listParkServiceRequests': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
+  'services/listMyServiceRequests': {
+    call: ({ f, db, actor }) => f(db, { actor }),
+    otherPark: APPLICANT,
+    otherCompany: { scoped: 'their own companies’ requests' },
+  },
+  'services/getServiceRequest': { call: ({ f, db, w, actor }) => f(db, { actor, requestId: w.serviceRequestId }) },
+  'services/assignServiceRequest': {
+    call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { requestId: w.serviceRequestId, assigneeId: w.manager.userId } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
+  'services/startServiceRequest': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { requestId: w.serviceRequestId } }), ownPark: true, otherCompany: STAFF },
+  'services/deliverServiceRequest': {
+    call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { requestId: w.serviceRequestId, quantity: '1' } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
+  'services/refuseServiceRequest': {
+    call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { requestId: w.serviceRequestId, reason: 'probe' } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
+  'services/cancelServiceRequest': { call: ({ f, db, w, actor }) => f(db, { actor, input: { requestId: w.serviceRequestId } }) },
   'users/createUser': {
     call: ({ f, db, actor }) => f(db, { actor, input: { name: 'Probe', email: `probe-${crypto.randomBytes(3).toString('hex')}@example.com`, password: 'correct-horse-battery', kind: 'applicant' } }),
     otherPark: ADMIN,

@@ -1,3 +1,4 @@
+import { toKopecks } from '@/lib/reports/money';
 import { capitalWithinInvestment } from '@/lib/validation/amounts';
 import type { Dataset, DatasetLease, DatasetResidency } from '@/lib/validation/dataset';
 
@@ -90,6 +91,11 @@ export function checkDataset(data: Dataset): string[] {
     requireKey(`${path}.company`, companyKeys, 'company', lease.company);
     requireKey(`${path}.premises`, premisesKeys, 'premises', lease.premises);
     requireOrder(`${path}.endOn`, lease.startOn, lease.endOn, 'startOn');
+    if (lease.rateRubPerM2Month !== null && lease.marketRateRubPerM2Month === null) {
+      report(`${path}.marketRateRubPerM2Month`, 'missing: rateRubPerM2Month needs the market rate beside it');
+    } else if (lease.rateRubPerM2Month === null && lease.marketRateRubPerM2Month !== null) {
+      report(`${path}.rateRubPerM2Month`, 'missing: marketRateRubPerM2Month needs the resident’s rate beside it');
+    }
 
     // Only on-site residents lease premises; the residency in force when the lease starts decides.
     const covering = (residenciesByCompany.get(lease.company) ?? []).filter((residency) =>
@@ -169,6 +175,33 @@ export function checkDataset(data: Dataset): string[] {
         seen.add(identity);
       });
     });
+  });
+
+  const serviceKey = uniqueKeys('services');
+  data.services.forEach((service, index) => {
+    serviceKey(index, service.key);
+    if (toKopecks(service.residentPriceRub) > toKopecks(service.marketPriceRub)) {
+      report(`services[${index}].residentPriceRub`, `${service.residentPriceRub} is above marketPriceRub ${service.marketPriceRub}`);
+    }
+  });
+
+  const serviceKeys = keysOf(data.services);
+  const requestKey = uniqueKeys('serviceRequests');
+  data.serviceRequests.forEach((request, index) => {
+    const path = `serviceRequests[${index}]`;
+    requestKey(index, request.key);
+    requireKey(`${path}.company`, companyKeys, 'company', request.company);
+    requireKey(`${path}.service`, serviceKeys, 'service', request.service);
+    // That the company was a resident on requestedOn is checked on import, against the park's residencies
+    // in the database as the file leaves them (requestResidencies): the file need not list them all.
+    if (request.status === 'done') {
+      if (request.doneOn === null) report(`${path}.doneOn`, 'missing: a done request has its doneOn');
+      else requireOrder(`${path}.doneOn`, request.requestedOn, request.doneOn, 'requestedOn');
+      if (request.unitPriceRub === null) report(`${path}.unitPriceRub`, 'missing: a done request has both unit prices');
+      if (request.unitMarketPriceRub === null) report(`${path}.unitMarketPriceRub`, 'missing: a done request has both unit prices');
+    } else if (request.doneOn !== null) {
+      report(`${path}.doneOn`, `only a done request has a doneOn (status is "${request.status}")`);
+    }
   });
 
   return problems;

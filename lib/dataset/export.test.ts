@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { applications, companies, kpiReports, parks } from '@/db/schema';
+import { applications, companies, kpiReports, parks, serviceRequests, services } from '@/db/schema';
 import { kuzbassDataset, tomskDataset } from '@/lib/demo/dataset';
 import { systemActor } from '@/lib/auth/actor';
 import { createBudgetEntry } from '@/lib/budget/budget';
@@ -41,6 +41,8 @@ function sortedByKey(data: Dataset): Dataset {
     kpiReports: sort(data.kpiReports),
     budgetFunding: sort(data.budgetFunding),
     programmes: sort(data.programmes),
+    services: sort(data.services),
+    serviceRequests: sort(data.serviceRequests),
   };
 }
 
@@ -70,7 +72,27 @@ async function addKeylessRecords(slug: string) {
     actor: systemActor('cli'),
     input: { parkId: park.id, year: 2020, source: 'regional', amountRub: '250000.00', document: null },
   });
-  return { companyId: own.id, applicationId: application.id, reportId: report.id, fundingId: tranche.id };
+  // A service added to the catalogue and a request delivered in the product.
+  const [service] = await db
+    .insert(services)
+    .values({ parkId: park.id, name: 'Legal advice', kind: 'legal', unit: 'hour', marketPriceRub: '4000.00', residentPriceRub: '1000.00' })
+    .returning({ id: services.id });
+  const [request] = await db
+    .insert(serviceRequests)
+    .values({
+      parkId: park.id,
+      companyId: c1.id,
+      serviceId: service.id,
+      requestedOn: '2021-03-01',
+      status: 'done',
+      doneOn: '2021-03-05',
+      quantity: '1.25',
+      unitPriceRub: '1000.00',
+      unitMarketPriceRub: '4000.00',
+      description: 'Lease agreement review',
+    })
+    .returning({ id: serviceRequests.id });
+  return { companyId: own.id, applicationId: application.id, reportId: report.id, fundingId: tranche.id, serviceId: service.id, requestId: request.id };
 }
 
 describe('exportDataset', () => {
@@ -109,6 +131,25 @@ describe('exportDataset', () => {
       { key: ui.fundingId, year: 2020, source: 'regional', amountRub: '250000.00' },
     ];
     expect(exported.budgetFunding).toEqual(ui.fundingId < 'bf-1' ? funding.reverse() : funding);
+    expect(exported.services.find((s) => s.key === ui.serviceId)).toEqual({
+      key: ui.serviceId,
+      name: 'Legal advice',
+      kind: 'legal',
+      unit: 'hour',
+      marketPriceRub: '4000.00',
+      residentPriceRub: '1000.00',
+    });
+    expect(exported.serviceRequests.find((r) => r.key === ui.requestId)).toEqual({
+      key: ui.requestId,
+      company: 'c-1',
+      service: ui.serviceId,
+      requestedOn: '2021-03-01',
+      status: 'done',
+      doneOn: '2021-03-05',
+      quantity: '1.25',
+      unitPriceRub: '1000.00',
+      unitMarketPriceRub: '4000.00',
+    });
     expect(parseDataset(JSON.parse(JSON.stringify(exported)))).toMatchObject({ ok: true });
 
     const db = await getDb();

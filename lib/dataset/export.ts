@@ -17,6 +17,8 @@ import {
   type DatasetPremises,
   type DatasetProgramme,
   type DatasetResidency,
+  type DatasetService,
+  type DatasetServiceRequest,
   type DatasetTaxIncentive,
 } from '@/lib/validation/dataset';
 import { companyIdsOfPark } from './scope';
@@ -120,8 +122,25 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
   const leaseRows = await queryRows<Omit<DatasetLease, 'company' | 'premises'> & { companyId: string; premisesId: string }>(
     tx,
     sql`SELECT coalesce(key, id::text) AS key, company_id::text AS "companyId", premises_id::text AS "premisesId",
-          start_on::text AS "startOn", end_on::text AS "endOn"
+          start_on::text AS "startOn", end_on::text AS "endOn",
+          rate_rub_per_m2_month::text AS "rateRubPerM2Month", market_rate_rub_per_m2_month::text AS "marketRateRubPerM2Month"
         FROM leases WHERE park_id = ${parkId}`,
+  );
+
+  const serviceRows = await queryRows<DatasetService & { id: string }>(
+    tx,
+    sql`SELECT id::text AS id, coalesce(key, id::text) AS key, name, kind::text AS kind, unit::text AS unit,
+          market_price_rub::text AS "marketPriceRub", resident_price_rub::text AS "residentPriceRub"
+        FROM services WHERE park_id = ${parkId}`,
+  );
+  const serviceKey = new Map(serviceRows.map((s) => [s.id, s.key]));
+
+  const requestRows = await queryRows<Omit<DatasetServiceRequest, 'company' | 'service'> & { companyId: string; serviceId: string }>(
+    tx,
+    sql`SELECT coalesce(key, id::text) AS key, company_id::text AS "companyId", service_id::text AS "serviceId",
+          requested_on::text AS "requestedOn", status::text AS status, done_on::text AS "doneOn", quantity::text AS quantity,
+          unit_price_rub::text AS "unitPriceRub", unit_market_price_rub::text AS "unitMarketPriceRub"
+        FROM service_requests WHERE park_id = ${parkId}`,
   );
 
   const incentiveRows = await queryRows<Omit<DatasetTaxIncentive, 'company'> & { companyId: string }>(
@@ -226,6 +245,8 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
         premises: premisesKey.get(l.premisesId)!,
         startOn: l.startOn,
         endOn: l.endOn,
+        rateRubPerM2Month: l.rateRubPerM2Month,
+        marketRateRubPerM2Month: l.marketRateRubPerM2Month,
       })),
     ),
     taxIncentives: byKey(
@@ -250,6 +271,20 @@ async function readDataset(tx: DbOrTx, parkId: string): Promise<Dataset> {
       })),
     ),
     budgetFunding: byKey(fundingRows.map(({ key, year, source, amountRub }) => ({ key, year, source, amountRub }))),
+    services: byKey(serviceRows.map(({ key, name, kind, unit, marketPriceRub, residentPriceRub }) => ({ key, name, kind, unit, marketPriceRub, residentPriceRub }))),
+    serviceRequests: byKey(
+      requestRows.map((r) => ({
+        key: r.key,
+        company: company(r.companyId),
+        service: serviceKey.get(r.serviceId)!,
+        requestedOn: r.requestedOn,
+        status: r.status,
+        doneOn: r.doneOn,
+        quantity: r.quantity,
+        unitPriceRub: r.unitPriceRub,
+        unitMarketPriceRub: r.unitMarketPriceRub,
+      })),
+    ),
     programmes: byKey(
       programmeRows.map((p) => ({
         key: p.key,

@@ -47,6 +47,18 @@ export function leaseResidencies(stays: Stays, data: Dataset, companyId: (key: s
   });
 }
 
+/**
+ * Only residents request services: the company holds a residency (either placement) in the park on
+ * each request's `requestedOn`. The database refuses it otherwise (check_service_request).
+ */
+export function assertRequestsByResidents(stays: Stays, data: Dataset, companyId: (key: string) => string): void {
+  data.serviceRequests.forEach((request, index) => {
+    if (residencyOn(stays, companyId(request.company), request.requestedOn) === null) {
+      throw datasetError(`serviceRequests[${index}].requestedOn: company "${request.company}" holds no residency in the park on ${request.requestedOn}`);
+    }
+  });
+}
+
 /** The on-site residency in force on the lease's first day; the lease must also end within it. */
 function residencyFor(stays: Stays, companyId: string, lease: DatasetLease, index: number): string {
   const all = stays.get(companyId) ?? [];

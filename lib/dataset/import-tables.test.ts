@@ -29,7 +29,7 @@ describe('import table specs, read from the drizzle schema', () => {
   });
 
   it('match the migrated database: every column exists with the type json_to_recordset reads it as', async () => {
-    expect(specs.length).toBe(14);
+    expect(specs.length).toBe(16);
     const db = await getDb();
     for (const [, spec] of specs) {
       const rows = await queryRows<{ name: string; type: string }>(

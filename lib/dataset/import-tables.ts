@@ -15,6 +15,8 @@ export const DATASET_LISTS = [
   'kpiReports',
   'budgetFunding',
   'programmes',
+  'services',
+  'serviceRequests',
 ] as const;
 export type DatasetList = (typeof DATASET_LISTS)[number];
 
@@ -88,7 +90,7 @@ export const RESIDENCIES = importTable(schema.residencies, {
 
 export const LEASES = importTable(schema.leases, {
   ...KEYED_OR_ID,
-  columns: ['parkId', 'key', 'residencyId', 'companyId', 'premisesId', 'startOn', 'endOn'],
+  columns: ['parkId', 'key', 'residencyId', 'companyId', 'premisesId', 'startOn', 'endOn', 'rateRubPerM2Month', 'marketRateRubPerM2Month'],
 });
 
 export const TAX_INCENTIVES = importTable(schema.taxIncentives, {
@@ -119,6 +121,18 @@ export const KPI_REPORTS = importTable(schema.kpiReports, {
 });
 
 export const BUDGET_FUNDING = importTable(schema.budgetFunding, { ...KEYED_OR_ID, columns: ['parkId', 'key', 'year', 'source', 'amountRub'] });
+
+export const SERVICES = importTable(schema.services, {
+  ...KEYED_OR_ID,
+  columns: ['parkId', 'key', 'name', 'kind', 'unit', 'marketPriceRub', 'residentPriceRub'],
+  touch: 'updatedAt',
+});
+
+export const SERVICE_REQUESTS = importTable(schema.serviceRequests, {
+  ...KEYED_OR_ID,
+  columns: ['parkId', 'key', 'companyId', 'serviceId', 'requestedOn', 'status', 'doneOn', 'quantity', 'unitPriceRub', 'unitMarketPriceRub'],
+  touch: 'updatedAt',
+});
 
 export const PROGRAMMES = importTable(schema.programmes, { ...KEYED, columns: ['parkId', 'key', 'name'] });
 
@@ -159,6 +173,8 @@ export const LIST_TABLES: Record<DatasetList, readonly TableSpec[]> = {
   kpiReports: [KPI_REPORTS],
   budgetFunding: [BUDGET_FUNDING],
   programmes: [PROGRAMMES, INDICATORS, INDICATOR_VALUES],
+  services: [SERVICES],
+  serviceRequests: [SERVICE_REQUESTS],
 };
 
 /** Which field of the record a database refusal is about, by constraint. */
@@ -179,4 +195,15 @@ export const CONSTRAINT_FIELDS: Record<string, string> = {
   tax_incentives_validity_order: 'validTo',
   applications_submitted_unless_draft: 'submittedOn',
   budget_funding_nonneg: 'amountRub',
+  leases_rates_both: 'marketRateRubPerM2Month',
+  leases_rates_nonneg: 'rateRubPerM2Month',
+  services_resident_le_market: 'residentPriceRub',
+  services_prices_nonneg: 'residentPriceRub',
+  service_requests_done_on: 'doneOn',
+  service_requests_done_order: 'doneOn',
+  service_requests_done_prices: 'unitPriceRub',
+  service_requests_quantity_positive: 'quantity',
+  service_requests_prices_nonneg: 'unitPriceRub',
+  service_requests_service_park: 'service',
+  service_requests_resident: 'requestedOn',
 };

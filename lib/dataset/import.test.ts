@@ -10,11 +10,11 @@ import { makeAdmin, makeManager, makePark, uniq } from '@/lib/test/fixtures';
 import { importDataset } from './import';
 
 const actor = systemActor('import');
-const lists = ['buildings', 'premises', 'companies', 'applications', 'residencies', 'leases', 'taxIncentives', 'kpiReports', 'budgetFunding', 'programmes'];
+const lists = ['buildings', 'premises', 'companies', 'applications', 'residencies', 'leases', 'taxIncentives', 'kpiReports', 'budgetFunding', 'programmes', 'services', 'serviceRequests'];
 const all = (state: 'created' | 'unchanged', sizes: number[]) =>
   Object.fromEntries(lists.map((list, i) => [list, { created: state === 'created' ? sizes[i] : 0, updated: 0, unchanged: state === 'unchanged' ? sizes[i] : 0 }]));
-// buildings 1, premises 2, companies 3, applications 6, residencies 2, leases 1, incentives 1, reports 2, funding 1, programmes 1
-const SIZES = [1, 2, 3, 6, 2, 1, 1, 2, 1, 1];
+// buildings 1, premises 2, companies 3, applications 6, residencies 2, leases 1, incentives 1, reports 2, funding 1, programmes 1, services 2, requests 2
+const SIZES = [1, 2, 3, 6, 2, 1, 1, 2, 1, 1, 2, 2];
 
 async function parkId(slug: string) {
   const db = await getDb();
@@ -78,6 +78,8 @@ describe('importDataset', () => {
       programmes: 1,
       indicators: 2,
       indicator_values: 4,
+      services: 2,
+      service_requests: 2,
       audit_log: 1,
     });
 

@@ -8,7 +8,7 @@ import { AppError, fromDatabaseError } from '@/lib/errors';
 import type { Dataset } from '@/lib/validation/dataset';
 import { parseDataset } from './parse';
 import { applicationStatus, syncDecisions } from './import-decisions';
-import { assertLeasesContained, leaseResidencies, residenciesByCompany, residencyOn } from './import-leases';
+import { assertLeasesContained, assertRequestsByResidents, leaseResidencies, residenciesByCompany, residencyOn } from './import-leases';
 import { syncProgrammes } from './import-programmes';
 import { datasetError, syncList, upsertPark, type Changed, type ListResult } from './import-sync';
 import {
@@ -21,6 +21,8 @@ import {
   LIST_TABLES,
   PREMISES,
   RESIDENCIES,
+  SERVICE_REQUESTS,
+  SERVICES,
   TAX_INCENTIVES,
   DATASET_LISTS,
   type DatasetList,
@@ -158,6 +160,10 @@ async function writeDataset(tx: Tx, actor: Actor, data: Dataset, dryRun: boolean
   await sync('kpiReports', KPI_REPORTS, (k) => ({ ...k, parkId, companyId: companyId(k.company) }), { needIds: false });
   await sync('budgetFunding', BUDGET_FUNDING, (f) => ({ ...f, parkId }), { needIds: false });
   changes.set('programmes', await syncProgrammes(tx, parkId, data));
+
+  const catalogue = await sync('services', SERVICES, (s) => ({ ...s, parkId }));
+  assertRequestsByResidents(stays, data, companyId);
+  await sync('serviceRequests', SERVICE_REQUESTS, (r) => ({ ...r, parkId, companyId: companyId(r.company), serviceId: catalogue.ids.get(r.service) }), { needIds: false });
 
   await assertLeasesContained(tx, parkId, data);
 

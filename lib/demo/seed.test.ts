@@ -15,6 +15,8 @@ import { getReviewContext, getReviewSummary } from '@/lib/council/reviews';
 import { addDays, todayIso } from '@/lib/dates';
 import { getParkSummary } from '@/lib/reports/summary';
 import { listAdmittableApplications } from '@/lib/residents/residents';
+import { listServices } from '@/lib/services/catalogue';
+import { listMyServiceRequests, listParkServiceRequests } from '@/lib/services/requests';
 import { authenticate, findUserIdByEmail, loadActor } from '@/lib/users/users';
 import { LIVE_AUDIT, liveAuditCounts } from '@/lib/test/demo-live';
 import { KUZBASS_PUBLISHED } from '@/lib/test/kuzbass-summary';
@@ -72,9 +74,10 @@ describe('seedDemo', () => {
     expect(first).toMatchObject({ attachments: 6, assignments: 13, reviews: 8, meetings: 2, decisions: 300 });
     // Its notifications: 6 new applications and 2 completed sets of reviews and 1 conflict of interest to the manager,
     // 6 submission receipts, 5 screenings and 1 council decision to the applicants, 13 assignments to the experts, the 2 meetings called to
-    // each of the 5 Kuzbass council members, and the demo applicant's question and the manager's answer about its application; each is also e-mailed (every demo account is enabled), into the outbox page
-    // unless SMTP is configured.
-    expect(first).toMatchObject({ notifications: 46, outbox: 46 });
+    // each of the 5 Kuzbass council members, and the demo applicant's question and the manager's answer about its application; each
+    // is also e-mailed (every demo account is enabled), into the outbox page unless SMTP is configured. The service desk
+    // (lib/demo/support.ts) adds 12 new requests to the manager and 10 deliveries and 1 start to the applicant: 69.
+    expect(first).toMatchObject({ notifications: 69, outbox: 69 });
     expect(await liveAuditCounts()).toEqual(LIVE_AUDIT);
 
     expect(await seedDemo(db)).toEqual({ seeded: false });
@@ -242,6 +245,23 @@ describe('the live stage', () => {
     const xref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
     const entries = pdf.slice(xref).split('\n').slice(3, 8);
     entries.forEach((entry, i) => expect(pdf.slice(Number(entry.slice(0, 10)))).toMatch(new RegExp(`^${i + 1} 0 obj`)));
+  });
+
+  it('gives Kuzbass a service catalogue, a year of delivered requests and lease rates: this year’s support is not zero', async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    const manager = await demoActor('manager@technopark.demo');
+    const applicant = await demoActor('applicant@technopark.demo');
+    const [{ id: parkId }] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = 'kuzbass'`);
+    expect((await listServices(db, { actor: manager, parkId })).map((s) => s.kind)).toEqual(['consulting', 'legal', 'accounting', 'ip', 'finance', 'room']);
+    const desk = await listParkServiceRequests(db, { actor: manager, parkId });
+    expect(desk.filter((r) => r.status === 'done')).toHaveLength(10);
+    expect(desk.filter((r) => r.status === 'requested' || r.status === 'in_progress')).toHaveLength(2);
+    expect((await listMyServiceRequests(db, { actor: applicant })).length).toBe(12);
+    const year = Number(todayIso(KUZBASS_ZONE).slice(0, 4));
+    const { support } = await getParkSummary(db, { actor: systemActor('cli'), parkSlug: 'kuzbass', from: year - 1, to: year, locale: 'en' });
+    expect(Number(support.rentRub)).toBeGreaterThan(0);
+    expect(Number(support.servicesRub)).toBeGreaterThan(0);
   });
 
   it('leaves the published Kuzbass 2010–2016 summary as it was', async () => {

@@ -110,7 +110,7 @@ describe('summaryToCsv', () => {
     expect(rows.find((row) => row[1] === 'Park')?.[2]).toBe('Technopark "Kuzbass", Kemerovo');
     expect(rows.find((row) => row[1] === 'Narrative')).toEqual(['Summary', 'Narrative', s.narrative, '']);
     // 13 summary figures + the narrative, 11 totals, 1 + 4×2 + 2 budget, 4 reporting, 1 header
-    expect(rows).toHaveLength(1 + 14 + 11 + 11 + 4);
+    expect(rows).toHaveLength(1 + 14 + 11 + 11 + 4 + 4);
   });
 
   it('leaves a null empty and keeps a formula-like text from running', () => {
@@ -157,7 +157,7 @@ describe('summaryToCsv', () => {
 describe('summaryToXlsx', () => {
   it('writes a sheet per section with real numbers and number formats', async () => {
     const workbook = await readWorkbook(await summaryToXlsx(kuzbassSummary(), 'en'));
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Totals', 'Budget', 'Reporting']);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Totals', 'Budget', 'Reporting', 'Resident support']);
 
     const summary = sheet(workbook, 'Summary');
     expect(summary.getCell('A1').value).toBe('Kuzbass Technopark: summary for 2010–2016');
@@ -206,7 +206,7 @@ describe('summaryToXlsx', () => {
     const s = kuzbassSummary();
     s.payback = { taxesPerBudgetRub: 0.87, paybackYear: null };
     const workbook = await readWorkbook(await summaryToXlsx(s, 'ru'));
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Сводка', 'Итоги', 'Бюджет', 'Отчётность']);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Сводка', 'Итоги', 'Бюджет', 'Отчётность', 'Поддержка резидентов']);
     expect(sheet(workbook, 'Сводка').getCell('A1').value).toBe('Kuzbass Technopark: сводка за 2010–2016');
     expect(valueCell(sheet(workbook, 'Бюджет'), 'Год бюджетной окупаемости').value).toBe('не достигнута');
     const income = valueCell(sheet(workbook, 'Итоги'), 'Выручка резидентов за 2016 год');

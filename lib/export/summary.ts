@@ -94,6 +94,15 @@ export function summarySections(s: ParkSummary, locale: Locale): Section[] {
       title: t('sections.reporting'),
       figures: [count(t('expected'), s.reporting.expected), count(t('accepted'), s.reporting.accepted), count(t('pending'), s.reporting.pending), count(t('missing'), s.reporting.missing)],
     },
+    {
+      title: t('sections.support'),
+      figures: [
+        money(t('supportRent'), s.support.rentRub),
+        money(t('supportServices'), s.support.servicesRub),
+        money(t('supportTotal'), s.support.totalRub),
+        { label: t('taxesPerSupport'), kind: 'ratio', value: s.support.taxesPerSupportRub, unit: t('units.perRouble'), nullText: t('noSupport') },
+      ],
+    },
   ];
 }
 

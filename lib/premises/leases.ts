@@ -11,7 +11,7 @@ import { notFound, refusal } from '@/lib/errors';
 import type { RowOf } from '@/lib/sql';
 import { inTransaction, lockParkRow } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
-import { createLeaseSchema, endLeaseSchema, type CreateLeaseInput } from '@/lib/validation/premises';
+import { createLeaseSchema, endLeaseSchema, setLeaseRatesSchema, type CreateLeaseInput, type SetLeaseRatesInput } from '@/lib/validation/premises';
 
 const leaseColumns = {
   id: leases.id,
@@ -20,6 +20,8 @@ const leaseColumns = {
   premisesId: leases.premisesId,
   startOn: leases.startOn,
   endOn: leases.endOn,
+  rateRubPerM2Month: leases.rateRubPerM2Month,
+  marketRateRubPerM2Month: leases.marketRateRubPerM2Month,
 };
 
 export type LeaseDto = RowOf<typeof leaseColumns>;
@@ -48,7 +50,16 @@ export async function createLease(db: Db, { actor, parkId, input }: { actor: Act
     if (!unit) throw notFound('premises');
     const [lease] = await tx
       .insert(leases)
-      .values({ parkId, residencyId: residency.id, companyId: residency.companyId, premisesId: unit.id, startOn: data.startOn, endOn: data.endOn })
+      .values({
+        parkId,
+        residencyId: residency.id,
+        companyId: residency.companyId,
+        premisesId: unit.id,
+        startOn: data.startOn,
+        endOn: data.endOn,
+        rateRubPerM2Month: data.rateRubPerM2Month,
+        marketRateRubPerM2Month: data.marketRateRubPerM2Month,
+      })
       .returning(leaseColumns);
     await writeAudit(tx, { actor, parkId, action: 'lease.create', entity: 'lease', entityId: lease.id, after: lease });
     return lease;
@@ -71,6 +82,33 @@ export async function endLease(db: Db, { actor, parkId, input }: { actor: Actor;
       .where(and(eq(leases.id, before.id), sql`(${leases.endOn} IS NULL OR ${leases.endOn} > ${data.endOn}::date)`))
       .returning(leaseColumns);
     await writeAudit(tx, { actor, parkId, action: 'lease.end', entity: 'lease', entityId: before.id, before, after });
+    return after;
+  });
+}
+
+/**
+ * Records (or corrects) a lease's monthly rates per m² at signing, the resident's and the market's, both
+ * or neither: the park summary's rent support is worked out from them.
+ */
+export async function setLeaseRates(db: Db, { actor, parkId, input }: { actor: Actor; parkId: string; input: SetLeaseRatesInput }): Promise<LeaseDto> {
+  assertCan(actor, 'lease.manage', parkId);
+  const data = parseInput(setLeaseRatesSchema, input);
+  return inTransaction(db, async (tx) => {
+    const before = await lockParkRow(tx, leases, leaseColumns, { id: data.leaseId, parkId }, 'lease');
+    const [after] = await tx
+      .update(leases)
+      .set({ rateRubPerM2Month: data.rateRubPerM2Month, marketRateRubPerM2Month: data.marketRateRubPerM2Month })
+      .where(eq(leases.id, before.id))
+      .returning(leaseColumns);
+    await writeAudit(tx, {
+      actor,
+      parkId,
+      action: 'lease.setRates',
+      entity: 'lease',
+      entityId: before.id,
+      before: { rateRubPerM2Month: before.rateRubPerM2Month, marketRateRubPerM2Month: before.marketRateRubPerM2Month },
+      after: { rateRubPerM2Month: after.rateRubPerM2Month, marketRateRubPerM2Month: after.marketRateRubPerM2Month },
+    });
     return after;
   });
 }

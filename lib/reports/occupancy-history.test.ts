@@ -81,12 +81,14 @@ function datasetOf(w: World, slug: string): Dataset {
     // One on-site residency per company over the whole time: a lease must lie inside one.
     residencies: companies.map((c) => ({ key: `r${c.key}`, company: c.key, application: null, agreementNumber: null, startOn: '2000-01-01', endOn: null, placement: 'on_site' as const })),
     leases: w.units.flatMap((u, i) =>
-      u.leases.map((l, j) => ({ key: `l${i}-${j}`, company: `c${l.company}`, premises: `p${i}`, startOn: iso(l.start), endOn: l.end === null ? null : iso(l.end) })),
+      u.leases.map((l, j) => ({ key: `l${i}-${j}`, company: `c${l.company}`, premises: `p${i}`, startOn: iso(l.start), endOn: l.end === null ? null : iso(l.end), rateRubPerM2Month: null, marketRateRubPerM2Month: null })),
     ),
     taxIncentives: [],
     kpiReports: [],
     budgetFunding: [],
     programmes: [],
+    services: [],
+    serviceRequests: [],
   };
 }
 

@@ -33,6 +33,8 @@ beforeAll(async () => {
     taxIncentives: [],
     kpiReports: [],
     budgetFunding: [{ key: 'b', year: 2009, source: 'regional', amountRub: '10.00' }],
+    services: [],
+    serviceRequests: [],
   });
 });
 

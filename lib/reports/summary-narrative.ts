@@ -76,6 +76,17 @@ function english(s: SummaryFigures): string[] {
           : `fiscal payback was reached in ${s.payback.paybackYear}.`),
     );
   }
+
+  // Said only when the park recorded support, so a summary without it reads as before.
+  const support = s.support;
+  if (toKopecks(support.totalRub) !== 0n) {
+    const supportMoney = fmt.moneyIn(supportAmounts(s));
+    sentences.push(
+      `The park's support of its residents was worth ${supportMoney(support.totalRub)}: ` +
+        `${supportMoney(support.rentRub)} in rent below the market rate and ${supportMoney(support.servicesRub)} in services below the market price` +
+        (support.taxesPerSupportRub === null ? '.' : `; residents paid ${fmt.decimal(support.taxesPerSupportRub, 2)} RUB in taxes per rouble of support.`),
+    );
+  }
   return sentences;
 }
 
@@ -154,6 +165,16 @@ function russian(s: SummaryFigures): string[] {
           : `бюджетная окупаемость достигнута в ${s.payback.paybackYear} году.`),
     );
   }
+
+  const support = s.support;
+  if (toKopecks(support.totalRub) !== 0n) {
+    const supportMoney = fmt.moneyIn(supportAmounts(s));
+    sentences.push(
+      `Поддержка резидентов технопарком составила ${supportMoney(support.totalRub)}: ` +
+        `${supportMoney(support.rentRub)} — аренда ниже рыночной ставки, ${supportMoney(support.servicesRub)} — услуги ниже рыночной цены` +
+        (support.taxesPerSupportRub === null ? '.' : `; на рубль поддержки резиденты уплатили ${fmt.decimal(support.taxesPerSupportRub, 2)} руб. налогов.`),
+    );
+  }
   return sentences;
 }
 
@@ -191,6 +212,10 @@ function residentAmounts(s: SummaryFigures): string[] {
 
 function budgetAmounts(s: SummaryFigures): string[] {
   return [s.budget.totalRub, ...BUDGET_SOURCES.map((source) => s.budget.bySource[source].amountRub)];
+}
+
+function supportAmounts(s: SummaryFigures): string[] {
+  return [s.support.totalRub, s.support.rentRub, s.support.servicesRub];
 }
 
 function fundedSources(s: SummaryFigures): BudgetSource[] {

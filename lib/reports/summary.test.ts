@@ -79,7 +79,15 @@ describe('getParkSummary on a hand-computed park', () => {
     expect(s.payback).toEqual({ taxesPerBudgetRub: 0.43, paybackYear: 2015 });
     // Pairs: A15 ✓, A16 ✓, B15 pending, B16 returned, C15 ✓, C16 none, D16 none, F15 ✓, F16 pending, H16 ✓.
     expect(s.reporting).toEqual({ expected: 10, accepted: 5, pending: 2, missing: 3 });
+    // Rent: l1 (30.20 m², from 2015-03-01, open: 672 days to 2016-12-31) at 612.35 − 350.00 = 262.35 a month:
+    // 262.35 × 30.20 × 12 / 365 × 672 = 175 043.370 082…; l3 (200 m², crosses the start, ends 2016-12-30: 730
+    // days) at 100.01 − 0.00: 100.01 × 200 × 12 / 365 × 730 = 480 048; l2's market rate is below its rate: 0.
+    // Sum 655 091.370 082… → 655 091.37. Services: q1 (3000 − 1200) × 2.5 = 4500 and q2 on the last day
+    // (7000.33 − 0.01) × 1 = 7000.32; not q3 (done in 2017), q4 (2014), q5, q6 (never done). Total of the
+    // exact sums 666 591.690 082… → 666 591.69; taxes 501.09 ÷ it = 0.00075 → 0.
+    expect(s.support).toEqual({ rentRub: '655091.37', servicesRub: '11500.32', totalRub: '666591.69', taxesPerSupportRub: 0 });
     expect(s.narrative).toMatch(/^For 2015–2016 the park supported 6 resident companies, 3 of them on site/);
+    expect(s.narrative).toMatch(/The park's support of its residents was worth 666\.6 thousand RUB: 655\.1 thousand RUB in rent below the market rate and 11\.5 thousand RUB in services below the market price; residents paid 0\.00 RUB in taxes per rouble of support\.$/);
     const { narrative: _narrative, ...figures } = s;
     expect(figures).toEqual(referenceSummary(fixtureDataset(slug), 2015, 2016));
   });

@@ -76,6 +76,22 @@ export interface SummaryReporting {
   missing: number;
 }
 
+/**
+ * What the park's support of its residents was worth in the period (docs/reports.md, "Resident support"):
+ * rent below the market rate and services below the market price. Each amount is rounded to kopecks
+ * only at the end, from the exact sums.
+ */
+export interface SummarySupport {
+  /** Over leases with both rates: max(0, market − resident rate) × area × 12 / 365 × the lease's days inside the period. */
+  rentRub: DecimalString;
+  /** Over requests done in the period: (unit market price − unit price) × quantity. */
+  servicesRub: DecimalString;
+  /** rentRub + servicesRub, of the exact sums. */
+  totalRub: DecimalString;
+  /** totals.taxesPaidRub ÷ the exact total, two decimals; null when the total is zero. */
+  taxesPerSupportRub: number | null;
+}
+
 /** `technopark-summary/1`: the park summary for the whole years FROM..TO. */
 export interface ParkSummary {
   format: typeof SUMMARY_FORMAT;
@@ -101,6 +117,8 @@ export interface ParkSummary {
   budget: SummaryBudget;
   payback: SummaryPayback;
   reporting: SummaryReporting;
+  /** Added to the format additively: what the park's support of its residents was worth. */
+  support: SummarySupport;
   /** The summary in words, in the report's language. */
   narrative: string;
 }

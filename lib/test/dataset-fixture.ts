@@ -47,7 +47,7 @@ export function smallDataset(slug: string) {
       { key: 'r-1', company: 'c-1', application: 'a-1', agreementNumber: 'TP-2020/01', startOn: '2020-01-09', endOn: '2022-12-31', placement: 'on_site' },
       { key: 'r-2', company: 'c-2', application: 'a-2', agreementNumber: 'TP-2020/02', startOn: '2020-01-15', endOn: null, placement: 'extraterritorial' },
     ],
-    leases: [{ key: 'l-1', company: 'c-1', premises: 'p-1', startOn: '2020-02-01', endOn: '2022-12-31' }],
+    leases: [{ key: 'l-1', company: 'c-1', premises: 'p-1', startOn: '2020-02-01', endOn: '2022-12-31', rateRubPerM2Month: 350, marketRateRubPerM2Month: '700.50' }],
     taxIncentives: [
       { key: 't-1', company: 'c-1', kind: 'property_tax', legalBasis: 'Regional law 123-OZ', grantedOn: '2020-03-01', validFrom: '2020-03-01', validTo: '2025-02-28' },
     ],
@@ -102,6 +102,14 @@ export function smallDataset(slug: string) {
         ],
       },
     ],
+    services: [
+      { key: 's-1', name: 'Business consulting', kind: 'consulting', unit: 'hour', marketPriceRub: '3000.00', residentPriceRub: 1500 },
+      { key: 's-2', name: 'Patent application support', kind: 'ip', unit: 'item', marketPriceRub: 25000, residentPriceRub: '12500.50' },
+    ],
+    serviceRequests: [
+      { key: 'sr-1', company: 'c-1', service: 's-1', requestedOn: '2020-03-02', status: 'done', doneOn: '2020-03-10', quantity: 2.5, unitPriceRub: 1500, unitMarketPriceRub: '3000.00' },
+      { key: 'sr-2', company: 'c-2', service: 's-2', requestedOn: '2021-05-05', status: 'requested', doneOn: null, quantity: '1', unitPriceRub: null, unitMarketPriceRub: null },
+    ],
   } satisfies DatasetInput;
 }
 
@@ -113,6 +121,12 @@ export function smallDatasetExported(slug: string) {
   out.kpiReports[0].taxesPaidRub = '310000.10';
   out.kpiReports[1].investmentRub = '0.00';
   out.kpiReports[1].capitalInvestmentRub = '0.00';
+  out.leases[0].rateRubPerM2Month = '350.00';
+  out.services[0].residentPriceRub = '1500.00';
+  out.services[1].marketPriceRub = '25000.00';
+  out.serviceRequests[0].quantity = '2.50';
+  out.serviceRequests[0].unitPriceRub = '1500.00';
+  out.serviceRequests[1].quantity = '1.00';
   return out;
 }
 
@@ -137,6 +151,8 @@ export const DOMAIN_TABLES = [
   'programmes',
   'indicators',
   'indicator_values',
+  'services',
+  'service_requests',
   'audit_log',
 ] as const;
 

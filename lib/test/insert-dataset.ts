@@ -14,6 +14,8 @@ import {
   programmes,
   residencies,
   screeningDecisions,
+  serviceRequests,
+  services,
   taxIncentives,
 } from '@/db/schema';
 import { figuresOf } from '@/lib/kpi/common';
@@ -150,6 +152,8 @@ export async function insertDataset(db: Db, data: Dataset): Promise<string> {
           key: l.key,
           startOn: l.startOn,
           endOn: l.endOn,
+          rateRubPerM2Month: l.rateRubPerM2Month,
+          marketRateRubPerM2Month: l.marketRateRubPerM2Month,
         })),
       ),
     );
@@ -194,6 +198,30 @@ export async function insertDataset(db: Db, data: Dataset): Promise<string> {
           await tx.insert(indicatorValues).values(indicator.values.map((v) => ({ indicatorId: i.id, year: v.year, kind: v.kind, value: String(v.value) })));
       }
     }
+    const serviceIds = new Map<string, string>();
+    for (const s of data.services) {
+      const [row] = await tx
+        .insert(services)
+        .values({ parkId, key: s.key, name: s.name, kind: s.kind, unit: s.unit, marketPriceRub: s.marketPriceRub, residentPriceRub: s.residentPriceRub })
+        .returning({ id: services.id });
+      serviceIds.set(s.key, row.id);
+    }
+    await chunked(data.serviceRequests, (chunk) =>
+      tx.insert(serviceRequests).values(
+        chunk.map((r) => ({
+          parkId,
+          key: r.key,
+          companyId: companyIds.get(r.company)!,
+          serviceId: serviceIds.get(r.service)!,
+          requestedOn: r.requestedOn,
+          status: r.status,
+          doneOn: r.doneOn,
+          quantity: r.quantity,
+          unitPriceRub: r.unitPriceRub,
+          unitMarketPriceRub: r.unitMarketPriceRub,
+        })),
+      ),
+    );
     return parkId;
   });
 }

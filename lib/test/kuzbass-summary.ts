@@ -52,6 +52,7 @@ export function kuzbassSummary(): ParkSummary {
     budget: summaryBudget(budget.totalRub, { federal: { ...budget.bySource.federal }, regional: { ...budget.bySource.regional } }),
     payback: { taxesPerBudgetRub: 2.83, paybackYear: 2014 },
     reporting: { expected: 176, accepted: 168, pending: 3, missing: 5 },
+    support: { rentRub: '0.00', servicesRub: '0.00', totalRub: '0.00', taxesPerSupportRub: null },
     narrative: '',
   };
 }

@@ -94,6 +94,8 @@ describe('referenceSummary', () => {
       payback: { taxesPerBudgetRub: 0.13, paybackYear: null },
       // c1 2015 accepted, c1 2016 pending, c2 2015 returned (missing), c3 2016 missing.
       reporting: { expected: 4, accepted: 1, pending: 1, missing: 2 },
+      // No lease carries rates and no service was delivered: no support, and no ratio to it.
+      support: { rentRub: '0.00', servicesRub: '0.00', totalRub: '0.00', taxesPerSupportRub: null },
     });
   });
 

@@ -125,7 +125,60 @@ export function referenceSummary(data: Dataset, from: number, to: number): Refer
       paybackYear,
     },
     reporting: { expected, accepted, pending, missing: expected - accepted - pending },
+    support: referenceSupport(data, firstDay, lastDay, kpiSums((year) => year >= from && year <= to).taxesPaidRub),
   };
+}
+
+/**
+ * The support block read from the contract (docs/reports.md, "Resident support"), as exact fractions:
+ * every amount is numerator ÷ denominator in kopecks, rounded once at the end.
+ */
+function referenceSupport(data: Dataset, firstDay: string, lastDay: string, taxesRub: string): ReferenceSummary['support'] {
+  const area = new Map(data.premises.map((premises) => [premises.key, kopecks(premises.areaM2)]));
+  const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  // Σ max(0, market − rate) [kopecks] × area [m² × 100] × days; × 12 / 365 / 100 gives kopecks.
+  let rentNumerator = 0n;
+  for (const lease of data.leases) {
+    if (lease.rateRubPerM2Month === null || lease.marketRateRubPerM2Month === null) continue;
+    const start = lease.startOn > firstDay ? lease.startOn : firstDay;
+    const end = lease.endOn === null || lease.endOn > lastDay ? lastDay : lease.endOn;
+    if (end < start) continue;
+    const days = BigInt(dayNumber(end) - dayNumber(start) + 1);
+    const gap = kopecks(lease.marketRateRubPerM2Month) - kopecks(lease.rateRubPerM2Month);
+    if (gap > 0n) rentNumerator += gap * area.get(lease.premises)! * days * 12n;
+  }
+  const rentDenominator = 365n * 100n;
+  // Σ (market − price) [kopecks] × quantity [× 100]; ÷ 100 gives kopecks.
+  let servicesNumerator = 0n;
+  for (const request of data.serviceRequests) {
+    if (request.status !== 'done' || request.doneOn === null || request.doneOn < firstDay || request.doneOn > lastDay) continue;
+    servicesNumerator += (kopecks(request.unitMarketPriceRub!) - kopecks(request.unitPriceRub!)) * kopecks(request.quantity);
+  }
+  // Over the common denominator 36 500.
+  const totalNumerator = rentNumerator + servicesNumerator * 365n;
+  return {
+    rentRub: signedMoney(rentNumerator, rentDenominator),
+    servicesRub: signedMoney(servicesNumerator, 100n),
+    totalRub: signedMoney(totalNumerator, rentDenominator),
+    // taxes [kopecks] ÷ (total / 36 500) [kopecks], × 100 for two decimals.
+    taxesPerSupportRub:
+      totalNumerator === 0n ? null : signedQuotient(kopecks(taxesRub) * rentDenominator * 100n, totalNumerator) / 100,
+  };
+}
+
+/** numerator ÷ denominator kopecks, rounded half away from zero, as a decimal string. */
+function signedMoney(numerator: bigint, denominator: bigint): string {
+  const k = BigInt(signedQuotient(numerator, denominator));
+  return k < 0n ? `-${money(-k)}` : money(k);
+}
+
+/** numerator ÷ denominator (denominator positive or negative) rounded half away from zero. */
+function signedQuotient(numerator: bigint, denominator: bigint): number {
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = roundedQuotient(n, d);
+  return negative && q !== 0 ? -q : q;
 }
 
 /** "5610.50" → 561050n. */

@@ -14,6 +14,8 @@ import { todayIso } from '@/lib/dates';
 import { grantIncentive } from '@/lib/incentives/incentives';
 import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/filing';
 import { createLease } from '@/lib/premises/leases';
+import { createService } from '@/lib/services/catalogue';
+import { createServiceRequest } from '@/lib/services/requests';
 import { addIndicator, createProgramme } from '@/lib/programmes/programmes';
 import { postThreadMessage } from '@/lib/threads/threads';
 import { makeApplication, makeCompany, TINY_PDF } from './application-fixtures';
@@ -60,6 +62,12 @@ export async function buildRefusalWorld() {
     unitIds: [unitId],
   } = await makeUnits(manager, park.id, [{ name: '101', areaM2: '50' }]);
   const lease = await createLease(db, { actor: manager, parkId: park.id, input: { residencyId: resident.residencyId, premisesId: unitId, startOn: '2023-03-01', endOn: null } });
+  const service = await createService(db, {
+    actor: manager,
+    parkId: park.id,
+    input: { name: 'Business consulting', kind: 'consulting', unit: 'hour', marketPriceRub: '3000', residentPriceRub: '1500' },
+  });
+  const serviceRequest = await createServiceRequest(db, { actor: applicant, parkId: park.id, input: { companyId, serviceId: service.id, quantity: '2', description: 'A business plan review' } });
   const incentive = await grantIncentive(db, {
     actor: manager,
     parkId: park.id,
@@ -103,6 +111,8 @@ export async function buildRefusalWorld() {
     buildingId,
     unitId,
     leaseId: lease.id,
+    serviceId: service.id,
+    serviceRequestId: serviceRequest.id,
     incentiveId: incentive.id,
     budgetEntryId: budgetEntry.id,
     programme: { id: programme.id, key: programmeKey },
@@ -134,5 +144,5 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
 
 /** Strings that only this park's records contain: none may appear in what an outsider is shown. */
 export function secretsOf(w: RefusalWorld): string[] {
-  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.incentiveId, w.programme.key, w.kpiDraftId, w.threadFileId, w.tokenId, w.manager.userId, w.manager.email];
+  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.serviceId, w.serviceRequestId, w.incentiveId, w.programme.key, w.kpiDraftId, w.threadFileId, w.tokenId, w.manager.userId, w.manager.email];
 }

@@ -108,13 +108,13 @@ export function fixtureDataset(slug: string): Dataset {
       { key: 'rH', company: 'H', application: null, agreementNumber: null, startOn: '2016-01-01', endOn: null, placement: 'extraterritorial' },
     ],
     leases: [
-      { key: 'l1', company: 'A', premises: 'p1', startOn: '2015-03-01', endOn: null },
-      { key: 'l2', company: 'A', premises: 'p3', startOn: '2015-03-01', endOn: '2016-06-30' },
+      { key: 'l1', company: 'A', premises: 'p1', startOn: '2015-03-01', endOn: null, rateRubPerM2Month: '350.00', marketRateRubPerM2Month: '612.35' },
+      { key: 'l2', company: 'A', premises: 'p3', startOn: '2015-03-01', endOn: '2016-06-30', rateRubPerM2Month: '500.00', marketRateRubPerM2Month: '450.00' },
       // Ends the day before the last day: not leased at the end.
-      { key: 'l3', company: 'C', premises: 'p2', startOn: '2014-02-01', endOn: '2016-12-30' },
+      { key: 'l3', company: 'C', premises: 'p2', startOn: '2014-02-01', endOn: '2016-12-30', rateRubPerM2Month: '0.00', marketRateRubPerM2Month: '100.01' },
       // Ends on the last day: leased at the end.
-      { key: 'l4', company: 'F', premises: 'p5', startOn: '2015-07-01', endOn: '2016-12-31' },
-      { key: 'l5', company: 'E', premises: 'p4', startOn: '2017-01-01', endOn: null },
+      { key: 'l4', company: 'F', premises: 'p5', startOn: '2015-07-01', endOn: '2016-12-31', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+      { key: 'l5', company: 'E', premises: 'p4', startOn: '2017-01-01', endOn: null, rateRubPerM2Month: null, marketRateRubPerM2Month: null },
     ],
     taxIncentives: [
       { key: 't1', company: 'A', kind: 'property_tax', legalBasis: null, grantedOn: '2015-03-01', validFrom: '2015-03-01', validTo: null },
@@ -148,5 +148,22 @@ export function fixtureDataset(slug: string): Dataset {
       { key: 'bf17', year: 2017, source: 'federal', amountRub: '5000.00' },
     ],
     programmes: [],
+    services: [
+      { key: 's1', name: 'Consulting', kind: 'consulting', unit: 'hour', marketPriceRub: '3000.00', residentPriceRub: '1200.00' },
+      { key: 's2', name: 'Patent search', kind: 'ip', unit: 'item', marketPriceRub: '8000.00', residentPriceRub: '0.00' },
+    ],
+    serviceRequests: [
+      // Done in the period: (3000 − 1200) × 2.5 = 4500.
+      { key: 'q1', company: 'A', service: 's1', requestedOn: '2015-02-10', status: 'done', doneOn: '2015-02-12', quantity: '2.50', unitPriceRub: '1200.00', unitMarketPriceRub: '3000.00' },
+      // Done on the last day, at the prices of its day (not today's catalogue): (7000.33 − 0.01) × 1 = 7000.32.
+      { key: 'q2', company: 'F', service: 's2', requestedOn: '2016-12-01', status: 'done', doneOn: '2016-12-31', quantity: '1.00', unitPriceRub: '0.01', unitMarketPriceRub: '7000.33' },
+      // Requested in the period, done after it: not counted.
+      { key: 'q3', company: 'A', service: 's1', requestedOn: '2016-12-20', status: 'done', doneOn: '2017-01-09', quantity: '1.00', unitPriceRub: '1200.00', unitMarketPriceRub: '3000.00' },
+      // Done before the period: not counted.
+      { key: 'q4', company: 'C', service: 's1', requestedOn: '2014-05-05', status: 'done', doneOn: '2014-12-31', quantity: '3.00', unitPriceRub: '1200.00', unitMarketPriceRub: '3000.00' },
+      // Never done: not counted.
+      { key: 'q5', company: 'B', service: 's2', requestedOn: '2016-03-03', status: 'refused', doneOn: null, quantity: '1.00', unitPriceRub: '0.00', unitMarketPriceRub: '8000.00' },
+      { key: 'q6', company: 'H', service: 's1', requestedOn: '2016-04-04', status: 'in_progress', doneOn: null, quantity: '1.00', unitPriceRub: null, unitMarketPriceRub: null },
+    ],
   };
 }

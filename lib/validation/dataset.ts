@@ -11,6 +11,9 @@ import {
   PLACEMENTS,
   PREMISES_KINDS,
   SCREENING_OUTCOMES,
+  SERVICE_KINDS,
+  SERVICE_REQUEST_STATUSES,
+  SERVICE_UNITS,
   SME_CATEGORIES,
 } from '@/db/schema/values';
 import { isRealDate } from '@/lib/dates';
@@ -64,6 +67,8 @@ function amount(integerDigits: number) {
 export const moneySchema = amount(MONEY_INTEGER_DIGITS);
 /** An area (`…M2`, `…Ha`): decimal string or number in, `"5610.50"` out. */
 export const areaSchema = amount(AREA_INTEGER_DIGITS);
+/** A service request's quantity (numeric(12, 2)): above zero, at most two decimals. */
+export const quantitySchema = amount(AREA_INTEGER_DIGITS).refine((quantity) => quantity !== '0.00', 'must be greater than zero');
 
 export const dateSchema = z.string().check((ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.value)) {
@@ -160,6 +165,9 @@ export const datasetLeaseSchema = z.strictObject({
   premises: keySchema,
   startOn: dateSchema,
   endOn: optionalNull(dateSchema),
+  // Monthly rent per m² at signing, the resident's and the market's: both or neither (checkDataset).
+  rateRubPerM2Month: optionalNull(moneySchema),
+  marketRateRubPerM2Month: optionalNull(moneySchema),
 });
 
 export const datasetTaxIncentiveSchema = z.strictObject({
@@ -193,6 +201,29 @@ export const datasetBudgetFundingSchema = z.strictObject({
   year: yearSchema,
   source: z.enum(FUNDING_SOURCES),
   amountRub: moneySchema,
+});
+
+/** A catalogue service with today's prices per unit; the resident's is not above the market's (checkDataset). */
+export const datasetServiceSchema = z.strictObject({
+  key: keySchema,
+  name: textSchema,
+  kind: z.enum(SERVICE_KINDS),
+  unit: z.enum(SERVICE_UNITS),
+  marketPriceRub: moneySchema,
+  residentPriceRub: moneySchema,
+});
+
+/** A resident's service request with its prices as delivered; the rules across fields are checkDataset's. */
+export const datasetServiceRequestSchema = z.strictObject({
+  key: keySchema,
+  company: keySchema,
+  service: keySchema,
+  requestedOn: dateSchema,
+  status: z.enum(SERVICE_REQUEST_STATUSES),
+  doneOn: optionalNull(dateSchema),
+  quantity: quantitySchema,
+  unitPriceRub: optionalNull(moneySchema),
+  unitMarketPriceRub: optionalNull(moneySchema),
 });
 
 export const datasetIndicatorValueSchema = z.strictObject({
@@ -230,6 +261,8 @@ export const datasetSchema = z.strictObject({
   kpiReports: list(datasetKpiReportSchema),
   budgetFunding: list(datasetBudgetFundingSchema),
   programmes: list(datasetProgrammeSchema),
+  services: list(datasetServiceSchema),
+  serviceRequests: list(datasetServiceRequestSchema),
 });
 
 export type Dataset = z.output<typeof datasetSchema>;
@@ -248,5 +281,7 @@ export type DatasetTaxIncentive = z.output<typeof datasetTaxIncentiveSchema>;
 export type DatasetKpiReport = z.output<typeof datasetKpiReportSchema>;
 export type DatasetBudgetFunding = z.output<typeof datasetBudgetFundingSchema>;
 export type DatasetProgramme = z.output<typeof datasetProgrammeSchema>;
+export type DatasetService = z.output<typeof datasetServiceSchema>;
+export type DatasetServiceRequest = z.output<typeof datasetServiceRequestSchema>;
 export type DatasetIndicator = z.output<typeof datasetIndicatorSchema>;
 export type DatasetIndicatorValue = z.output<typeof datasetIndicatorValueSchema>;

@@ -171,7 +171,7 @@ export function kuzbassDataset(): Dataset {
   let leaseSeq = 0;
   const addLease = (company: string, unit: string, startOn: string, endOn: string | null) => {
     if (!isFree(premisesByKey.get(unit)!, startOn, endOn)) throw new Error(`lease of ${unit} from ${startOn} clashes`);
-    leases.push({ key: `l-${pad(++leaseSeq, 3)}`, company, premises: unit, startOn, endOn });
+    leases.push({ key: `l-${pad(++leaseSeq, 3)}`, company, premises: unit, startOn, endOn, rateRubPerM2Month: null, marketRateRubPerM2Month: null });
   };
   const siteStaysOf = (plan: ResidentPlan) => plan.stays.filter((stay) => stay.placement === 'on_site');
   for (const plan of plans.filter((p) => p.leases)) {
@@ -330,5 +330,7 @@ export function kuzbassDataset(): Dataset {
     kpiReports,
     budgetFunding,
     programmes: [],
+    services: [],
+    serviceRequests: [],
   };
 }

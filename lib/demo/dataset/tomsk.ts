@@ -83,10 +83,10 @@ export function tomskDataset(): Dataset {
     { key: 'lb-3', building: 'lb', name: 'Assembly shop', kind: 'production', areaM2: '342.00', availableFrom: '2014-06-01', availableTo: null },
   ];
   const leases: DatasetLease[] = [
-    { key: 'l-1', company: 'c-t1', premises: 'lb-1', startOn: '2014-02-01', endOn: null },
-    { key: 'l-2', company: 'c-t3', premises: 'lb-2', startOn: '2014-06-02', endOn: null },
-    { key: 'l-3', company: 'c-t4', premises: 'lb-3', startOn: '2014-12-01', endOn: '2016-11-30' },
-    { key: 'l-4', company: 'c-t4', premises: 'ic-1', startOn: '2016-12-01', endOn: null },
+    { key: 'l-1', company: 'c-t1', premises: 'lb-1', startOn: '2014-02-01', endOn: null, rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+    { key: 'l-2', company: 'c-t3', premises: 'lb-2', startOn: '2014-06-02', endOn: null, rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+    { key: 'l-3', company: 'c-t4', premises: 'lb-3', startOn: '2014-12-01', endOn: '2016-11-30', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+    { key: 'l-4', company: 'c-t4', premises: 'ic-1', startOn: '2016-12-01', endOn: null, rateRubPerM2Month: null, marketRateRubPerM2Month: null },
   ];
   const taxIncentives: DatasetTaxIncentive[] = [
     { key: 't-1', company: 'c-t1', kind: 'property_tax', legalBasis: 'Закон Томской области о налоговых льготах для резидентов технопарков', grantedOn: '2014-04-10', validFrom: '2014-04-10', validTo: '2019-04-09' },
@@ -149,5 +149,7 @@ export function tomskDataset(): Dataset {
       { key: 'bf-2016-regional', year: 2016, source: 'regional', amountRub: '35750000.00' },
     ],
     programmes: [programme],
+    services: [],
+    serviceRequests: [],
   };
 }

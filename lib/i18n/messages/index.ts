@@ -31,14 +31,16 @@ import enAccount from './en/account.json';
 import ruAccount from './ru/account.json';
 import enThreads from './en/threads.json';
 import ruThreads from './ru/threads.json';
+import enServices from './en/services.json';
+import ruServices from './ru/services.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes, enAccount, enThreads],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes, ruAccount, ruThreads],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes, enAccount, enThreads, enServices],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes, ruAccount, ruThreads, ruServices],
 };
 
 type Tree = Record<string, unknown>;
