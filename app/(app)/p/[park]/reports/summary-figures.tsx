@@ -101,6 +101,21 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
         </div>
       </PageSection>
 
+      <PageSection className="break-inside-avoid" title={t('sections.support', { period: label })}>
+        <p className="mb-3 text-sm text-muted-foreground">{t('figures.supportHint')}</p>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
+          <FigureCard label={t('figures.supportRent')} {...money(summary.support.rentRub)} hint={t('figures.supportRentHint')} />
+          <FigureCard label={t('figures.supportServices')} {...money(summary.support.servicesRub)} hint={t('figures.supportServicesHint')} />
+          <FigureCard label={t('figures.supportTotal')} {...money(summary.support.totalRub)} />
+          <FigureCard
+            label={t('figures.taxesPerSupport')}
+            value={summary.support.taxesPerSupportRub === null ? t('figures.noSupport') : formatNumber(summary.support.taxesPerSupportRub, locale, 2)}
+            hint={t('figures.taxesPerSupportHint', { period: label })}
+            note={periodHasGaps && t('gaps.short', { pending, missing })}
+          />
+        </div>
+      </PageSection>
+
       <PageSection className="break-inside-avoid" title={t('sections.reporting', { period: label })}>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 print:grid-cols-4">
           <FigureCard label={t('figures.expected')} value={count(expected)} hint={t('figures.expectedHint')} />
