@@ -4,12 +4,14 @@ import { CornerLeftUp, House } from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { Button, ButtonLink } from './ui/button';
+import { buttonVariants } from './ui/button-variants';
 
 /*
  * What a reader sees instead of a page: the 404 (a missing record and a refused one look the same, as
  * in the API: docs/api.md, "Errors") and the error page. Both render inside the layout around them, so a signed-in reader keeps
- * the shell, and both offer a way on: up to the section the address belongs to, and home.
+ * the shell, and both offer a way on: up to the section the address belongs to, and home. They are
+ * in every page's first load (as its boundaries), so they use plain links and buttons: a full load
+ * from a 404 or an error page costs nothing worth next/link's client code.
  */
 
 /** The section above `path` (`/p/kuzbass/applications/<id>` → `/p/kuzbass/applications`); none above a park or the top. */
@@ -24,15 +26,17 @@ function WayBack({ up }: { up: string | null }) {
   return (
     <div className="flex flex-wrap justify-center gap-2">
       {up && (
-        <ButtonLink variant="outline" href={up}>
+        <a className={buttonVariants({ variant: 'outline' })} href={up}>
           <CornerLeftUp aria-hidden />
           {t('upOneLevel')}
-        </ButtonLink>
+        </a>
       )}
-      <ButtonLink href="/">
+      {/* A plain link on purpose: see above. */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+      <a className={buttonVariants()} href="/">
         <House aria-hidden />
         {t('home')}
-      </ButtonLink>
+      </a>
     </div>
   );
 }
@@ -71,9 +75,9 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
       <p className="text-muted-foreground">{t('errorText')}</p>
       {error.digest && <p className="text-xs text-muted-foreground">{t('errorReference', { digest: error.digest })}</p>}
       <div className="flex justify-center">
-        <Button variant="outline" onClick={reset}>
+        <button type="button" className={buttonVariants({ variant: 'outline' })} onClick={reset}>
           {t('tryAgain')}
-        </Button>
+        </button>
       </div>
       <WayBack up={sectionAbove(pathname ?? '/')} />
     </Frame>

@@ -5,12 +5,12 @@ import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { useState } from 'react';
-import type { NavItem, ParkNav } from './nav-items';
+import type { ShownNavItem, ShownParkNav } from './nav-icons';
 import { MenuButton } from './menu-button';
 import { Sidebar } from './sidebar';
 
 /** The open navigation sheet (radix-ui Dialog), loaded by ./mobile-nav.tsx when the reader first opens it. */
-export function MobileNavSheet({ parks, global }: { parks: ParkNav[]; global: NavItem[] }) {
+export function MobileNavSheet({ parks, global }: { parks: ShownParkNav[]; global: ShownNavItem[] }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   const [open, setOpen] = useState(true);
