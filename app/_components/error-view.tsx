@@ -1,0 +1,41 @@
+'use client';
+
+import { CornerLeftUp, House } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
+import { RefusalFrame } from './refusal-frame';
+import { buttonVariants } from './ui/button-variants';
+import { WayBack } from './way-back';
+
+/** An unexpected failure (an error boundary's view): said in the reader's language, with a retry and the way on. */
+export function ErrorView({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('common');
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <RefusalFrame title={t('errorTitle')}>
+      <p className="text-muted-foreground">{t('errorText')}</p>
+      {error.digest && <p className="text-xs text-muted-foreground">{t('errorReference', { digest: error.digest })}</p>}
+      <div className="flex justify-center">
+        <button type="button" className={buttonVariants({ variant: 'outline' })} onClick={reset}>
+          {t('tryAgain')}
+        </button>
+      </div>
+      <WayBack
+        up={
+          <>
+            <CornerLeftUp aria-hidden />
+            {t('upOneLevel')}
+          </>
+        }
+        home={
+          <>
+            <House aria-hidden />
+            {t('home')}
+          </>
+        }
+      />
+    </RefusalFrame>
+  );
+}
