@@ -1,14 +1,13 @@
 'use client';
 
-import { CornerLeftUp, House } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { RefusalFrame } from './refusal-frame';
 import { buttonVariants } from './ui/button-variants';
-import { WayBack } from './way-back';
+import { WayBack, type WayBackIcons } from './way-back';
 
 /** An unexpected failure (an error boundary's view): said in the reader's language, with a retry and the way on. */
-export function ErrorView({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function ErrorView({ error, reset, icons }: { error: Error & { digest?: string }; reset: () => void; icons?: WayBackIcons }) {
   const t = useTranslations('common');
   useEffect(() => {
     console.error(error);
@@ -22,20 +21,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
           {t('tryAgain')}
         </button>
       </div>
-      <WayBack
-        up={
-          <>
-            <CornerLeftUp aria-hidden />
-            {t('upOneLevel')}
-          </>
-        }
-        home={
-          <>
-            <House aria-hidden />
-            {t('home')}
-          </>
-        }
-      />
+      <WayBack up={t('upOneLevel')} home={t('home')} icons={icons} />
     </RefusalFrame>
   );
 }

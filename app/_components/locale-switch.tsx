@@ -7,7 +7,7 @@ import { locales } from '@/lib/i18n/locales';
 import { setLocaleAction } from '@/app/_server/locale-actions';
 
 /** The language choice of the signed-out pages; its icon comes from the frame (drawn on the server where the frame is). */
-export function LocaleSwitch({ icon }: { icon: React.ReactNode }) {
+export function LocaleSwitch({ icon }: { icon?: React.ReactNode }) {
   const locale = useLocale();
   const t = useTranslations('common');
   const router = useRouter();

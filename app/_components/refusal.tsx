@@ -1,7 +1,6 @@
-import { CornerLeftUp, House } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { RefusalFrame } from './refusal-frame';
-import { WayBack } from './way-back';
+import { WayBack, type WayBackIcons } from './way-back';
 
 export { sectionAbove } from './way-back';
 
@@ -12,25 +11,12 @@ export { sectionAbove } from './way-back';
  * section the address belongs to, and home. The 404 is drawn on the server: only the way back, which
  * reads the address, is client code.
  */
-export async function NotFoundView() {
+export async function NotFoundView({ icons }: { icons?: WayBackIcons }) {
   const t = await getTranslations('common');
   return (
     <RefusalFrame code="404" title={t('notFoundTitle')}>
       <p className="text-muted-foreground">{t('notFoundText')}</p>
-      <WayBack
-        up={
-          <>
-            <CornerLeftUp aria-hidden />
-            {t('upOneLevel')}
-          </>
-        }
-        home={
-          <>
-            <House aria-hidden />
-            {t('home')}
-          </>
-        }
-      />
+      <WayBack up={t('upOneLevel')} home={t('home')} icons={icons} />
     </RefusalFrame>
   );
 }

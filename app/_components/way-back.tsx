@@ -12,21 +12,26 @@ export function sectionAbove(path: string): string | null {
 
 /**
  * The way on from a 404 or an error page: up to the section the address belongs to, and home.
- * Labels and icons come from the caller (drawn on the server for the 404), so this ships no icon code.
+ * The caller gives the icons, if any: the root boundaries, in every page's first load, show none, so
+ * no icon code ships with every page; the signed-in frame's do.
  * Plain links on purpose: these views are in every page's first load (as its boundaries), and a full
  * load from them costs nothing worth next/link's client code.
  */
-export function WayBack({ up, home }: { up: React.ReactNode; home: React.ReactNode }) {
+export type WayBackIcons = { up: React.ReactNode; home: React.ReactNode };
+
+export function WayBack({ up, home, icons }: { up: string; home: string; icons?: WayBackIcons }) {
   const above = sectionAbove(usePathname() ?? '/');
   return (
     <div className="flex flex-wrap justify-center gap-2">
       {above && (
         <a className={buttonVariants({ variant: 'outline' })} href={above}>
+          {icons?.up}
           {up}
         </a>
       )}
       {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
       <a className={buttonVariants()} href="/">
+        {icons?.home}
         {home}
       </a>
     </div>
