@@ -125,8 +125,9 @@ export function ApplicationForm(props: {
     try {
       if (!(await saveNow()) || !idRef.current) {
         // Say what stops it: every refused field is named with its step above; a save that failed for another reason says so.
-        await form.trigger();
-        setSubmitError(t(fieldProblems(form.formState.errors).length ? 'notSubmittedFix' : 'notSubmittedSave'));
+        // trigger() answers whether every field passes: read from formState here, the errors could be the last render's.
+        const valid = await form.trigger();
+        setSubmitError(t(valid ? 'notSubmittedSave' : 'notSubmittedFix'));
         return;
       }
       const result = await submitApplicationAction({ applicationId: idRef.current, coverNote: fixed ? coverNote : '' });
