@@ -3,18 +3,18 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { Languages } from 'lucide-react';
 import { locales } from '@/lib/i18n/locales';
 import { setLocaleAction } from '@/app/_server/locale-actions';
 
-export function LocaleSwitch() {
+/** The language choice of the signed-out pages; its icon comes from the frame (drawn on the server where the frame is). */
+export function LocaleSwitch({ icon }: { icon?: React.ReactNode }) {
   const locale = useLocale();
   const t = useTranslations('common');
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
     <label className="inline-flex items-center gap-1.5 text-sm text-muted-foreground">
-      <Languages className="hidden size-4 sm:block" aria-hidden />
+      {icon}
       <span className="sr-only">{t('language')}</span>
       <select
         aria-label={t('language')}

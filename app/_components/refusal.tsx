@@ -1,81 +1,22 @@
-'use client';
+import { getTranslations } from 'next-intl/server';
+import { RefusalFrame } from './refusal-frame';
+import { WayBack, type WayBackIcons } from './way-back';
 
-import { CornerLeftUp, House } from 'lucide-react';
-import { usePathname } from 'next/navigation';
-import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
-import { Button, ButtonLink } from './ui/button';
+export { sectionAbove } from './way-back';
 
 /*
  * What a reader sees instead of a page: the 404 (a missing record and a refused one look the same, as
- * in the API: docs/api.md, "Errors") and the error page. Both render inside the layout around them, so a signed-in reader keeps
- * the shell, and both offer a way on: up to the section the address belongs to, and home.
+ * in the API: docs/api.md, "Errors") and the error page (./error-view.tsx). Both render inside the
+ * layout around them, so a signed-in reader keeps the shell, and both offer a way on: up to the
+ * section the address belongs to, and home. The 404 is drawn on the server: only the way back, which
+ * reads the address, is client code.
  */
-
-/** The section above `path` (`/p/kuzbass/applications/<id>` → `/p/kuzbass/applications`); none above a park or the top. */
-export function sectionAbove(path: string): string | null {
-  const parts = path.split('/').filter(Boolean);
-  const up = `/${parts.slice(0, -1).join('/')}`;
-  return up === '/' || up === '/p' ? null : up;
-}
-
-function WayBack({ up }: { up: string | null }) {
-  const t = useTranslations('common');
+export async function NotFoundView({ icons }: { icons?: WayBackIcons }) {
+  const t = await getTranslations('common');
   return (
-    <div className="flex flex-wrap justify-center gap-2">
-      {up && (
-        <ButtonLink variant="outline" href={up}>
-          <CornerLeftUp aria-hidden />
-          {t('upOneLevel')}
-        </ButtonLink>
-      )}
-      <ButtonLink href="/">
-        <House aria-hidden />
-        {t('home')}
-      </ButtonLink>
-    </div>
-  );
-}
-
-function Frame({ code, title, children }: { code?: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby="refusal-title" className="mx-auto max-w-xl space-y-4 py-12 text-center">
-      <h1 id="refusal-title" className="text-2xl font-semibold tracking-tight">
-        {code && <span className="block text-5xl font-bold tabular-nums text-muted-foreground">{code} </span>}
-        {title}
-      </h1>
-      {children}
-    </section>
-  );
-}
-
-export function NotFoundView() {
-  const t = useTranslations('common');
-  const pathname = usePathname();
-  return (
-    <Frame code="404" title={t('notFoundTitle')}>
+    <RefusalFrame code="404" title={t('notFoundTitle')}>
       <p className="text-muted-foreground">{t('notFoundText')}</p>
-      <WayBack up={sectionAbove(pathname ?? '/')} />
-    </Frame>
-  );
-}
-
-export function ErrorView({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations('common');
-  const pathname = usePathname();
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  return (
-    <Frame title={t('errorTitle')}>
-      <p className="text-muted-foreground">{t('errorText')}</p>
-      {error.digest && <p className="text-xs text-muted-foreground">{t('errorReference', { digest: error.digest })}</p>}
-      <div className="flex justify-center">
-        <Button variant="outline" onClick={reset}>
-          {t('tryAgain')}
-        </Button>
-      </div>
-      <WayBack up={sectionAbove(pathname ?? '/')} />
-    </Frame>
+      <WayBack up={t('upOneLevel')} home={t('home')} icons={icons} />
+    </RefusalFrame>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { ActionResult } from '@/app/_server/action';
 import { confirmSecondFactorAction, disableSecondFactorAction, newRecoveryCodesAction } from '@/app/_server/second-factor-actions';
-import { secondFactorConfirmSchema, secondFactorEnrolSchema, type SecondFactorCodeInput } from '@/lib/validation/users';
+import type { SecondFactorCodeInput } from '@/lib/validation/users';
 
 type Enrolment = { enrolment: string; qrSvg: string; secret: string };
 
@@ -66,7 +66,7 @@ function RecoveryCodes({ codes, continueHref }: { codes: string[]; continueHref?
 export function SecondFactorSetup({ enrolment, continueHref }: { enrolment: Enrolment; continueHref: string }) {
   const t = useTranslations('account');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const form = useForm<{ enrolment: string; code: string }>({ resolver: zodResolver(secondFactorEnrolSchema), defaultValues: { enrolment: enrolment.enrolment, code: '' } });
+  const form = useForm<{ enrolment: string; code: string }>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.secondFactorEnrolSchema)), defaultValues: { enrolment: enrolment.enrolment, code: '' } });
   const { submit, formError } = useActionForm(form, confirmSecondFactorAction, ({ recoveryCodes }) => setCodes(recoveryCodes));
   if (codes) return <RecoveryCodes codes={codes} continueHref={continueHref} />;
   return (
@@ -112,7 +112,7 @@ function CodeConfirmSection<T>({
   onDone: (data: T) => void;
 }) {
   const t = useTranslations('account');
-  const form = useForm<SecondFactorCodeInput>({ resolver: zodResolver(secondFactorConfirmSchema), defaultValues: { code: '' } });
+  const form = useForm<SecondFactorCodeInput>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.secondFactorConfirmSchema)), defaultValues: { code: '' } });
   const { submit, formError } = useActionForm(form, action, (data) => {
     form.reset();
     onDone(data);

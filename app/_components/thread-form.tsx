@@ -1,18 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Paperclip, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, Textarea } from '@/app/_components/ui/input';
 import { postThreadMessageAction } from '@/app/_server/thread-actions';
-import { MAX_ATTACHMENT_BYTES } from '@/lib/validation/applications';
-import { MAX_MESSAGE_FILES, MAX_MESSAGE_LENGTH, threadMessageFormSchema, type ThreadMessageFormInput, type ThreadSubjectKind } from '@/lib/validation/threads';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/validation/application-limits';
+import { MAX_MESSAGE_FILES, MAX_MESSAGE_LENGTH, type ThreadSubjectKind } from '@/lib/validation/thread-limits';
+import type { ThreadMessageFormInput } from '@/lib/validation/threads';
+import { lazyZodResolver } from './lazy-zod-resolver';
+import { toast } from './toast';
 import { useActionForm } from './use-action-form';
 
 /** Writes a message, with up to three documents, in a record's conversation; the page is read again once it is sent. */
@@ -20,7 +21,7 @@ export function ThreadForm({ subject, subjectId }: { subject: ThreadSubjectKind;
   const t = useTranslations('threads');
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
-  const form = useForm<ThreadMessageFormInput>({ resolver: zodResolver(threadMessageFormSchema), defaultValues: { subject, subjectId, body: '', files: [] } });
+  const form = useForm<ThreadMessageFormInput>({ resolver: lazyZodResolver(() => import('@/lib/validation/threads').then((m) => m.threadMessageFormSchema)), defaultValues: { subject, subjectId, body: '', files: [] } });
   const files = useWatch({ control: form.control, name: 'files' });
   const send = useActionForm(
     form,

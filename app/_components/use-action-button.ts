@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { ActionResult } from '@/app/_server/action';
 import { useHydrated } from './use-hydrated';
 

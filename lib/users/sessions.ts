@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { userSessions, users } from '@/db/schema';
+import { memberships, userSessions, users } from '@/db/schema';
+import type { ParkRole } from '@/db/schema/values';
 import { secondFactorRequired } from '@/lib/auth/totp';
 import type { Actor } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/uuid';
-import { loadActor } from './users';
 
 /**
  * A session lasts at most this long from sign-in, however active: the cookie rolls on with use, but a
@@ -38,12 +38,37 @@ export async function loadSessionActor(
   db: DbOrTx,
   { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
 ): Promise<Actor | null> {
-  if (!(await isSessionOpen(db, { userId, sessionId, now }))) return null;
-  const actor = await loadActor(db, userId!);
-  if (actor?.type !== 'user' || !secondFactorRequired(actor)) return actor;
+  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return null;
+  // Every request asks this: the session, the account and its memberships in one round trip.
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      kind: users.kind,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      totpEnabledAt: users.totpEnabledAt,
+      memberships: sql<{ parkId: string; role: ParkRole }[]>`coalesce((select json_agg(json_build_object('parkId', ${memberships.parkId}, 'role', ${memberships.role})) from ${memberships} where ${memberships.userId} = ${users.id}), '[]'::json)`,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(and(openSession({ userId, sessionId, now }), isNull(users.disabledAt)));
+  if (!row) return null;
+  const actor: Actor = { type: 'user', userId: row.id, email: row.email, name: row.name, kind: row.kind, memberships: row.memberships, locale: row.locale, timeZone: row.timeZone };
   // A role that requires a second factor, not set up yet: the session may only set it up.
-  const [user] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, actor.userId));
-  return user?.enabledAt ? actor : { type: 'enrolling', userId: actor.userId, email: actor.email, name: actor.name, locale: actor.locale };
+  if (!secondFactorRequired(actor) || row.totpEnabledAt) return actor;
+  return { type: 'enrolling', userId: actor.userId, email: actor.email, name: actor.name, locale: actor.locale };
+}
+
+/** The condition that a session is the user's and still open (not ended, not past its lifetime). */
+function openSession({ userId, sessionId, now }: { userId: string; sessionId: string; now: Date }) {
+  return and(
+    eq(userSessions.id, sessionId),
+    eq(userSessions.userId, userId),
+    isNull(userSessions.revokedAt),
+    gt(userSessions.createdAt, new Date(now.getTime() - SESSION_LIFETIME_MS)),
+  );
 }
 
 /** Ends every open session of a user (a new password, an administrator's reset). */
@@ -57,17 +82,7 @@ export async function isSessionOpen(
   { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
 ): Promise<boolean> {
   if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return false;
-  const [open] = await db
-    .select({ id: userSessions.id })
-    .from(userSessions)
-    .where(
-      and(
-        eq(userSessions.id, sessionId),
-        eq(userSessions.userId, userId),
-        isNull(userSessions.revokedAt),
-        gt(userSessions.createdAt, new Date(now.getTime() - SESSION_LIFETIME_MS)),
-      ),
-    );
+  const [open] = await db.select({ id: userSessions.id }).from(userSessions).where(openSession({ userId, sessionId, now }));
   return Boolean(open);
 }
 

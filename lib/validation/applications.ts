@@ -4,18 +4,12 @@ import { areaField, capexWithinInvestment, moneyField } from './amounts';
 import { wholeNumber } from './numbers';
 import { pageCursorSchema } from './paging';
 import { dateSchema } from './periods';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_COVER_NOTE, MAX_DESCRIPTION, MAX_INDUSTRY, MAX_TITLE } from './application-limits';
 
 export { APPLICATION_STATUSES, ATTACHMENT_KINDS, CLOSURE_OUTCOMES, SCREENING_OUTCOMES, SERVICES };
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_COVER_NOTE, MAX_DESCRIPTION, MAX_INDUSTRY, MAX_TITLE };
 export type { ApplicationStatus, AttachmentKind, ClosureOutcome, Service } from '@/db/schema/values';
 
-/** Documents: at most this size each (also the limit the server enforces), and this many per application. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 20;
-
-/** The longest title, description and industry the form takes; each field's message says its limit. */
-export const MAX_TITLE = 300;
-export const MAX_DESCRIPTION = 20_000;
-export const MAX_INDUSTRY = 200;
 
 /** A plan's amounts: a row not yet filled in is zero, so a draft saves as typed. */
 const moneySchema = moneyField({ empty: 'zero' });
@@ -56,8 +50,6 @@ export const applicationDraftSchema = z.strictObject({
 export const saveDraftSchema = applicationDraftSchema.extend({ applicationId: z.uuid().nullish() });
 export const applicationIdSchema = z.strictObject({ applicationId: z.uuid() });
 
-/** The longest cover note an applicant may send with a submission (the database checks the same). */
-export const MAX_COVER_NOTE = 5000;
 
 /** Submitting: the application, and optionally a note to the park (after a return: what was changed). */
 export const submitApplicationSchema = applicationIdSchema.extend({

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { COUNCIL_DECISIONS, RECOMMENDATIONS, VOTES } from '@/db/schema/values';
 import { isRealDate } from '@/lib/dates';
 import { readDecimal } from './amounts';
+import { SCORE_MAX, SCORE_MIN } from './choices';
 import { wholeNumber } from './numbers';
 import { dateSchema, optionalTextSchema } from './periods';
 
-export { COUNCIL_DECISIONS, RECOMMENDATIONS, VOTES };
+export { COUNCIL_DECISIONS, RECOMMENDATIONS, SCORE_MAX, SCORE_MIN, VOTES };
 export type { CouncilDecisionKind, Recommendation, Vote } from '@/db/schema/values';
-/** Scores are whole numbers on this fixed scale (the database CHECK says the same). */
-export const SCORE_MIN = 0;
-export const SCORE_MAX = 10;
 
 /** A criterion's weight as typed (like an amount: "1,5" or "1.5"), above zero, up to 9999.99. */
 const weightSchema = z.union([z.number(), z.string()], { error: 'invalidWeight' }).transform((raw, ctx) => {

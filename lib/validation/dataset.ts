@@ -31,6 +31,9 @@ import { innSchema } from '@/lib/validation/inn';
 
 export const DATASET_FORMAT = 'technopark-dataset/1';
 
+/** The import form: check the uploaded file (a dry run) or import it; the file itself travels beside it in the form data. */
+export const datasetImportSchema = z.strictObject({ dryRun: z.enum(['true', 'false']) });
+
 type AmountResult = { ok: true; value: string } | { ok: false; message: string };
 
 /** Why an amount is refused, in the English of the CLI's one-line errors. */

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES } from './applications';
+import { MAX_ATTACHMENT_BYTES } from './application-limits';
+import { MAX_MESSAGE_FILES, MAX_MESSAGE_LENGTH, THREAD_SUBJECTS } from './thread-limits';
 
-/** The records a conversation can be kept with. */
-export const THREAD_SUBJECTS = ['application', 'kpiReport'] as const;
-export type ThreadSubjectKind = (typeof THREAD_SUBJECTS)[number];
-
-export const MAX_MESSAGE_LENGTH = 5000;
-/** Documents one message may carry. */
-export const MAX_MESSAGE_FILES = 3;
+export { MAX_MESSAGE_FILES, MAX_MESSAGE_LENGTH, THREAD_SUBJECTS, type ThreadSubjectKind } from './thread-limits';
 
 export const threadSubjectSchema = z.strictObject({
   subject: z.enum(THREAD_SUBJECTS),

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { countUnread } from '@/lib/notifications/notifications';
 import { listParks } from '@/lib/parks/parks';
 import { MobileNav } from './mobile-nav';
+import { withIcons } from './nav-icons';
 import { globalNav, parkNav } from './nav-items';
 import { ParkSwitcher } from './park-switcher';
 import { Sidebar } from './sidebar';
@@ -26,7 +27,7 @@ export async function AppShell({ actor, children }: { actor: Extract<Actor, { ty
   const tr = await getTranslations('roles');
   const roles = actor.kind === 'staff' ? [...new Set(actor.memberships.map((m) => m.role))] : [actor.kind];
   const roleLabel = roles.map((r) => tr(r)).join(', ');
-  const nav = { parks: parkNav(actor, parks), global: globalNav(actor) };
+  const nav = withIcons({ parks: parkNav(actor, parks), global: globalNav(actor) });
   return (
     <div className="flex min-h-screen flex-col">
       <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-2 backdrop-blur sm:gap-3 sm:px-4">

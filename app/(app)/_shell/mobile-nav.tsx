@@ -1,46 +1,27 @@
 'use client';
 
-import { Menu, X } from 'lucide-react';
-import { useTranslations } from 'next-intl';
-import { usePathname } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { useState } from 'react';
-import type { NavItem, ParkNav } from './nav-items';
-import { Sidebar } from './sidebar';
+import { MenuButton } from './menu-button';
+import type { MobileNavSheet } from './mobile-nav-sheet';
+import type { ShownNavItem, ShownParkNav } from './nav-icons';
 
-/** Below the md breakpoint the sidebar is hidden; this button opens the same navigation as a sheet. */
-export function MobileNav({ parks, global }: { parks: ParkNav[]; global: NavItem[] }) {
-  const t = useTranslations('nav');
-  const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  // A link followed from the sheet closes it.
-  const [shownFor, setShownFor] = useState(pathname);
-  if (shownFor !== pathname) {
-    setShownFor(pathname);
-    setOpen(false);
-  }
+const loadSheet = () => import('./mobile-nav-sheet');
+
+/**
+ * Below the md breakpoint the sidebar is hidden; this button opens the same navigation as a sheet.
+ * The sheet (a radix-ui dialog) is loaded when the reader first opens it, not with every page.
+ */
+export function MobileNav(nav: { parks: ShownParkNav[]; global: ShownNavItem[] }) {
+  const [Sheet, setSheet] = useState<typeof MobileNavSheet | null>(null);
+  if (Sheet) return <Sheet {...nav} />;
+  const preload = () => void loadSheet();
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <button type="button" className="inline-flex size-9 items-center justify-center rounded-md hover:bg-accent md:hidden" aria-label={t('openMenu')}>
-          <Menu className="size-5" />
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
-        <Dialog.Content className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto border-r bg-sidebar shadow-lg focus:outline-none md:hidden">
-          <div className="flex items-center justify-between border-b px-3 py-2">
-            <Dialog.Title className="text-sm font-semibold">{t('main')}</Dialog.Title>
-            <Dialog.Close asChild>
-              <button type="button" className="inline-flex size-9 items-center justify-center rounded-md hover:bg-accent" aria-label={t('closeMenu')}>
-                <X className="size-4" />
-              </button>
-            </Dialog.Close>
-          </div>
-          <Dialog.Description className="sr-only">{t('main')}</Dialog.Description>
-          <Sidebar parks={parks} global={global} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <MenuButton
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={() => void loadSheet().then((m) => setSheet(() => m.MobileNavSheet))}
+    />
   );
 }

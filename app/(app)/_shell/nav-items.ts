@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
 
-/** Icons are named here and resolved in the client sidebar. */
+/** Icons are named here and drawn on the server (nav-icons.tsx). */
 export type NavIcon =
   | 'home'
   | 'inbox'

@@ -1,53 +1,14 @@
 'use client';
 
-import {
-  BarChart3,
-  Briefcase,
-  Building,
-  ClipboardCheck,
-  FileText,
-  Gavel,
-  GitCompare,
-  Home,
-  Inbox,
-  Mail,
-  Percent,
-  Settings,
-  Shield,
-  Target,
-  Upload,
-  Users,
-  Wallet,
-} from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
 import { cn } from '@/app/_components/ui/cn';
-import type { NavIcon, NavItem, ParkNav } from './nav-items';
+import type { ShownNavItem, ShownParkNav } from './nav-icons';
 
-const ICONS: Record<NavIcon, React.ComponentType<{ className?: string }>> = {
-  home: Home,
-  inbox: Inbox,
-  gavel: Gavel,
-  clipboard: ClipboardCheck,
-  building: Building,
-  users: Users,
-  percent: Percent,
-  chart: BarChart3,
-  wallet: Wallet,
-  target: Target,
-  settings: Settings,
-  compare: GitCompare,
-  shield: Shield,
-  upload: Upload,
-  mail: Mail,
-  file: FileText,
-  briefcase: Briefcase,
-};
 
-function NavLink({ item, active }: { item: NavItem; active: boolean }) {
+function NavLink({ item, active }: { item: ShownNavItem; active: boolean }) {
   const t = useTranslations('nav');
-  const Icon = ICONS[item.icon];
   return (
     <Link
       href={item.href}
@@ -57,13 +18,14 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
         active && 'bg-accent font-medium text-foreground',
       )}
     >
-      <Icon className="size-4" />
+      {item.icon}
       {t(item.label)}
     </Link>
   );
 }
 
-export function Sidebar({ parks, global }: { parks: ParkNav[]; global: NavItem[] }) {
+/** The navigation; its items' icons come rendered from the server (./nav-icons.tsx), so no lucide code ships for them. */
+export function Sidebar({ parks, global }: { parks: ShownParkNav[]; global: ShownNavItem[] }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   const params = useParams<{ park?: string }>();

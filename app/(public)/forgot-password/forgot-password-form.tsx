@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,13 +9,13 @@ import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { passwordResetRequestSchema, type PasswordResetRequestInput } from '@/lib/validation/users';
+import type { PasswordResetRequestInput } from '@/lib/validation/users';
 import { requestPasswordResetAction } from './actions';
 
 export function ForgotPasswordForm() {
   const t = useTranslations('auth');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useForm<PasswordResetRequestInput>({ resolver: zodResolver(passwordResetRequestSchema), defaultValues: { email: '' } });
+  const form = useForm<PasswordResetRequestInput>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.passwordResetRequestSchema)), defaultValues: { email: '' } });
   const { submit, formError } = useActionForm(form, requestPasswordResetAction, ({ email }) => setSentTo(email));
   if (sentTo)
     return (

@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -10,13 +10,13 @@ import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { passwordResetSchema, type PasswordResetInput } from '@/lib/validation/users';
+import type { PasswordResetInput } from '@/lib/validation/users';
 import { resetPasswordAction } from '../forgot-password/actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('auth');
   const [done, setDone] = useState(false);
-  const form = useForm<PasswordResetInput>({ resolver: zodResolver(passwordResetSchema), defaultValues: { token, password: '' } });
+  const form = useForm<PasswordResetInput>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.passwordResetSchema)), defaultValues: { token, password: '' } });
   const { submit, formError } = useActionForm(form, resetPasswordAction, () => setDone(true));
   if (done)
     return (

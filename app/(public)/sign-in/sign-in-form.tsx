@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -11,7 +11,7 @@ import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { signInSchema, type SignInInput } from '@/lib/validation/users';
+import type { SignInInput } from '@/lib/validation/users';
 import { signInAction } from './actions';
 
 /**
@@ -23,7 +23,7 @@ export function SignInForm({ defaultEmail, next = '/' }: { defaultEmail?: string
   const t = useTranslations('auth');
   const router = useRouter();
   const [codeStep, setCodeStep] = useState(false);
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: defaultEmail ?? '', password: '', code: '', remember: false } });
+  const form = useForm<SignInInput>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.signInSchema)), defaultValues: { email: defaultEmail ?? '', password: '', code: '', remember: false } });
   const { submit, formError } = useActionForm(form, signInAction, ({ secondFactor }) => {
     if (secondFactor) {
       setCodeStep(true);

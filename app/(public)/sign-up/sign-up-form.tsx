@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,13 +8,13 @@ import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { signUpSchema, type SignUpInput } from '@/lib/validation/users';
+import type { SignUpInput } from '@/lib/validation/users';
 import { signUpAction } from './actions';
 
 export function SignUpForm() {
   const t = useTranslations('auth');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: '', email: '', password: '' } });
+  const form = useForm<SignUpInput>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.signUpSchema)), defaultValues: { name: '', email: '', password: '' } });
   const { submit, formError } = useActionForm(form, signUpAction, ({ email }) => setSentTo(email));
   if (sentTo)
     return (

@@ -1,7 +1,7 @@
 import { SlidersHorizontal } from 'lucide-react';
 import * as React from 'react';
 import { Button, ButtonLink } from './button';
-import { Checkbox } from './checkbox';
+import { Checkbox } from './checkbox-control';
 import { cn } from './cn';
 import { Input, Label, NativeSelect, SelectOptions } from './input';
 

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { myTimeZoneSchema } from '@/lib/validation/time-zones';
+import type { myTimeZoneSchema } from '@/lib/validation/time-zones';
 import { setMyTimeZoneAction } from './actions';
 
 type Values = z.input<typeof myTimeZoneSchema>;
@@ -19,7 +19,7 @@ type Values = z.input<typeof myTimeZoneSchema>;
 export function TimeZoneForm({ current, zones, defaultLabel }: { current: string | null; zones: { value: string; label: string }[]; defaultLabel: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(myTimeZoneSchema), defaultValues: { timeZone: current ?? '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/time-zones').then((m) => m.myTimeZoneSchema)), defaultValues: { timeZone: current ?? '' } });
   const { submit, formError } = useActionForm(form, setMyTimeZoneAction, () => {
     toast.success(t('myTimeZoneSaved'));
     router.refresh();

@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
-import { z } from 'zod';
+import { toast } from '@/app/_components/toast';
+import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Alert } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
@@ -18,9 +18,9 @@ import type { ActionResult } from '@/app/_server/action';
 import type { ImportResult } from '@/lib/dataset/import';
 import { uploadWithProgress } from '@/app/_components/upload-with-progress';
 import { Progress } from '@/app/_components/ui/progress';
+import type { datasetImportSchema } from '@/lib/validation/dataset';
 
-const checkSchema = z.strictObject({ dryRun: z.literal('true') });
-type Values = z.input<typeof checkSchema>;
+type Values = z.input<typeof datasetImportSchema>;
 
 function Counts({ result, lists, caption }: { result: ImportResult; lists: string[]; caption: string }) {
   const t = useTranslations('adminImport');
@@ -73,7 +73,7 @@ export function ImportForm({ maxBytes, lists }: { maxBytes: number; lists: strin
   const [importError, setImportError] = useState<string | null>(null);
   const [importing, startImport] = useTransition();
   const maxMb = maxBytes / 1024 / 1024;
-  const form = useForm<Values>({ resolver: zodResolver(checkSchema), defaultValues: { dryRun: 'true' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/dataset').then((m) => m.datasetImportSchema)), defaultValues: { dryRun: 'true' } });
 
   /** Where a check or an import stands: the share of the file sent, then the server's work (null). */
   const [progress, setProgress] = useState<{ dryRun: boolean; sent: number | null } | null>(null);

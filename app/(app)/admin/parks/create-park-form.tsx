@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { PARK_TYPES } from '@/db/schema/values';
-import { createParkSchema } from '@/lib/validation/parks';
+import type { createParkSchema } from '@/lib/validation/parks';
 import { createParkAction } from '../actions';
 
 type Values = z.input<typeof createParkSchema>;
@@ -18,7 +18,7 @@ type Values = z.input<typeof createParkSchema>;
 export function CreateParkForm({ zones, defaultZone }: { zones: { value: string; label: string }[]; defaultZone: string }) {
   const t = useTranslations('admin');
   const form = useForm<Values>({
-    resolver: zodResolver(createParkSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/parks').then((m) => m.createParkSchema)),
     defaultValues: { slug: '', name: '', region: '', type: 'high_tech', landAreaHa: '', foundedOn: '', timeZone: defaultZone },
   });
   const { submit, formError } = useActionForm(form, createParkAction, () => {

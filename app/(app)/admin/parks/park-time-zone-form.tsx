@@ -1,15 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { parkTimeZoneSchema } from '@/lib/validation/parks';
+import type { parkTimeZoneSchema } from '@/lib/validation/parks';
 import { setParkTimeZoneAction } from '../actions';
 
 type Values = z.input<typeof parkTimeZoneSchema>;
@@ -19,7 +19,7 @@ type Option = { value: string; label: string };
 export function ParkTimeZoneForm({ parks, zones }: { parks: { id: string; name: string; timeZone: string }[]; zones: Option[] }) {
   const t = useTranslations('admin');
   const form = useForm<Values>({
-    resolver: zodResolver(parkTimeZoneSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/parks').then((m) => m.parkTimeZoneSchema)),
     defaultValues: { parkId: parks[0]?.id ?? '', timeZone: parks[0]?.timeZone ?? '' },
   });
   const { submit, formError } = useActionForm(form, setParkTimeZoneAction, () => {

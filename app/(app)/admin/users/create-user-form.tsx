@@ -1,15 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { createUserSchema } from '@/lib/validation/users';
+import type { createUserSchema } from '@/lib/validation/users';
 import { createUserAction } from '../actions';
 import { AccountFields } from './account-fields';
 
@@ -18,7 +18,7 @@ type Values = z.input<typeof createUserSchema>;
 export function CreateUserForm({ parks }: { parks: { id: string; name: string }[] }) {
   const t = useTranslations('admin');
   const form = useForm<Values>({
-    resolver: zodResolver(createUserSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.createUserSchema)),
     defaultValues: { name: '', email: '', password: '', kind: 'staff', memberships: [] },
   });
   const { submit, formError } = useActionForm(form, (v) => createUserAction(v.kind === 'staff' ? v : { ...v, memberships: [] }), () => {

@@ -1,17 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useFieldArray, useForm, type Path } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import { Button } from '@/app/_components/ui/button';
 import { Form } from '@/app/_components/ui/form';
 import { useHydrated } from '@/app/_components/use-hydrated';
-import { readArea } from '@/lib/validation/amounts';
+import { readArea } from '@/lib/validation/decimal';
 import { missingForSubmit } from '@/lib/validation/application-completeness';
-import { applicationDraftSchema } from '@/lib/validation/applications';
 import { submitApplicationAction } from './actions';
 import { draftUrl, STEP_FIELDS, STEP_OF, stepOfField, STEPS, type DraftValues, type FormAttachment } from './application-steps';
 import { CompanyStep } from './company-step';
@@ -50,7 +49,7 @@ export function ApplicationForm(props: {
   const router = useRouter();
   const [step, setStep] = useState(props.initialStep);
   const stepRef = useRef(props.initialStep);
-  const form = useForm<DraftValues>({ resolver: zodResolver(applicationDraftSchema), defaultValues: props.initial });
+  const form = useForm<DraftValues>({ resolver: lazyZodResolver(() => import('@/lib/validation/applications').then((m) => m.applicationDraftSchema)), defaultValues: props.initial });
   const plan = useFieldArray({ control: form.control, name: 'plan' });
   const draft = useDraftAutosave(form, { applicationId: props.applicationId, initial: props.initial, stepRef });
   const { values, idRef, saveNow } = draft;
@@ -126,8 +125,9 @@ export function ApplicationForm(props: {
     try {
       if (!(await saveNow()) || !idRef.current) {
         // Say what stops it: every refused field is named with its step above; a save that failed for another reason says so.
-        await form.trigger();
-        setSubmitError(t(fieldProblems(form.formState.errors).length ? 'notSubmittedFix' : 'notSubmittedSave'));
+        // trigger() answers whether every field passes: read from formState here, the errors could be the last render's.
+        const valid = await form.trigger();
+        setSubmitError(t(valid ? 'notSubmittedSave' : 'notSubmittedFix'));
         return;
       }
       const result = await submitApplicationAction({ applicationId: idRef.current, coverNote: fixed ? coverNote : '' });

@@ -2,14 +2,15 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
 import { Field, FormControl, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import type { ActionResult } from '@/app/_server/action';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '@/lib/validation/applications';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '@/lib/validation/choices';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/validation/application-limits';
 import { formatFileSize } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { AttachmentLine } from '../../_applications/attachment-line';

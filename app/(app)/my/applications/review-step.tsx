@@ -8,8 +8,8 @@ import { Label, Textarea } from '@/app/_components/ui/input';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { formatAmount, formatArea, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { readArea, readMoney } from '@/lib/validation/amounts';
-import { MAX_COVER_NOTE } from '@/lib/validation/applications';
+import { readArea, readMoney } from '@/lib/validation/decimal';
+import { MAX_COVER_NOTE } from '@/lib/validation/application-limits';
 import { STEP_OF, STEPS, type DraftValues, type FormAttachment } from './application-steps';
 
 type Option = { id: string; name: string };

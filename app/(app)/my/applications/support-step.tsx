@@ -5,7 +5,7 @@ import { useFormContext } from 'react-hook-form';
 import { CheckboxField, CheckboxGroupField } from '@/app/_components/ui/checkbox';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { SERVICES } from '@/lib/validation/applications';
+import { SERVICES } from '@/lib/validation/choices';
 import type { DraftValues } from './application-steps';
 
 /** Step 3: premises (and how much), regional tax incentives, and the park's services. */

@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useWatch, type Path, type UseFormReturn } from 'react-hook-form';
-import { applicationDraftSchema } from '@/lib/validation/applications';
 import { saveDraftAction } from './actions';
 import { draftUrl, type DraftValues } from './application-steps';
 
@@ -39,6 +38,8 @@ export function useDraftAutosave(
       setSave((s) => ({ ...s, state: 'waiting' }));
       return false;
     }
+    // zod loads with the first save, not with the page (the form's resolver loads it the same way).
+    const { applicationDraftSchema } = await import('@/lib/validation/applications');
     const parsed = applicationDraftSchema.safeParse(current);
     if (!parsed.success) {
       // The errors now are exactly what this parse found: a field corrected since the last one is cleared.

@@ -1,17 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm, type Resolver } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { companySchema, SME_CATEGORIES, updateCompanySchema } from '@/lib/validation/companies';
+import type { companySchema } from '@/lib/validation/companies';
+import { SME_CATEGORIES } from '@/lib/validation/choices';
 import { createCompanyAction, updateCompanyAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -24,7 +25,7 @@ export function CompanyForm({ initial, next }: { initial?: Values; next?: string
   const router = useRouter();
   const editing = Boolean(initial?.companyId);
   const form = useForm<Values>({
-    resolver: (editing ? zodResolver(updateCompanySchema) : zodResolver(companySchema)) as unknown as Resolver<Values>,
+    resolver: (editing ? lazyZodResolver(() => import('@/lib/validation/companies').then((m) => m.updateCompanySchema)) : lazyZodResolver(() => import('@/lib/validation/companies').then((m) => m.companySchema))) as unknown as Resolver<Values>,
     defaultValues: initial ?? { name: '', inn: '', ogrn: '', smeCategory: 'small', industry: '', manufacturing: false, contactEmail: '', contactPhone: '', address: '' },
   });
   const { submit, formError } = useActionForm(

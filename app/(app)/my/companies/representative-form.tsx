@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { addRepresentativeSchema } from '@/lib/validation/companies';
+import type { addRepresentativeSchema } from '@/lib/validation/companies';
 import { addRepresentativeAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -20,7 +20,7 @@ export function RepresentativeForm({ companyId }: { companyId: string }) {
   const t = useTranslations('companies');
   const hydrated = useHydrated();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(addRepresentativeSchema), defaultValues: { companyId, email: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/companies').then((m) => m.addRepresentativeSchema)), defaultValues: { companyId, email: '' } });
   const { submit, formError } = useActionForm(form, addRepresentativeAction, ({ email }) => {
     toast.success(t('representativeAdded', { email }));
     form.reset({ companyId, email: '' });

@@ -6,9 +6,11 @@ import { getActor } from '@/app/_server/session';
 import { DATASET_UPLOAD_MAX_BYTES, importDatasetUpload } from '@/lib/admin/dataset-upload';
 import type { ImportResult } from '@/lib/dataset/import';
 import { AppError, httpStatus } from '@/lib/errors';
+import { datasetImportSchema } from '@/lib/validation/dataset';
 import { fieldErrorsOf } from '@/lib/validation/parse';
 
-const importSchema = z.strictObject({ dryRun: z.enum(['true', 'false']), file: z.instanceof(File, { message: 'required' }) });
+/** The form's own schema (lib/validation/dataset.ts), with the file the form sends beside it. */
+const importSchema = datasetImportSchema.extend({ file: z.instanceof(File, { message: 'required' }) });
 
 const answer = (result: ActionResult<ImportResult>, status = 200) => Response.json(result, { status });
 

@@ -1,14 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { updateUserSchema } from '@/lib/validation/users';
+import type { updateUserSchema } from '@/lib/validation/users';
 import { updateUserAction } from '../../actions';
 import { AccountFields } from '../account-fields';
 
@@ -17,7 +17,7 @@ type Values = z.input<typeof updateUserSchema>;
 export function EditUserForm({ user, parks }: { user: Values; parks: { id: string; name: string }[] }) {
   const t = useTranslations('admin');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(updateUserSchema), defaultValues: user });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/users').then((m) => m.updateUserSchema)), defaultValues: user });
   const { submit, formError } = useActionForm(form, (v) => updateUserAction(v.kind === 'staff' ? v : { ...v, memberships: [] }), () => {
     toast.success(t('userSaved'));
     router.refresh();

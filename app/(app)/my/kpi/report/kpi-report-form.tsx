@@ -1,9 +1,9 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useLocale, useTranslations } from 'next-intl';
 import { useForm, useWatch, type Control } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
@@ -12,8 +12,8 @@ import { Form, FormControl, FormDescription, FormError, FormItem, FormLabel, For
 import { Input } from '@/app/_components/ui/input';
 import { formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { readMoney } from '@/lib/validation/amounts';
-import { kpiReportInputSchema } from '@/lib/validation/kpi';
+import { readMoney } from '@/lib/validation/decimal';
+import type { kpiReportInputSchema } from '@/lib/validation/kpi';
 import { saveKpiDraftAction, submitKpiReportAction } from '../actions';
 
 type Values = z.input<typeof kpiReportInputSchema>;
@@ -47,7 +47,7 @@ export function KpiReportForm({ identity, defaults }: { identity: { parkId: stri
   const t = useTranslations('myKpi');
   const tk = useTranslations('kpi');
   const form = useForm<Values>({
-    resolver: zodResolver(kpiReportInputSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.kpiReportInputSchema)),
     defaultValues: { ...identity, quarter: identity.quarter ?? null, ...defaults },
   });
   const draft = useActionForm(form, saveKpiDraftAction, () => {

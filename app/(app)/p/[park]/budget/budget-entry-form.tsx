@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
@@ -12,8 +12,9 @@ import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import { formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { readMoney } from '@/lib/validation/amounts';
-import { FUNDING_SOURCES, updateBudgetEntrySchema } from '@/lib/validation/kpi';
+import { readMoney } from '@/lib/validation/decimal';
+import type { updateBudgetEntrySchema } from '@/lib/validation/kpi';
+import { FUNDING_SOURCES } from '@/lib/validation/choices';
 import { createBudgetEntryAction, updateBudgetEntryAction } from './actions';
 
 type Values = z.input<typeof updateBudgetEntrySchema>;
@@ -26,7 +27,7 @@ export function BudgetEntryForm({ parkId, parkSlug, entry, defaultYear }: { park
   const router = useRouter();
   const form = useForm<Values>({
     // One schema for both: a new entry has no id yet, so it is checked without it.
-    resolver: zodResolver(entry ? updateBudgetEntrySchema : updateBudgetEntrySchema.omit({ id: true })) as never,
+    resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => (entry ? m.updateBudgetEntrySchema : m.updateBudgetEntrySchema.omit({ id: true })) as never)),
     defaultValues: entry
       ? { id: entry.id, parkId, year: String(entry.year), source: entry.source, amountRub: entry.amountRub, document: entry.document ?? '' }
       : { parkId, year: String(defaultYear), source: 'federal', amountRub: '', document: '' },

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { createMeetingSchema } from '@/lib/validation/council';
+import type { createMeetingSchema } from '@/lib/validation/council';
 import { createMeetingAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -19,7 +19,7 @@ type Values = z.input<typeof createMeetingSchema>;
 export function CreateMeetingForm({ parkId, parkSlug, nextNumber, today }: { parkId: string; parkSlug: string; nextNumber: number; today: string }) {
   const t = useTranslations('council.create');
   const hydrated = useHydrated();
-  const form = useForm<Values>({ resolver: zodResolver(createMeetingSchema), defaultValues: { parkId, number: String(nextNumber), heldOn: today } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.createMeetingSchema)), defaultValues: { parkId, number: String(nextNumber), heldOn: today } });
   const router = useRouter();
   const { submit, formError } = useActionForm(form, createMeetingAction, ({ id }) => {
     toast.success(t('done'));

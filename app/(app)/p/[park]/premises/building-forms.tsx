@@ -1,24 +1,24 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { buildingSchema, createUnitSchema, updateBuildingSchema } from '@/lib/validation/premises';
+import type { buildingSchema, createUnitSchema, updateBuildingSchema } from '@/lib/validation/premises';
 import { createBuildingAction, createUnitAction, deleteBuildingAction, renameBuildingAction } from './actions';
 import { UnitFields } from './unit-fields';
 
 export function AddBuildingForm({ parkId }: { parkId: string }) {
   const t = useTranslations('premises');
   const router = useRouter();
-  const form = useForm<z.input<typeof buildingSchema>>({ resolver: zodResolver(buildingSchema), defaultValues: { name: '' } });
+  const form = useForm<z.input<typeof buildingSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.buildingSchema)), defaultValues: { name: '' } });
   const { submit, formError } = useActionForm(form, (v) => createBuildingAction(parkId, v), () => {
     toast.success(t('buildingAdded'));
     form.reset();
@@ -36,7 +36,7 @@ export function AddBuildingForm({ parkId }: { parkId: string }) {
 export function BuildingRow({ parkId, id, name, units }: { parkId: string; id: string; name: string; units: number }) {
   const t = useTranslations('premises');
   const router = useRouter();
-  const form = useForm<z.input<typeof updateBuildingSchema>>({ resolver: zodResolver(updateBuildingSchema), defaultValues: { buildingId: id, name } });
+  const form = useForm<z.input<typeof updateBuildingSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.updateBuildingSchema)), defaultValues: { buildingId: id, name } });
   const { submit, formError, setFormError } = useActionForm(form, (v) => renameBuildingAction(parkId, v), () => {
     toast.success(t('renamed'));
     router.refresh();
@@ -81,7 +81,7 @@ export function AddUnitForm({ parkId, buildings }: { parkId: string; buildings: 
   const t = useTranslations('premises');
   const router = useRouter();
   const form = useForm<z.input<typeof createUnitSchema>>({
-    resolver: zodResolver(createUnitSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.createUnitSchema)),
     defaultValues: { buildingId: buildings[0]?.id ?? '', name: '', kind: 'office', areaM2: '', availableFrom: '', availableTo: '' },
   });
   const { submit, formError } = useActionForm(form, (v) => createUnitAction(parkId, v), () => {

@@ -5,7 +5,8 @@ import { useFormContext } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { PREMISES_KINDS, type createUnitSchema } from '@/lib/validation/premises';
+import type { createUnitSchema } from '@/lib/validation/premises';
+import { PREMISES_KINDS } from '@/lib/validation/choices';
 
 type UnitFieldValues = Pick<z.input<typeof createUnitSchema>, 'name' | 'kind' | 'areaM2' | 'availableFrom' | 'availableTo'>;
 

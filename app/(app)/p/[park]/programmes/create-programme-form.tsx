@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { createProgrammeSchema } from '@/lib/validation/kpi';
+import type { createProgrammeSchema } from '@/lib/validation/kpi';
 import { createProgrammeAction } from './actions';
 
 type Values = z.input<typeof createProgrammeSchema>;
@@ -18,7 +18,7 @@ type Values = z.input<typeof createProgrammeSchema>;
 export function CreateProgrammeForm({ parkId, parkSlug }: { parkId: string; parkSlug: string }) {
   const t = useTranslations('programmes');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(createProgrammeSchema), defaultValues: { parkId, key: '', name: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.createProgrammeSchema)), defaultValues: { parkId, key: '', name: '' } });
   const { submit, formError } = useActionForm(form, createProgrammeAction, ({ key }) => {
     toast.success(t('created'));
     router.push(`/p/${parkSlug}/programmes/${key}`);

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { councilRulesSchema } from '@/lib/validation/council';
+import type { councilRulesSchema } from '@/lib/validation/council';
 import { saveCouncilRulesAction } from './actions';
 
 type Values = z.input<typeof councilRulesSchema>;
@@ -19,7 +19,7 @@ type Values = z.input<typeof councilRulesSchema>;
 export function CouncilRulesForm({ parkId, minReviews }: { parkId: string; minReviews: number }) {
   const t = useTranslations('rubric');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(councilRulesSchema), defaultValues: { parkId, minReviews: String(minReviews) } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.councilRulesSchema)), defaultValues: { parkId, minReviews: String(minReviews) } });
   const { submit, formError } = useActionForm(form, saveCouncilRulesAction, () => {
     toast.success(t('rulesSaved'));
     router.refresh();

@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
@@ -12,7 +12,7 @@ import { CheckboxField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError, FormFieldset, FormItem } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { RemoveRowCell, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { rubricSchema } from '@/lib/validation/council';
+import type { rubricSchema } from '@/lib/validation/council';
 import { saveRubricAction } from './actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -24,7 +24,7 @@ export function RubricForm({ initial }: { initial: Values }) {
   const hydrated = useHydrated();
   const locale = useLocale();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(rubricSchema), defaultValues: initial });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.rubricSchema)), defaultValues: initial });
   const rows = useFieldArray({ control: form.control, name: 'criteria' });
   const criteria = useWatch({ control: form.control, name: 'criteria' });
   const { submit, formError } = useActionForm(form, saveRubricAction, () => {

@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Badge } from '@/app/_components/ui/badge';
@@ -12,7 +12,7 @@ import { Button } from '@/app/_components/ui/button';
 import { CheckboxField, CheckboxGroupField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { assignExpertsSchema } from '@/lib/validation/council';
+import type { assignExpertsSchema } from '@/lib/validation/council';
 import { assignExpertsAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -25,7 +25,7 @@ export function AssignForm({ applicationId, experts, defaultDue, minDue }: { app
   const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({
-    resolver: zodResolver(assignExpertsSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.assignExpertsSchema)),
     defaultValues: { applicationId, expertIds: experts.filter((e) => e.suggested).map((e) => e.userId), dueOn: defaultDue, acknowledgeConflicts: false },
   });
   const { submit, formError } = useActionForm(form, assignExpertsAction, () => {

@@ -1,17 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
 import { RadioGroupField } from '@/app/_components/ui/radio-group';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { closeApplicationSchema, type ClosureOutcome } from '@/lib/validation/applications';
+import type { ClosureOutcome, closeApplicationSchema } from '@/lib/validation/applications';
 import { closeApplicationAction } from '../actions';
 
 type Values = z.input<typeof closeApplicationSchema>;
@@ -22,7 +22,7 @@ export function CloseForm({ applicationId, outcomes }: { applicationId: string; 
   const tc = useTranslations('closure');
   const router = useRouter();
   const form = useForm<Values>({
-    resolver: zodResolver(closeApplicationSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/applications').then((m) => m.closeApplicationSchema)),
     defaultValues: { applicationId, outcome: outcomes[0], reason: '' },
   });
   const { submit, formError } = useActionForm(form, closeApplicationAction, () => {

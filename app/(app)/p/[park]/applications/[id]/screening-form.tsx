@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
-import { screeningSchema } from '@/lib/validation/applications';
+import type { screeningSchema } from '@/lib/validation/applications';
 import { screenApplicationAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -21,7 +21,7 @@ export function ScreeningForm({ applicationId }: { applicationId: string }) {
   const t = useTranslations('applicationStaff.screening');
   const hydrated = useHydrated();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(screeningSchema), defaultValues: { applicationId, outcome: 'accepted', comment: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/applications').then((m) => m.screeningSchema)), defaultValues: { applicationId, outcome: 'accepted', comment: '' } });
   const { submit, formError } = useActionForm(form, screenApplicationAction, () => {
     toast.success(t('done'));
     router.refresh();

@@ -1,17 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionButton } from '@/app/_components/use-action-button';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { agendaItemSchema } from '@/lib/validation/council';
+import type { agendaItemSchema } from '@/lib/validation/council';
 import { addAgendaItemAction, removeAgendaItemAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -21,7 +21,7 @@ export function AgendaForm({ meetingId, candidates }: { meetingId: string; candi
   const t = useTranslations('council');
   const hydrated = useHydrated();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(agendaItemSchema), defaultValues: { meetingId, applicationId: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.agendaItemSchema)), defaultValues: { meetingId, applicationId: '' } });
   const { submit, formError } = useActionForm(form, addAgendaItemAction, () => {
     toast.success(t('added'));
     form.reset({ meetingId, applicationId: '' });

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxGroupField } from '@/app/_components/ui/checkbox';
 import { Form, FormError } from '@/app/_components/ui/form';
-import { attendanceSchema } from '@/lib/validation/council';
+import type { attendanceSchema } from '@/lib/validation/council';
 import { setAttendanceAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -20,7 +20,7 @@ export function AttendanceForm({ meetingId, members, fixed }: { meetingId: strin
   const t = useTranslations('council');
   const hydrated = useHydrated();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(attendanceSchema), defaultValues: { meetingId, userIds: members.filter((m) => m.present).map((m) => m.userId) } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.attendanceSchema)), defaultValues: { meetingId, userIds: members.filter((m) => m.present).map((m) => m.userId) } });
   const { submit, formError } = useActionForm(form, setAttendanceAction, () => {
     toast.success(t('attendanceSaved'));
     router.refresh();

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { cancelMeetingSchema } from '@/lib/validation/council';
+import type { cancelMeetingSchema } from '@/lib/validation/council';
 import { cancelMeetingAction } from '../actions';
 
 type Values = z.input<typeof cancelMeetingSchema>;
@@ -19,7 +19,7 @@ type Values = z.input<typeof cancelMeetingSchema>;
 export function CancelMeetingForm({ meetingId }: { meetingId: string }) {
   const t = useTranslations('council.cancel');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(cancelMeetingSchema), defaultValues: { meetingId, reason: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.cancelMeetingSchema)), defaultValues: { meetingId, reason: '' } });
   const { submit, formError } = useActionForm(form, cancelMeetingAction, () => {
     toast.success(t('done'));
     router.refresh();

@@ -1,17 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { CheckboxField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
-import { COUNCIL_DECISIONS, decisionSchema } from '@/lib/validation/council';
+import type { decisionSchema } from '@/lib/validation/council';
+import { COUNCIL_DECISIONS } from '@/lib/validation/choices';
 import { recordDecisionAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -39,7 +40,7 @@ export function DecisionForm({
   const hydrated = useHydrated();
   const router = useRouter();
   const form = useForm<Values>({
-    resolver: zodResolver(decisionSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.decisionSchema)),
     defaultValues: { meetingId, applicationId, votesFor: String(voters), votesAgainst: '0', votesAbstain: '0', decision: majorityFor ? 'approved' : 'revision', reason: '', paperTally: false, reviewsShortReason: '' },
   });
   const { submit, formError } = useActionForm(form, recordDecisionAction, () => {

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { meetingDetailsSchema } from '@/lib/validation/council';
+import type { meetingDetailsSchema } from '@/lib/validation/council';
 import { updateMeetingDetailsAction } from '../actions';
 
 type Values = z.input<typeof meetingDetailsSchema>;
@@ -19,7 +19,7 @@ type Values = z.input<typeof meetingDetailsSchema>;
 export function MeetingDetailsForm({ initial }: { initial: { meetingId: string; heldOn: string; startsAt: string; place: string; videoLink: string; votingDeadline: string } }) {
   const t = useTranslations('council');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(meetingDetailsSchema), defaultValues: initial });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.meetingDetailsSchema)), defaultValues: initial });
   const { submit, formError } = useActionForm(form, updateMeetingDetailsAction, () => {
     toast.success(t('details.saved'));
     router.refresh();

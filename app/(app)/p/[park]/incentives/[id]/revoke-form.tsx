@@ -1,22 +1,22 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, Textarea } from '@/app/_components/ui/input';
-import { revokeIncentiveSchema } from '@/lib/validation/incentives';
+import type { revokeIncentiveSchema } from '@/lib/validation/incentives';
 import { revokeIncentiveAction } from '../actions';
 
 export function RevokeForm({ parkId, incentiveId, today }: { parkId: string; incentiveId: string; today: string }) {
   const t = useTranslations('incentives');
   const router = useRouter();
-  const form = useForm<z.input<typeof revokeIncentiveSchema>>({ resolver: zodResolver(revokeIncentiveSchema), defaultValues: { incentiveId, revokedOn: today, reason: '' } });
+  const form = useForm<z.input<typeof revokeIncentiveSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/incentives').then((m) => m.revokeIncentiveSchema)), defaultValues: { incentiveId, revokedOn: today, reason: '' } });
   const { submit, formError } = useActionForm(form, (v) => revokeIncentiveAction(parkId, v), () => {
     toast.success(t('revoked'));
     router.refresh();

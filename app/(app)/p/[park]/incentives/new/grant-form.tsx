@@ -1,16 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
-import { grantIncentiveSchema, INCENTIVE_KINDS } from '@/lib/validation/incentives';
+import type { grantIncentiveSchema } from '@/lib/validation/incentives';
+import { INCENTIVE_KINDS } from '@/lib/validation/choices';
 import { grantIncentiveAction } from '../actions';
 
 type Values = z.input<typeof grantIncentiveSchema>;
@@ -19,7 +20,7 @@ export function GrantForm({ parkId, slug, residencies, residencyId, today }: { p
   const t = useTranslations('incentives');
   const router = useRouter();
   const form = useForm<Values>({
-    resolver: zodResolver(grantIncentiveSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/incentives').then((m) => m.grantIncentiveSchema)),
     defaultValues: { residencyId, kind: 'profit_tax', legalBasis: '', decisionNumber: '', grantedOn: today, validFrom: today, validTo: '', conditions: '' },
   });
   const { submit, formError } = useActionForm(form, (v) => grantIncentiveAction(parkId, v), (data) => {

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
-import { returnKpiReportSchema } from '@/lib/validation/kpi';
+import type { returnKpiReportSchema } from '@/lib/validation/kpi';
 import { acceptKpiReportFormAction, returnKpiReportAction } from '../actions';
 
 type ReturnValues = z.input<typeof returnKpiReportSchema>;
@@ -20,7 +20,7 @@ export function ReviewActions({ reportId }: { reportId: string }) {
   const t = useTranslations('kpi');
   // A server action as the form's action: Accept works even before the page has hydrated.
   const [acceptError, accept, accepting] = useActionState(acceptKpiReportFormAction, null);
-  const form = useForm<ReturnValues>({ resolver: zodResolver(returnKpiReportSchema), defaultValues: { reportId, comment: '' } });
+  const form = useForm<ReturnValues>({ resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.returnKpiReportSchema)), defaultValues: { reportId, comment: '' } });
   const { submit, formError } = useActionForm(form, returnKpiReportAction, () => {
     toast.success(t('returned'));
   });

@@ -1,9 +1,9 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
@@ -11,7 +11,7 @@ import { CheckboxField } from '@/app/_components/ui/checkbox';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import type { KpiSettingsDto } from '@/lib/kpi/deadlines';
-import { kpiSettingsSchema } from '@/lib/validation/kpi';
+import type { kpiSettingsSchema } from '@/lib/validation/kpi';
 import { updateKpiSettingsAction } from '../actions';
 
 type Values = z.input<typeof kpiSettingsSchema>;
@@ -19,7 +19,7 @@ type Values = z.input<typeof kpiSettingsSchema>;
 export function KpiSettingsForm({ parkId, settings }: { parkId: string; settings: KpiSettingsDto }) {
   const t = useTranslations('kpi');
   const form = useForm<Values>({
-    resolver: zodResolver(kpiSettingsSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.kpiSettingsSchema)),
     defaultValues: { parkId, deadlineMonth: String(settings.deadlineMonth), deadlineDay: String(settings.deadlineDay), quarterlyReports: settings.quarterlyReports },
   });
   const { submit, formError } = useActionForm(form, updateKpiSettingsAction, () => {

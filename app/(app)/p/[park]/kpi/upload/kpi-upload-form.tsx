@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { Download } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Alert } from '@/app/_components/ui/alert';
@@ -18,7 +18,7 @@ import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { ActionResult } from '@/app/_server/action';
 import type { UploadIssue, UploadPreview } from '@/lib/kpi/bulk-upload';
-import { kpiTemplateSchema } from '@/lib/validation/kpi';
+import type { kpiTemplateSchema } from '@/lib/validation/kpi';
 import { commitKpiUploadAction, previewKpiUploadAction } from '../actions';
 
 type Values = z.input<typeof kpiTemplateSchema>;
@@ -34,7 +34,7 @@ export function KpiUploadForm({ parkId, parkSlug, defaultYear, years, maxBytes }
   const [committed, setCommitted] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
   const [committing, startCommit] = useTransition();
-  const form = useForm<Values>({ resolver: zodResolver(kpiTemplateSchema), defaultValues: { parkId, year: String(defaultYear) } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.kpiTemplateSchema)), defaultValues: { parkId, year: String(defaultYear) } });
   const year = useWatch({ control: form.control, name: 'year' });
   const maxMb = maxBytes / 1024 / 1024;
 

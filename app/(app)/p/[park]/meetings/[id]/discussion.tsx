@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
@@ -9,7 +9,7 @@ import { ActionForm } from '@/app/_components/ui/action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { councilCommentSchema } from '@/lib/validation/council';
+import type { councilCommentSchema } from '@/lib/validation/council';
 import { CouncilComments } from '../../../../_applications/council-comments';
 import { addCouncilCommentAction } from '../actions';
 
@@ -20,7 +20,7 @@ type Comment = { id: string; author: string; body: string; at: string };
 export function Discussion({ applicationId, comments }: { applicationId: string; comments: Comment[] }) {
   const t = useTranslations('council');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(councilCommentSchema), defaultValues: { applicationId, body: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.councilCommentSchema)), defaultValues: { applicationId, body: '' } });
   const { submit, formError } = useActionForm(form, addCouncilCommentAction, () => {
     form.reset({ applicationId, body: '' });
     router.refresh();

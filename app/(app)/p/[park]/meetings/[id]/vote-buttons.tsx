@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionButton } from '@/app/_components/use-action-button';
 import { Button } from '@/app/_components/ui/button';
-import { VOTES, type Vote } from '@/lib/validation/council';
+import { VOTES, type Vote } from '@/lib/validation/choices';
 import { castVoteAction } from '../actions';
 
 /** The member's vote on one agenda item: for, against or abstain, changeable until the item is closed. */

@@ -1,15 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect } from '@/app/_components/ui/input';
-import { addIndicatorSchema } from '@/lib/validation/kpi';
+import type { addIndicatorSchema } from '@/lib/validation/kpi';
 import { addIndicatorAction } from '../actions';
 
 type Values = z.input<typeof addIndicatorSchema>;
@@ -17,7 +17,7 @@ type Values = z.input<typeof addIndicatorSchema>;
 export function AddIndicatorForm({ parkId, programmeId }: { parkId: string; programmeId: string }) {
   const t = useTranslations('programmes');
   const blank = { parkId, programmeId, key: '', name: '', unit: '', direction: 'higher' as const };
-  const form = useForm<Values>({ resolver: zodResolver(addIndicatorSchema), defaultValues: blank });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.addIndicatorSchema)), defaultValues: blank });
   const { submit, formError } = useActionForm(form, addIndicatorAction, () => {
     toast.success(t('indicatorAdded'));
     form.reset(blank);

@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Badge } from '@/app/_components/ui/badge';
@@ -16,7 +16,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { INDICATOR_VALUE_KINDS, type IndicatorDirection } from '@/db/schema/values';
 import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { saveIndicatorValuesSchema } from '@/lib/validation/kpi';
+import type { saveIndicatorValuesSchema } from '@/lib/validation/kpi';
 import { saveIndicatorValuesAction } from '../actions';
 
 type Values = z.input<typeof saveIndicatorValuesSchema>;
@@ -62,7 +62,7 @@ export function ProgrammeGrid({ parkId, programmeId, years: initialYears, rows, 
   const [newYear, setNewYear] = useState('');
   const [yearError, setYearError] = useState<string | null>(null);
   const cellsFor = (ys: number[]) => rows.flatMap((r) => ys.flatMap((year) => INDICATOR_VALUE_KINDS.map((kind) => ({ indicatorId: r.id, year, kind, value: readable(r.values[`${year}:${kind}`], locale) }))));
-  const form = useForm<Values>({ resolver: zodResolver(saveIndicatorValuesSchema), defaultValues: { parkId, programmeId, cells: cellsFor(initialYears) } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/kpi').then((m) => m.saveIndicatorValuesSchema)), defaultValues: { parkId, programmeId, cells: cellsFor(initialYears) } });
   const cells = useFieldArray({ control: form.control, name: 'cells' });
   const { submit, formError } = useActionForm(form, saveIndicatorValuesAction, (result) => {
     toast.success(t('savedValues', result));

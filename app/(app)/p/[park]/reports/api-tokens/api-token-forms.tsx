@@ -1,18 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { Check, Copy } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Alert, AlertDescription, AlertTitle } from '@/app/_components/ui/alert';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { createApiTokenSchema } from '@/lib/validation/api-tokens';
+import type { createApiTokenSchema } from '@/lib/validation/api-tokens';
 import { createApiTokenAction, revokeApiTokenAction } from './actions';
 
 type Values = z.input<typeof createApiTokenSchema>;
@@ -22,7 +22,7 @@ export function CreateApiTokenForm({ parkSlug }: { parkSlug: string }) {
   const t = useTranslations('apiTokens');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(createApiTokenSchema), defaultValues: { parkSlug, name: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/api-tokens').then((m) => m.createApiTokenSchema)), defaultValues: { parkSlug, name: '' } });
   const { submit, formError } = useActionForm(form, createApiTokenAction, (data) => {
     setCreated(data);
     setCopied(false);

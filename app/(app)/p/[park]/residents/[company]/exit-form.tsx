@@ -1,16 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
-import { EXIT_REASONS, exitResidentSchema } from '@/lib/validation/residents';
+import type { exitResidentSchema } from '@/lib/validation/residents';
+import { EXIT_REASONS } from '@/lib/validation/choices';
 import { exitResidentAction } from '../actions';
 
 type Values = z.input<typeof exitResidentSchema>;
@@ -20,7 +21,7 @@ export function ExitForm({ parkId, residencyId, defaultEndOn }: { parkId: string
   const tr = useTranslations('residents');
   const router = useRouter();
   const form = useForm<Values>({
-    resolver: zodResolver(exitResidentSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/residents').then((m) => m.exitResidentSchema)),
     defaultValues: { residencyId, endOn: defaultEndOn, reason: 'term_ended', note: '' },
   });
   const { submit, formError } = useActionForm(form, (values) => exitResidentAction(parkId, values), (data) => {

@@ -1,17 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
 import { RadioGroupField } from '@/app/_components/ui/radio-group';
-import { admitResidentSchema, PLACEMENTS } from '@/lib/validation/residents';
+import type { admitResidentSchema } from '@/lib/validation/residents';
+import { PLACEMENTS } from '@/lib/validation/choices';
 import { admitResidentAction } from '../actions';
 
 type Values = z.input<typeof admitResidentSchema>;
@@ -21,7 +22,7 @@ export function AdmitForm({ parkId, slug, applicationId, today, wantsPremises }:
   const tr = useTranslations('residents');
   const router = useRouter();
   const form = useForm<Values>({
-    resolver: zodResolver(admitResidentSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/residents').then((m) => m.admitResidentSchema)),
     defaultValues: { applicationId, agreementNumber: '', agreementDate: today, startOn: today, endOn: '', placement: wantsPremises ? 'on_site' : 'extraterritorial' },
   });
   const { submit, formError } = useActionForm(form, (values) => admitResidentAction(parkId, values), (data) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
@@ -10,7 +10,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Textarea } from '@/app/_components/ui/input';
 import { RadioGroupField } from '@/app/_components/ui/radio-group';
-import { conflictSchema } from '@/lib/validation/council';
+import type { conflictSchema } from '@/lib/validation/council';
 import { declareConflictAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -21,7 +21,7 @@ export function DeclarationForm({ assignmentId }: { assignmentId: string }) {
   const t = useTranslations('review.declaration');
   const hydrated = useHydrated();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(conflictSchema), defaultValues: { assignmentId, hasConflict: undefined, reason: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.conflictSchema)), defaultValues: { assignmentId, hasConflict: undefined, reason: '' } });
   const hasConflict = useWatch({ control: form.control, name: 'hasConflict' });
   const { submit, formError } = useActionForm(form, declareConflictAction, () => router.refresh());
   const { isSubmitting } = form.formState;

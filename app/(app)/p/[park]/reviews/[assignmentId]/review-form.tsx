@@ -1,18 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormError } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions, Textarea } from '@/app/_components/ui/input';
 import { RadioGroupField } from '@/app/_components/ui/radio-group';
-import { RECOMMENDATIONS, reviewSchema, SCORE_MAX, SCORE_MIN } from '@/lib/validation/council';
+import type { reviewSchema } from '@/lib/validation/council';
+import { RECOMMENDATIONS, SCORE_MAX, SCORE_MIN } from '@/lib/validation/choices';
 import { saveReviewDraftAction, submitReviewAction } from '../actions';
 import { useHydrated } from '@/app/_components/use-hydrated';
 
@@ -28,7 +29,7 @@ export function ReviewForm({ assignmentId, criteria, initial }: { assignmentId: 
   const locale = useLocale();
   const router = useRouter();
   const mode = useRef<'draft' | 'submit'>('draft');
-  const form = useForm<Values>({ resolver: zodResolver(reviewSchema), defaultValues: { assignmentId, ...initial } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/council').then((m) => m.reviewSchema)), defaultValues: { assignmentId, ...initial } });
   const { submit, formError } = useActionForm(
     form,
     (values) => (mode.current === 'submit' ? submitReviewAction(values) : saveReviewDraftAction(values)),

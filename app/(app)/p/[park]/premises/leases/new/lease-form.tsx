@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
-import { createLeaseSchema } from '@/lib/validation/premises';
+import type { createLeaseSchema } from '@/lib/validation/premises';
 import { createLeaseAction } from '../../actions';
 
 type Values = z.input<typeof createLeaseSchema>;
@@ -30,7 +30,7 @@ export function LeaseForm({
 }) {
   const t = useTranslations('premises');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(createLeaseSchema), defaultValues: { ...defaults, endOn: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.createLeaseSchema)), defaultValues: { ...defaults, endOn: '' } });
   const { submit, formError } = useActionForm(form, (v) => createLeaseAction(parkId, v), () => {
     toast.success(t('leaseCreated'));
     router.push(`/p/${slug}/premises?at=${form.getValues('startOn')}`);

@@ -1,17 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import { endLeaseSchema, retireUnitSchema, updateUnitSchema } from '@/lib/validation/premises';
+import type { retireUnitSchema, updateUnitSchema, endLeaseSchema } from '@/lib/validation/premises';
 import { endLeaseAction, retireUnitAction, updateUnitAction } from '../../actions';
 import { UnitFields } from '../../unit-fields';
 
@@ -21,7 +21,7 @@ export function EditUnitForm({ parkId, unit }: { parkId: string; unit: { id: str
   const t = useTranslations('premises');
   const router = useRouter();
   const form = useForm<UnitValues>({
-    resolver: zodResolver(updateUnitSchema),
+    resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.updateUnitSchema)),
     defaultValues: { unitId: unit.id, name: unit.name, kind: unit.kind, areaM2: unit.areaM2, availableFrom: unit.availableFrom ?? '', availableTo: unit.availableTo ?? '' },
   });
   const { submit, formError } = useActionForm(form, (v) => updateUnitAction(parkId, v), () => {
@@ -47,7 +47,7 @@ export function EditUnitForm({ parkId, unit }: { parkId: string; unit: { id: str
 export function RetireUnitForm({ parkId, unitId, today }: { parkId: string; unitId: string; today: string }) {
   const t = useTranslations('premises');
   const router = useRouter();
-  const form = useForm<z.input<typeof retireUnitSchema>>({ resolver: zodResolver(retireUnitSchema), defaultValues: { unitId, availableTo: today } });
+  const form = useForm<z.input<typeof retireUnitSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.retireUnitSchema)), defaultValues: { unitId, availableTo: today } });
   const { submit, formError } = useActionForm(form, (v) => retireUnitAction(parkId, v), () => {
     toast.success(t('retired'));
     router.refresh();
@@ -64,7 +64,7 @@ export function RetireUnitForm({ parkId, unitId, today }: { parkId: string; unit
 export function EndLeaseForm({ parkId, leaseId, defaultEndOn, label }: { parkId: string; leaseId: string; defaultEndOn: string; label: string }) {
   const t = useTranslations('premises');
   const router = useRouter();
-  const form = useForm<z.input<typeof endLeaseSchema>>({ resolver: zodResolver(endLeaseSchema), defaultValues: { leaseId, endOn: defaultEndOn } });
+  const form = useForm<z.input<typeof endLeaseSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.endLeaseSchema)), defaultValues: { leaseId, endOn: defaultEndOn } });
   const { submit, formError } = useActionForm(form, (v) => endLeaseAction(parkId, v), () => {
     toast.success(t('leaseEnded'));
     router.refresh();
