@@ -46,6 +46,9 @@ test.describe('Reports', () => {
     await expect(figure(budget, 'Regional funding')).toContainText('507.4 M RUB');
     await expect(figure(budget, 'Regional funding')).toContainText('55.1% of the total');
     await expect(page.getByRole('region', { name: 'The summary for 2010–2016 in words' })).toContainText('356 requests for support were considered, 173 projects passed the expert council');
+    // What the park's support was worth, beside the budget (rent and services below the market).
+    const support = page.getByRole('region', { name: 'Resident support in 2010–2016' });
+    for (const card of ['Rent support', 'Service support', 'Support in total', 'Taxes per rouble of support']) await expect(figure(support, card)).toBeVisible();
     // The exact amount is in the card's tooltip.
     await expect(figure(budget, 'Budget funding received up to 2016').getByTitle(/920,300,000\.00/)).toBeVisible();
 
@@ -56,7 +59,7 @@ test.describe('Reports', () => {
     expect(download.suggestedFilename()).toBe('kuzbass-summary-2010-2016.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Totals', 'Budget', 'Reporting']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Totals', 'Budget', 'Reporting', 'Resident support']);
     expect(cellBeside(book.getWorksheet('Summary')!, 'Requests for support considered')).toBe(356);
     expect(cellBeside(book.getWorksheet('Summary')!, 'Residents supported')).toBe(60);
     expect(cellBeside(book.getWorksheet('Budget')!, 'Budget funding received up to 2016')).toBe(920300000);
