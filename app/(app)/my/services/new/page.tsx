@@ -28,7 +28,7 @@ export default async function NewServiceRequestPage() {
       {choices.length === 0 ? (
         <EmptyState>{t('my.notResident')}</EmptyState>
       ) : (
-        <SectionCard title={t('my.newTitle')}>
+        <SectionCard title={t('request.details')}>
           <RequestServiceForm parks={choices} />
         </SectionCard>
       )}

@@ -52,7 +52,7 @@ export default async function ServiceCataloguePage({ params }: { params: Promise
           },
         ]}
       />
-      <SectionCard title={t('catalogue.add')} description={t('catalogue.priceNote')}>
+      <SectionCard title={t('catalogue.add')}>
         <ServiceForm parkId={park.id} />
       </SectionCard>
     </div>

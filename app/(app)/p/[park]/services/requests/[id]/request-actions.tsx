@@ -57,7 +57,7 @@ export function StartForm({ parkId, requestId }: Props) {
 
 export function DeliverForm({ parkId, requestId, quantity }: Props & { quantity: string }) {
   const t = useTranslations('serviceDesk');
-  const form = useForm<z.input<typeof deliverServiceRequestSchema>>({ resolver: zodResolver(deliverServiceRequestSchema), defaultValues: { requestId, quantity } });
+  const form = useForm<z.input<typeof deliverServiceRequestSchema>>({ resolver: zodResolver(deliverServiceRequestSchema), defaultValues: { requestId, quantity: quantity.replace(/\.0+$/, '') } });
   const { submit, formError } = useActionForm(form, (v) => deliverServiceRequestAction(parkId, v), useDone(t('actions.delivered')));
   return (
     <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('actions.deliver')} layout="compact" aria-label={t('actions.deliver')}>
