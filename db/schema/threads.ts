@@ -5,10 +5,11 @@ import { parkId } from './owners';
 import { threadSide } from './enums';
 import { applications } from './applications';
 import { kpiReports } from './kpi';
+import { serviceRequests } from './services';
 import { users } from './users';
 
 /**
- * The conversation kept with a record (an application, a KPI report) between the park's staff and
+ * The conversation kept with a record (an application, a KPI report, a service request) between the park's staff and
  * the company's representatives; the experts never see it. A message names exactly one record and is
  * deleted with it. Messages are never edited: what was said stays said.
  */
@@ -19,16 +20,18 @@ export const threadMessages = pgTable(
     parkId: parkId(),
     applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'cascade' }),
     kpiReportId: uuid('kpi_report_id').references(() => kpiReports.id, { onDelete: 'cascade' }),
+    serviceRequestId: uuid('service_request_id').references(() => serviceRequests.id, { onDelete: 'cascade' }),
     authorId: requires('author_id', () => users.id),
     side: threadSide('side').notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    check('thread_messages_one_record', sql`num_nonnulls(${t.applicationId}, ${t.kpiReportId}) = 1`),
+    check('thread_messages_one_record', sql`num_nonnulls(${t.applicationId}, ${t.kpiReportId}, ${t.serviceRequestId}) = 1`),
     check('thread_messages_body_length', sql`char_length(${t.body}) BETWEEN 1 AND 5000`),
     index('thread_messages_application').on(t.applicationId, t.createdAt).where(sql`${t.applicationId} IS NOT NULL`),
     index('thread_messages_kpi_report').on(t.kpiReportId, t.createdAt).where(sql`${t.kpiReportId} IS NOT NULL`),
+    index('thread_messages_service_request').on(t.serviceRequestId, t.createdAt).where(sql`${t.serviceRequestId} IS NOT NULL`),
   ],
 );
 

@@ -333,7 +333,14 @@ const TABLE: Record<string, Entry> = {
     otherPark: APPLICANT,
     otherCompany: { scoped: 'their own companies’ requests' },
   },
+  'services/accessServiceRequest': { call: ({ f, db, w, actor }) => f(db, { actor, requestId: w.serviceRequestId }) },
   'services/getServiceRequest': { call: ({ f, db, w, actor }) => f(db, { actor, requestId: w.serviceRequestId }) },
+  'services/listServiceStaff': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
+  'services/listRequestableServices': {
+    call: ({ f, db, actor }) => f(db, { actor }),
+    otherPark: APPLICANT,
+    otherCompany: { scoped: 'the parks where their own companies are resident: not this one' },
+  },
   'services/assignServiceRequest': {
     call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { requestId: w.serviceRequestId, assigneeId: w.manager.userId } }),
     ownPark: true,

@@ -32,6 +32,7 @@ export const CLIENT_NAMESPACES = [
   'review.scoring',
   'roles',
   'rubric',
+  'serviceDesk',
   'threads',
   'validation',
 ] as const;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { services } from '@/db/schema';
@@ -57,6 +57,45 @@ export async function listOfferedServices(db: DbOrTx, { actor, parkId, today }: 
     .from(services)
     .where(and(eq(services.parkId, parkId), eq(services.active, true)))
     .orderBy(asc(services.kind), asc(services.name), asc(services.id));
+}
+
+/** A park where the person may request services: their companies resident there today and its active services. */
+export type RequestableServicesDto = { parkId: string; parkSlug: string; parkName: string; companies: { id: string; name: string }[]; services: ServiceDto[] };
+
+/**
+ * What a representative may request, park by park: the parks where a company they represent holds a
+ * residency on the park's today, with those companies and the park's active services. Other parks are
+ * not listed; anyone but an applicant is refused.
+ */
+export async function listRequestableServices(db: DbOrTx, { actor }: { actor: Actor }): Promise<RequestableServicesDto[]> {
+  assertActingUser(actor, 'service.readOwn');
+  const rows = await queryRows<{ parkId: string; parkSlug: string; parkName: string; companyId: string; companyName: string }>(
+    db,
+    sql`SELECT DISTINCT p.id AS "parkId", p.slug AS "parkSlug", p.name AS "parkName", c.id AS "companyId", c.name AS "companyName"
+        FROM residencies r
+        JOIN parks p ON p.id = r.park_id
+        JOIN companies c ON c.id = r.company_id
+        JOIN company_members m ON m.company_id = r.company_id AND m.user_id = ${actor.userId}
+        WHERE r.start_on <= (now() AT TIME ZONE p.time_zone)::date AND (r.end_on IS NULL OR r.end_on >= (now() AT TIME ZONE p.time_zone)::date)
+        ORDER BY p.name, c.name`,
+  );
+  if (!rows.length) return [];
+  const parkIds = [...new Set(rows.map((r) => r.parkId))];
+  const offered = await db
+    .select({ ...serviceColumns, parkId: services.parkId })
+    .from(services)
+    .where(and(inArray(services.parkId, parkIds), eq(services.active, true)))
+    .orderBy(asc(services.kind), asc(services.name), asc(services.id));
+  return parkIds.map((parkId) => {
+    const mine = rows.filter((r) => r.parkId === parkId);
+    return {
+      parkId,
+      parkSlug: mine[0].parkSlug,
+      parkName: mine[0].parkName,
+      companies: mine.map((r) => ({ id: r.companyId, name: r.companyName })),
+      services: offered.filter((s) => s.parkId === parkId).map(({ parkId: _, ...s }) => s),
+    };
+  });
 }
 
 /** Adds a service to the park's catalogue. */

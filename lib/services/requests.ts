@@ -6,7 +6,7 @@ import { queryRows } from '@/db/rows';
 import { serviceRequests } from '@/db/schema';
 import type { ServiceRequestStatus } from '@/db/schema/values';
 import { actorUserId, type Actor } from '@/lib/auth/actor';
-import { actingUser, assertActingUser, assertCan, parksWhere } from '@/lib/auth/permissions';
+import { actingUser, assertActingUser, assertCan, can, parksWhere } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, invalidTransition, notFound, refusal } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notifications';
@@ -49,6 +49,8 @@ export type ServiceRequestDto = {
   /** The resident's and the market's price per unit when the request was made. */
   unitPriceRub: string | null;
   unitMarketPriceRub: string | null;
+  /** What the park gives: (market − resident price) × quantity, in roubles to the kopeck; null without prices. */
+  supportRub: string | null;
   description: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -70,6 +72,7 @@ async function queryRequests(db: DbOrTx, where: SQL, today?: string, limit?: num
            sr.service_id AS "serviceId", s.name AS "serviceName", s.kind::text AS kind, s.unit::text AS unit,
            sr.requested_on::text AS "requestedOn", sr.status::text AS status, sr.done_on::text AS "doneOn", sr.quantity::text AS quantity,
            sr.unit_price_rub::text AS "unitPriceRub", sr.unit_market_price_rub::text AS "unitMarketPriceRub",
+           round((sr.unit_market_price_rub - sr.unit_price_rub) * sr.quantity, 2)::text AS "supportRub",
            sr.description, sr.assignee_id AS "assigneeId", a.name AS "assigneeName", sr.reason,
            (sr.status IN ('requested', 'in_progress') AND sr.requested_on + p.service_target_days < ${day}) AS overdue
     FROM service_requests sr
@@ -191,12 +194,51 @@ export async function listMyServiceRequests(db: DbOrTx, { actor }: { actor: Acto
   return queryRequests(db, sql`sr.company_id IN ${ownCompanies(actor.userId)}`);
 }
 
-/** One request, for the park's staff or the company's representatives; anyone else finds it missing. */
-export async function getServiceRequest(db: DbOrTx, { actor, requestId }: { actor: Actor; requestId: string }): Promise<ServiceRequestDto> {
+/**
+ * One request and the side the actor reads it from, by the rule every read here follows: the staff of
+ * parks where they may read the desk, then the representatives of its company; anyone else finds it
+ * missing. `lock` holds the request (FOR SHARE) until the transaction ends, for a step that depends on it.
+ */
+export async function accessServiceRequest(
+  db: DbOrTx,
+  { actor, requestId, lock = false }: { actor: Actor; requestId: string; lock?: boolean },
+): Promise<{ request: ServiceRequestDto; audience: 'staff' | 'company' }> {
+  const { requestId: id } = parseInput(requestIdSchema, { requestId });
+  if (lock) await queryRows(db, sql`SELECT sr.id FROM service_requests sr WHERE sr.id = ${id} AND ${visibleTo(actor)} FOR SHARE OF sr`);
+  const [request] = await queryRequests(db, sql`sr.id = ${id} AND ${visibleTo(actor)}`);
+  if (!request) throw notFound('service request');
+  return { request, audience: can(actor, 'serviceRequest.read', request.parkId) ? 'staff' : 'company' };
+}
+
+/** A step in a request's life, as the audit log keeps it: who made it when, and the reason given (a refusal, a cancellation). */
+export type ServiceRequestEvent = { at: Date; action: string; actorName: string | null; reason: string | null };
+
+export type ServiceRequestDetailDto = ServiceRequestDto & { history: ServiceRequestEvent[] };
+
+/** One request with its history, for the park's staff or the company's representatives; anyone else finds it missing. */
+export async function getServiceRequest(db: DbOrTx, { actor, requestId }: { actor: Actor; requestId: string }): Promise<ServiceRequestDetailDto> {
   const { requestId: id } = parseInput(requestIdSchema, { requestId });
   const [request] = await queryRequests(db, sql`sr.id = ${id} AND ${visibleTo(actor)}`);
   if (!request) throw notFound('service request');
-  return request;
+  const history = await queryRows<{ at: Date | string; action: string; actorName: string | null; reason: string | null }>(
+    db,
+    sql`SELECT a.at, a.action, coalesce(u.name, a.actor_label) AS "actorName", a.after->>'reason' AS reason
+        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        WHERE a.entity = 'serviceRequest' AND a.entity_id = ${request.id}
+        ORDER BY a.at, a.id`,
+  );
+  return { ...request, history: history.map((h) => ({ ...h, at: new Date(h.at) })) };
+}
+
+/** The park's staff a request may be given to (anyone holding a role in the park, not disabled), by name. */
+export async function listServiceStaff(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, 'serviceRequest.handle', parkId);
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`SELECT DISTINCT u.id, u.name FROM users u JOIN memberships m ON m.user_id = u.id
+        WHERE m.park_id = ${parkId} AND u.disabled_at IS NULL
+        ORDER BY u.name, u.id`,
+  );
 }
 
 type Locked = { id: string; status: ServiceRequestStatus; companyId: string; serviceName: string; companyName: string; parkSlug: string; assigneeId: string | null };

@@ -8,6 +8,8 @@ import { assignExperts } from '@/lib/council/assignments';
 import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/filing';
 import { figures } from '@/lib/kpi/test-fixtures';
 import { screenApplication } from '@/lib/applications/screening';
+import { createService } from '@/lib/services/catalogue';
+import { createServiceRequest, deliverServiceRequest } from '@/lib/services/requests';
 import { localDocumentsDir } from '@/lib/storage';
 import { makeApplication, TINY_PDF } from '@/lib/test/application-fixtures';
 import { codeOf } from '@/lib/test/code-of';
@@ -18,6 +20,7 @@ import { getThread, postThreadMessage, readThreadAttachment } from './threads';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const application = (subjectId: string) => ({ subject: 'application' as const, subjectId });
 const kpiReport = (subjectId: string) => ({ subject: 'kpiReport' as const, subjectId });
+const serviceRequest = (subjectId: string) => ({ subject: 'serviceRequest' as const, subjectId });
 
 async function rowCounts() {
   const db = await getDb();
@@ -190,6 +193,56 @@ describe('the conversation on a KPI report', () => {
     const stranger = await makeApplicant();
     for (const outsider of [other.manager, stranger]) expect(await codeOf(getThread(db, { actor: outsider, subject: kpiReport(draft.id) }))).toBe('NOT_FOUND');
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(threadMessages).where(eq(threadMessages.kpiReportId, draft.id));
+    expect(n).toBe(2);
+  });
+});
+
+describe('the conversation on a service request', () => {
+  it('the representative and the desk write to each other, each told with a link to their own page; an administrator reads; outsiders find nothing', async () => {
+    const db = await getDb();
+    const park = await makePark();
+    const manager = await makeManager(park.id);
+    const { companyId, companyName, representative } = await makeResident(manager, park.id, { represented: true, startOn: '2020-01-01' });
+    const service = await createService(db, { actor: manager, parkId: park.id, input: { name: 'Patent search', kind: 'ip', unit: 'item', marketPriceRub: '45000', residentPriceRub: '15000' } });
+    const request = await createServiceRequest(db, { actor: representative, parkId: park.id, input: { companyId, serviceId: service.id, quantity: '1', description: 'An invention' }, today: '2024-03-01' });
+
+    expect(await getThread(db, { actor: representative, subject: serviceRequest(request.id) })).toMatchObject({ side: 'company', mayPost: true, messages: [] });
+    await postThreadMessage(db, { actor: representative, input: { ...serviceRequest(request.id), body: 'The draft claims are attached.' }, files: [{ fileName: 'claims.pdf', bytes: TINY_PDF }] });
+    const [toStaff] = await db.select().from(notifications).where(and(eq(notifications.userId, manager.userId), eq(notifications.kind, 'threadServiceRequestMessage')));
+    expect(toStaff).toMatchObject({ parkId: park.id, href: `/p/${park.slug}/services/requests/${request.id}`, params: { company: companyName, service: 'Patent search', author: representative.name } });
+
+    expect(await getThread(db, { actor: manager, subject: serviceRequest(request.id) })).toMatchObject({ side: 'staff', mayPost: true });
+    await postThreadMessage(db, { actor: manager, input: { ...serviceRequest(request.id), body: 'Received; we start on Monday.' } });
+    const [toCompany] = await db.select().from(notifications).where(and(eq(notifications.userId, representative.userId), eq(notifications.kind, 'threadServiceRequestMessage')));
+    expect(toCompany).toMatchObject({ href: `/my/services/${request.id}` });
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'serviceRequest'), eq(auditLog.entityId, request.id), eq(auditLog.action, 'thread.post'))).limit(1);
+    expect(entry).toBeDefined();
+
+    // The conversation stays open once the request is done: the company may still have a question.
+    await deliverServiceRequest(db, { actor: manager, parkId: park.id, input: { requestId: request.id, quantity: '1' }, today: '2024-03-05' });
+    const thread = await getThread(db, { actor: representative, subject: serviceRequest(request.id) });
+    expect(thread.messages.map((m) => [m.side, m.body])).toEqual([
+      ['company', 'The draft claims are attached.'],
+      ['staff', 'Received; we start on Monday.'],
+    ]);
+    const fileId = thread.messages[0].files[0].id;
+    expect(await readThreadAttachment(db, { actor: manager, attachmentId: fileId })).toMatchObject({ fileName: 'claims.pdf' });
+
+    // An administrator may read the desk but does not handle it: reads, does not write.
+    const admin = await makeAdmin();
+    expect(await getThread(db, { actor: admin, subject: serviceRequest(request.id) })).toMatchObject({ side: 'staff', mayPost: false, closedReason: 'readOnly' });
+    expect(await codeOf(postThreadMessage(db, { actor: admin, input: { ...serviceRequest(request.id), body: 'Hello' } }))).toBe('FORBIDDEN');
+
+    // Another park's manager, another company's representative and an expert of the park find nothing.
+    const other = await makeManagedPark();
+    const stranger = await makeApplicant();
+    const expert = await makeExpert(park.id);
+    for (const outsider of [other.manager, stranger, expert]) {
+      expect(await codeOf(getThread(db, { actor: outsider, subject: serviceRequest(request.id) }))).toBe('NOT_FOUND');
+      expect(await codeOf(postThreadMessage(db, { actor: outsider, input: { ...serviceRequest(request.id), body: 'Hi' } }))).toBe('NOT_FOUND');
+      expect(await codeOf(readThreadAttachment(db, { actor: outsider, attachmentId: fileId }))).toBe('NOT_FOUND');
+    }
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(threadMessages).where(eq(threadMessages.serviceRequestId, request.id));
     expect(n).toBe(2);
   });
 });

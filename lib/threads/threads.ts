@@ -6,10 +6,12 @@ import { threadAttachments, threadMessages, users } from '@/db/schema';
 import type { ThreadSide } from '@/db/schema/values';
 import { accessApplication } from '@/lib/applications/access';
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
 import { accessKpiReport } from '@/lib/kpi/access';
 import { notify } from '@/lib/notifications/notifications';
+import { accessServiceRequest } from '@/lib/services/requests';
 import { managersOf, representativesOf } from '@/lib/notifications/recipients';
 import { documentStore, type StoredObject } from '@/lib/storage';
 import { assertUploadFits, checkUpload, uploadError, type CheckedUpload } from '@/lib/uploads/uploads';
@@ -18,9 +20,9 @@ import { isUuid } from '@/lib/validation/uuid';
 import { MAX_MESSAGE_FILES, threadMessageSchema, threadSubjectSchema, type ThreadSubject } from '@/lib/validation/threads';
 
 /*
- * The conversation kept with an application or a KPI report, between the park's staff and the
- * company's representatives. Who takes part follows who may see the record (lib/applications/access.ts,
- * lib/kpi/access.ts): the experts, who see applications, never see their conversation.
+ * The conversation kept with an application, a KPI report or a service request, between the park's
+ * staff and the company's representatives. Who takes part follows who may see the record
+ * (lib/applications/access.ts, lib/kpi/access.ts, accessServiceRequest in lib/services/requests.ts): the experts, who see applications, never see their conversation.
  */
 
 /** The record a conversation belongs to, as the actor sees it. */
@@ -58,6 +60,23 @@ async function openRecord(db: DbOrTx, actor: Actor, subject: ThreadSubject, lock
       notice: { kind: 'threadApplicationMessage', params: { title: app.title } },
     };
   }
+  if (subject.subject === 'serviceRequest') {
+    const { request, audience } = await accessServiceRequest(db, { actor, requestId: subject.subjectId, lock });
+    // The staff who handle the desk write; others who may read it (an administrator) only read. The
+    // company's representatives write while they may see the request.
+    const mayWrite = audience === 'company' || can(actor, 'serviceRequest.handle', request.parkId);
+    return {
+      subject,
+      parkId: request.parkId,
+      companyId: request.companyId,
+      side: audience,
+      mayPost: mayWrite,
+      closedReason: mayWrite ? null : 'readOnly',
+      staffHref: `/p/${request.parkSlug}/services/requests/${request.id}`,
+      companyHref: `/my/services/${request.id}`,
+      notice: { kind: 'threadServiceRequestMessage', params: { company: request.companyName, service: request.serviceName } },
+    };
+  }
   const report = await accessKpiReport(db, { actor, reportId: subject.subjectId, lock });
   const draft = report.status === 'draft';
   return {
@@ -73,7 +92,16 @@ async function openRecord(db: DbOrTx, actor: Actor, subject: ThreadSubject, lock
   };
 }
 
-const subjectColumn = (subject: ThreadSubject) => (subject.subject === 'application' ? threadMessages.applicationId : threadMessages.kpiReportId);
+const SUBJECT_COLUMNS = {
+  application: threadMessages.applicationId,
+  kpiReport: threadMessages.kpiReportId,
+  serviceRequest: threadMessages.serviceRequestId,
+} as const satisfies Record<ThreadSubject['subject'], unknown>;
+
+/** The audit log's name for each kind of record. */
+const AUDIT_ENTITIES = { application: 'application', kpiReport: 'kpi_report', serviceRequest: 'serviceRequest' } as const satisfies Record<ThreadSubject['subject'], string>;
+
+const subjectColumn = (subject: ThreadSubject) => SUBJECT_COLUMNS[subject.subject];
 
 export type ThreadFileDto = { id: string; fileName: string; mimeType: string; sizeBytes: number };
 export type ThreadMessageDto = { id: string; side: ThreadSide; authorName: string; mine: boolean; body: string; createdAt: Date; files: ThreadFileDto[] };
@@ -147,6 +175,7 @@ export async function postThreadMessage(
         parkId: record.parkId,
         applicationId: subject.subject === 'application' ? subject.subjectId : null,
         kpiReportId: subject.subject === 'kpiReport' ? subject.subjectId : null,
+        serviceRequestId: subject.subject === 'serviceRequest' ? subject.subjectId : null,
         authorId: actor.userId,
         side: record.side,
         body,
@@ -160,7 +189,7 @@ export async function postThreadMessage(
         actor,
         parkId: record.parkId,
         action: 'thread.post',
-        entity: subject.subject === 'application' ? 'application' : 'kpi_report',
+        entity: AUDIT_ENTITIES[subject.subject],
         entityId: subject.subjectId,
         after: { messageId, side: record.side, files: rows.map((r) => ({ id: r.id, fileName: r.fileName, sizeBytes: r.sizeBytes, sha256: r.sha256 })) },
       });
@@ -199,13 +228,18 @@ export async function readThreadAttachment(db: DbOrTx, { actor, attachmentId }: 
           storageKey: threadAttachments.storagePath,
           applicationId: threadMessages.applicationId,
           kpiReportId: threadMessages.kpiReportId,
+          serviceRequestId: threadMessages.serviceRequestId,
         })
         .from(threadAttachments)
         .innerJoin(threadMessages, eq(threadMessages.id, threadAttachments.messageId))
         .where(eq(threadAttachments.id, attachmentId))
     : [];
   if (!row) throw notFound('document');
-  const subject: ThreadSubject = row.applicationId ? { subject: 'application', subjectId: row.applicationId } : { subject: 'kpiReport', subjectId: row.kpiReportId! };
+  const subject: ThreadSubject = row.applicationId
+    ? { subject: 'application', subjectId: row.applicationId }
+    : row.kpiReportId
+      ? { subject: 'kpiReport', subjectId: row.kpiReportId }
+      : { subject: 'serviceRequest', subjectId: row.serviceRequestId! };
   await openRecord(db, actor, subject).catch((error: unknown) => {
     throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('document') : error;
   });

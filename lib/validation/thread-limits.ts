@@ -4,7 +4,7 @@
  */
 
 /** The records a conversation can be kept with. */
-export const THREAD_SUBJECTS = ['application', 'kpiReport'] as const;
+export const THREAD_SUBJECTS = ['application', 'kpiReport', 'serviceRequest'] as const;
 export type ThreadSubjectKind = (typeof THREAD_SUBJECTS)[number];
 
 export const MAX_MESSAGE_LENGTH = 5000;

@@ -33,6 +33,7 @@ const PARK_SECTIONS: { path: string; label: string; icon: NavIcon; permission: P
   { path: '/council', label: 'council', icon: 'gavel', permission: 'council.meet' },
   { path: '/residents', label: 'residents', icon: 'briefcase', permission: 'resident.read' },
   { path: '/premises', label: 'premises', icon: 'building', permission: 'premises.manage' },
+  { path: '/services', label: 'services', icon: 'clipboard', permission: 'serviceRequest.read' },
   { path: '/incentives', label: 'incentives', icon: 'percent', permission: 'incentive.grant' },
   { path: '/kpi', label: 'kpi', icon: 'file', permission: 'kpi.review' },
   { path: '/budget', label: 'budget', icon: 'wallet', permission: 'budget.manage' },
@@ -61,6 +62,7 @@ export function globalNav(actor: Actor): NavItem[] {
     items.push({ href: '/my/companies', label: 'myCompanies', icon: 'briefcase' });
     items.push({ href: '/my/applications', label: 'myApplications', icon: 'inbox' });
     items.push({ href: '/my/kpi', label: 'myKpi', icon: 'file' });
+    items.push({ href: '/my/services', label: 'myServices', icon: 'clipboard' });
   }
   if (can(actor, 'report.compare') && !(actor.type === 'user' && actor.kind === 'admin')) items.push({ href: '/compare', label: 'compare', icon: 'compare' });
   if (can(actor, 'user.manage')) {

@@ -1,0 +1,5 @@
+ALTER TABLE "thread_messages" DROP CONSTRAINT "thread_messages_one_record";--> statement-breakpoint
+ALTER TABLE "thread_messages" ADD COLUMN "service_request_id" uuid;--> statement-breakpoint
+ALTER TABLE "thread_messages" ADD CONSTRAINT "thread_messages_service_request_id_service_requests_id_fk" FOREIGN KEY ("service_request_id") REFERENCES "public"."service_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "thread_messages_service_request" ON "thread_messages" USING btree ("service_request_id","created_at") WHERE "thread_messages"."service_request_id" IS NOT NULL;--> statement-breakpoint
+ALTER TABLE "thread_messages" ADD CONSTRAINT "thread_messages_one_record" CHECK (num_nonnulls("thread_messages"."application_id", "thread_messages"."kpi_report_id", "thread_messages"."service_request_id") = 1);
