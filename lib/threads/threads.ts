@@ -130,6 +130,8 @@ export async function getThread(db: DbOrTx, { actor, subject }: { actor: Actor; 
         .orderBy(asc(threadAttachments.createdAt), asc(threadAttachments.fileName))
     : [];
   const me = actor.type === 'user' ? actor.userId : null;
+  const filesOf = new Map<string, ThreadFileDto[]>();
+  for (const { messageId, ...file } of files) filesOf.set(messageId, [...(filesOf.get(messageId) ?? []), file]);
   return {
     side: record.side,
     mayPost: record.mayPost,
@@ -137,7 +139,7 @@ export async function getThread(db: DbOrTx, { actor, subject }: { actor: Actor; 
     messages: rows.map(({ authorId, ...r }) => ({
       ...r,
       mine: authorId === me,
-      files: files.filter((f) => f.messageId === r.id).map(({ messageId: _, ...f }) => f),
+      files: filesOf.get(r.id) ?? [],
     })),
   };
 }
