@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { pickMessages, SHELL_NAMESPACES } from '@/lib/i18n/client-messages';
 import { Providers } from './_components/providers';
 import './globals.css';
 
@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  // Client components get the namespaces they read, not the whole catalogue (which every page would repeat).
-  const messages = clientMessages(await getMessages());
+  // The frame's client components get the namespaces they read; each area adds its own (<ClientMessages>).
+  const messages = pickMessages(await getMessages(), SHELL_NAMESPACES);
   // The proxy's CSP nonce, for the one inline script we render (next-themes' theme switcher).
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (

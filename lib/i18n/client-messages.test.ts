@@ -1,51 +1,45 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from './locales';
-import { CLIENT_NAMESPACES, clientMessages } from './client-messages';
+import { BASE_NAMESPACES, pickMessages, SHELL_NAMESPACES } from './client-messages';
+import { browserNamespaces, coveredBy, declaredNamespaces, providedNamespaces, routeFiles } from './client-namespaces-graph';
 import { messagesFor } from './messages';
 
-/** Every `useTranslations(…)` namespace in app/ and lib/ (tests aside), read from the source. */
-function usedNamespaces(): string[] {
-  const found = new Set<string>();
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-        const text = fs.readFileSync(full, 'utf8');
-        for (const call of text.matchAll(/useTranslations\(([^)]*)\)/g)) {
-          const literal = /^\s*'([^']+)'\s*$/.exec(call[1]);
-          // A call without a literal namespace would need the whole catalogue: name it in the file instead.
-          found.add(literal ? literal[1] : `${path.relative(process.cwd(), full)}: useTranslations(${call[1]})`);
-        }
-      }
-    }
-  };
-  for (const root of ['app', 'lib']) walk(path.join(process.cwd(), root));
-  return [...found].sort();
-}
-
-const covered = (namespace: string) => CLIENT_NAMESPACES.some((c) => namespace === c || namespace.startsWith(`${c}.`));
+const relative = (file: string) => path.relative(process.cwd(), file);
 
 describe('the messages sent to the browser', () => {
-  it('hold every namespace a client component reads', () => {
-    expect(usedNamespaces().filter((n) => !covered(n))).toEqual([]);
+  const routes = routeFiles();
+
+  it('hold, on every route, each namespace a client component there reads', () => {
+    const missing = routes.flatMap((file) => {
+      const provided = providedNamespaces(file, SHELL_NAMESPACES, BASE_NAMESPACES);
+      return browserNamespaces(file)
+        .filter((n) => !coveredBy(n, provided))
+        .map((n) => `${relative(file)} reads ${n} (the browser has ${provided.join(', ')})`);
+    });
+    expect(missing).toEqual([]);
   });
 
-  it('name only namespaces that exist, in every language, and leave the server-only ones out', () => {
+  it('are read from the source: a route with a client form needs its namespaces, the reports page only its charts', () => {
+    const file = (p: string) => path.join(process.cwd(), p);
+    expect(browserNamespaces(file('app/(app)/p/[park]/premises/leases/new/page.tsx'))).toEqual(expect.arrayContaining(['premises', 'validation']));
+    expect(providedNamespaces(file('app/(app)/p/[park]/reports/page.tsx'), SHELL_NAMESPACES, BASE_NAMESPACES)).toEqual(['common', 'reports.charts']);
+    // The residents directory and the inbox have no client component that reads messages: the frame's are enough.
+    expect(providedNamespaces(file('app/(app)/p/[park]/residents/page.tsx'), SHELL_NAMESPACES, BASE_NAMESPACES)).toEqual([...SHELL_NAMESPACES]);
+    expect(providedNamespaces(file('app/(app)/p/[park]/applications/page.tsx'), SHELL_NAMESPACES, BASE_NAMESPACES)).toEqual([...SHELL_NAMESPACES]);
+  });
+
+  it('name only namespaces that exist, in every language', () => {
+    const declared = [...new Set([...SHELL_NAMESPACES, ...BASE_NAMESPACES, ...routes.flatMap((f) => declaredNamespaces(f) ?? [])])];
     for (const locale of locales) {
       const all = messagesFor(locale) as Record<string, unknown>;
-      const picked = clientMessages(all);
-      for (const namespace of CLIENT_NAMESPACES) {
+      for (const namespace of declared) {
         const get = (tree: unknown) => namespace.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
-        expect(get(picked), `${locale} ${namespace}`).toEqual(get(all));
-        expect(get(picked), `${locale} ${namespace}`).toBeDefined();
+        expect(get(pickMessages(all, [namespace])), `${locale} ${namespace}`).toEqual(get(all));
+        expect(get(all), `${locale} ${namespace}`).toBeDefined();
       }
-      expect(picked.compareReport).toBeUndefined();
-      expect(Object.keys((picked.reports as object) ?? {})).toEqual(['charts']);
-      expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(all).length * 0.8);
+      // The frame's messages are a small part of the catalogue.
+      expect(JSON.stringify(pickMessages(all, SHELL_NAMESPACES)).length).toBeLessThan(4_000);
     }
   });
 });

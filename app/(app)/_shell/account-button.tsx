@@ -7,7 +7,7 @@ export type AccountProps = { name: string; email: string; roleLabel: string };
 
 /** The header's account button: the same element before the menu has loaded and as the menu's trigger. */
 export function AccountButton({ name, roleLabel, ...props }: Omit<AccountProps, 'email'> & React.ComponentProps<'button'>) {
-  const t = useTranslations('auth');
+  const t = useTranslations('accountMenu');
   return (
     // Named by its content: "Account", then the name and role it shows, with spaces between the words.
     <button type="button" className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-accent" {...props}>

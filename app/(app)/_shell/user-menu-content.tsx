@@ -47,7 +47,7 @@ function LanguageChoice() {
 
 /** The open account menu (radix-ui), loaded by ./user-menu.tsx when the reader first opens it. */
 export function UserMenuContent({ name, email, roleLabel }: AccountProps) {
-  const t = useTranslations('auth');
+  const t = useTranslations('accountMenu');
   return (
     <DropdownMenu.Root defaultOpen>
       <DropdownMenu.Trigger asChild>
@@ -60,7 +60,7 @@ export function UserMenuContent({ name, email, roleLabel }: AccountProps) {
           <LanguageChoice />
           {[
             { href: '/account/security', Icon: ShieldCheck, label: t('security') },
-            { href: '/account/time-zone', Icon: Clock, label: t('timeZoneMenu') },
+            { href: '/account/time-zone', Icon: Clock, label: t('timeZone') },
           ].map(({ href, Icon, label }) => (
             <DropdownMenu.Item key={href} asChild className={ITEM}>
               <Link href={href}>
