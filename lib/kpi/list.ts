@@ -1,14 +1,15 @@
 import 'server-only';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { companies, companyMembers, kpiReports } from '@/db/schema';
+import { companies, companyMembers, kpiReports, users } from '@/db/schema';
 import type { KpiStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertCan } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
+import { beyondCursor, cursorValues, keysetPage, pageOrder, readCursor, type KeysetPage, type PageRequest, type SortKey } from '@/lib/keyset';
 import { deadlineOf, periodBounds } from './common';
-import { type KpiReportDto, type ReportRow, selectReports, toDto } from './report-dto';
+import { type KpiReportDto, reportColumns, type ReportRow, toDto } from './report-dto';
 
 /*
  * Lists of KPI reports: the park's, by state, for its managers; and every period the representative's
@@ -19,20 +20,44 @@ export type KpiListFilter = 'submitted' | 'accepted' | 'returned';
 
 export type KpiListRow = Omit<KpiReportDto, 'reviewComment'>;
 
-/** The park's reports in one state (never the residents' drafts), newest period first. */
+/** How many reports a page of the park's list shows. */
+export const KPI_LIST_PAGE_SIZE = 50;
+
+/** The list's order: newest period first (the annual report before its quarters), then by company. */
+const LIST_KEYS: readonly SortKey[] = [
+  { column: sql`${kpiReports.year}`, type: 'numeric', desc: true },
+  { column: sql`coalesce(${kpiReports.quarter}, 0)`, type: 'numeric' },
+  { column: sql`${companies.name}`, type: 'text' },
+  { column: sql`${kpiReports.id}`, type: 'uuid' },
+];
+
+/**
+ * One page of the park's reports in one state (never the residents' drafts), newest period first,
+ * after or before the cursor in `page` (keyset paging, lib/keyset.ts): a park with thousands of
+ * reports sends fifty at a time.
+ */
 export async function listKpiReports(
   db: DbOrTx,
-  { actor, parkId, status, year }: { actor: Actor; parkId: string; status: KpiListFilter; year?: number | null },
-): Promise<KpiListRow[]> {
+  { actor, parkId, status, year, page = {} }: { actor: Actor; parkId: string; status: KpiListFilter; year?: number | null; page?: PageRequest },
+): Promise<KeysetPage<KpiListRow>> {
   assertCan(actor, 'kpi.review', parkId);
-  const rows = await selectReports(db)
-    .where(and(eq(kpiReports.parkId, parkId), eq(kpiReports.status, status), year ? eq(kpiReports.year, year) : undefined))
-    .orderBy(desc(kpiReports.year), sql`${kpiReports.quarter} NULLS FIRST`, asc(companies.name))
-    .limit(2000);
-  return rows.map((r) => {
-    const { reviewComment: _, ...dto } = toDto(r as ReportRow);
-    return dto;
-  });
+  const cursor = readCursor(LIST_KEYS, page);
+  const fetched = await db
+    .select({ ...reportColumns, cursor: cursorValues(LIST_KEYS) })
+    .from(kpiReports)
+    .innerJoin(companies, eq(companies.id, kpiReports.companyId))
+    .leftJoin(users, eq(users.id, kpiReports.reviewedBy))
+    .where(and(eq(kpiReports.parkId, parkId), eq(kpiReports.status, status), year ? eq(kpiReports.year, year) : undefined, cursor ? beyondCursor(LIST_KEYS, cursor) : undefined))
+    .orderBy(pageOrder(LIST_KEYS, cursor))
+    .limit(KPI_LIST_PAGE_SIZE + 1);
+  const result = keysetPage(fetched, KPI_LIST_PAGE_SIZE, cursor, (r) => r.cursor);
+  return {
+    ...result,
+    rows: result.rows.map(({ cursor: _, ...r }) => {
+      const { reviewComment: __, ...dto } = toDto(r as ReportRow);
+      return dto;
+    }),
+  };
 }
 
 /** How many reports of the park are in each state (drafts excluded). */

@@ -177,7 +177,7 @@ describe('reviewing a KPI report', () => {
     expect(review.history[1].comment).toBe('Taxes look too low; attach the tax statement figure.');
     const accepted = await db.select().from(notifications).where(and(eq(notifications.userId, representative.userId), eq(notifications.kind, 'kpiAccepted')));
     expect(accepted).toHaveLength(1);
-    expect((await listKpiReports(db, { actor: manager, parkId: park.id, status: 'accepted' })).map((r) => r.id)).toEqual([id]);
+    expect((await listKpiReports(db, { actor: manager, parkId: park.id, status: 'accepted' })).rows.map((r) => r.id)).toEqual([id]);
 
     // an accepted report is closed for the resident too
     await expect(submitKpiReport(db, { actor: representative, input: { ...period, ...figures() }, today: TODAY })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });

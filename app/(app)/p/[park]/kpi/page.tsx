@@ -9,6 +9,7 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { cn } from '@/app/_components/ui/cn';
 import { FilterSelect } from '@/app/_components/ui/filter';
 import { DataTable } from '@/app/_components/ui/data-table';
+import { PageLinks } from '@/app/_components/ui/page-links';
 import { todayIso } from '@/lib/dates';
 import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -26,7 +27,7 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
   const { park: slug } = await params;
   const query = searchValues(await searchParams);
   const { actor, db, park } = await parkContext(slug, 'kpi.review');
-  const t = await getTranslations('kpi');
+  const [t, tc] = await Promise.all([getTranslations('kpi'), getTranslations('common')]);
   const locale = (await getLocale()) as Locale;
   const today = todayIso(park.timeZone);
   const tab: Tab = (TABS as readonly string[]).includes(query.tab ?? '') ? (query.tab as Tab) : 'submitted';
@@ -40,10 +41,12 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
     countKpiReports(db, { actor, parkId: park.id }),
     listMissingKpiReports(db, { actor, parkId: park.id, today }),
   ]);
-  const rows = tab === 'missing' ? [] : await listKpiReports(db, { actor, parkId: park.id, status: tab as KpiListFilter, year });
+  const page = tab === 'missing' ? null : await listKpiReports(db, { actor, parkId: park.id, status: tab as KpiListFilter, year, page: { after: query.after, before: query.before } });
+  const rows = page?.rows ?? [];
   const missingShown = year ? missing.filter((m) => m.year === year) : missing;
   const base = `/p/${slug}/kpi`;
   const href = (next: Tab) => `${base}?tab=${next}${yearText ? `&year=${yearText}` : ''}`;
+  const pageHref = (cursor: string | null, side: 'after' | 'before') => (cursor ? `${href(tab)}&${side}=${cursor}` : null);
   const years = Array.from({ length: 25 }, (_, i) => lastYear + 1 - i);
 
   return (
@@ -168,6 +171,13 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
             },
             { header: t('status'), cell: (r) => <KpiStatusBadge status={r.status} label={t(`statuses.${r.status}`)} /> },
           ]}
+        />
+      )}
+      {page && (
+        <PageLinks
+          label={t(`tabs.${tab}`)}
+          previous={{ label: tc('previous'), href: pageHref(page.previous, 'before') }}
+          next={{ label: tc('next'), href: pageHref(page.next, 'after') }}
         />
       )}
     </div>
