@@ -188,6 +188,7 @@ const TABLE: Record<string, Entry> = {
   'incentives/listExpiringIncentives': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'incentives/listGrantableResidencies': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'incentives/listIncentives': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
+  'incentives/listIncentivesPage': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'incentives/revokeIncentive': {
     call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, input: { incentiveId: w.incentiveId, revokedOn: w.today, reason: 'Probe' } }),
     ownPark: true,

@@ -6,7 +6,7 @@ import type { UserActor } from '@/lib/auth/permissions';
 import { exitResident } from '@/lib/residents/residents';
 import { makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
 import { makeRepresentative, makeResident } from '@/lib/test/residents-fixtures';
-import { exportIncentives, grantIncentive, listExpiringIncentives, listIncentives, notifyExpiringIncentives, revokeIncentive } from './incentives';
+import { exportIncentives, grantIncentive, INCENTIVES_PAGE_SIZE, listExpiringIncentives, listIncentives, listIncentivesPage, notifyExpiringIncentives, revokeIncentive } from './incentives';
 
 let parkId: string;
 let manager: UserActor;
@@ -195,5 +195,38 @@ describe('expiring incentives', () => {
     ]);
     const otherManager = await makeManager((await makePark()).id);
     await expect(listIncentives(db, { actor: otherManager, parkId: park, today: '2025-03-01' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pages the register fifty at a time in the register order, forward and back, also when filtered', async () => {
+    const db = await getDb();
+    const { parkId: park, manager: m } = await makeManagedPark();
+    const a = await makeResident(m, park, { startOn: '2000-01-01', name: 'Alpha' });
+    // 120 grants on 60 days, two a day; 20 of them expire within 90 days of 2025-03-01.
+    await db.insert(taxIncentives).values(
+      Array.from({ length: 120 }, (_, i) => {
+        const day = new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10);
+        const validTo = i < 20 ? new Date(Date.UTC(2025, 2, 2 + i)).toISOString().slice(0, 10) : null;
+        return { parkId: park, companyId: a.companyId, residencyId: a.residencyId, kind: 'property_tax' as const, grantedOn: day, validFrom: day, validTo, decisionNumber: `D-${i}` };
+      }),
+    );
+    const whole = (await listIncentives(db, { actor: m, parkId: park, today: '2025-03-01' })).map((r) => r.id);
+    const pages = [];
+    let after: string | undefined;
+    do {
+      const page = await listIncentivesPage(db, { actor: m, parkId: park, today: '2025-03-01', page: { after } });
+      pages.push(page);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(pages.map((p) => p.rows.length)).toEqual([INCENTIVES_PAGE_SIZE, INCENTIVES_PAGE_SIZE, 20]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(whole);
+    expect(pages[0].previous).toBeNull();
+    const back = await listIncentivesPage(db, { actor: m, parkId: park, today: '2025-03-01', page: { before: pages[2].previous! } });
+    expect(back.rows.map((r) => r.id)).toEqual(pages[1].rows.map((r) => r.id));
+    // The expiring view keeps its own order (soonest first) across pages too.
+    const expiring = await listIncentivesPage(db, { actor: m, parkId: park, today: '2025-03-01', filters: { expiring: '1' } });
+    expect(expiring.rows.map((r) => r.decisionNumber)).toEqual(Array.from({ length: 20 }, (_, i) => `D-${i}`));
+    expect(expiring.next).toBeNull();
+    const otherManager = await makeManager((await makePark()).id);
+    await expect(listIncentivesPage(db, { actor: otherManager, parkId: park, today: '2025-03-01' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

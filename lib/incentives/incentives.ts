@@ -23,6 +23,7 @@ import {
 } from '@/lib/validation/incentives';
 import { parseInput } from '@/lib/validation/parse';
 import { isUuid } from '@/lib/validation/uuid';
+import { beyondCursor, cursorValues, keysetPage, pageOrder, readCursor, type KeysetPage, type PageRequest, type SortKey } from '@/lib/keyset';
 
 
 const incentiveColumns = {
@@ -136,8 +137,10 @@ export type IncentiveRowDto = IncentiveDto & {
 
 const EXPIRY_WINDOW_DAYS = 90;
 
-async function queryIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[], order: SQL): Promise<IncentiveRowDto[]> {
-  const rows = await queryRows<IncentiveRowDto & { expiresInDays: number | string | null }>(
+type Paging = { keys: readonly SortKey[]; limit: number };
+
+async function queryIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[], order: SQL, paging?: Paging): Promise<(IncentiveRowDto & { cursor?: string[] })[]> {
+  const rows = await queryRows<IncentiveRowDto & { expiresInDays: number | string | null; cursor?: string[] }>(
     db,
     sql`
     WITH x AS (
@@ -154,22 +157,21 @@ async function queryIncentives(db: DbOrTx, parkId: string, today: string, where:
       FROM tax_incentives ti JOIN companies c ON c.id = ti.company_id
       WHERE ti.park_id = ${parkId}
     )
-    SELECT * FROM x ${whereAll(where)}
-    ORDER BY ${order}`,
+    SELECT *${paging ? sql`, ${cursorValues(paging.keys)} AS cursor` : sql``} FROM x ${whereAll(where)}
+    ORDER BY ${order}${paging ? sql` LIMIT ${paging.limit}` : sql``}`,
   );
-  return rows.map(({ created_at: _, ...r }: IncentiveRowDto & { created_at?: unknown; expiresInDays: number | string | null }) => ({
+  return rows.map(({ created_at: _, ...r }: IncentiveRowDto & { created_at?: unknown; expiresInDays: number | string | null; cursor?: string[] }) => ({
     ...r,
     expiresInDays: r.expiresInDays === null ? null : Number(r.expiresInDays),
   }));
 }
 
-/** The park's register of grants, filtered: by state, kind, expiring within 90 days, company or decision. */
-export async function listIncentives(
-  db: DbOrTx,
-  { actor, parkId, today, filters = {} }: { actor: Actor; parkId: string; today: string; filters?: IncentiveFilters },
-): Promise<IncentiveRowDto[]> {
-  assertCan(actor, 'resident.read', parkId);
-  const f = incentiveFiltersSchema.parse(filters);
+/** How many grants a page of the register shows. */
+export const INCENTIVES_PAGE_SIZE = 50;
+
+/** The register's filters as SQL over the query's columns, and its order as keyset keys (lib/keyset.ts). */
+function registerQuery(filters: IncentiveFilters | undefined): { where: SQL[]; keys: readonly SortKey[] } {
+  const f = incentiveFiltersSchema.parse(filters ?? {});
   const where: SQL[] = [];
   if (f.status === 'active') where.push(sql`state IN ('in_force', 'not_yet')`);
   if (f.status === 'expired') where.push(sql`state = 'expired'`);
@@ -180,8 +182,45 @@ export async function listIncentives(
     const p = containsPattern(f.q);
     where.push(sql`("companyName" ILIKE ${p} OR coalesce("decisionNumber", '') ILIKE ${p} OR coalesce("legalBasis", '') ILIKE ${p})`);
   }
-  const order = f.expiring ? sql`"validTo", "companyName"` : sql`"grantedOn" DESC, created_at DESC, id`;
-  return queryIncentives(db, parkId, today, where, order);
+  // Expiring grants soonest first (their validTo is never null); otherwise the newest grant first.
+  const keys: SortKey[] = f.expiring
+    ? [
+        { column: sql`"validTo"::date`, type: 'date' },
+        { column: sql`"companyName"`, type: 'text' },
+        { column: sql`id`, type: 'uuid' },
+      ]
+    : [
+        { column: sql`"grantedOn"::date`, type: 'date', desc: true },
+        { column: sql`created_at`, type: 'timestamp', desc: true },
+        { column: sql`id`, type: 'uuid' },
+      ];
+  return { where, keys };
+}
+
+/** The park's whole register of grants, filtered: by state, kind, expiring within 90 days, company or decision. */
+export async function listIncentives(
+  db: DbOrTx,
+  { actor, parkId, today, filters = {} }: { actor: Actor; parkId: string; today: string; filters?: IncentiveFilters },
+): Promise<IncentiveRowDto[]> {
+  assertCan(actor, 'resident.read', parkId);
+  const { where, keys } = registerQuery(filters);
+  return queryIncentives(db, parkId, today, where, pageOrder(keys, undefined));
+}
+
+/** One page of the register (INCENTIVES_PAGE_SIZE grants) in `listIncentives`' order, after or before the cursor in `page`. */
+export async function listIncentivesPage(
+  db: DbOrTx,
+  { actor, parkId, today, filters = {}, page = {} }: { actor: Actor; parkId: string; today: string; filters?: IncentiveFilters; page?: PageRequest },
+): Promise<KeysetPage<IncentiveRowDto>> {
+  assertCan(actor, 'resident.read', parkId);
+  const { where, keys } = registerQuery(filters);
+  const cursor = readCursor(keys, page);
+  const fetched = await queryIncentives(db, parkId, today, cursor ? [...where, beyondCursor(keys, cursor)] : where, pageOrder(keys, cursor), {
+    keys,
+    limit: INCENTIVES_PAGE_SIZE + 1,
+  });
+  const result = keysetPage(fetched, INCENTIVES_PAGE_SIZE, cursor, (r) => r.cursor ?? []);
+  return { ...result, rows: result.rows.map(({ cursor: _, ...r }) => r) };
 }
 
 /** Active grants whose validity ends within 90 days of `today` (inclusive), soonest first. */

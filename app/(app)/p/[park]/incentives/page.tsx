@@ -6,11 +6,12 @@ import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { FilterActions, FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from '@/app/_components/ui/filter';
 import { DataTable } from '@/app/_components/ui/data-table';
+import { PageLinks } from '@/app/_components/ui/page-links';
 import { can } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { listIncentives } from '@/lib/incentives/incentives';
+import { listIncentivesPage } from '@/lib/incentives/incentives';
 import { INCENTIVE_KINDS, incentiveFiltersSchema, type IncentiveFilters } from '@/lib/validation/incentives';
 import { IncentiveState } from './state-badge';
 
@@ -24,10 +25,15 @@ function query(filters: IncentiveFilters, change: Record<string, string | undefi
 export default async function IncentivesPage({ params, searchParams }: { params: Promise<{ park: string }>; searchParams: Promise<SearchParams> }) {
   const { park: slug } = await params;
   const { actor, db, park } = await parkContext(slug, 'resident.read');
-  const filters = incentiveFiltersSchema.parse(searchValues(await searchParams));
+  const search = searchValues(await searchParams);
+  const filters = incentiveFiltersSchema.parse(search);
   const today = todayIso(park.timeZone);
-  const rows = await listIncentives(db, { actor, parkId: park.id, today, filters });
-  const t = await getTranslations('incentives');
+  const [page, t, tc] = await Promise.all([
+    listIncentivesPage(db, { actor, parkId: park.id, today, filters, page: { after: search.after, before: search.before } }),
+    getTranslations('incentives'),
+    getTranslations('common'),
+  ]);
+  const { rows } = page;
   const locale = (await getLocale()) as Locale;
   const base = `/p/${slug}`;
   return (
@@ -106,6 +112,11 @@ export default async function IncentivesPage({ params, searchParams }: { params:
           },
           { header: t('columns.state'), cell: (r) => <IncentiveState row={r} /> },
         ]}
+      />
+      <PageLinks
+        label={t('title')}
+        previous={{ label: tc('previous'), href: page.previous && `${base}/incentives${query(filters, { before: page.previous })}` }}
+        next={{ label: tc('next'), href: page.next && `${base}/incentives${query(filters, { after: page.next })}` }}
       />
     </div>
   );
