@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumExecutable } from './scripts/chromium-executable.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /**
@@ -7,17 +7,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  * starts, it should be a production build (`next build` + `next start`): the timeouts assume one.
  */
 const EXTERNAL = process.env.E2E_BASE_URL;
-
-/** Playwright's own Chromium where it is installed; Debian's otherwise (it cannot be downloaded everywhere). */
-function chromiumExecutable(): string | undefined {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser
-  }
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (fs.existsSync(candidate)) return candidate;
-  return undefined;
-}
 
 export default defineConfig({
   testDir: './e2e',

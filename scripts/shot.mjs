@@ -5,8 +5,8 @@
  * Signs in as a demo account (manager, expert, analyst, applicant, admin; or --email/--password),
  * against BASE_URL (default http://localhost:3000), in Debian's chromium unless Playwright's own exists.
  */
-import fs from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumExecutable } from './chromium-executable.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -26,14 +26,8 @@ if (args.length < 2 || args.length % 2) {
   console.error('usage: node scripts/shot.mjs [--as ROLE | --email E --password P] [--locale en|ru] [--theme light|dark] PATH OUT.png [PATH OUT.png …]');
   process.exit(2);
 }
-let executablePath;
-try {
-  if (!fs.existsSync(chromium.executablePath())) executablePath = '/usr/bin/chromium';
-} catch {
-  executablePath = '/usr/bin/chromium';
-}
 const browser = await chromium.launch({
-  executablePath,
+  executablePath: chromiumExecutable(),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme, locale: locale === 'ru' ? 'ru-RU' : 'en-GB' });
