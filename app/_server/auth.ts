@@ -1,8 +1,9 @@
 import 'server-only';
+import { cache } from 'react';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { endSession, isSessionOpen, startSession } from '@/lib/users/sessions';
+import { endSession, loadSessionActor, startSession } from '@/lib/users/sessions';
 import { authenticate } from '@/lib/users/users';
 import { authConfig } from './auth-config';
 import { requestAddress } from './request-address';
@@ -29,19 +30,29 @@ export class SecondFactorSignin extends CredentialsSignin {
   }
 }
 
+/**
+ * The actor of a session cookie: the session open, the account enabled, with its memberships; null
+ * otherwise. One query, asked once per page render (React's request cache): the cookie's check in the
+ * jwt callback below and getActor (session.ts) share it. Route handlers, outside a render, ask anew.
+ */
+export const sessionActor = cache(async (userId: string | undefined, sessionId: string | undefined) =>
+  loadSessionActor(await getDb(), { userId, sessionId }),
+);
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,
     /**
-     * A cookie of an ended session signs no one in anywhere, /api/auth/session included: it answers
-     * "signed out" and clears the cookie instead of renewing it. (The proxy, without a database,
-     * only redirects; pages, actions and the API check the session again in getActor.)
+     * A cookie of an ended session, or of a disabled account, signs no one in anywhere,
+     * /api/auth/session included: it answers "signed out" and clears the cookie instead of renewing
+     * it. (The proxy, without a database, only redirects; pages, actions and the API take the actor
+     * from the same sessionActor in getActor.)
      */
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       if (params.user) return token;
-      return (await isSessionOpen(await getDb(), { userId: token.uid, sessionId: token.sid })) ? token : null;
+      return (await sessionActor(token.uid, token.sid)) ? token : null;
     },
   },
   providers: [

@@ -1,11 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { loadSessionActor } from '@/lib/users/sessions';
 import type { Actor } from '@/lib/auth/actor';
 import { noteRequestActor } from '@/lib/log/context';
-import { auth } from './auth';
+import { auth, sessionActor } from './auth';
 
 /**
  * The signed-in actor for this request, read fresh from the database, so a disabled account, a
@@ -15,7 +13,7 @@ import { auth } from './auth';
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const actor = await loadSessionActor(await getDb(), { userId: session.user.id, sessionId: session.sid });
+  const actor = await sessionActor(session.user.id, session.sid);
   if (actor?.type === 'user' || actor?.type === 'enrolling') noteRequestActor(actor.userId);
   return actor;
 });

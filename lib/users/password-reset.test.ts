@@ -6,7 +6,7 @@ import { systemActor } from '@/lib/auth/actor';
 import { refusalOf } from '@/lib/test/code-of';
 import { makeAdmin, makeApplicant, makeManagedPark, TEST_PASSWORD, uniq } from '@/lib/test/fixtures';
 import { RESET_LINK_MS, RESET_PER_ACCOUNT, RESET_PER_ADDRESS, requestPasswordReset, resetLinkUsable, resetPassword, sendPasswordResetLink } from './password-reset';
-import { isSessionOpen, startSession } from './sessions';
+import { loadSessionActor, startSession } from './sessions';
 import { authenticate, setUserDisabled } from './users';
 
 const NEW_PASSWORD = 'a-new-long-passphrase-42';
@@ -35,7 +35,7 @@ describe('password reset', () => {
     expect(await resetLinkUsable(db, token)).toBe(true);
 
     expect(await resetPassword(db, { token, password: NEW_PASSWORD })).toEqual({ email: person.email });
-    for (const sessionId of sessions) expect(await isSessionOpen(db, { userId: person.userId, sessionId })).toBe(false);
+    for (const sessionId of sessions) expect(await loadSessionActor(db, { userId: person.userId, sessionId })).toBeNull();
     expect(await authenticate(db, { email: person.email, password: NEW_PASSWORD }, null)).toEqual({ ok: true, userId: person.userId });
     expect(await authenticate(db, { email: person.email, password: TEST_PASSWORD }, null)).toEqual({ ok: false, reason: 'invalid' });
 

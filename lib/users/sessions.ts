@@ -76,16 +76,6 @@ export async function endAllSessions(db: DbOrTx, userId: string, now = new Date(
   await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
-/** Whether the session is the user's and still open (not ended, not past its lifetime). */
-export async function isSessionOpen(
-  db: DbOrTx,
-  { userId, sessionId, now = new Date() }: { userId: string | undefined | null; sessionId: string | undefined | null; now?: Date },
-): Promise<boolean> {
-  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return false;
-  const [open] = await db.select({ id: userSessions.id }).from(userSessions).where(openSession({ userId, sessionId, now }));
-  return Boolean(open);
-}
-
 /** Forgets sessions that can no longer sign anyone in: ended, or past their lifetime. Returns how many. */
 export async function pruneSessions(db: DbOrTx, now = new Date()): Promise<number> {
   const gone = await db
