@@ -105,3 +105,7 @@ export type ServiceUnit = (typeof SERVICE_UNITS)[number];
  */
 export const SERVICE_REQUEST_STATUSES = ['requested', 'in_progress', 'done', 'cancelled', 'refused'] as const;
 export type ServiceRequestStatus = (typeof SERVICE_REQUEST_STATUSES)[number];
+
+/** A booking of a room or equipment: `booked` until it is `cancelled`; whether it has taken place is its request's status. */
+export const BOOKING_STATUSES = ['booked', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
