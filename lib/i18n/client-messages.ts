@@ -14,6 +14,7 @@ export const CLIENT_NAMESPACES = [
   'applicationStaff.screening',
   'applications',
   'auth',
+  'bookings',
   'budget',
   'closure',
   'common',
