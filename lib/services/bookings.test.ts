@@ -90,7 +90,7 @@ describe('bookable resources', () => {
 
     const closedAtMidnight = await updateResource(db, { actor: w.manager, parkId: w.parkId, input: { ...base, resourceId: room.id, name: 'Board room', opensAt: '08:00', closesAt: '24:00', weekdays: ['7', '1', '1'], slotMinutes: '60' } });
     expect(closedAtMidnight).toMatchObject({ opensMinute: 480, closesMinute: 1440, weekdays: [1, 7], slotMinutes: 60 });
-    expect((await listResources(db, { actor: w.manager, parkId: w.parkId })).map((r) => r.id)).toContain(room.id);
+    expect((await listResources(db, { actor: w.manager, parkId: w.parkId })).resources.map((r) => r.id)).toContain(room.id);
     const audit = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'bookableResource'), eq(auditLog.entityId, room.id))).orderBy(auditLog.id);
     expect(audit.map((a) => a.action)).toEqual(['resource.create', 'resource.update']);
   });

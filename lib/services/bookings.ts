@@ -25,6 +25,7 @@ import {
   type ResourceFields,
   type UpdateResourceInput,
 } from '@/lib/validation/bookings';
+import { isoWeekday } from '@/lib/validation/clock';
 import { parseInput } from '@/lib/validation/parse';
 
 /** How far ahead a slot may be booked, in days. */
@@ -79,10 +80,12 @@ const residentParks = (userId: string) =>
        WHERE rr.company_id IN ${ownCompanies(userId)}
          AND rr.start_on <= (now() AT TIME ZONE pp.time_zone)::date AND (rr.end_on IS NULL OR rr.end_on >= (now() AT TIME ZONE pp.time_zone)::date))`;
 
-/** The park's bookable resources, for its staff (the active ones first). */
-export async function listResources(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<ResourceDto[]> {
+/** The park's bookable resources, for its staff (the active ones first), and its cancellation notice in hours. */
+export async function listResources(db: DbOrTx, { actor, parkId }: { actor: Actor; parkId: string }): Promise<{ noticeHours: number; resources: ResourceDto[] }> {
   assertCan(actor, 'serviceRequest.read', parkId);
-  return queryResources(db, sql`r.park_id = ${parkId}`);
+  const [park] = await db.select({ noticeHours: parks.bookingNoticeHours }).from(parks).where(eq(parks.id, parkId));
+  if (!park) throw notFound('park');
+  return { noticeHours: park.noticeHours, resources: await queryResources(db, sql`r.park_id = ${parkId}`) };
 }
 
 /** What a representative may book, park by park: the active resources of the parks where a company of theirs is resident today, with those companies. */
@@ -215,8 +218,6 @@ export type ResourceCalendarDto = {
   companies: { id: string; name: string }[];
 };
 
-/** The ISO weekday (1 = Monday … 7 = Sunday) of a date. */
-export const isoWeekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay() || 7;
 
 /** The moment a day's minute (0 … 1440) names on `zone`'s clock. */
 function momentAt(date: string, minute: number, zone: string): Date {

@@ -28,8 +28,7 @@ export const clockField = ({ endOfDay = false } = {}) =>
     return Number(match[1]) * 60 + Number(match[2]);
   });
 
-/** `HH:MM` of minutes from midnight (1440 is `24:00`). */
-export const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export { clockOf } from './clock';
 
 const slotField = z.coerce
   .number({ error: 'bookingSlotInvalid' })
