@@ -92,7 +92,7 @@ export async function BookingCalendar({ calendar, base, hrefOf }: { calendar: Re
                 ) : (
                   <div className="absolute inset-0 flex items-start justify-center bg-muted/60 pt-2 text-xs text-muted-foreground">{t('calendar.closed')}</div>
                 )}
-                <ul aria-label={formatDate(day, locale)} className="contents">
+                <ul aria-label={formatDate(day, locale)} className="absolute inset-0">
                   {items.map((b, i) => {
                     const start = minuteOn(b.startsAt, day, zone);
                     const end = minuteOn(b.endsAt, day, zone);
