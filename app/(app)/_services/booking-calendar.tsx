@@ -112,7 +112,8 @@ export async function BookingCalendar({ calendar, base, hrefOf }: { calendar: Re
                       <li
                         key={b.id ?? `${day}-${i}`}
                         className={`absolute inset-x-1 overflow-hidden rounded border-l-4 px-1.5 py-0.5 text-xs leading-tight text-foreground ${tone}`}
-                        style={{ top: top(start), height: `calc(${top(end)} - ${top(start)} - 2px)` }}
+                        // A short booking still gets a line for its time.
+                        style={{ top: top(start), height: `max(calc(${top(end)} - ${top(start)} - 2px), 1.25rem)` }}
                       >
                         {href ? (
                           <Link href={href} className="block h-full hover:underline">
