@@ -37,6 +37,8 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
       '/p/kuzbass/services',
       '/p/kuzbass/services?view=overdue',
       '/p/kuzbass/services/catalogue',
+      // Bookings (issue 16)
+      '/p/kuzbass/services/resources',
       '/p/kuzbass/incentives',
       '/p/kuzbass/kpi',
       '/p/kuzbass/budget',
@@ -51,15 +53,19 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
       ['/p/kuzbass/council', /^\/p\/kuzbass\/council\/[0-9a-f-]{36}\/minutes$/],
       ['/p/kuzbass/residents', /^\/p\/kuzbass\/residents\/[0-9a-f-]{36}$/],
       ['/p/kuzbass/services', /^\/p\/kuzbass\/services\/requests\/[0-9a-f-]{36}$/],
+      // Bookings (issue 16): a resource's calendar
+      ['/p/kuzbass/services/resources', /^\/p\/kuzbass\/services\/resources\/[0-9a-f-]{36}$/],
     ],
   },
   { email: demo.expert, pages: ['/p/kuzbass/reviews'], details: [['/p/kuzbass/reviews', /^\/p\/kuzbass\/reviews\/[0-9a-f-]{36}$/]] },
   {
     email: demo.applicant,
-    pages: ['/my', '/my/applications', '/my/applications/new', '/my/applications/new?step=6', '/my/companies', '/my/companies/new', '/my/services', '/my/services/new', '/account/security', '/account/time-zone'],
+    pages: ['/my', '/my/applications', '/my/applications/new', '/my/applications/new?step=6', '/my/companies', '/my/companies/new', '/my/services', '/my/services/new', '/my/services/book', '/account/security', '/account/time-zone'],
     details: [
       ['/my/applications', /^\/my\/applications\/[0-9a-f-]{36}$/],
       ['/my/services', /^\/my\/services\/[0-9a-f-]{36}$/],
+      // Bookings (issue 16): a resource's calendar with the booking form
+      ['/my/services/book', /^\/my\/services\/book\/[0-9a-f-]{36}$/],
     ],
   },
   { email: demo.analyst, pages: ['/compare'], details: [] },

@@ -9,6 +9,7 @@ import { loggerFor } from '@/lib/log/logger';
 import { flushOutbox, smtpConfigured } from '@/lib/notifications/mailer';
 import { pruneSignInThrottle } from '@/lib/auth/throttle';
 import { pruneSessions } from '@/lib/users/sessions';
+import { completeFinishedBookings } from '@/lib/services/bookings';
 
 const MINUTE = 60 * 1000;
 const SIX_HOURS = 6 * 60 * MINUTE;
@@ -40,6 +41,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'outbox e-mail', queue: 'outbox', every: MINUTE, cron: '* * * * *', enabled: smtpConfigured, run: async (db) => (await flushOutbox(db)).sent },
   { name: 'ended sessions', queue: 'sessions-prune', every: SIX_HOURS, cron: '10 */6 * * *', run: (db) => pruneSessions(db) },
   { name: 'finished runs of failed sign-ins', queue: 'sign-in-throttle-prune', every: 15 * MINUTE, cron: '*/15 * * * *', run: (db) => pruneSignInThrottle(db) },
+  // Every minute: a booking becomes a done service request (support in the summary) soon after it ends; the UPDATE is tiny when none has.
+  { name: 'bookings that have taken place', queue: 'bookings-complete', every: MINUTE, cron: '* * * * *', run: (db, now) => completeFinishedBookings(db, { now }) },
   { name: 'KPI report reminders', queue: 'kpi-reminders', every: SIX_HOURS, cron: '15 */6 * * *', run: (db, now) => sendKpiRemindersInAllParks(db, { now }) },
 ];
 

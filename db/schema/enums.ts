@@ -29,3 +29,4 @@ export const threadSide = pgEnum('thread_side', values.THREAD_SIDES);
 export const serviceKind = pgEnum('service_kind', values.SERVICE_KINDS);
 export const serviceUnit = pgEnum('service_unit', values.SERVICE_UNITS);
 export const serviceRequestStatus = pgEnum('service_request_status', values.SERVICE_REQUEST_STATUSES);
+export const bookingStatus = pgEnum('booking_status', values.BOOKING_STATUSES);

@@ -12,3 +12,4 @@ export * from './system';
 export * from './minutes';
 export * from './threads';
 export * from './services';
+export * from './bookings';

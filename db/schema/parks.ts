@@ -26,6 +26,8 @@ export const parks = pgTable(
     timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
     /** Days a service request may stay open (requested or in progress) before the desk lists it as overdue. */
     serviceTargetDays: integer('service_target_days').notNull().default(5),
+    /** Hours before a booking's start up to which its company may cancel it. */
+    bookingNoticeHours: integer('booking_notice_hours').notNull().default(24),
     createdAt: createdAt(),
   },
   (t) => [
@@ -33,6 +35,7 @@ export const parks = pgTable(
     check('parks_land_area_nonneg', sql`${t.landAreaHa} IS NULL OR ${t.landAreaHa} >= 0`),
     check('parks_min_reviews_range', sql`${t.minReviewsForApproval} BETWEEN 0 AND 20`),
     check('parks_service_target_days_range', sql`${t.serviceTargetDays} BETWEEN 1 AND 365`),
+    check('parks_booking_notice_range', sql`${t.bookingNoticeHours} BETWEEN 0 AND 720`),
     check('parks_deadline_valid', sql`${t.kpiDeadlineMonth} BETWEEN 1 AND 12 AND ${t.kpiDeadlineDay} BETWEEN 1 AND 28`),
   ],
 );

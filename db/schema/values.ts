@@ -105,3 +105,14 @@ export type ServiceUnit = (typeof SERVICE_UNITS)[number];
  */
 export const SERVICE_REQUEST_STATUSES = ['requested', 'in_progress', 'done', 'cancelled', 'refused'] as const;
 export type ServiceRequestStatus = (typeof SERVICE_REQUEST_STATUSES)[number];
+
+/** A booking of a room or equipment: `booked` until it is `cancelled`; whether it has taken place is its request's status. */
+export const BOOKING_STATUSES = ['booked', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** The slot grids a bookable resource may have, in minutes: each a whole number of hundredths of an hour (6 minutes is the tenth of an hour equipment time is often metered in). */
+export const BOOKING_SLOT_MINUTES = [6, 15, 30, 60] as const;
+export type BookingSlotMinutes = (typeof BOOKING_SLOT_MINUTES)[number];
+
+/** ISO weekdays, 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

@@ -359,6 +359,31 @@ const TABLE: Record<string, Entry> = {
     otherCompany: STAFF,
   },
   'services/cancelServiceRequest': { call: ({ f, db, w, actor }) => f(db, { actor, input: { requestId: w.serviceRequestId } }) },
+  'services/listResources': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
+  'services/listBookableResources': {
+    call: ({ f, db, actor }) => f(db, { actor }),
+    otherPark: APPLICANT,
+    otherCompany: { scoped: 'the parks where their own companies are resident: not this one' },
+  },
+  'services/createResource': {
+    call: ({ f, db, w, actor, park }) =>
+      f(db, { actor, parkId: park.id, input: { serviceId: w.roomServiceId, name: 'Probe', opensAt: '09:00', closesAt: '18:00', weekdays: [1], slotMinutes: 30 } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
+  'services/updateResource': {
+    call: ({ f, db, w, actor, park }) =>
+      f(db, { actor, parkId: park.id, input: { resourceId: w.resourceId, serviceId: w.roomServiceId, name: 'Probe', opensAt: '09:00', closesAt: '18:00', weekdays: [1], slotMinutes: 30 } }),
+    ownPark: true,
+    otherCompany: STAFF,
+  },
+  'services/setBookingNotice': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, input: { hours: 1 } }), otherCompany: STAFF },
+  'services/getResourceCalendar': { call: ({ f, db, w, actor }) => f(db, { actor, resourceId: w.resourceId }) },
+  'services/createBooking': {
+    call: ({ f, db, w, actor }) => f(db, { actor, input: { resourceId: w.resourceId, companyId: w.companyId, date: '2099-01-05', startAt: '10:00', endAt: '11:00' } }),
+    otherPark: APPLICANT,
+  },
+  'services/cancelBooking': { call: ({ f, db, w, actor }) => f(db, { actor, input: { bookingId: w.bookingId } }) },
   'users/createUser': {
     call: ({ f, db, actor }) => f(db, { actor, input: { name: 'Probe', email: `probe-${crypto.randomBytes(3).toString('hex')}@example.com`, password: 'correct-horse-battery', kind: 'applicant' } }),
     otherPark: ADMIN,

@@ -16,6 +16,7 @@ import { addDays, todayIso } from '@/lib/dates';
 import { getParkSummary } from '@/lib/reports/summary';
 import { listAdmittableApplications } from '@/lib/residents/residents';
 import { listServices } from '@/lib/services/catalogue';
+import { getResourceCalendar, listResources } from '@/lib/services/bookings';
 import { listMyServiceRequests, listParkServiceRequests } from '@/lib/services/requests';
 import { authenticate, findUserIdByEmail, loadActor } from '@/lib/users/users';
 import { LIVE_AUDIT, liveAuditCounts } from '@/lib/test/demo-live';
@@ -255,13 +256,33 @@ describe('the live stage', () => {
     const [{ id: parkId }] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = 'kuzbass'`);
     expect((await listServices(db, { actor: manager, parkId })).map((s) => s.kind)).toEqual(['consulting', 'legal', 'accounting', 'ip', 'finance', 'room']);
     const desk = await listParkServiceRequests(db, { actor: manager, parkId });
-    expect(desk.filter((r) => r.status === 'done')).toHaveLength(10);
-    expect(desk.filter((r) => r.status === 'requested' || r.status === 'in_progress')).toHaveLength(2);
-    expect((await listMyServiceRequests(db, { actor: applicant })).length).toBe(12);
+    // Ten delivered on the desk and three bookings that have taken place; two open on the desk and three bookings to come.
+    expect(desk.filter((r) => r.status === 'done')).toHaveLength(13);
+    expect(desk.filter((r) => r.status === 'done' && r.bookingId)).toHaveLength(3);
+    expect(desk.filter((r) => r.status === 'requested' || r.status === 'in_progress')).toHaveLength(5);
+    expect((await listMyServiceRequests(db, { actor: applicant })).length).toBe(18);
     const year = Number(todayIso(KUZBASS_ZONE).slice(0, 4));
     const { support } = await getParkSummary(db, { actor: systemActor('cli'), parkSlug: 'kuzbass', from: year - 1, to: year, locale: 'en' });
     expect(Number(support.rentRub)).toBeGreaterThan(0);
     expect(Number(support.servicesRub)).toBeGreaterThan(0);
+  });
+
+  it('gives Kuzbass two bookable rooms with bookings around today: the representative sees theirs on the calendar, the manager whose they are', async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    const manager = await demoActor('manager@technopark.demo');
+    const applicant = await demoActor('applicant@technopark.demo');
+    const [{ id: parkId }] = await queryRows<{ id: string }>(db, sql`SELECT id FROM parks WHERE slug = 'kuzbass'`);
+    const { resources } = await listResources(db, { actor: manager, parkId });
+    expect(resources.map((r) => r.name)).toEqual(['Конференц-зал', 'Переговорная «Томь»']);
+    const room = resources.find((r) => r.name === 'Переговорная «Томь»')!;
+    const today = todayIso(KUZBASS_ZONE);
+    const around = async (actor: Actor, date: string) => (await getResourceCalendar(db, { actor, resourceId: room.id, view: 'week', date })).bookings;
+    const seen = [...(await around(manager, addDays(today, -6))), ...(await around(manager, today)), ...(await around(manager, addDays(today, 7)))];
+    const unique = new Map(seen.map((b) => [b.id, b]));
+    expect(unique.size).toBe(4);
+    expect([...unique.values()].filter((b) => b.requestStatus === 'done')).toHaveLength(2);
+    expect((await around(applicant, today)).every((b) => b.mine)).toBe(true);
   });
 
   it('leaves the published Kuzbass 2010–2016 summary as it was', async () => {

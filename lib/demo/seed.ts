@@ -11,6 +11,7 @@ import { importDataset } from '@/lib/dataset/import';
 import { createUser } from '@/lib/users/users';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_APPLICANTS, DEMO_EXTRA_EXPERTS, DEMO_PASSWORD } from './accounts';
 import { seedApplicantApplication, seedLiveCouncil } from './live';
+import { seedBookings } from './bookings';
 import { seedSupport } from './support';
 import { DEMO_CRITERIA } from './rubric';
 import { loggerFor } from '@/lib/log/logger';
@@ -37,16 +38,17 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const emails = ALL_ACCOUNTS.map((account) => account.email);
   // The applicant's link and then the manager's answer in its application's conversation are written
   // last, so their presence says that an earlier run completed.
-  const [state] = await queryRows<{ parks: number; users: number; linked: boolean; live: boolean; support: boolean }>(
+  const [state] = await queryRows<{ parks: number; users: number; linked: boolean; live: boolean; support: boolean; bookings: boolean }>(
     db,
     sql`SELECT (SELECT count(*) FROM parks WHERE slug IN (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)}))::int AS parks,
           (SELECT count(*) FROM users WHERE email IN (${sql.join(emails.map((email) => sql`${email}`), sql`, `)}))::int AS users,
           EXISTS (SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE u.email = ${APPLICANT.email}) AS linked,
           EXISTS (SELECT 1 FROM thread_messages t JOIN applications a ON a.id = t.application_id JOIN users u ON u.id = a.created_by
                   WHERE u.email = ${APPLICANT.email} AND t.side = 'staff') AS live,
-          EXISTS (SELECT 1 FROM services s JOIN parks p ON p.id = s.park_id WHERE p.slug = ${DEMO_PARKS.kuzbass}) AS support`,
+          EXISTS (SELECT 1 FROM services s JOIN parks p ON p.id = s.park_id WHERE p.slug = ${DEMO_PARKS.kuzbass}) AS support,
+          EXISTS (SELECT 1 FROM bookable_resources r JOIN parks p ON p.id = r.park_id WHERE p.slug = ${DEMO_PARKS.kuzbass}) AS bookings`,
   );
-  if (state.parks === slugs.length && state.users === emails.length && state.linked && state.live && state.support) return { seeded: false };
+  if (state.parks === slugs.length && state.users === emails.length && state.linked && state.live && state.support && state.bookings) return { seeded: false };
 
   const existingParks = await db.select({ id: parks.id, slug: parks.slug }).from(parks).where(inArray(parks.slug, slugs));
   const existingUsers = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
@@ -100,6 +102,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   }
   const [represented] = await db.select({ companyId: companyMembers.companyId }).from(companyMembers).where(eq(companyMembers.userId, applicantId)).limit(1);
   await seedSupport(db, { parkId: kuzbass, applicantId, companyId: represented?.companyId ?? null });
+  await seedBookings(db, { parkId: kuzbass, applicantId, companyId: represented?.companyId ?? null });
   return { seeded: true };
 }
 

@@ -57,6 +57,10 @@ export type ServiceRequestDto = {
   reason: string | null;
   /** Open longer than the park's target time (parks.service_target_days). */
   overdue: boolean;
+  /** The booking this request is the service of (lib/services/bookings.ts); null for a request made on the desk. */
+  bookingId: string | null;
+  /** The booked resource, for a booking's request. */
+  resourceId: string | null;
 };
 
 /**
@@ -74,12 +78,14 @@ async function queryRequests(db: DbOrTx, where: SQL, today?: string, limit?: num
            sr.unit_price_rub::text AS "unitPriceRub", sr.unit_market_price_rub::text AS "unitMarketPriceRub",
            round((sr.unit_market_price_rub - sr.unit_price_rub) * sr.quantity, 2)::text AS "supportRub",
            sr.description, sr.assignee_id AS "assigneeId", a.name AS "assigneeName", sr.reason,
-           (sr.status IN ('requested', 'in_progress') AND sr.requested_on + p.service_target_days < ${day}) AS overdue
+           (sr.status IN ('requested', 'in_progress') AND sr.requested_on + p.service_target_days < ${day}) AS overdue,
+           bk.id AS "bookingId", bk.resource_id AS "resourceId"
     FROM service_requests sr
     JOIN parks p ON p.id = sr.park_id
     JOIN companies c ON c.id = sr.company_id
     JOIN services s ON s.id = sr.service_id
     LEFT JOIN users a ON a.id = sr.assignee_id
+    LEFT JOIN bookings bk ON bk.service_request_id = sr.id
     WHERE ${where}
     ORDER BY sr.requested_on DESC, sr.created_at DESC, sr.id
     ${limit ? sql`LIMIT ${limit}` : sql``}`,
@@ -241,20 +247,37 @@ export async function listServiceStaff(db: DbOrTx, { actor, parkId }: { actor: A
   );
 }
 
-type Locked = { id: string; status: ServiceRequestStatus; companyId: string; serviceName: string; companyName: string; parkSlug: string; assigneeId: string | null };
+type Locked = {
+  id: string;
+  status: ServiceRequestStatus;
+  companyId: string;
+  serviceName: string;
+  companyName: string;
+  parkSlug: string;
+  assigneeId: string | null;
+  /** A booking's request moves with its booking: cancelled with it, done when it has taken place. */
+  booked: boolean;
+};
 
 /** The request of the park (or of a company the person represents) the change is about, locked until the transaction ends. */
 async function lockRequest(tx: Tx, requestId: string, scope: SQL): Promise<Locked> {
   const [row] = await queryRows<Locked>(
     tx,
     sql`SELECT sr.id, sr.status::text AS status, sr.company_id AS "companyId", s.name AS "serviceName", c.name AS "companyName",
-               p.slug AS "parkSlug", sr.assignee_id AS "assigneeId"
+               p.slug AS "parkSlug", sr.assignee_id AS "assigneeId",
+               EXISTS (SELECT 1 FROM bookings b WHERE b.service_request_id = sr.id) AS booked
         FROM service_requests sr JOIN services s ON s.id = sr.service_id JOIN companies c ON c.id = sr.company_id JOIN parks p ON p.id = sr.park_id
         WHERE sr.id = ${requestId} AND ${scope}
         FOR UPDATE OF sr`,
   );
   if (!row) throw notFound('service request');
-  return row;
+  return { ...row, booked: Boolean(row.booked) };
+}
+
+/** A booking's request is delivered by its taking place and cancelled with its booking, not on the desk. */
+function assertNotBooking(before: Locked) {
+  if (before.booked)
+    throw refusal('INVALID_TRANSITION', 'serviceRequestIsBooking', `service request ${before.id} is a booking's: it is done when the booking has taken place, or cancelled with it`);
 }
 
 /**
@@ -348,6 +371,7 @@ export async function deliverServiceRequest(
   const data = parseInput(deliverServiceRequestSchema, input);
   return inTransaction(db, async (tx) => {
     const before = await lockRequest(tx, data.requestId, sql`sr.park_id = ${parkId}`);
+    assertNotBooking(before);
     const day = today ?? (await parkToday(tx, parkId));
     const after = await moveRequest(tx, before, OPEN, {
       status: 'done',
@@ -374,6 +398,7 @@ export async function refuseServiceRequest(db: Db, { actor, parkId, input }: { a
   const data = parseInput(refuseServiceRequestSchema, input);
   return inTransaction(db, async (tx) => {
     const before = await lockRequest(tx, data.requestId, sql`sr.park_id = ${parkId}`);
+    assertNotBooking(before);
     const after = await moveRequest(tx, before, OPEN, { status: 'refused', reason: data.reason });
     await writeAudit(tx, { actor, parkId, action: 'serviceRequest.refuse', entity: 'serviceRequest', entityId: before.id, before: { status: before.status }, after: { status: 'refused', reason: data.reason } });
     await notify(tx, {
@@ -394,6 +419,7 @@ export async function cancelServiceRequest(db: Db, { actor, input }: { actor: Ac
   const data = parseInput(cancelServiceRequestSchema, input);
   return inTransaction(db, async (tx) => {
     const before = await lockRequest(tx, data.requestId, sql`sr.company_id IN ${ownCompanies(actor.userId)}`);
+    assertNotBooking(before);
     const after = await moveRequest(tx, before, OPEN, { status: 'cancelled', reason: data.reason });
     await writeAudit(tx, { actor, parkId: after.parkId, action: 'serviceRequest.cancel', entity: 'serviceRequest', entityId: before.id, before: { status: before.status }, after: { status: 'cancelled', reason: data.reason } });
     const recipients = await managersOf(tx, after.parkId);

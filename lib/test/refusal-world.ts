@@ -10,12 +10,14 @@ import { createBudgetEntry } from '@/lib/budget/budget';
 import { assignExperts } from '@/lib/council/assignments';
 import { addAgendaItem, createMeeting, setAttendance } from '@/lib/council/meetings';
 import { declareConflict } from '@/lib/council/reviews';
-import { todayIso } from '@/lib/dates';
+import { addDays, todayIso } from '@/lib/dates';
 import { grantIncentive } from '@/lib/incentives/incentives';
 import { saveKpiDraft, submitKpiReport } from '@/lib/kpi/filing';
 import { createLease } from '@/lib/premises/leases';
 import { createService } from '@/lib/services/catalogue';
 import { createServiceRequest } from '@/lib/services/requests';
+import { createBooking, createResource } from '@/lib/services/bookings';
+
 import { addIndicator, createProgramme } from '@/lib/programmes/programmes';
 import { postThreadMessage } from '@/lib/threads/threads';
 import { makeApplication, makeCompany, TINY_PDF } from './application-fixtures';
@@ -67,6 +69,21 @@ export async function buildRefusalWorld() {
     parkId: park.id,
     input: { name: 'Business consulting', kind: 'consulting', unit: 'hour', marketPriceRub: '3000', residentPriceRub: '1500' },
   });
+  const room = await createService(db, {
+    actor: manager,
+    parkId: park.id,
+    input: { name: 'Meeting room', kind: 'room', unit: 'hour', marketPriceRub: '1500', residentPriceRub: '500' },
+  });
+  const resource = await createResource(db, {
+    actor: manager,
+    parkId: park.id,
+    input: { serviceId: room.id, name: 'Board room', opensAt: '00:00', closesAt: '24:00', weekdays: [1, 2, 3, 4, 5, 6, 7], slotMinutes: 60 },
+  });
+  // Two days ahead on the park's clock: in the future, and outside the notice, whenever the test runs.
+  const booking = await createBooking(db, {
+    actor: applicant,
+    input: { resourceId: resource.id, companyId, date: addDays(todayIso(resource.timeZone), 2), startAt: '10:00', endAt: '11:00' },
+  });
   const serviceRequest = await createServiceRequest(db, { actor: applicant, parkId: park.id, input: { companyId, serviceId: service.id, quantity: '2', description: 'A business plan review' } });
   const incentive = await grantIncentive(db, {
     actor: manager,
@@ -113,6 +130,9 @@ export async function buildRefusalWorld() {
     leaseId: lease.id,
     serviceId: service.id,
     serviceRequestId: serviceRequest.id,
+    roomServiceId: room.id,
+    resourceId: resource.id,
+    bookingId: booking.id,
     incentiveId: incentive.id,
     budgetEntryId: budgetEntry.id,
     programme: { id: programme.id, key: programmeKey },
@@ -144,5 +164,5 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
 
 /** Strings that only this park's records contain: none may appear in what an outsider is shown. */
 export function secretsOf(w: RefusalWorld): string[] {
-  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.serviceId, w.serviceRequestId, w.incentiveId, w.programme.key, w.kpiDraftId, w.threadFileId, w.tokenId, w.manager.userId, w.manager.email];
+  return [w.park.id, w.park.slug, w.companyId, w.invitationId, w.invitedEmail, w.draftId, w.applicationId, w.applicationTitle, w.attachmentId, w.meetingId, w.residencyId, w.leaseId, w.serviceId, w.serviceRequestId, w.roomServiceId, w.resourceId, w.bookingId, w.incentiveId, w.programme.key, w.kpiDraftId, w.threadFileId, w.tokenId, w.manager.userId, w.manager.email];
 }

@@ -33,14 +33,16 @@ import enThreads from './en/threads.json';
 import ruThreads from './ru/threads.json';
 import enServices from './en/services.json';
 import ruServices from './ru/services.json';
+import enBookings from './en/bookings.json';
+import ruBookings from './ru/bookings.json';
 
 /**
  * The message catalogues, one file per area and language; each file's top-level keys are namespaces.
  * Add an area by importing its two files here.
  */
 const catalogues: Record<Locale, Record<string, unknown>[]> = {
-  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes, enAccount, enThreads, enServices],
-  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes, ruAccount, ruThreads, ruServices],
+  en: [enCommon, enAuth, enAdmin, enNotifications, enHome, enKpi, enResidents, enPremises, enIncentives, enApplications, enCouncil, enReports, enExports, enMinutes, enAccount, enThreads, enServices, enBookings],
+  ru: [ruCommon, ruAuth, ruAdmin, ruNotifications, ruHome, ruKpi, ruResidents, ruPremises, ruIncentives, ruApplications, ruCouncil, ruReports, ruExports, ruMinutes, ruAccount, ruThreads, ruServices, ruBookings],
 };
 
 type Tree = Record<string, unknown>;

@@ -13,10 +13,18 @@ export default async function MyServiceRequestsPage() {
   const actor = await requireActor();
   const requests = await listMyServiceRequests(await getDb(), { actor });
   const t = await getTranslations('serviceDesk');
+  const bookingWords = await getTranslations('bookings');
   const locale = (await getLocale()) as Locale;
   return (
     <div className="space-y-6">
-      <PageHeader title={t('my.title')} description={t('my.subtitle')} actions={<ButtonLink href="/my/services/new">{t('my.new')}</ButtonLink>} />
+      <PageHeader title={t('my.title')} description={t('my.subtitle')} actions={
+          <>
+            <ButtonLink variant="outline" href="/my/services/book">
+              {bookingWords('book.link')}
+            </ButtonLink>
+            <ButtonLink href="/my/services/new">{t('my.new')}</ButtonLink>
+          </>
+        } />
       <DataTable
         aria-label={t('my.title')}
         rows={requests}

@@ -2,5 +2,5 @@ import { ClientMessages } from '@/app/_components/client-messages';
 
 /** The service desk: the messages its client components read (lib/i18n/client-messages.ts). */
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['serviceDesk', 'threads', 'validation']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['serviceDesk', 'bookings', 'threads', 'validation']}>{children}</ClientMessages>;
 }

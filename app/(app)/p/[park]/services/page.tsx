@@ -28,13 +28,21 @@ export default async function ServiceDeskPage({ params, searchParams }: { params
   const filter: ServiceRequestFilter = view === 'all' ? {} : view === 'overdue' ? { overdue: true } : { status: view };
   const rows = await listParkServiceRequests(db, { actor, parkId: park.id, filter });
   const base = `/p/${slug}/services`;
+  const bookingWords = await getTranslations('bookings');
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={t('desk.title')}
         description={t('desk.subtitle', { park: park.name })}
-        actions={can(actor, 'service.manage', park.id) ? <ButtonLink variant="outline" href={`${base}/catalogue`}>{t('catalogue.title')}</ButtonLink> : undefined}
+        actions={
+          <>
+            <ButtonLink variant="outline" href={`${base}/resources`}>
+              {bookingWords('resources.link')}
+            </ButtonLink>
+            {can(actor, 'service.manage', park.id) && <ButtonLink variant="outline" href={`${base}/catalogue`}>{t('catalogue.title')}</ButtonLink>}
+          </>
+        }
       />
       <nav aria-label={t('desk.views')} className="flex flex-wrap gap-1 rounded-lg bg-muted p-1">
         {VIEWS.map((name) => (
