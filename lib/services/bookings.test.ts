@@ -153,7 +153,8 @@ describe('booking a slot', () => {
     const results = await Promise.allSettled([
       book(a.representative, a.companyId, room.id, '14:00', '15:00'),
       book(b.representative, b.companyId, room.id, '14:30', '15:30'),
-      book(c.representative, c.companyId, room.id, '13:30', '14:30'),
+      // Each of the three overlaps both others (14:30–15:00 is in all), so whichever commits first, the other two lose.
+      book(c.representative, c.companyId, room.id, '14:30', '15:00'),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const lost of results.filter((r) => r.status === 'rejected')) expect(lost.reason).toMatchObject({ code: 'CONFLICT', key: 'bookingOverlap' });
@@ -163,7 +164,7 @@ describe('booking a slot', () => {
     // The losers' requests were rolled back with their bookings.
     const requests = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(eq(serviceRequests.description, `${room.name}: ${TUESDAY} 14:00–15:00`));
     const others = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(eq(serviceRequests.description, `${room.name}: ${TUESDAY} 14:30–15:30`));
-    const third = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(eq(serviceRequests.description, `${room.name}: ${TUESDAY} 13:30–14:30`));
+    const third = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(eq(serviceRequests.description, `${room.name}: ${TUESDAY} 14:30–15:00`));
     expect(requests.length + others.length + third.length).toBe(1);
   });
 
