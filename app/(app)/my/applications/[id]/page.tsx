@@ -22,7 +22,7 @@ import { ClosureNotice } from '../../../_applications/closure-notice';
 import { StatusBadge } from '../../../_applications/status-badge';
 import { Timeline } from '../../../_applications/timeline';
 import { pickVersions, VersionCompare } from '../../../_applications/version-compare';
-import { ApplicationForm } from '../application-form';
+import { LazyApplicationForm as ApplicationForm } from '../lazy-application-form';
 import { DeleteDraftButton } from './delete-draft-button';
 
 export default async function MyApplicationPage({
