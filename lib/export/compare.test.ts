@@ -28,6 +28,7 @@ const kuzbass: ParkComparison = {
   budgetRub: '920300000.00',
   taxesPerBudgetRub: 2.87,
   paybackYear: 2014,
+  support: { rentRub: '1000.00', servicesRub: '250.50', totalRub: '1250.50', taxesPerSupportRub: 2079132.35 },
 };
 
 const odd: ParkComparison = {
