@@ -283,6 +283,7 @@ const TABLE: Record<string, Entry> = {
   'reports/getParkAnalytics': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'reports/getParkSummary': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'reports/getReportingGaps': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
+  'reports/getSupportByKind': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'reports/getReportYears': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
   'reports/listProgrammes': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
   'reports/parkScope': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
