@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'park.create',
   'park.councilRules',
   'park.timeZone',
+  'park.serviceTargetDays',
   'apiToken.create',
   'apiToken.revoke',
   'dataset.import',

@@ -223,6 +223,7 @@ const TABLE: Record<string, Entry> = {
   'parks/getParkBySlug': { call: ({ f, db, actor, park }) => f(db, { actor, slug: park.slug }) },
   'parks/getParkDashboard': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'parks/setParkTimeZone': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, timeZone: 'Asia/Tomsk' } }), otherPark: ADMIN, otherCompany: ADMIN },
+  'parks/setParkServiceTargetDays': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, serviceTargetDays: 9 } }), otherCompany: STAFF },
   'parks/listParks': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: { scoped: 'the parks they work in' }, otherCompany: { scoped: 'the parks they work in: none' } },
   'premises/createBuilding': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, input: { name: 'Probe' } }), otherCompany: STAFF },
   'premises/createLease': {

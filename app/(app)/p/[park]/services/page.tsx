@@ -59,7 +59,7 @@ export default async function ServiceDeskPage({ params, searchParams }: { params
           </Link>
         ))}
       </nav>
-      {view === 'overdue' && <p className="text-sm text-muted-foreground">{t('desk.overdueHint')}</p>}
+      {view === 'overdue' && <p className="text-sm text-muted-foreground">{t('desk.overdueHint', { days: park.serviceTargetDays })}</p>}
       <DataTable
         aria-label={t('desk.title')}
         rows={rows}
