@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'serviceRequest.deliver',
   'serviceRequest.cancel',
   'serviceRequest.refuse',
+  'serviceRequest.import',
   'resource.create',
   'resource.update',
   'park.bookingNotice',
