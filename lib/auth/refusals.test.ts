@@ -315,6 +315,8 @@ const TABLE: Record<string, Entry> = {
   'threads/getThread': { call: ({ f, db, w, actor }) => f(db, { actor, subject: { subject: 'application', subjectId: w.applicationId } }) },
   'threads/postThreadMessage': { call: ({ f, db, w, actor }) => f(db, { actor, input: { subject: 'application', subjectId: w.applicationId, body: 'probe' }, files: [{ fileName: 'probe.pdf', bytes: TINY_PDF }] }) },
   'threads/readThreadAttachment': { call: ({ f, db, w, actor }) => f(db, { actor, attachmentId: w.threadFileId }) },
+  'services/buildServiceImportTemplate': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
+  'services/importServiceRequests': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, file: new TextEncoder().encode('probe') }), otherCompany: STAFF },
   'services/listServices': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'services/listOfferedServices': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }) },
   'services/createService': {

@@ -61,12 +61,16 @@ export const cellText = (c: CellRead) => (c.kind === 'empty' ? '' : c.kind === '
 
 /**
  * A calendar date from a cell: `YYYY-MM-DD` typed as text, or a date the spreadsheet stored as one
- * (exceljs reads those as midnight UTC). Null when the cell is empty; `false` when it is not a date.
+ * (exceljs reads those as midnight UTC, or as the day's serial number). Null when the cell is empty;
+ * `false` when it is not a date.
  */
 export function cellDate(value: ExcelJS.CellValue): string | null | false {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? false : value.toISOString().slice(0, 10);
   const read = readCell(value);
   if (read.kind === 'empty') return null;
+  // A whole number is a date the spreadsheet kept as its serial (days since 30 December 1899) under a
+  // text or general format, as Excel does with a date typed into such a column.
+  if (read.kind === 'number') return Number.isInteger(read.value) && read.value > 0 && read.value < 2958466 ? new Date(Date.UTC(1899, 11, 30) + read.value * 86_400_000).toISOString().slice(0, 10) : false;
   const text = cellText(read);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : false;
 }
