@@ -39,7 +39,7 @@ export type ServiceImportResult =
   | { ok: true; created: number; unchanged: number }
   | { ok: false; fileIssues: ServiceImportIssue[]; rows: ServiceImportRow[] };
 
-type Company = { id: string; key: string | null; name: string; inn: string | null };
+type Company = { id: string; key: string | null; name: string; inn: string | null; residentFrom: string; residentTo: string | null };
 type Service = { id: string; key: string | null; name: string; kind: string; unit: string; marketPriceRub: string; residentPriceRub: string; active: boolean };
 
 /** The park's companies that ever held a residency in it, and its catalogue (inactive services too: old requests name them). */
@@ -47,7 +47,10 @@ async function listsOf(db: DbOrTx, parkId: string) {
   const [companies, services] = await Promise.all([
     queryRows<Company>(
       db,
-      sql`SELECT DISTINCT c.id, c.key, c.name, c.inn FROM residencies r JOIN companies c ON c.id = r.company_id WHERE r.park_id = ${parkId} ORDER BY c.name, c.id`,
+      sql`SELECT c.id, c.key, c.name, c.inn, min(r.start_on)::text AS "residentFrom",
+                 CASE WHEN bool_or(r.end_on IS NULL) THEN NULL ELSE max(r.end_on)::text END AS "residentTo"
+          FROM residencies r JOIN companies c ON c.id = r.company_id WHERE r.park_id = ${parkId}
+          GROUP BY c.id ORDER BY c.name, c.id`,
     ),
     queryRows<Service>(
       db,
@@ -96,9 +99,11 @@ export async function buildServiceImportTemplate(db: DbOrTx, { actor, parkId }: 
     { header: 'company', key: 'ref', width: 38 },
     { header: 'name', key: 'name', width: 48 },
     { header: 'inn', key: 'inn', width: 16 },
+    { header: 'residentFrom', key: 'residentFrom', width: 14 },
+    { header: 'residentTo', key: 'residentTo', width: 14 },
   ];
   companySheet.getRow(1).font = { bold: true };
-  for (const c of companies) companySheet.addRow({ ref: refOf(c), name: c.name, inn: c.inn ?? '' });
+  for (const c of companies) companySheet.addRow({ ref: refOf(c), name: c.name, inn: c.inn ?? '', residentFrom: c.residentFrom, residentTo: c.residentTo ?? '' });
 
   const serviceSheet = workbook.addWorksheet('Services');
   serviceSheet.columns = [
@@ -127,7 +132,7 @@ export async function buildServiceImportTemplate(db: DbOrTx, { actor, parkId }: 
 
 const TEMPLATE_HELP: [string, string, string][] = [
   ['key', 'Your own identifier of the request, unique in the park (e.g. a paper register’s number). Uploading a file again skips the rows already imported.', 'Ваш идентификатор заявки, уникальный в парке (например, номер в бумажном журнале). При повторной загрузке уже загруженные строки пропускаются.'],
-  ['company', 'The company, from the Companies sheet (its first column). It held a residency in the park on requestedOn.', 'Компания с листа Companies (первый столбец). На дату requestedOn она резидент парка.'],
+  ['company', 'The company, from the Companies sheet (its first column). It held a residency in the park on requestedOn (residentFrom–residentTo there: the first and last day of its residencies, empty when still a resident).', 'Компания с листа Companies (первый столбец). На дату requestedOn она резидент парка (там residentFrom–residentTo: первый и последний день резидентства, пусто — резидент до сих пор).'],
   ['service', 'The service, from the Services sheet (its first column).', 'Услуга с листа Services (первый столбец).'],
   ['requestedOn', 'The day it was asked for, YYYY-MM-DD.', 'Дата обращения, ГГГГ-ММ-ДД.'],
   ['status', 'done, or empty: only delivered requests are uploaded.', 'done или пусто: загружаются только выполненные заявки.'],

@@ -69,7 +69,7 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
       {leases.length > 0 && (
         <SectionCard title={t('rates')} description={t('ratesHint')} contentClassName="space-y-6">
           {leases.map((l) => (
-            <div key={l.id} className="space-y-2">
+            <div key={l.id} className="space-y-2" data-lease-start={l.startOn}>
               <h3 className="text-sm font-medium">
                 {l.companyName} · {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
               </h3>
