@@ -166,14 +166,14 @@ export function FundingChart({ years, sources, unit }: { years: FundingDatum[]; 
 }
 
 /** Resident support by year, stacked by kind: rent and each kind of service (in `unit`). */
-export function SupportChart({ years, kinds, unit }: { years: StackedDatum[]; kinds: { key: string; label: string }[]; unit: string }) {
+export function SupportChart({ years, kinds, unit }: { years: StackedDatum[]; kinds: { key: string; label: string; colorIndex?: number }[]; unit: string }) {
   return <StackedByYearChart years={years} series={kinds} unit={unit} stackId="support" />;
 }
 
 /** Up to eleven series (the support kinds): the theme's five colours, then five more that read in both themes. */
 const STACK_COLORS = [...COLORS, '#0ea5e9', '#a855f7', '#f97316', '#14b8a6', '#e11d48', '#84cc16'];
 
-function StackedByYearChart({ years, series, unit, stackId }: { years: StackedDatum[]; series: { key: string; label: string }[]; unit: string; stackId: string }) {
+function StackedByYearChart({ years, series, unit, stackId }: { years: StackedDatum[]; series: { key: string; label: string; colorIndex?: number }[]; unit: string; stackId: string }) {
   const num = useNumber(1);
   const axis = axisTicks(Math.max(0, ...years.map((y) => series.reduce((sum, s) => sum + (y[s.key] ?? 0), 0))));
   return (
@@ -184,7 +184,7 @@ function StackedByYearChart({ years, series, unit, stackId }: { years: StackedDa
       <Tooltip {...TOOLTIP} formatter={(v) => `${num(v)} ${unit}`} />
       <Legend {...LEGEND} />
       {series.map((s, i) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} stackId={stackId} fill={STACK_COLORS[i % STACK_COLORS.length]} isAnimationActive={false} />
+        <Bar key={s.key} dataKey={s.key} name={s.label} stackId={stackId} fill={STACK_COLORS[(s.colorIndex ?? i) % STACK_COLORS.length]} isAnimationActive={false} />
       ))}
     </BarChart>
   );

@@ -9,7 +9,7 @@ import type { Period } from '@/app/(app)/_reports/period';
 import { formatArea, formatDate, formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { KpiYear } from '@/lib/reports/analytics/kpi-dynamics';
-import type { SupportByKind } from '@/lib/reports/support';
+import { SUPPORT_KINDS, type SupportByKind } from '@/lib/reports/support';
 import { BUDGET_SOURCES, type ParkSummary } from '@/lib/reports/types';
 import { GapNote, hasGaps, kpiLink } from './report-gaps';
 
@@ -152,15 +152,29 @@ async function SupportByKindChart({ data, locale }: { data: SupportByKind; local
   if (data.kinds.length === 0) return null;
   const label = (kind: SupportByKind['kinds'][number]) => (kind === 'rent' ? t('figures.supportRent') : ts(`kinds.${kind}`));
   const unit = moneyUnit(data.years.map((y) => y.totalRub));
+  // Rent is usually far larger than the services, which vanish beside it: they get a chart of their own too.
+  const serviceKinds = data.kinds.filter((k) => k !== 'rent');
+  const servicesUnit = moneyUnit(data.years.flatMap((y) => serviceKinds.map((k) => y.byKind[k])));
+  const chart = (kinds: SupportByKind['kinds'], u: typeof unit) => (
+    <SupportChart
+      unit={t(`units.${u}`)}
+      kinds={kinds.map((k) => ({ key: k, label: label(k), colorIndex: SUPPORT_KINDS.indexOf(k) }))}
+      years={data.years.map((y) => ({ year: y.year, ...Object.fromEntries(kinds.map((k) => [k, inUnit(y.byKind[k], u)])) }))}
+    />
+  );
   return (
-    <figure className="mt-4 space-y-2">
-      <figcaption className="text-sm font-medium">{t('charts.supportTitle')}</figcaption>
-      <div className="print:hidden">
-        <SupportChart
-          unit={t(`units.${unit}`)}
-          kinds={data.kinds.map((k) => ({ key: k, label: label(k) }))}
-          years={data.years.map((y) => ({ year: y.year, ...Object.fromEntries(data.kinds.map((k) => [k, inUnit(y.byKind[k], unit)])) }))}
-        />
+    <div className="mt-4 space-y-2">
+      <div className="grid gap-4 lg:grid-cols-2 print:hidden">
+        <figure className="space-y-2">
+          <figcaption className="text-sm font-medium">{t('charts.supportTitle')}</figcaption>
+          {chart(data.kinds, unit)}
+        </figure>
+        {data.kinds.includes('rent') && serviceKinds.length > 0 && (
+          <figure className="space-y-2">
+            <figcaption className="text-sm font-medium">{t('charts.supportServicesTitle')}</figcaption>
+            {chart(serviceKinds, servicesUnit)}
+          </figure>
+        )}
       </div>
       <details className="text-sm print:open">
         <summary className="cursor-pointer text-muted-foreground">{t('charts.supportTable')}</summary>
@@ -191,6 +205,6 @@ async function SupportByKindChart({ data, locale }: { data: SupportByKind; local
           </TableBody>
         </Table>
       </details>
-    </figure>
+    </div>
   );
 }
