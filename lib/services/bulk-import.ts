@@ -284,8 +284,10 @@ async function checkFile(db: DbOrTx, parkId: string, workbook: ExcelJS.Workbook)
     );
     const residentOn = new Map(facts.map((f) => [Number(f.row), Boolean(f.resident)]));
     const byKey = new Map(existing.map((e) => [e.key, e]));
+    const issuesOf = new Map(rows.map((r) => [r.row, r.issues]));
+    const serviceById = new Map(services.map((x) => [x.id, x]));
     for (const d of drafts) {
-      const issues = rows.find((r) => r.row === d.row)!.issues;
+      const issues = issuesOf.get(d.row)!;
       const before = byKey.get(d.key);
       if (before) {
         // Prices left empty in the file take the catalogue's: compare those the request was written with.
@@ -305,7 +307,7 @@ async function checkFile(db: DbOrTx, parkId: string, workbook: ExcelJS.Workbook)
         issues.push({ field: 'company', code: 'importNotResident', params: { day: d.requestedOn } });
         continue;
       }
-      const service = services.find((s) => s.id === d.serviceId)!;
+      const service = serviceById.get(d.serviceId)!;
       good.push({ ...d, unitPriceRub: d.unitPriceRub ?? service.residentPriceRub, unitMarketPriceRub: d.unitMarketPriceRub ?? service.marketPriceRub });
     }
   }
