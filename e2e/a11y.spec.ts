@@ -52,6 +52,7 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
       ['/p/kuzbass/council', /^\/p\/kuzbass\/council\/[0-9a-f-]{36}$/],
       ['/p/kuzbass/council', /^\/p\/kuzbass\/council\/[0-9a-f-]{36}\/minutes$/],
       ['/p/kuzbass/residents', /^\/p\/kuzbass\/residents\/[0-9a-f-]{36}$/],
+      ['/p/kuzbass/premises', /^\/p\/kuzbass\/premises\/units\/[0-9a-f-]{36}$/],
       ['/p/kuzbass/services', /^\/p\/kuzbass\/services\/requests\/[0-9a-f-]{36}$/],
       // Bookings (issue 16): a resource's calendar
       ['/p/kuzbass/services/resources', /^\/p\/kuzbass\/services\/resources\/[0-9a-f-]{36}$/],

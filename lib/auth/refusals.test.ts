@@ -223,6 +223,7 @@ const TABLE: Record<string, Entry> = {
   'parks/getParkBySlug': { call: ({ f, db, actor, park }) => f(db, { actor, slug: park.slug }) },
   'parks/getParkDashboard': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'parks/setParkTimeZone': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, timeZone: 'Asia/Tomsk' } }), otherPark: ADMIN, otherCompany: ADMIN },
+  'parks/setParkServiceTargetDays': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, serviceTargetDays: 9 } }), otherCompany: STAFF },
   'parks/listParks': { call: ({ f, db, actor }) => f(db, { actor }), otherPark: { scoped: 'the parks they work in' }, otherCompany: { scoped: 'the parks they work in: none' } },
   'premises/createBuilding': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, input: { name: 'Probe' } }), otherCompany: STAFF },
   'premises/createLease': {
@@ -283,6 +284,7 @@ const TABLE: Record<string, Entry> = {
   'reports/getParkAnalytics': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'reports/getParkSummary': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'reports/getReportingGaps': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
+  'reports/getSupportByKind': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
   'reports/getReportYears': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
   'reports/listProgrammes': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug }) },
   'reports/parkScope': { call: ({ f, db, actor, park }) => f(db, { actor, parkSlug: park.slug, ...period }) },
@@ -313,6 +315,8 @@ const TABLE: Record<string, Entry> = {
   'threads/getThread': { call: ({ f, db, w, actor }) => f(db, { actor, subject: { subject: 'application', subjectId: w.applicationId } }) },
   'threads/postThreadMessage': { call: ({ f, db, w, actor }) => f(db, { actor, input: { subject: 'application', subjectId: w.applicationId, body: 'probe' }, files: [{ fileName: 'probe.pdf', bytes: TINY_PDF }] }) },
   'threads/readThreadAttachment': { call: ({ f, db, w, actor }) => f(db, { actor, attachmentId: w.threadFileId }) },
+  'services/buildServiceImportTemplate': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
+  'services/importServiceRequests': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, file: new TextEncoder().encode('probe') }), otherCompany: STAFF },
   'services/listServices': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'services/listOfferedServices': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }) },
   'services/createService': {

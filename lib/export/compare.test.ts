@@ -28,6 +28,7 @@ const kuzbass: ParkComparison = {
   budgetRub: '920300000.00',
   taxesPerBudgetRub: 2.87,
   paybackYear: 2014,
+  support: { rentRub: '1000.00', servicesRub: '250.50', totalRub: '1250.50', taxesPerSupportRub: 2079132.35 },
 };
 
 const odd: ParkComparison = {
@@ -39,6 +40,7 @@ const odd: ParkComparison = {
   taxesPerBudgetRub: null,
   paybackYear: null,
   area: { totalM2: '0.00', leasedM2: '0.00', usePct: 0 },
+  support: { rentRub: '0.00', servicesRub: '0.00', totalRub: '0.00', taxesPerSupportRub: null },
 };
 
 describe('comparisonToCsv', () => {
@@ -50,10 +52,10 @@ describe('comparisonToCsv', () => {
     expect(lines[3]).toBe('');
     expect(lines[0]).toBe(COMPARE_COLUMNS.map((c) => `L:${c}`).join(','));
     expect(lines[1]).toBe(
-      'Kuzbass Technopark,Kemerovo Region — Kuzbass,60,28,26,16500.00,5608.40,34.0,1705,11000000000.00,14500000000.00,2600000000.00,920300000.00,2.87,2014',
+      'Kuzbass Technopark,Kemerovo Region — Kuzbass,60,28,26,16500.00,5608.40,34.0,1705,11000000000.00,14500000000.00,2600000000.00,920300000.00,2.87,2014,1000.00,250.50,1250.50,2079132.35',
     );
-    // A formula-like name is kept text and quoted (it holds a comma and quotes); no ratio, no payback.
-    expect(lines[2]).toBe(`"'=HYPERLINK(""x""), ""quoted""",Somewhere,60,28,26,0.00,0.00,0.0,1705,11000000000.00,14500000000.00,2600000000.00,0.00,,`);
+    // A formula-like name is kept text and quoted (it holds a comma and quotes); no ratio, no payback, no support.
+    expect(lines[2]).toBe(`"'=HYPERLINK(""x""), ""quoted""",Somewhere,60,28,26,0.00,0.00,0.0,1705,11000000000.00,14500000000.00,2600000000.00,0.00,,,0.00,0.00,0.00,`);
   });
 });
 

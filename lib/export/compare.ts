@@ -24,6 +24,10 @@ export const COMPARE_COLUMNS = [
   'budgetRub',
   'taxesPerBudgetRub',
   'paybackYear',
+  'supportRentRub',
+  'supportServicesRub',
+  'supportTotalRub',
+  'taxesPerSupportRub',
 ] as const;
 export type CompareColumn = (typeof COMPARE_COLUMNS)[number];
 
@@ -55,6 +59,10 @@ const KIND: Record<CompareColumn, Kind> = {
   budgetRub: 'money',
   taxesPerBudgetRub: 'ratio',
   paybackYear: 'year',
+  supportRentRub: 'money',
+  supportServicesRub: 'money',
+  supportTotalRub: 'money',
+  taxesPerSupportRub: 'ratio',
 };
 
 const NUM_FMT: Partial<Record<Kind, string>> = {
@@ -98,6 +106,14 @@ function cellOf(park: ParkComparison, column: CompareColumn): string | number | 
       return park.taxesPerBudgetRub;
     case 'paybackYear':
       return park.paybackYear;
+    case 'supportRentRub':
+      return park.support.rentRub;
+    case 'supportServicesRub':
+      return park.support.servicesRub;
+    case 'supportTotalRub':
+      return park.support.totalRub;
+    case 'taxesPerSupportRub':
+      return park.support.taxesPerSupportRub;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormat, formatAmount, formatDateTime, formatMoment, formatRub, formatTime, numberFormat } from './format';
+import { dateFormat, formatAmount, formatDateTime, formatMoment, formatQuantity, formatRub, formatTime, numberFormat, plainQuantity } from './format';
 
 // Intl writes a narrow no-break space between groups in Russian; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -25,6 +25,17 @@ describe('money formatting', () => {
     expect(plain(formatAmount('12500.5', 'ru'))).toBe('12 500,50');
     expect(formatAmount('0', 'en')).toBe('0');
     expect(formatAmount('', 'ru')).toBe('—');
+  });
+
+  it('writes quantities without trailing zeros, so 1.5 h and 2 h read alike', () => {
+    expect(formatQuantity('1.50', 'en')).toBe('1.5');
+    expect(formatQuantity('2.00', 'en')).toBe('2');
+    expect(formatQuantity('0.25', 'ru')).toBe('0,25');
+    expect(plain(formatQuantity('1200.00', 'ru'))).toBe('1 200');
+    expect(plainQuantity('1.50')).toBe('1.5');
+    expect(plainQuantity('2.00')).toBe('2');
+    expect(plainQuantity('10')).toBe('10');
+    expect(plainQuantity('0.05')).toBe('0.05');
   });
 });
 

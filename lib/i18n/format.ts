@@ -56,6 +56,20 @@ export function formatAmount(value: string | null | undefined, locale: Locale): 
   return numberFormat(intlLocale(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(exact(value));
 }
 
+/**
+ * A quantity (hours, days, items: two decimals at most) without trailing zeros, "1.5" beside "2", so a
+ * list of them reads alike. Formatting only, never arithmetic.
+ */
+export function formatQuantity(value: string | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return numberFormat(intlLocale(locale), { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(exact(value));
+}
+
+/** A quantity as a form field shows it: plain digits, no trailing zeros ("1.50" → "1.5", "2.00" → "2"). */
+export function plainQuantity(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}
+
 export function formatArea(value: string | number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
   return `${numberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(value))} m²`;

@@ -1,5 +1,4 @@
 import 'server-only';
-import ExcelJS from 'exceljs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companies, kpiReports, kpiReportVersions, parks, residencies } from '@/db/schema';
@@ -7,7 +6,7 @@ import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
-import { newWorkbook, NUMBER_FORMATS, workbookBuffer } from '@/lib/export/xlsx';
+import { cellText as textOf, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
 import { capitalWithinInvestment, readMoney } from '@/lib/validation/amounts';
 import { parseInput } from '@/lib/validation/parse';
 import { KPI_FIGURES, KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readCount, type KpiFigure } from '@/lib/validation/kpi';
@@ -153,29 +152,6 @@ export type UploadPreview = {
   ok: boolean;
 };
 
-type CellRead = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'bad'; text: string };
-
-function readCell(value: ExcelJS.CellValue): CellRead {
-  if (value === null || value === undefined) return { kind: 'empty' };
-  if (typeof value === 'number') return { kind: 'number', value };
-  if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value.trim() };
-  if (typeof value === 'boolean' || value instanceof Date) return { kind: 'bad', text: String(value) };
-  if (typeof value === 'object') {
-    if ('richText' in value) return readCell(value.richText.map((p) => p.text).join(''));
-    if ('result' in value) return readCell((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in value && typeof value.text === 'string') return readCell(value.text);
-    if ('error' in value) return { kind: 'bad', text: String(value.error) };
-  }
-  return { kind: 'bad', text: String(value) };
-}
-
-const textOf = (c: CellRead) => (c.kind === 'empty' ? '' : c.kind === 'number' ? numberText(c.value) : c.text);
-
-/** A spreadsheet number as decimal text; exponent notation (1e+21, 1e-7) is refused as unreadable. */
-function numberText(n: number): string {
-  return Number.isFinite(n) ? String(n) : 'NaN';
-}
-
 function readFigure(column: FigureColumn, cell: CellRead): { value: string | number | null } | { issue: string } {
   if (cell.kind === 'empty') return OPTIONAL_COLUMNS.has(column) ? { value: null } : { issue: 'required' };
   if (cell.kind === 'bad') return { issue: MONEY_COLUMNS.has(column) ? 'amountNotRoubles' : 'invalidCount' };
@@ -195,20 +171,10 @@ function fileRefusal(code: string, message: string, params?: Record<string, stri
 
 /** Checks the upload is an XLSX workbook (by content, not by name) of acceptable size, and opens it. */
 async function openWorkbook(file: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (file.byteLength > KPI_UPLOAD_MAX_BYTES) {
-    throw fileRefusal('kpiUploadTooLarge', `file: larger than ${KPI_UPLOAD_MAX_BYTES / 1024 / 1024} MB`, { max: KPI_UPLOAD_MAX_BYTES / 1024 / 1024 });
-  }
-  // An XLSX file is a ZIP archive: it starts with "PK\x03\x04".
-  if (file.byteLength < 4 || file[0] !== 0x50 || file[1] !== 0x4b || file[2] !== 0x03 || file[3] !== 0x04) {
-    throw fileRefusal('kpiUploadNotXlsx', 'file: not an XLSX workbook');
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(file.buffer, file.byteOffset, file.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw fileRefusal('kpiUploadNotXlsx', 'file: not an XLSX workbook');
-  }
-  return workbook;
+  const opened = await openXlsx(file, KPI_UPLOAD_MAX_BYTES);
+  if (opened === 'tooLarge') throw fileRefusal('kpiUploadTooLarge', `file: larger than ${KPI_UPLOAD_MAX_BYTES / 1024 / 1024} MB`, { max: KPI_UPLOAD_MAX_BYTES / 1024 / 1024 });
+  if (opened === 'notXlsx') throw fileRefusal('kpiUploadNotXlsx', 'file: not an XLSX workbook');
+  return opened;
 }
 
 async function existingReports(db: DbOrTx, parkId: string, year: number, lock = false) {

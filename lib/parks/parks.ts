@@ -9,9 +9,25 @@ import { AppError, notFound } from '@/lib/errors';
 import type { RowOf } from '@/lib/sql';
 import { inTransaction } from '@/lib/transaction';
 import { parseInput } from '@/lib/validation/parse';
-import { createParkSchema, parkTimeZoneSchema, type CreateParkInput, type ParkTimeZoneInput } from '@/lib/validation/parks';
+import {
+  createParkSchema,
+  parkServiceTargetSchema,
+  parkTimeZoneSchema,
+  type CreateParkInput,
+  type ParkServiceTargetInput,
+  type ParkTimeZoneInput,
+} from '@/lib/validation/parks';
 
-const parkColumns = { id: parks.id, slug: parks.slug, name: parks.name, region: parks.region, type: parks.type, timeZone: parks.timeZone };
+const parkColumns = {
+  id: parks.id,
+  slug: parks.slug,
+  name: parks.name,
+  region: parks.region,
+  type: parks.type,
+  timeZone: parks.timeZone,
+  /** Days a service request may stay open before the desk calls it overdue. */
+  serviceTargetDays: parks.serviceTargetDays,
+};
 
 export type ParkDto = RowOf<typeof parkColumns>;
 
@@ -75,6 +91,30 @@ export async function setParkTimeZone(db: Db, { actor, input }: { actor: Actor; 
     if (!before) throw notFound('park');
     const [park] = await tx.update(parks).set({ timeZone: data.timeZone }).where(eq(parks.id, data.parkId)).returning(parkColumns);
     await writeAudit(tx, { actor, parkId: park.id, action: 'park.timeZone', entity: 'park', entityId: park.id, before, after: { timeZone: park.timeZone } });
+    return park;
+  });
+}
+
+/**
+ * Sets the park's target time for service requests (its managers, or an admin): a request still open
+ * (requested or in progress) more than that many days after it was made is overdue on the desk.
+ */
+export async function setParkServiceTargetDays(db: Db, { actor, input }: { actor: Actor; input: ParkServiceTargetInput }): Promise<ParkDto> {
+  const data = parseInput(parkServiceTargetSchema, input);
+  assertCan(actor, 'park.update', data.parkId);
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select({ serviceTargetDays: parks.serviceTargetDays }).from(parks).where(eq(parks.id, data.parkId)).for('update');
+    if (!before) throw notFound('park');
+    const [park] = await tx.update(parks).set({ serviceTargetDays: data.serviceTargetDays }).where(eq(parks.id, data.parkId)).returning(parkColumns);
+    await writeAudit(tx, {
+      actor,
+      parkId: park.id,
+      action: 'park.serviceTargetDays',
+      entity: 'park',
+      entityId: park.id,
+      before,
+      after: { serviceTargetDays: park.serviceTargetDays },
+    });
     return park;
   });
 }

@@ -220,8 +220,8 @@ describe('listLeases and listUnitLeases', () => {
     const other = await lease(b, unitIds[1], '2024-03-01', '2024-09-15');
 
     expect(await listLeases(db, { actor: m, parkId: park, at: '2024-05-01' })).toEqual([
-      { id: first.id, companyId: a.companyId, companyName: 'Alpha', manufacturing: true, premisesId: unitIds[0], unitName: 'Office 1', buildingName: 'Main', areaM2: '20.50', startOn: '2024-02-01', endOn: '2024-06-30' },
-      { id: other.id, companyId: b.companyId, companyName: 'Bravo', manufacturing: false, premisesId: unitIds[1], unitName: 'Office 2', buildingName: 'Main', areaM2: '30.00', startOn: '2024-03-01', endOn: '2024-09-15' },
+      { id: first.id, companyId: a.companyId, companyName: 'Alpha', manufacturing: true, premisesId: unitIds[0], unitName: 'Office 1', buildingName: 'Main', areaM2: '20.50', startOn: '2024-02-01', endOn: '2024-06-30', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
+      { id: other.id, companyId: b.companyId, companyName: 'Bravo', manufacturing: false, premisesId: unitIds[1], unitName: 'Office 2', buildingName: 'Main', areaM2: '30.00', startOn: '2024-03-01', endOn: '2024-09-15', rateRubPerM2Month: null, marketRateRubPerM2Month: null },
     ]);
     // Ending within 90 days of 2024-06-20, soonest first; an open-ended lease never ends.
     expect((await listLeases(db, { actor: m, parkId: park, endingFrom: '2024-06-20' })).map((l) => l.id)).toEqual([first.id, other.id]);

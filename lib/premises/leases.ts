@@ -124,6 +124,9 @@ export type LeaseRowDto = {
   areaM2: string;
   startOn: string;
   endOn: string | null;
+  /** Monthly rent per m² at signing, the resident's and the market's (both or neither). */
+  rateRubPerM2Month: string | null;
+  marketRateRubPerM2Month: string | null;
 };
 
 /**
@@ -149,7 +152,8 @@ async function queryLeaseRows(db: DbOrTx, parkId: string, where: SQL, order: SQL
     db,
     sql`
     SELECT l.id, l.company_id AS "companyId", c.name AS "companyName", c.manufacturing, p.id AS "premisesId", p.name AS "unitName",
-           b.name AS "buildingName", p.area_m2::text AS "areaM2", l.start_on::text AS "startOn", l.end_on::text AS "endOn"
+           b.name AS "buildingName", p.area_m2::text AS "areaM2", l.start_on::text AS "startOn", l.end_on::text AS "endOn",
+           l.rate_rub_per_m2_month::text AS "rateRubPerM2Month", l.market_rate_rub_per_m2_month::text AS "marketRateRubPerM2Month"
     FROM leases l JOIN companies c ON c.id = l.company_id JOIN premises p ON p.id = l.premises_id JOIN buildings b ON b.id = p.building_id
     WHERE l.park_id = ${parkId} AND ${where}
     ORDER BY ${order}`,

@@ -19,7 +19,7 @@ export type OccupancyUnit = {
   availableFrom: string | null;
   availableTo: string | null;
   state: UnitState;
-  tenant: { companyId: string; companyName: string; manufacturing: boolean; leaseId: string; leaseStartOn: string; leaseEndOn: string | null } | null;
+  tenant: { companyId: string; companyName: string; manufacturing: boolean; leaseId: string; leaseStartOn: string; leaseEndOn: string | null; rateRubPerM2Month: string | null; marketRateRubPerM2Month: string | null } | null;
 };
 
 export type OccupancyBuilding = { id: string; name: string; availableM2: string; leasedM2: string; usePct: number; units: OccupancyUnit[] };
@@ -55,6 +55,8 @@ type UnitRow = {
   leaseId: string | null;
   leaseStartOn: string | null;
   leaseEndOn: string | null;
+  rateRubPerM2Month: string | null;
+  marketRateRubPerM2Month: string | null;
   companyId: string | null;
   companyName: string | null;
   manufacturing: boolean | null;
@@ -89,6 +91,7 @@ export async function getOccupancy(db: DbOrTx, { actor, parkId, at }: { actor: A
                   WHEN NOT ((p.available_from IS NULL OR p.available_from <= ${at}::date) AND (p.available_to IS NULL OR p.available_to >= ${at}::date)) THEN 'unavailable'
                   WHEN l.id IS NOT NULL THEN 'leased' ELSE 'free' END AS state,
              l.id AS "leaseId", l.start_on::text AS "leaseStartOn", l.end_on::text AS "leaseEndOn",
+             l.rate_rub_per_m2_month::text AS "rateRubPerM2Month", l.market_rate_rub_per_m2_month::text AS "marketRateRubPerM2Month",
              c.id AS "companyId", c.name AS "companyName", c.manufacturing
       FROM buildings b
       LEFT JOIN premises p ON p.building_id = b.id
@@ -100,7 +103,7 @@ export async function getOccupancy(db: DbOrTx, { actor, parkId, at }: { actor: A
       WHERE b.park_id = ${parkId}
     )
     SELECT "buildingId", "buildingName", id, name, kind, area::text AS "areaM2", "availableFrom", "availableTo", state,
-           "leaseId", "leaseStartOn", "leaseEndOn", "companyId", "companyName", manufacturing,
+           "leaseId", "leaseStartOn", "leaseEndOn", "rateRubPerM2Month", "marketRateRubPerM2Month", "companyId", "companyName", manufacturing,
            coalesce(sum(area) FILTER (WHERE state IN ('leased', 'free')) OVER (PARTITION BY "buildingId"), 0)::text AS "buildingAvailableM2",
            coalesce(sum(area) FILTER (WHERE state = 'leased') OVER (PARTITION BY "buildingId"), 0)::text AS "buildingLeasedM2",
            coalesce(sum(area) FILTER (WHERE state IN ('leased', 'free')) OVER (), 0)::text AS "availableM2",
@@ -130,7 +133,16 @@ export async function getOccupancy(db: DbOrTx, { actor, parkId, at }: { actor: A
       state: r.state,
       tenant:
         r.leaseId && r.companyId
-          ? { companyId: r.companyId, companyName: r.companyName ?? '', manufacturing: Boolean(r.manufacturing), leaseId: r.leaseId, leaseStartOn: r.leaseStartOn!, leaseEndOn: r.leaseEndOn }
+          ? {
+              companyId: r.companyId,
+              companyName: r.companyName ?? '',
+              manufacturing: Boolean(r.manufacturing),
+              leaseId: r.leaseId,
+              leaseStartOn: r.leaseStartOn!,
+              leaseEndOn: r.leaseEndOn,
+              rateRubPerM2Month: r.rateRubPerM2Month,
+              marketRateRubPerM2Month: r.marketRateRubPerM2Month,
+            }
           : null,
     });
   }

@@ -6,6 +6,7 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { codeOf } from '@/lib/test/code-of';
 import { makeAdmin, makeAnalyst, makeApplicant, makeExpert, makeManager } from '@/lib/test/fixtures';
 import { insertDataset } from '@/lib/test/insert-dataset';
+import { referenceSummary } from '@/lib/test/reference-summary';
 import { fixtureDataset } from '@/lib/test/summary-fixture';
 import { getBudgetAnalytics } from './analytics/budget';
 import { compareParks } from './analytics/comparison';
@@ -213,6 +214,8 @@ describe('compareParks', () => {
       budgetRub: '1600.00',
       taxesPerBudgetRub: 0.43,
       paybackYear: 2015,
+      // As the independent reference computes the summary's support of the same park and years.
+      support: referenceSummary(fixtureDataset(slug), 2015, 2016).support,
     });
   });
 

@@ -5,10 +5,11 @@ import { queryRows } from '@/db/rows';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/validation/parse';
 import { reportLocaleSchema, summaryQuerySchema, type SummaryQueryInput } from '@/lib/validation/reports';
-import { divideRounded, fromKopecks, pct, ratio, toKopecks } from './money';
+import { fromKopecks, pct, ratio, toKopecks } from './money';
 import { parkScope, periodDays, reportScope, type ReportScope } from './scope';
 import { summaryNarrative } from './summary-narrative';
-import { BUDGET_SOURCES, SUMMARY_FORMAT, type BudgetSource, type BudgetSourceShare, type ParkSummary, type ReportLocale, type SummarySupport } from './types';
+import { supportFigures, supportItems } from './support';
+import { BUDGET_SOURCES, SUMMARY_FORMAT, type BudgetSource, type BudgetSourceShare, type ParkSummary, type ReportLocale } from './types';
 
 type SummaryRow = {
   requests: number;
@@ -153,21 +154,9 @@ export function summaryStatement(parkId: string, from: number, to: number): SQL 
       SELECT company_id, year, 'submitted' FROM kpi_reports
       WHERE park_id = ${parkId} AND status = 'submitted' AND quarter IS NULL AND year BETWEEN ${fromYear} AND ${toYear}
     ),
-    support_rent AS (
-      -- Exact: the rate difference per m² and month × m² × the lease's days inside the period; the
-      -- 12 / 365 is applied to the sum, outside SQL's division (supportFigures).
-      SELECT coalesce(sum(
-               greatest(l.market_rate_rub_per_m2_month - l.rate_rub_per_m2_month, 0) * p.area_m2
-               * (least(coalesce(l.end_on, ${last}), ${last}) - greatest(l.start_on, ${first}) + 1)
-             ), 0)::text AS s
-      FROM leases l JOIN premises p ON p.id = l.premises_id
-      WHERE l.park_id = ${parkId} AND l.rate_rub_per_m2_month IS NOT NULL AND l.market_rate_rub_per_m2_month IS NOT NULL
-        AND l.start_on <= ${last} AND (l.end_on IS NULL OR l.end_on >= ${first})
-    ),
-    support_services AS (
-      SELECT coalesce(sum((unit_market_price_rub - unit_price_rub) * quantity), 0)::text AS v
-      FROM service_requests
-      WHERE park_id = ${parkId} AND status = 'done' AND done_on BETWEEN ${first} AND ${last}
+    support AS (
+      SELECT coalesce(sum(rent_base), 0)::text AS rent, coalesce(sum(services), 0)::text AS services
+      FROM (${supportItems({ parks: sql`${parkId}::uuid`, from, to })}) i
     ),
     reporting AS (
       SELECT count(*)::int AS expected,
@@ -202,41 +191,13 @@ export function summaryStatement(parkId: string, from: number, to: number): SQL 
            (SELECT expected FROM reporting) AS expected,
            (SELECT accepted FROM reporting) AS accepted,
            (SELECT pending FROM reporting) AS pending,
-           (SELECT s FROM support_rent) AS support_rent,
-           (SELECT v FROM support_services) AS support_services`;
+           (SELECT rent FROM support) AS support_rent,
+           (SELECT services FROM support) AS support_services`;
 }
 
 async function querySummary(db: DbOrTx, parkId: string, from: number, to: number): Promise<SummaryRow> {
   const [row] = await queryRows<SummaryRow>(db, summaryStatement(parkId, from, to));
   return row;
-}
-
-/** The exact decimal text `"-12.3456"` in units of 10^-SUPPORT_SCALE (at most that many decimals). */
-const SUPPORT_SCALE = 4;
-function toScaled(text: string): bigint {
-  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match || (match[3] ?? '').length > SUPPORT_SCALE) throw new RangeError(`unexpected support sum "${text}"`);
-  const value = BigInt(match[2] + (match[3] ?? '').padEnd(SUPPORT_SCALE, '0'));
-  return match[1] ? -value : value;
-}
-
-/**
- * The support block from the exact sums: `rentBase` = Σ rate difference × m² × days (the rent support
- * before × 12 / 365), `services` = Σ price difference × quantity, both with at most four decimals.
- * Every figure is one exact rational rounded once, half away from zero: rent = 12·R / 365,
- * total = (12·R + 365·S) / 365, taxes per rouble = taxes · 365 / (12·R + 365·S).
- */
-function supportFigures(rentBase: string, services: string, taxesRub: string): SummarySupport {
-  const r = toScaled(rentBase);
-  const s = toScaled(services);
-  const perKopeck = 10n ** BigInt(SUPPORT_SCALE - 2);
-  const total365 = 12n * r + 365n * s;
-  return {
-    rentRub: fromKopecks(divideRounded(12n * r, 365n * perKopeck)),
-    servicesRub: fromKopecks(divideRounded(s, perKopeck)),
-    totalRub: fromKopecks(divideRounded(total365, 365n * perKopeck)),
-    taxesPerSupportRub: total365 === 0n ? null : ratio(toKopecks(taxesRub) * perKopeck * 365n, total365),
-  };
 }
 
 /** json_object_agg arrives parsed (postgres.js, PGlite) — or as text where a driver leaves json alone. */

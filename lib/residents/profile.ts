@@ -11,6 +11,7 @@ import { parkZoneSql } from '@/lib/parks/clock';
 import { notFound } from '@/lib/errors';
 import type { IncentiveDto } from '@/lib/incentives/incentives';
 import type { KpiFiguresDto } from '@/lib/kpi/common';
+import { querySupportByYear, type SupportYear } from '@/lib/reports/support';
 import { isUuid } from '@/lib/validation/uuid';
 import { residencyColumns, type ResidencyDto } from './residents';
 
@@ -65,6 +66,8 @@ export type ResidentProfileDto = {
   incentives: ProfileIncentive[];
   kpi: ProfileKpiYear[];
   timeline: TimelineEvent[];
+  /** Rent and services support received in this park, by year (the years with any). */
+  support: SupportYear[];
 };
 
 /**
@@ -107,7 +110,10 @@ export async function getResidentProfile(
     activeToday: r.startOn <= today && (r.endOn === null || r.endOn >= today),
   }));
 
-  const leaseRows = await queryRows<ProfileLease>(
+  const firstYear = Number(resRows[0].startOn.slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
+  const [leaseRows, incentiveRows, kpiRows, appEvents, support] = await Promise.all([
+    queryRows<ProfileLease>(
     db,
     sql`
     SELECT l.id, p.id AS "premisesId", p.name AS "unitName", b.name AS "buildingName", p.kind::text AS kind, p.area_m2::text AS "areaM2",
@@ -116,8 +122,8 @@ export async function getResidentProfile(
     FROM leases l JOIN premises p ON p.id = l.premises_id JOIN buildings b ON b.id = p.building_id
     WHERE l.park_id = ${parkId} AND l.company_id = ${companyId}
     ORDER BY l.start_on DESC, p.name`,
-  );
-  const incentiveRows = await queryRows<ProfileIncentive>(
+    ),
+    queryRows<ProfileIncentive>(
     db,
     sql`
     SELECT id, kind::text AS kind, legal_basis AS "legalBasis", decision_number AS "decisionNumber", granted_on::text AS "grantedOn",
@@ -126,8 +132,8 @@ export async function getResidentProfile(
            (status = 'active' AND valid_from <= ${today}::date AND (valid_to IS NULL OR valid_to >= ${today}::date)) AS "inForce"
     FROM tax_incentives WHERE park_id = ${parkId} AND company_id = ${companyId}
     ORDER BY granted_on DESC, created_at DESC`,
-  );
-  const kpiRows = await queryRows<ProfileKpiYear & { submittedOn: string | null }>(
+    ),
+    queryRows<ProfileKpiYear & { submittedOn: string | null }>(
     db,
     sql`
     SELECT year, status::text AS status, jobs_created AS "jobsCreated", headcount, investment_rub::text AS "investmentRub",
@@ -135,8 +141,8 @@ export async function getResidentProfile(
            rnd_spend_rub::text AS "rndSpendRub", (submitted_at AT TIME ZONE ${parkZoneSql(parkId)})::date::text AS "submittedOn"
     FROM kpi_reports WHERE park_id = ${parkId} AND company_id = ${companyId} AND quarter IS NULL
     ORDER BY year`,
-  );
-  const appEvents = await queryRows<{ date: string; kind: 'applicationSubmitted' | 'screened' | 'councilDecision'; title: string; outcome: string }>(
+    ),
+    queryRows<{ date: string; kind: 'applicationSubmitted' | 'screened' | 'councilDecision'; title: string; outcome: string }>(
     db,
     sql`
     SELECT a.submitted_on::text AS date, 'applicationSubmitted' AS kind, a.title, '' AS outcome
@@ -147,7 +153,10 @@ export async function getResidentProfile(
     UNION ALL
     SELECT d.decided_on::text, 'councilDecision', a.title, d.decision::text
       FROM council_decisions d JOIN applications a ON a.id = d.application_id WHERE a.park_id = ${parkId} AND a.company_id = ${companyId}`,
-  );
+    ),
+    // The support it received in this park, by year from its first residency to this year (lib/reports/support.ts).
+    thisYear >= firstYear ? querySupportByYear(db, { parkId, companyId, from: firstYear, to: thisYear }) : Promise.resolve([]),
+  ]);
 
   const timeline: TimelineEvent[] = [
     ...appEvents.map((e) => ({ date: e.date, kind: e.kind, params: { title: e.title, outcome: e.outcome } })),
@@ -185,6 +194,7 @@ export async function getResidentProfile(
     incentives: incentiveRows.map((i) => ({ ...i, inForce: Boolean(i.inForce) })),
     kpi: kpiRows.map(({ submittedOn: _, ...k }) => ({ ...k, year: Number(k.year), jobsCreated: Number(k.jobsCreated), headcount: k.headcount === null ? null : Number(k.headcount) })),
     timeline,
+    support,
   };
 }
 

@@ -5,7 +5,8 @@ import { auditLog, notifications, parks, serviceRequests, services } from '@/db/
 import type { UserActor } from '@/lib/auth/permissions';
 import { fromDatabaseError } from '@/lib/errors';
 import { codeOf, refusalOf } from '@/lib/test/code-of';
-import { makeExpert, makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
+import { makeAnalyst, makeExpert, makeManagedPark, makeManager, makePark } from '@/lib/test/fixtures';
+import { setParkServiceTargetDays } from '@/lib/parks/parks';
 import { makeResident } from '@/lib/test/residents-fixtures';
 import { createService, deactivateService, listOfferedServices, listServices, updateService } from './catalogue';
 import {
@@ -200,7 +201,23 @@ describe('service requests', () => {
   it('lists the overdue requests: open for longer than the park’s target days', async () => {
     const db = await getDb();
     const { parkId: park, manager: boss } = await makeManagedPark();
-    await db.update(parks).set({ serviceTargetDays: 5 }).where(eq(parks.id, park));
+    // The park's own setting (Park settings), audited; out of range or by someone else, nothing changes.
+    await setParkServiceTargetDays(db, { actor: boss, input: { parkId: park, serviceTargetDays: '12' } });
+    expect(await setParkServiceTargetDays(db, { actor: boss, input: { parkId: park, serviceTargetDays: '5' } })).toMatchObject({ serviceTargetDays: 5 });
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.parkId, park), eq(auditLog.action, 'park.serviceTargetDays'))).orderBy(auditLog.id);
+    expect(audits.map((a) => [a.actorId, a.before, a.after])).toEqual([
+      [boss.userId, { serviceTargetDays: 5 }, { serviceTargetDays: 12 }],
+      [boss.userId, { serviceTargetDays: 12 }, { serviceTargetDays: 5 }],
+    ]);
+    expect(await refusalOf(setParkServiceTargetDays(db, { actor: boss, input: { parkId: park, serviceTargetDays: '0' } }))).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { serviceTargetDays: ['serviceTargetDaysRange'] },
+    });
+    expect(await codeOf(setParkServiceTargetDays(db, { actor: boss, input: { parkId: park, serviceTargetDays: 366 } }))).toBe('VALIDATION');
+    expect(await codeOf(setParkServiceTargetDays(db, { actor: await makeAnalyst(park), input: { parkId: park, serviceTargetDays: 9 } }))).toBe('FORBIDDEN');
+    const { manager: stranger } = await makeManagedPark();
+    expect(await codeOf(setParkServiceTargetDays(db, { actor: stranger, input: { parkId: park, serviceTargetDays: 9 } }))).toBe('NOT_FOUND');
+    expect((await db.select({ d: parks.serviceTargetDays }).from(parks).where(eq(parks.id, park)))[0].d).toBe(5);
     const service = await newService(park, boss);
     const { representative: rep, companyId } = await newResident({}, park, boss);
     const old = await request(rep, companyId, service.id, '2024-05-01', '1', park);

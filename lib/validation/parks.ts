@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PARK_TYPES } from '@/db/schema/values';
 import { areaField } from './amounts';
 import { optionalDateSchema } from './periods';
+import { wholeNumber } from './numbers';
 import { timeZoneSchema } from './time-zones';
 
 export const parkSlugSchema = z
@@ -26,6 +27,14 @@ export const parkTimeZoneSchema = z.strictObject({
   timeZone: timeZoneSchema,
 });
 
+/** How many days a service request may stay open before the desk calls it overdue (parks_service_target_days_range). */
+export const parkServiceTargetSchema = z.strictObject({
+  parkId: z.uuid(),
+  serviceTargetDays: wholeNumber(1, 365, 'serviceTargetDaysRange', Number.NaN),
+});
+
 export type CreateParkInput = z.input<typeof createParkSchema>;
 
 export type ParkTimeZoneInput = z.input<typeof parkTimeZoneSchema>;
+
+export type ParkServiceTargetInput = z.input<typeof parkServiceTargetSchema>;

@@ -158,11 +158,24 @@ export function OccupancyChart({ months, manufacturing }: { months: OccupancyDat
 }
 
 export type FundingDatum = { year: number } & Partial<Record<FundingSource, number>>;
+export type StackedDatum = { year: number } & Partial<Record<string, number>>;
 
 /** Budget funding by year, stacked by source (in `unit`). */
 export function FundingChart({ years, sources, unit }: { years: FundingDatum[]; sources: { key: string; label: string }[]; unit: string }) {
+  return <StackedByYearChart years={years} series={sources} unit={unit} stackId="funding" />;
+}
+
+/** Resident support by year, stacked by kind: rent and each kind of service (in `unit`). */
+export function SupportChart({ years, kinds, unit }: { years: StackedDatum[]; kinds: { key: string; label: string; colorIndex?: number }[]; unit: string }) {
+  return <StackedByYearChart years={years} series={kinds} unit={unit} stackId="support" />;
+}
+
+/** Up to eleven series (the support kinds): the theme's five colours, then five more that read in both themes. */
+const STACK_COLORS = [...COLORS, '#0ea5e9', '#a855f7', '#f97316', '#14b8a6', '#e11d48', '#84cc16'];
+
+function StackedByYearChart({ years, series, unit, stackId }: { years: StackedDatum[]; series: { key: string; label: string; colorIndex?: number }[]; unit: string; stackId: string }) {
   const num = useNumber(1);
-  const axis = axisTicks(Math.max(0, ...years.map((y) => sources.reduce((sum, s) => sum + (y[s.key as keyof FundingDatum] ?? 0), 0))));
+  const axis = axisTicks(Math.max(0, ...years.map((y) => series.reduce((sum, s) => sum + (y[s.key] ?? 0), 0))));
   return (
     <BarChart responsive style={SIZE(260)} data={years} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
       <CartesianGrid {...GRID} vertical={false} />
@@ -170,8 +183,8 @@ export function FundingChart({ years, sources, unit }: { years: FundingDatum[]; 
       <YAxis {...AXIS} {...axis} tickFormatter={num} width={56} label={{ value: unit, angle: -90, position: 'insideLeft', fill: 'var(--muted-foreground)', fontSize: 11, dy: 40 }} />
       <Tooltip {...TOOLTIP} formatter={(v) => `${num(v)} ${unit}`} />
       <Legend {...LEGEND} />
-      {sources.map((s, i) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} stackId="funding" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+      {series.map((s, i) => (
+        <Bar key={s.key} dataKey={s.key} name={s.label} stackId={stackId} fill={STACK_COLORS[(s.colorIndex ?? i) % STACK_COLORS.length]} isAnimationActive={false} />
       ))}
     </BarChart>
   );

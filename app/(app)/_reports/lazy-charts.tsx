@@ -17,6 +17,7 @@ export const FunnelChart = dynamic(() => import('./charts').then((m) => m.Funnel
 export const KpiDynamicsChart = dynamic(() => import('./charts').then((m) => m.KpiDynamicsChart), { ssr: false, loading: placeholder(300) });
 export const OccupancyChart = dynamic(() => import('./charts').then((m) => m.OccupancyChart), { ssr: false, loading: placeholder(260) });
 export const FundingChart = dynamic(() => import('./charts').then((m) => m.FundingChart), { ssr: false, loading: placeholder(260) });
+export const SupportChart = dynamic(() => import('./charts').then((m) => m.SupportChart), { ssr: false, loading: placeholder(260) });
 export const PaybackChart = dynamic(() => import('./charts').then((m) => m.PaybackChart), { ssr: false, loading: placeholder(260) });
 export const IndicatorChart = dynamic(() => import('./charts').then((m) => m.IndicatorChart), { ssr: false, loading: placeholder(180) });
 export const ParksByYearChart = dynamic(() => import('./charts').then((m) => m.ParksByYearChart), { ssr: false, loading: placeholder(220) });

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { DetailItem, DetailList } from '@/app/_components/ui/detail-list';
 import { SectionCard } from '@/app/_components/ui/section-card';
-import { formatAmount, formatDate, formatDateTime, formatRub } from '@/lib/i18n/format';
+import { formatQuantity, formatDate, formatDateTime, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ServiceRequestDetailDto } from '@/lib/services/requests';
 import { ServiceStatusBadge } from './service-status-badge';
@@ -33,7 +33,7 @@ export async function RequestDetails({ request, zone }: { request: ServiceReques
           <DetailItem label={t('fields.requestedOn')}>{formatDate(request.requestedOn, locale)}</DetailItem>
           {request.doneOn && <DetailItem label={t('fields.doneOn')}>{formatDate(request.doneOn, locale)}</DetailItem>}
           <DetailItem label={request.status === 'done' ? t('fields.quantityDelivered') : t('fields.quantity')}>
-            <span className="tabular-nums">{formatAmount(request.quantity, locale)}</span> {t(`unitShort.${request.unit}`)}
+            <span className="tabular-nums">{formatQuantity(request.quantity, locale)}</span> {t(`unitShort.${request.unit}`)}
           </DetailItem>
           <DetailItem label={t('fields.residentPrice')}>
             <span className="tabular-nums">{request.unitPriceRub ? t('perUnit', { price: formatRub(request.unitPriceRub, locale), unit }) : '—'}</span>

@@ -166,6 +166,38 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <p className="text-xs text-muted-foreground">{t('tableNote', { year: period.to })}</p>
       </PageSection>
 
+      {parks.length > 0 && (
+        <PageSection title={t('support.title', { period: label })}>
+          <Table aria-label={t('support.title', { period: label })}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('columns.park')}</TableHead>
+                <TableHead className="whitespace-normal text-right">{t('support.rent')}</TableHead>
+                <TableHead className="whitespace-normal text-right">{t('support.services')}</TableHead>
+                <TableHead className="whitespace-normal text-right">{t('support.total')}</TableHead>
+                <TableHead className="whitespace-normal text-right">{t('columns.taxesPaidRub')}</TableHead>
+                <TableHead className="whitespace-normal text-right">{t('support.taxesPerSupport')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {parks.map((p) => (
+                <TableRow key={p.slug}>
+                  <TableCell className="min-w-44 font-medium">{p.name}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{money(p.support.rentRub)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{money(p.support.servicesRub)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{money(p.support.totalRub)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">{p.reportsAccepted === 0 ? unknown : money(p.taxesPaidRub)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {p.support.taxesPerSupportRub === null || p.reportsAccepted === 0 ? '—' : formatNumber(p.support.taxesPerSupportRub, locale, 2)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <p className="text-xs text-muted-foreground">{t('support.note')}</p>
+        </PageSection>
+      )}
+
       <div className="space-y-4">
         <SectionCard title={t('reference.title')} description={t('reference.description')} contentClassName="space-y-4">
           {chosen && profile ? (

@@ -9,7 +9,8 @@ import { parseInput } from '@/lib/validation/parse';
 import { periodSchema } from '@/lib/validation/reports';
 import { ratio, toKopecks } from '../money';
 import { periodDays } from '../scope';
-import type { DecimalString, ReportPeriod } from '../types';
+import { supportFigures, supportItems } from '../support';
+import type { DecimalString, ReportPeriod, SummarySupport } from '../types';
 import type { AreaUse } from './occupancy-history';
 import { availableOn, money, share } from './scope';
 
@@ -38,6 +39,8 @@ export interface ParkComparison {
   /** Taxes of all years up to TO ÷ budget funding up to TO, two decimals; null without funding. */
   taxesPerBudgetRub: number | null;
   paybackYear: number | null;
+  /** The resident support of the period, as the park summary's `support` block (taxes of the period per rouble of it). */
+  support: SummarySupport;
 }
 
 export interface ParksByYear {
@@ -78,6 +81,8 @@ type CompareRow = {
   taxes_to_date: string;
   budget: string;
   payback_year: number | null;
+  support_rent: string;
+  support_services: string;
 };
 
 /**
@@ -151,6 +156,11 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
       ) x
       GROUP BY park_id, year
     ),
+    support AS (
+      SELECT park_id, sum(rent_base)::text AS rent, sum(services)::text AS services
+      FROM (${supportItems({ parks: sql`SELECT id FROM scope`, from, to })}) i
+      GROUP BY park_id
+    ),
     payback AS (
       SELECT park_id, min(year) AS year
       FROM (
@@ -167,7 +177,8 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
            ${money(sql`a.total`)} AS area_total, ${money(sql`a.leased`)} AS area_leased,
            coalesce(k.reports, 0) AS reports, coalesce(k.jobs, 0)::text AS jobs, ${money(sql`k.investment`)} AS investment,
            ${money(sql`k.income`)} AS income, ${money(sql`k.taxes`)} AS taxes, ${money(sql`k.taxes_to_date`)} AS taxes_to_date,
-           ${money(sql`b.amount`)} AS budget, pb.year AS payback_year
+           ${money(sql`b.amount`)} AS budget, pb.year AS payback_year,
+           coalesce(su.rent, '0') AS support_rent, coalesce(su.services, '0') AS support_services
     FROM scope s
     LEFT JOIN supported sp ON sp.park_id = s.id
     LEFT JOIN at_end e ON e.park_id = s.id
@@ -175,6 +186,7 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
     LEFT JOIN kpi k ON k.park_id = s.id
     LEFT JOIN budget b ON b.park_id = s.id
     LEFT JOIN payback pb ON pb.park_id = s.id
+    LEFT JOIN support su ON su.park_id = s.id
     ORDER BY s.name, s.slug`,
   );
   const byYear = await queryRows<ParksByYear & Record<string, unknown>>(
@@ -213,6 +225,7 @@ export async function compareParks(db: DbOrTx, { actor, ...input }: { actor: Act
         budgetRub: r.budget,
         taxesPerBudgetRub: budget > 0n ? ratio(toKopecks(r.taxes_to_date), budget) : null,
         paybackYear: r.payback_year === null ? null : Number(r.payback_year),
+        support: supportFigures(r.support_rent, r.support_services, r.taxes),
       };
     }),
     byYear,

@@ -5,7 +5,7 @@ import { DataTable } from '@/app/_components/ui/data-table';
 import { requireActor } from '@/app/_server/session';
 import { ServiceStatusBadge } from '@/app/(app)/_services/service-status-badge';
 import { getDb } from '@/db/client';
-import { formatAmount, formatDate, formatRub } from '@/lib/i18n/format';
+import { formatQuantity, formatDate, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listMyServiceRequests } from '@/lib/services/requests';
 
@@ -34,7 +34,7 @@ export default async function MyServiceRequestsPage() {
           { header: t('fields.requestedOn'), className: 'whitespace-nowrap tabular-nums', cell: (r) => formatDate(r.requestedOn, locale) },
           { header: t('fields.service'), rowHeader: true, className: 'min-w-56 font-medium text-primary', href: (r) => `/my/services/${r.id}`, cell: (r) => r.serviceName },
           { header: t('fields.company'), cell: (r) => r.companyName },
-          { header: t('fields.quantity'), align: 'right', className: 'whitespace-nowrap tabular-nums', cell: (r) => `${formatAmount(r.quantity, locale)} ${t(`unitShort.${r.unit}`)}` },
+          { header: t('fields.quantity'), align: 'right', className: 'whitespace-nowrap tabular-nums', cell: (r) => `${formatQuantity(r.quantity, locale)} ${t(`unitShort.${r.unit}`)}` },
           { header: t('fields.support'), align: 'right', className: 'whitespace-nowrap tabular-nums', cell: (r) => formatRub(r.supportRub, locale) },
           { header: t('fields.status'), cell: (r) => <ServiceStatusBadge status={r.status} label={t(`statuses.${r.status}`)} /> },
         ]}

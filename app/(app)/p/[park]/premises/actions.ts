@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
-import { createLease, endLease } from '@/lib/premises/leases';
+import { createLease, endLease, setLeaseRates } from '@/lib/premises/leases';
 import { createBuilding, createUnit, deleteBuilding, renameBuilding, retireUnit, updateUnit } from '@/lib/premises/premises';
 import {
   buildingSchema,
@@ -11,6 +11,7 @@ import {
   createUnitSchema,
   endLeaseSchema,
   retireUnitSchema,
+  setLeaseRatesSchema,
   updateBuildingSchema,
   updateUnitSchema,
 } from '@/lib/validation/premises';
@@ -60,6 +61,13 @@ export async function createLeaseAction(parkId: string, input: unknown): Promise
 export async function endLeaseAction(parkId: string, input: unknown): Promise<ActionResult<null>> {
   return runAction(endLeaseSchema, input, async (data, actor) => {
     await endLease(await getDb(), { actor, parkId, input: data });
+    return null;
+  });
+}
+
+export async function setLeaseRatesAction(parkId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(setLeaseRatesSchema, input, async (data, actor) => {
+    await setLeaseRates(await getDb(), { actor, parkId, input: data });
     return null;
   });
 }

@@ -10,7 +10,7 @@ import { FilterField } from '@/app/_components/ui/filter';
 import { Input } from '@/app/_components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { isRealDate, todayIso } from '@/lib/dates';
-import { formatArea, formatDate, formatPct } from '@/lib/i18n/format';
+import { formatAmount, formatArea, formatDate, formatPct } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listLeases } from '@/lib/premises/leases';
 import { getOccupancy, type UnitState } from '@/lib/premises/occupancy';
@@ -140,6 +140,11 @@ export default async function PremisesPage({ params, searchParams }: { params: P
                           {u.tenant.companyName}
                         </span>
                         <span className="text-muted-foreground">{u.tenant.leaseEndOn ? t('until', { date: formatDate(u.tenant.leaseEndOn, locale) }) : t('openEnded')}</span>
+                        {u.tenant.rateRubPerM2Month !== null && u.tenant.marketRateRubPerM2Month !== null && (
+                          <span className="text-muted-foreground tabular-nums" data-testid="lease-rates">
+                            {t('rateValue', { rate: formatAmount(u.tenant.rateRubPerM2Month, locale), market: formatAmount(u.tenant.marketRateRubPerM2Month, locale) })}
+                          </span>
+                        )}
                       </>
                     ) : u.state === 'unavailable' ? (
                       <span>{u.availableFrom && u.availableFrom > at ? t('availableFrom', { date: formatDate(u.availableFrom, locale) }) : t('retiredOn', { date: formatDate(u.availableTo, locale) })}</span>
@@ -200,6 +205,7 @@ async function LeaseTable({ label, leases, base, period }: { label: string; leas
           <TableHead>{t('tenant')}</TableHead>
           <TableHead>{t('unit')}</TableHead>
           <TableHead className="text-right">{t('area')}</TableHead>
+          <TableHead className="text-right">{t('ratesShort')}</TableHead>
           <TableHead>{period === 'end' ? t('ends') : t('leasePeriodShort')}</TableHead>
         </TableRow>
       </TableHeader>
@@ -219,6 +225,13 @@ async function LeaseTable({ label, leases, base, period }: { label: string; leas
               <span className="block text-xs text-muted-foreground">{l.buildingName}</span>
             </TableCell>
             <TableCell className="text-right tabular-nums">{formatArea(l.areaM2, locale)}</TableCell>
+            <TableCell className="whitespace-nowrap text-right tabular-nums">
+              {l.rateRubPerM2Month !== null && l.marketRateRubPerM2Month !== null ? (
+                t('rateValueShort', { rate: formatAmount(l.rateRubPerM2Month, locale), market: formatAmount(l.marketRateRubPerM2Month, locale) })
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
+            </TableCell>
             {period === 'end' ? (
               <TableCell className="whitespace-nowrap">{formatDate(l.endOn, locale)}</TableCell>
             ) : (

@@ -19,6 +19,7 @@ import { getParkAnalytics } from '@/lib/reports/analytics/park-analytics';
 import { getReportYears } from '@/lib/reports/report-years';
 import { parkScope } from '@/lib/reports/scope';
 import { getParkSummary } from '@/lib/reports/summary';
+import { getSupportByKind } from '@/lib/reports/support';
 import { ReportCharts } from './report-charts';
 import { hasGaps, kpiLink } from './report-gaps';
 import { SummaryFigures } from './summary-figures';
@@ -33,7 +34,11 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
   // The park is read and report.read decided once (parkContext, parkScope); the reports then run at once.
   const reports = await getReportDb();
   const scope = await parkScope(reports, { actor, park, from: period.from, to: period.to });
-  const [summary, analytics] = await Promise.all([getParkSummary(reports, { scope, locale }), getParkAnalytics(reports, { scope })]);
+  const [summary, analytics, supportByKind] = await Promise.all([
+    getParkSummary(reports, { scope, locale }),
+    getParkAnalytics(reports, { scope }),
+    getSupportByKind(reports, { scope }),
+  ]);
 
   const base = `/p/${slug}/reports`;
   const query = `from=${period.from}&to=${period.to}`;
@@ -108,7 +113,7 @@ export default async function ParkSummaryPage({ params, searchParams }: { params
         </Alert>
       )}
 
-      <SummaryFigures summary={summary} lastYearCoverage={analytics.kpi.years.find((y) => y.year === period.to)} {...shared} />
+      <SummaryFigures summary={summary} supportByKind={supportByKind} lastYearCoverage={analytics.kpi.years.find((y) => y.year === period.to)} {...shared} />
 
       <ReportCharts analytics={analytics} {...shared} />
 

@@ -2,10 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { FigureCard } from '@/app/(app)/_reports/figure-card';
 import { PageSection } from '@/app/_components/ui/page-section';
+import { SupportChart } from '@/app/(app)/_reports/lazy-charts';
+import { inUnit, moneyUnit } from '@/app/(app)/_reports/scale';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import type { Period } from '@/app/(app)/_reports/period';
 import { formatArea, formatDate, formatNumber, formatPct, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { KpiYear } from '@/lib/reports/analytics/kpi-dynamics';
+import { SUPPORT_KINDS, type SupportByKind } from '@/lib/reports/support';
 import { BUDGET_SOURCES, type ParkSummary } from '@/lib/reports/types';
 import { GapNote, hasGaps, kpiLink } from './report-gaps';
 
@@ -18,10 +22,12 @@ type Props = {
   slug: string;
   canReview: boolean;
   locale: Locale;
+  /** The support by kind and year, for its chart (the page's, not the exports'). */
+  supportByKind?: SupportByKind;
 };
 
 /** The summary's figures: residents, the period's totals, its last year, the budget and the reporting, each a page section named by its heading. */
-export async function SummaryFigures({ summary, lastYearCoverage, period, label, slug, canReview, locale }: Props) {
+export async function SummaryFigures({ summary, lastYearCoverage, period, label, slug, canReview, locale, supportByKind }: Props) {
   const t = await getTranslations('reports');
   const tb = await getTranslations('budget');
   const lastDay = formatDate(`${period.to}-12-31`, locale);
@@ -114,6 +120,7 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
             note={periodHasGaps && t('gaps.short', { pending, missing })}
           />
         </div>
+        {supportByKind && <SupportByKindChart data={supportByKind} locale={locale} />}
       </PageSection>
 
       <PageSection className="break-inside-avoid" title={t('sections.reporting', { period: label })}>
@@ -135,5 +142,69 @@ export async function SummaryFigures({ summary, lastYearCoverage, period, label,
         </div>
       </PageSection>
     </>
+  );
+}
+
+/** The support by kind (rent, each kind of service) and year: a stacked chart, and the same figures as a table on request. */
+async function SupportByKindChart({ data, locale }: { data: SupportByKind; locale: Locale }) {
+  const t = await getTranslations('reports');
+  const ts = await getTranslations('serviceDesk');
+  if (data.kinds.length === 0) return null;
+  const label = (kind: SupportByKind['kinds'][number]) => (kind === 'rent' ? t('figures.supportRent') : ts(`kinds.${kind}`));
+  const unit = moneyUnit(data.years.map((y) => y.totalRub));
+  // Rent is usually far larger than the services, which vanish beside it: they get a chart of their own too.
+  const serviceKinds = data.kinds.filter((k) => k !== 'rent');
+  const servicesUnit = moneyUnit(data.years.flatMap((y) => serviceKinds.map((k) => y.byKind[k])));
+  const chart = (kinds: SupportByKind['kinds'], u: typeof unit) => (
+    <SupportChart
+      unit={t(`units.${u}`)}
+      kinds={kinds.map((k) => ({ key: k, label: label(k), colorIndex: SUPPORT_KINDS.indexOf(k) }))}
+      years={data.years.map((y) => ({ year: y.year, ...Object.fromEntries(kinds.map((k) => [k, inUnit(y.byKind[k], u)])) }))}
+    />
+  );
+  return (
+    <div className="mt-4 space-y-2">
+      <div className="grid gap-4 lg:grid-cols-2 print:hidden">
+        <figure className="space-y-2">
+          <figcaption className="text-sm font-medium">{t('charts.supportTitle')}</figcaption>
+          {chart(data.kinds, unit)}
+        </figure>
+        {data.kinds.includes('rent') && serviceKinds.length > 0 && (
+          <figure className="space-y-2">
+            <figcaption className="text-sm font-medium">{t('charts.supportServicesTitle')}</figcaption>
+            {chart(serviceKinds, servicesUnit)}
+          </figure>
+        )}
+      </div>
+      <details className="text-sm print:open">
+        <summary className="cursor-pointer text-muted-foreground">{t('charts.supportTable')}</summary>
+        <Table aria-label={t('charts.supportTitle')}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('charts.year')}</TableHead>
+              {data.kinds.map((k) => (
+                <TableHead key={k} className="whitespace-normal text-right">
+                  {label(k)}
+                </TableHead>
+              ))}
+              <TableHead className="text-right">{t('figures.supportTotal')}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.years.map((y) => (
+              <TableRow key={y.year}>
+                <TableCell className="tabular-nums">{y.year}</TableCell>
+                {data.kinds.map((k) => (
+                  <TableCell key={k} className="whitespace-nowrap text-right tabular-nums">
+                    {formatRub(y.byKind[k], locale)}
+                  </TableCell>
+                ))}
+                <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatRub(y.totalRub, locale)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </details>
+    </div>
   );
 }

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { runAction, type ActionResult } from '@/app/_server/action';
+import { AppError } from '@/lib/errors';
+import { importServiceRequests, SERVICE_IMPORT_MAX_BYTES, type ServiceImportResult } from '@/lib/services/bulk-import';
 import { createService, deactivateService, updateService } from '@/lib/services/catalogue';
 import { assignServiceRequest, deliverServiceRequest, refuseServiceRequest, startServiceRequest } from '@/lib/services/requests';
 import {
@@ -72,5 +75,20 @@ export async function refuseServiceRequestAction(parkId: string, input: unknown)
     await refuseServiceRequest(await getDb(), { actor, parkId, input: data });
     refreshDesk();
     return null;
+  });
+}
+
+/**
+ * The filled-in template of requests delivered outside the product: all rows imported, or none (the
+ * answer then names every bad row). The file travels as FormData beside the park.
+ */
+export async function importServiceRequestsAction(formData: FormData): Promise<ActionResult<ServiceImportResult>> {
+  return runAction(z.strictObject({ parkId: z.uuid() }), { parkId: formData.get('parkId') }, async (data, actor) => {
+    const file = formData.get('file');
+    if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', 'file: choose a file', { fieldErrors: { file: ['required'] } });
+    if (file.size > SERVICE_IMPORT_MAX_BYTES) return { ok: false, fileIssues: [{ field: null, code: 'importTooLarge', params: { max: SERVICE_IMPORT_MAX_BYTES / 1024 / 1024 } }], rows: [] };
+    const result = await importServiceRequests(await getDb(), { actor, parkId: data.parkId, file: new Uint8Array(await file.arrayBuffer()) });
+    if (result.ok) refreshDesk();
+    return result;
   });
 }

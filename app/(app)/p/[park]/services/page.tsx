@@ -9,7 +9,7 @@ import { parkContext } from '@/app/_server/park-context';
 import { searchValues, type SearchParams } from '@/app/_server/search-params';
 import { ServiceStatusBadge } from '@/app/(app)/_services/service-status-badge';
 import { can } from '@/lib/auth/permissions';
-import { formatAmount, formatDate, formatRub } from '@/lib/i18n/format';
+import { formatQuantity, formatDate, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listParkServiceRequests } from '@/lib/services/requests';
 import { SERVICE_REQUEST_STATUSES, type ServiceRequestFilter } from '@/lib/validation/services';
@@ -59,7 +59,7 @@ export default async function ServiceDeskPage({ params, searchParams }: { params
           </Link>
         ))}
       </nav>
-      {view === 'overdue' && <p className="text-sm text-muted-foreground">{t('desk.overdueHint')}</p>}
+      {view === 'overdue' && <p className="text-sm text-muted-foreground">{t('desk.overdueHint', { days: park.serviceTargetDays })}</p>}
       <DataTable
         aria-label={t('desk.title')}
         rows={rows}
@@ -75,7 +75,7 @@ export default async function ServiceDeskPage({ params, searchParams }: { params
             cell: (r) => r.companyName,
           },
           { header: t('fields.service'), className: 'min-w-56', cell: (r) => r.serviceName },
-          { header: t('fields.quantity'), align: 'right', className: 'whitespace-nowrap tabular-nums', cell: (r) => `${formatAmount(r.quantity, locale)} ${t(`unitShort.${r.unit}`)}` },
+          { header: t('fields.quantity'), align: 'right', className: 'whitespace-nowrap tabular-nums', cell: (r) => `${formatQuantity(r.quantity, locale)} ${t(`unitShort.${r.unit}`)}` },
           { header: t('fields.support'), align: 'right', className: 'whitespace-nowrap tabular-nums', cell: (r) => formatRub(r.supportRub, locale) },
           { header: t('fields.assignee'), cell: (r) => r.assigneeName ?? <span className="text-muted-foreground">{t('unassigned')}</span> },
           {

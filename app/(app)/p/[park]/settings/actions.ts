@@ -5,6 +5,8 @@ import { getDb } from '@/db/client';
 import { runAction, type ActionResult } from '@/app/_server/action';
 import { saveCouncilRules, saveRubric } from '@/lib/council/rubric';
 import { councilRulesSchema, rubricSchema } from '@/lib/validation/council';
+import { setParkServiceTargetDays } from '@/lib/parks/parks';
+import { parkServiceTargetSchema } from '@/lib/validation/parks';
 
 export async function saveRubricAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(rubricSchema, input, async (data, actor) => {
@@ -17,6 +19,13 @@ export async function saveRubricAction(input: unknown): Promise<ActionResult<nul
 export async function saveCouncilRulesAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(councilRulesSchema, input, async (data, actor) => {
     await saveCouncilRules(await getDb(), { actor, input: data });
+    return null;
+  });
+}
+
+export async function saveServiceTargetAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(parkServiceTargetSchema, input, async (data, actor) => {
+    await setParkServiceTargetDays(await getDb(), { actor, input: data });
     return null;
   });
 }

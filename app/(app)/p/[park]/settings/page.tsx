@@ -9,6 +9,7 @@ import { can } from '@/lib/auth/permissions';
 import { getCouncilRules, getRubric } from '@/lib/council/rubric';
 import { CouncilRulesForm } from './council-rules-form';
 import { RubricForm } from './rubric-form';
+import { ServiceTargetForm } from './service-target-form';
 
 export default async function ParkSettingsPage({ params }: { params: Promise<{ park: string }> }) {
   const { park: slug } = await params;
@@ -16,6 +17,7 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ p
   const [rubric, rules] = await Promise.all([getRubric(db, { actor, parkId: park.id }), getCouncilRules(db, { actor, parkId: park.id })]);
   const t = await getTranslations('rubric');
   const ta = await getTranslations('admin');
+  const ts = await getTranslations('serviceDesk');
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
@@ -41,6 +43,11 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ p
           <CouncilRulesForm parkId={park.id} minReviews={rules.minReviews} />
         </CardContent>
       </Card>
+      {can(actor, 'park.update', park.id) && (
+        <SectionCard title={ts('settings.title')} description={ts('settings.description')}>
+          <ServiceTargetForm parkId={park.id} serviceTargetDays={park.serviceTargetDays} />
+        </SectionCard>
+      )}
       {can(actor, 'dataset.export', park.id) && (
         <SectionCard title={ta('datasetTitle')} description={ta('datasetHint')}>
           <Button asChild variant="outline">

@@ -3,7 +3,7 @@ import { Badge } from '@/app/_components/ui/badge';
 import { DetailItem, DetailList } from '@/app/_components/ui/detail-list';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { formatArea, formatDate, formatNumber } from '@/lib/i18n/format';
+import { formatArea, formatDate, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ProfileIncentive, ResidentProfileDto } from '@/lib/residents/profile';
 
@@ -41,6 +41,8 @@ export async function ResidentProfileSections({
   const dash = '—';
   // Display only: the figures themselves stay exact strings.
   const millions = (rub: string) => formatNumber(Number(rub) / 1e6, locale, 1);
+  const supportMax = Math.max(0, ...profile.support.map((y) => Number(y.totalRub)));
+  const supportShare = (rub: string) => (supportMax > 0 ? Math.max(0, (Number(rub) / supportMax) * 100) : 0);
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
@@ -194,6 +196,43 @@ export async function ResidentProfileSections({
                     <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.capitalInvestmentRub)}</TableCell>
                     <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.incomeRub)}</TableCell>
                     <TableCell className="whitespace-nowrap text-right tabular-nums">{millions(k.taxesPaidRub)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </SectionCard>
+
+        <SectionCard level={3} title={t('support')} description={t('supportHint')}>
+          {profile.support.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('noSupport')}</p>
+          ) : (
+            <Table aria-label={t('support')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('year')}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{t('supportRent')}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{t('supportServices')}</TableHead>
+                  <TableHead className="whitespace-normal text-right">{t('supportTotal')}</TableHead>
+                  <TableHead className="w-1/4">
+                    <span className="sr-only">{t('supportBar')}</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {profile.support.map((y) => (
+                  <TableRow key={y.year}>
+                    <TableCell className="font-medium tabular-nums">{y.year}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatRub(y.rentRub, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatRub(y.servicesRub, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatRub(y.totalRub, locale)}</TableCell>
+                    <TableCell aria-hidden>
+                      {/* A bar per year, drawn on the server: rent and services side by side, to the scale of the largest year. */}
+                      <span className="flex h-2.5 w-full overflow-hidden rounded-sm bg-muted">
+                        <span className="bg-[var(--chart-1)]" style={{ width: `${supportShare(y.rentRub)}%` }} />
+                        <span className="bg-[var(--chart-2)]" style={{ width: `${supportShare(y.servicesRub)}%` }} />
+                      </span>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -7,8 +7,11 @@ import { SectionCard } from '@/app/_components/ui/section-card';
 import { parkContext } from '@/app/_server/park-context';
 import { formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { can } from '@/lib/auth/permissions';
+import { SERVICE_IMPORT_MAX_BYTES } from '@/lib/services/bulk-import';
 import { listServices } from '@/lib/services/catalogue';
 import { DeactivateServiceButton, ServiceForm } from './service-forms';
+import { ServiceImportForm } from './import-form';
 
 export default async function ServiceCataloguePage({ params }: { params: Promise<{ park: string }> }) {
   const { park: slug } = await params;
@@ -55,6 +58,11 @@ export default async function ServiceCataloguePage({ params }: { params: Promise
       <SectionCard title={t('catalogue.add')}>
         <ServiceForm parkId={park.id} />
       </SectionCard>
+      {can(actor, 'serviceRequest.handle', park.id) && (
+        <SectionCard title={t('import.title')} description={t('import.description')}>
+          <ServiceImportForm parkId={park.id} parkSlug={slug} maxBytes={SERVICE_IMPORT_MAX_BYTES} />
+        </SectionCard>
+      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Field } from '@/app/_components/ui/form';
 import { Input, NativeSelect, SelectOptions } from '@/app/_components/ui/input';
 import type { createLeaseSchema } from '@/lib/validation/premises';
 import { createLeaseAction } from '../../actions';
+import { LeaseRateFields } from '../../lease-rate-fields';
 
 type Values = z.input<typeof createLeaseSchema>;
 
@@ -30,7 +31,7 @@ export function LeaseForm({
 }) {
   const t = useTranslations('premises');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.createLeaseSchema)), defaultValues: { ...defaults, endOn: '' } });
+  const form = useForm<Values>({ resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.createLeaseSchema)), defaultValues: { ...defaults, endOn: '', rateRubPerM2Month: '', marketRateRubPerM2Month: '' } });
   const { submit, formError } = useActionForm(form, (v) => createLeaseAction(parkId, v), () => {
     toast.success(t('leaseCreated'));
     router.push(`/p/${slug}/premises?at=${form.getValues('startOn')}`);
@@ -53,6 +54,7 @@ export function LeaseForm({
       <Field name="endOn" label={t('leaseEnd')} description={t('leaseEndHint')}>
         <Input type="date" {...form.register('endOn')} />
       </Field>
+      <LeaseRateFields />
     </ActionForm>
   );
 }

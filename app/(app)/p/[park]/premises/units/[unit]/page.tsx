@@ -6,11 +6,11 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { SectionCard } from '@/app/_components/ui/section-card';
 import { DataTable } from '@/app/_components/ui/data-table';
 import { todayIso } from '@/lib/dates';
-import { formatArea, formatDate } from '@/lib/i18n/format';
+import { formatAmount, formatArea, formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { listUnitLeases } from '@/lib/premises/leases';
 import { getUnit } from '@/lib/premises/premises';
-import { EditUnitForm, EndLeaseForm, RetireUnitForm } from './unit-forms';
+import { EditUnitForm, EndLeaseForm, LeaseRatesForm, RetireUnitForm } from './unit-forms';
 
 export default async function UnitPage({ params }: { params: Promise<{ park: string; unit: string }> }) {
   const { park: slug, unit: unitId } = await params;
@@ -49,6 +49,15 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
               { header: t('start'), className: 'whitespace-nowrap', cell: (l) => formatDate(l.startOn, locale) },
               { header: t('end'), className: 'whitespace-nowrap', cell: (l) => (l.endOn ? formatDate(l.endOn, locale) : t('openEnded')) },
               {
+                header: t('ratesShort'),
+                align: 'right',
+                className: 'whitespace-nowrap tabular-nums',
+                cell: (l) =>
+                  l.rateRubPerM2Month !== null && l.marketRateRubPerM2Month !== null
+                    ? t('rateValueShort', { rate: formatAmount(l.rateRubPerM2Month, locale), market: formatAmount(l.marketRateRubPerM2Month, locale) })
+                    : '—',
+              },
+              {
                 header: null,
                 cell: (l) =>
                   (l.endOn === null || l.endOn > today) && <EndLeaseForm parkId={park.id} leaseId={l.id} defaultEndOn={l.startOn > today ? l.startOn : today} label={l.companyName} />,
@@ -57,6 +66,18 @@ export default async function UnitPage({ params }: { params: Promise<{ park: str
           />
         )}
       </SectionCard>
+      {leases.length > 0 && (
+        <SectionCard title={t('rates')} description={t('ratesHint')} contentClassName="space-y-6">
+          {leases.map((l) => (
+            <div key={l.id} className="space-y-2" data-lease-start={l.startOn}>
+              <h3 className="text-sm font-medium">
+                {l.companyName} · {formatDate(l.startOn, locale)} – {l.endOn ? formatDate(l.endOn, locale) : t('openEnded')}
+              </h3>
+              <LeaseRatesForm parkId={park.id} lease={l} label={l.companyName} />
+            </div>
+          ))}
+        </SectionCard>
+      )}
       <SectionCard title={t('editUnit')}>
         <EditUnitForm parkId={park.id} unit={unit} />
       </SectionCard>

@@ -11,8 +11,9 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { Button } from '@/app/_components/ui/button';
 import { Field, Form, FormControl, FormError, FormItem, FormLabel, FormMessage } from '@/app/_components/ui/form';
 import { Input } from '@/app/_components/ui/input';
-import type { retireUnitSchema, updateUnitSchema, endLeaseSchema } from '@/lib/validation/premises';
-import { endLeaseAction, retireUnitAction, updateUnitAction } from '../../actions';
+import type { retireUnitSchema, setLeaseRatesSchema, updateUnitSchema, endLeaseSchema } from '@/lib/validation/premises';
+import { endLeaseAction, retireUnitAction, setLeaseRatesAction, updateUnitAction } from '../../actions';
+import { LeaseRateFields } from '../../lease-rate-fields';
 import { UnitFields } from '../../unit-fields';
 
 type UnitValues = z.input<typeof updateUnitSchema>;
@@ -88,5 +89,24 @@ export function EndLeaseForm({ parkId, leaseId, defaultEndOn, label }: { parkId:
         </FormItem>
       </form>
     </Form>
+  );
+}
+
+/** Records or corrects a lease's rates at signing; both empty clears them. */
+export function LeaseRatesForm({ parkId, lease, label }: { parkId: string; lease: { id: string; rateRubPerM2Month: string | null; marketRateRubPerM2Month: string | null }; label: string }) {
+  const t = useTranslations('premises');
+  const router = useRouter();
+  const form = useForm<z.input<typeof setLeaseRatesSchema>>({
+    resolver: lazyZodResolver(() => import('@/lib/validation/premises').then((m) => m.setLeaseRatesSchema)),
+    defaultValues: { leaseId: lease.id, rateRubPerM2Month: lease.rateRubPerM2Month ?? '', marketRateRubPerM2Month: lease.marketRateRubPerM2Month ?? '' },
+  });
+  const { submit, formError } = useActionForm(form, (v) => setLeaseRatesAction(parkId, v), () => {
+    toast.success(t('ratesSaved'));
+    router.refresh();
+  });
+  return (
+    <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('saveRates')} aria-label={`${t('rates')}: ${label}`}>
+      <LeaseRateFields />
+    </ActionForm>
   );
 }

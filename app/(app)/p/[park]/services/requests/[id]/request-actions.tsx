@@ -4,6 +4,7 @@ import { lazyZodResolver } from '@/app/_components/lazy-zod-resolver';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
+import { plainQuantity } from '@/lib/i18n/format';
 import { toast } from '@/app/_components/toast';
 import type { z } from 'zod';
 import { ActionForm } from '@/app/_components/ui/action-form';
@@ -57,7 +58,7 @@ export function StartForm({ parkId, requestId }: Props) {
 
 export function DeliverForm({ parkId, requestId, quantity }: Props & { quantity: string }) {
   const t = useTranslations('serviceDesk');
-  const form = useForm<z.input<typeof deliverServiceRequestSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/services').then((m) => m.deliverServiceRequestSchema)), defaultValues: { requestId, quantity: quantity.replace(/\.0+$/, '') } });
+  const form = useForm<z.input<typeof deliverServiceRequestSchema>>({ resolver: lazyZodResolver(() => import('@/lib/validation/services').then((m) => m.deliverServiceRequestSchema)), defaultValues: { requestId, quantity: plainQuantity(quantity) } });
   const { submit, formError } = useActionForm(form, (v) => deliverServiceRequestAction(parkId, v), useDone(t('actions.delivered')));
   return (
     <ActionForm form={form} onSubmit={submit} formError={formError} submitLabel={t('actions.deliver')} layout="compact" aria-label={t('actions.deliver')}>
