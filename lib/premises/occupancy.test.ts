@@ -107,6 +107,20 @@ describe('getOccupancy', () => {
   });
 });
 
+describe('the premises grid', () => {
+  it('lists buildings and units in natural order: cell 2 before cell 10, building 9 before building 10', async () => {
+    const park = (await makePark()).id;
+    const m = await makeManager(park);
+    await makeUnits(m, park, [{ name: 'cell 10', areaM2: '10' }, { name: 'cell 2', areaM2: '10' }, { name: 'cell 1', areaM2: '10' }], 'Building 10');
+    await makeUnits(m, park, [{ name: 'room 3', areaM2: '10' }], 'Building 9');
+    const grid = await getOccupancy(await getDb(), { actor: m, parkId: park, at: '2024-01-01' });
+    expect(grid.buildings.map((b) => [b.name, b.units.map((u) => u.name)])).toEqual([
+      ['Building 9', ['room 3']],
+      ['Building 10', ['cell 1', 'cell 2', 'cell 10']],
+    ]);
+  });
+});
+
 describe('the industrial park’s 50 % rule', () => {
   it('is met at exactly half of the leased area, and flagged below it', async () => {
     const db = await getDb();

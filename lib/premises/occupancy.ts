@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortNatural } from '@/lib/natural-order';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
@@ -160,6 +161,7 @@ export async function getOccupancy(db: DbOrTx, { actor, parkId, at }: { actor: A
     manufacturingLeasedM2: decimal2(totals.manufacturingLeasedM2),
     manufacturingSharePct: pct(manufacturing, leased),
     manufacturingRule: { applies, met: applies && leased > 0n ? manufacturing * 2n >= leased : null },
-    buildings: [...buildings.values()].map((b) => ({ ...b, availableM2: decimal2(b.availableM2), leasedM2: decimal2(b.leasedM2) })),
+    // Buildings and units in natural order ("cell 2" before "cell 10"), as every list of them is (lib/natural-order.ts).
+    buildings: sortNatural([...buildings.values()], (b) => b.name).map((b) => ({ ...b, units: sortNatural(b.units, (u) => u.name), availableM2: decimal2(b.availableM2), leasedM2: decimal2(b.leasedM2) })),
   };
 }
