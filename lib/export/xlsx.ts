@@ -30,6 +30,18 @@ export const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').sli
 /** A column width in characters, kept between `min` and `max` (room for two more). */
 export const columnWidth = (chars: number, min = 10, max = 60) => Math.min(max, Math.max(min, chars + 2));
 
+/** A template's bilingual help: one row per column it explains, in English and Russian. */
+export function addInstructionsSheet(workbook: ExcelJS.Workbook, rows: readonly (readonly [column: string, en: string, ru: string])[]): void {
+  const help = workbook.addWorksheet('Instructions');
+  help.columns = [
+    { header: 'column', key: 'column', width: 22 },
+    { header: 'English', key: 'en', width: 70 },
+    { header: 'Русский', key: 'ru', width: 70 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const [column, en, ru] of rows) help.addRow({ column, en, ru });
+}
+
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   const data = await workbook.xlsx.writeBuffer();
   // exceljs types its result as its own ArrayBuffer-like; in Node it is a Buffer.

@@ -6,7 +6,7 @@ import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
-import { cellText as textOf, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
+import { addInstructionsSheet, cellText as textOf, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
 import { capitalWithinInvestment, readMoney } from '@/lib/validation/amounts';
 import { parseInput } from '@/lib/validation/parse';
 import { KPI_FIGURES, KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readCount, type KpiFigure } from '@/lib/validation/kpi';
@@ -89,14 +89,7 @@ export async function buildKpiTemplate(db: DbOrTx, { actor, input }: { actor: Ac
     });
   }
 
-  const help = workbook.addWorksheet('Instructions');
-  help.columns = [
-    { header: 'column', key: 'column', width: 22 },
-    { header: 'English', key: 'en', width: 70 },
-    { header: 'Русский', key: 'ru', width: 70 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const [column, en, ru] of TEMPLATE_HELP) help.addRow({ column, en, ru });
+  addInstructionsSheet(workbook, TEMPLATE_HELP);
 
   const data = await workbookBuffer(workbook);
   return { filename: `kpi-${park.slug}-${year}.xlsx`, data };

@@ -8,7 +8,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { isRealDate } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
-import { cellDate, cellText, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
+import { addInstructionsSheet, cellDate, cellText, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
 import { toKopecks } from '@/lib/reports/money';
 import { inTransaction } from '@/lib/transaction';
 import { readMoney } from '@/lib/validation/amounts';
@@ -119,14 +119,7 @@ export async function buildServiceImportTemplate(db: DbOrTx, { actor, parkId }: 
   for (const s of services)
     serviceSheet.addRow({ ref: refOf(s), name: s.name, kind: s.kind, unit: s.unit, marketPriceRub: Number(s.marketPriceRub), residentPriceRub: Number(s.residentPriceRub), active: s.active ? 'yes' : 'no' });
 
-  const help = workbook.addWorksheet('Instructions');
-  help.columns = [
-    { header: 'column', key: 'column', width: 22 },
-    { header: 'English', key: 'en', width: 70 },
-    { header: 'Русский', key: 'ru', width: 70 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const [col, en, ru] of TEMPLATE_HELP) help.addRow({ column: col, en, ru });
+  addInstructionsSheet(workbook, TEMPLATE_HELP);
   return { filename: `service-requests-${park.slug}.xlsx`, data: await workbookBuffer(workbook) };
 }
 
