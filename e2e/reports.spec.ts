@@ -120,7 +120,8 @@ test.describe('Reports', () => {
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^ITC Tomsk,/);
-    expect(lines[2]).toMatch(/^Kuzbass Technopark,.*,2\.87,2014$/);
+    // … taxes per budget rouble, payback year, then the four support columns (rent, services, total, taxes per support rouble).
+    expect(lines[2]).toMatch(/^Kuzbass Technopark,.*,2\.87,2014,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,(\d+(\.\d+)?)?$/);
   });
 
   test('the analyst places a park against the reference ranges abroad', async ({ page }) => {

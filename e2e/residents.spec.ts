@@ -95,7 +95,7 @@ test.describe('residents, premises and incentives', () => {
 
     // Two leases, from the profile and from the premises page.
     await page.getByRole('link', { name: 'Lease premises' }).click();
-    await expect(page.getByLabel('Resident')).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByRole('combobox', { name: 'Resident' })).toHaveValue(/[0-9a-f-]{36}/);
     await chooseUnit(page, office);
     await page.getByRole('button', { name: 'Create lease' }).click();
     await expect(page).toHaveURL(new RegExp(`/premises\\?at=${today}`));
@@ -173,7 +173,7 @@ test.describe('residents, premises and incentives', () => {
     await expect(page.getByText('Extraterritorial', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Lease premises' })).toHaveCount(0);
     await page.goto(`${PARK}/premises/leases/new`);
-    await expect(page.getByLabel('Resident').locator('option', { hasText: resident.name })).toHaveCount(0);
+    await expect(page.getByRole('combobox', { name: 'Resident' }).locator('option', { hasText: resident.name })).toHaveCount(0);
 
     // Its residency ends the same day, so repeated runs leave the park's current figures as they were.
     await page.goto(resident.profile);
