@@ -127,38 +127,29 @@ export interface SupportByKind {
 /** The park's support by kind (rent, and each service kind) and year of the period: the summary's chart. */
 export async function getSupportByKind(db: DbOrTx, args: PeriodArgs): Promise<SupportByKind> {
   const { park, from, to } = await reportScope(db, args);
-  const rows = await queryRows<{ year: number; kind: SupportKind; rent: string; services: string }>(
+  // Each kind's exact sums, and beside them the year's (over all kinds), which the year's total is rounded from.
+  const rows = await queryRows<{ year: number; kind: SupportKind; rent: string; services: string; yearRent: string; yearServices: string }>(
     db,
     sql`
-    SELECT year, kind, sum(rent_base)::text AS rent, sum(services)::text AS services
+    SELECT year, kind, sum(rent_base)::text AS rent, sum(services)::text AS services,
+           (sum(sum(rent_base)) OVER (PARTITION BY year))::text AS "yearRent", (sum(sum(services)) OVER (PARTITION BY year))::text AS "yearServices"
     FROM (${supportItems({ parks: sql`${park.id}::uuid`, from, to })}) i
     GROUP BY year, kind`,
   );
   const cells = new Map(rows.map((r) => [`${r.year}|${r.kind}`, r]));
+  const yearSums = new Map(rows.map((r) => [Number(r.year), r]));
   const present = new Set<SupportKind>();
   const years = [];
   for (let year = from; year <= to; year++) {
-    let rent = '0';
-    let services = '0';
     const byKind = {} as Record<SupportKind, DecimalString>;
     for (const kind of SUPPORT_KINDS) {
       const cell = cells.get(`${year}|${kind}`);
       const amount = cell ? (kind === 'rent' ? rentRubOf(cell.rent) : servicesRubOf(cell.services)) : '0.00';
       byKind[kind] = amount;
       if (toKopecks(amount) !== 0n) present.add(kind);
-      if (cell && kind === 'rent') rent = cell.rent;
-      if (cell && kind !== 'rent') services = addExact(services, cell.services);
     }
-    years.push({ year, totalRub: supportFigures(rent, services, '0').totalRub, byKind });
+    const sums = yearSums.get(year);
+    years.push({ year, totalRub: supportFigures(sums?.yearRent ?? '0', sums?.yearServices ?? '0', '0').totalRub, byKind });
   }
   return { period: { from, to }, kinds: SUPPORT_KINDS.filter((k) => present.has(k)), years };
-}
-
-/** The sum of two exact sums of at most four decimals, as exact text. */
-function addExact(a: string, b: string): string {
-  const sum = toScaled(a) + toScaled(b);
-  const negative = sum < 0n;
-  const abs = negative ? -sum : sum;
-  const scale = 10n ** BigInt(SUPPORT_SCALE);
-  return `${negative ? '-' : ''}${abs / scale}.${(abs % scale).toString().padStart(SUPPORT_SCALE, '0')}`;
 }
