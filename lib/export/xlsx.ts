@@ -30,16 +30,27 @@ export const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').sli
 /** A column width in characters, kept between `min` and `max` (room for two more). */
 export const columnWidth = (chars: number, min = 10, max = 60) => Math.min(max, Math.max(min, chars + 2));
 
+/** A sheet of a template's reference list: the columns with a bold header row, then one row per record. */
+export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[], rows: readonly Record<string, unknown>[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return sheet;
+}
+
 /** A template's bilingual help: one row per column it explains, in English and Russian. */
 export function addInstructionsSheet(workbook: ExcelJS.Workbook, rows: readonly (readonly [column: string, en: string, ru: string])[]): void {
-  const help = workbook.addWorksheet('Instructions');
-  help.columns = [
-    { header: 'column', key: 'column', width: 22 },
-    { header: 'English', key: 'en', width: 70 },
-    { header: 'Русский', key: 'ru', width: 70 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const [column, en, ru] of rows) help.addRow({ column, en, ru });
+  addTableSheet(
+    workbook,
+    'Instructions',
+    [
+      { header: 'column', key: 'column', width: 22 },
+      { header: 'English', key: 'en', width: 70 },
+      { header: 'Русский', key: 'ru', width: 70 },
+    ],
+    rows.map(([column, en, ru]) => ({ column, en, ru })),
+  );
 }
 
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {

@@ -8,7 +8,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { isRealDate } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
-import { addInstructionsSheet, cellDate, cellText, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
+import { addInstructionsSheet, addTableSheet, cellDate, cellText, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
 import { toKopecks } from '@/lib/reports/money';
 import { inTransaction } from '@/lib/transaction';
 import { readMoney } from '@/lib/validation/amounts';
@@ -94,30 +94,32 @@ export async function buildServiceImportTemplate(db: DbOrTx, { actor, parkId }: 
   if (services.length) list('service', `Services!$A$2:$A$${services.length + 1}`);
   list('status', '"done"');
 
-  const companySheet = workbook.addWorksheet('Companies');
-  companySheet.columns = [
-    { header: 'company', key: 'ref', width: 38 },
-    { header: 'name', key: 'name', width: 48 },
-    { header: 'inn', key: 'inn', width: 16 },
-    { header: 'residentFrom', key: 'residentFrom', width: 14 },
-    { header: 'residentTo', key: 'residentTo', width: 14 },
-  ];
-  companySheet.getRow(1).font = { bold: true };
-  for (const c of companies) companySheet.addRow({ ref: refOf(c), name: c.name, inn: c.inn ?? '', residentFrom: c.residentFrom, residentTo: c.residentTo ?? '' });
-
-  const serviceSheet = workbook.addWorksheet('Services');
-  serviceSheet.columns = [
-    { header: 'service', key: 'ref', width: 38 },
-    { header: 'name', key: 'name', width: 40 },
-    { header: 'kind', key: 'kind', width: 16 },
-    { header: 'unit', key: 'unit', width: 8 },
-    { header: 'marketPriceRub', key: 'marketPriceRub', width: 16, style: { numFmt: NUMBER_FORMATS.money } },
-    { header: 'residentPriceRub', key: 'residentPriceRub', width: 16, style: { numFmt: NUMBER_FORMATS.money } },
-    { header: 'active', key: 'active', width: 8 },
-  ];
-  serviceSheet.getRow(1).font = { bold: true };
-  for (const s of services)
-    serviceSheet.addRow({ ref: refOf(s), name: s.name, kind: s.kind, unit: s.unit, marketPriceRub: Number(s.marketPriceRub), residentPriceRub: Number(s.residentPriceRub), active: s.active ? 'yes' : 'no' });
+  addTableSheet(
+    workbook,
+    'Companies',
+    [
+      { header: 'company', key: 'ref', width: 38 },
+      { header: 'name', key: 'name', width: 48 },
+      { header: 'inn', key: 'inn', width: 16 },
+      { header: 'residentFrom', key: 'residentFrom', width: 14 },
+      { header: 'residentTo', key: 'residentTo', width: 14 },
+    ],
+    companies.map((c) => ({ ref: refOf(c), name: c.name, inn: c.inn ?? '', residentFrom: c.residentFrom, residentTo: c.residentTo ?? '' })),
+  );
+  addTableSheet(
+    workbook,
+    'Services',
+    [
+      { header: 'service', key: 'ref', width: 38 },
+      { header: 'name', key: 'name', width: 40 },
+      { header: 'kind', key: 'kind', width: 16 },
+      { header: 'unit', key: 'unit', width: 8 },
+      { header: 'marketPriceRub', key: 'marketPriceRub', width: 16, style: { numFmt: NUMBER_FORMATS.money } },
+      { header: 'residentPriceRub', key: 'residentPriceRub', width: 16, style: { numFmt: NUMBER_FORMATS.money } },
+      { header: 'active', key: 'active', width: 8 },
+    ],
+    services.map((s) => ({ ref: refOf(s), name: s.name, kind: s.kind, unit: s.unit, marketPriceRub: Number(s.marketPriceRub), residentPriceRub: Number(s.residentPriceRub), active: s.active ? 'yes' : 'no' })),
+  );
 
   addInstructionsSheet(workbook, TEMPLATE_HELP);
   return { filename: `service-requests-${park.slug}.xlsx`, data: await workbookBuffer(workbook) };
