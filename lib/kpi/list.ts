@@ -2,14 +2,14 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { companies, companyMembers, kpiReports, users } from '@/db/schema';
+import { companies, companyMembers, kpiReports } from '@/db/schema';
 import type { KpiStatus } from '@/db/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { actingUser, assertCan } from '@/lib/auth/permissions';
 import { todayIso } from '@/lib/dates';
 import { beyondCursor, cursorValues, keysetPage, pageOrder, readCursor, type KeysetPage, type PageRequest, type SortKey } from '@/lib/keyset';
 import { deadlineOf, periodBounds } from './common';
-import { type KpiReportDto, reportColumns, type ReportRow, toDto } from './report-dto';
+import { type KpiReportDto, type ReportRow, selectReports, toDto } from './report-dto';
 
 /*
  * Lists of KPI reports: the park's, by state, for its managers; and every period the representative's
@@ -42,11 +42,7 @@ export async function listKpiReports(
 ): Promise<KeysetPage<KpiListRow>> {
   assertCan(actor, 'kpi.review', parkId);
   const cursor = readCursor(LIST_KEYS, page);
-  const fetched = await db
-    .select({ ...reportColumns, cursor: cursorValues(LIST_KEYS) })
-    .from(kpiReports)
-    .innerJoin(companies, eq(companies.id, kpiReports.companyId))
-    .leftJoin(users, eq(users.id, kpiReports.reviewedBy))
+  const fetched = await selectReports(db, { cursor: cursorValues(LIST_KEYS) })
     .where(and(eq(kpiReports.parkId, parkId), eq(kpiReports.status, status), year ? eq(kpiReports.year, year) : undefined, cursor ? beyondCursor(LIST_KEYS, cursor) : undefined))
     .orderBy(pageOrder(LIST_KEYS, cursor))
     .limit(KPI_LIST_PAGE_SIZE + 1);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, kpiReports, users } from '@/db/schema';
 import type { KpiStatus } from '@/db/schema/values';
@@ -67,9 +67,10 @@ export function toDto(row: ReportRow): KpiReportDto {
   };
 }
 
-export function selectReports(db: DbOrTx) {
+/** The reports with their company and reviewer, selecting `reportColumns` and any `extra` columns (a keyset cursor, say). */
+export function selectReports<Extra extends Record<string, SQL>>(db: DbOrTx, extra: Extra = {} as Extra) {
   return db
-    .select(reportColumns)
+    .select({ ...reportColumns, ...extra })
     .from(kpiReports)
     .innerJoin(companies, eq(companies.id, kpiReports.companyId))
     .leftJoin(users, eq(users.id, kpiReports.reviewedBy));
