@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { auditLog, companies, kpiReports, kpiReportVersions, parks, users } from '@/db/schema';
 import type { KpiStatus } from '@/db/schema/values';
 import { writeAudit } from '@/lib/audit';
 import { type Actor, actorUserId } from '@/lib/auth/actor';
-import { assertCan, parksWhere } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { AppError, invalidTransition, notFound } from '@/lib/errors';
 import { formatMoment } from '@/lib/i18n/format';
 import { notify } from '@/lib/notifications/notifications';
@@ -14,6 +14,7 @@ import { kpiReportIdSchema, returnKpiReportSchema } from '@/lib/validation/kpi';
 import { parseInput } from '@/lib/validation/parse';
 import { figuresOf, type KpiFiguresDto, myReportHref } from './common';
 import { type KpiReportDto, reportColumns, type ReportRow, toDto } from './report-dto';
+import { accessKpiReport, type AccessedKpiReport } from './access';
 import { comparisonFor, type KpiComparison } from './comparison';
 
 /*
@@ -21,17 +22,13 @@ import { comparisonFor, type KpiComparison } from './comparison';
  * and reads it with every submitted version and what happened to it.
  */
 
-/** The report, if it is in a park where the actor reviews reports; drafts are the resident's own. */
-async function reviewableReport(db: DbOrTx, actor: Actor, reportId: string) {
-  const scope = parksWhere(actor, 'kpi.review');
-  if (scope !== 'all' && scope.length === 0) throw notFound('report');
-  const [report] = await db
-    .select({ id: kpiReports.id, parkId: kpiReports.parkId, companyId: kpiReports.companyId, companyName: companies.name, year: kpiReports.year, quarter: kpiReports.quarter, status: kpiReports.status, parkSlug: parks.slug })
-    .from(kpiReports)
-    .innerJoin(companies, eq(companies.id, kpiReports.companyId))
-    .innerJoin(parks, eq(parks.id, kpiReports.parkId))
-    .where(and(eq(kpiReports.id, reportId), ne(kpiReports.status, 'draft'), scope === 'all' ? undefined : inArray(kpiReports.parkId, scope)));
-  if (!report) throw notFound('report');
+/**
+ * The report, if the actor reviews it: accessKpiReport's staff audience (the park's reviewers, once it
+ * has been submitted; drafts are the resident's own). Anyone else is told it does not exist.
+ */
+async function reviewableReport(db: DbOrTx, actor: Actor, reportId: string): Promise<AccessedKpiReport> {
+  const report = await accessKpiReport(db, { actor, reportId });
+  if (report.audience !== 'staff') throw notFound('report');
   return report;
 }
 
@@ -123,13 +120,14 @@ export type KpiReviewDto = KpiReportDto & {
 /** A report for the manager's review screen: figures, every submitted version, what happened to it, and what it is compared with. */
 export async function getKpiReportForReview(db: DbOrTx, { actor, parkId, reportId }: { actor: Actor; parkId: string; reportId: string }): Promise<KpiReviewDto> {
   assertCan(actor, 'kpi.review', parkId);
+  const { id } = await reviewableReport(db, actor, reportId);
   const [row] = await db
     .select({ ...reportColumns, parkSlug: parks.slug, companyInn: companies.inn })
     .from(kpiReports)
     .innerJoin(companies, eq(companies.id, kpiReports.companyId))
     .innerJoin(parks, eq(parks.id, kpiReports.parkId))
     .leftJoin(users, eq(users.id, kpiReports.reviewedBy))
-    .where(and(eq(kpiReports.id, reportId), eq(kpiReports.parkId, parkId), ne(kpiReports.status, 'draft')));
+    .where(and(eq(kpiReports.id, id), eq(kpiReports.parkId, parkId)));
   if (!row) throw notFound('report');
   const report = toDto(row as ReportRow);
   return {
