@@ -91,4 +91,34 @@ test.describe('accounts administration', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('The first day comes after the last one.');
     await expect(page.getByRole('table')).toHaveCount(0);
   });
+
+  test("an administrator sets a park's service target in its settings, which hold no council rubric for them; a bad value changes nothing", async ({ page }) => {
+    await signIn(page, demo.admin);
+    // Park settings is in the administrator's navigation of each park.
+    await page.goto(`/p/${KUZBASS.slug}/reports`);
+    await page.getByRole('link', { name: 'Park settings' }).and(page.locator(`[href="/p/${KUZBASS.slug}/settings"]`)).first().click();
+    await expect(page).toHaveURL(new RegExp(`/p/${KUZBASS.slug}/settings$`));
+    await expect(page.getByText('Review criteria')).toHaveCount(0);
+    const desk = page.getByRole('region', { name: 'Service desk' });
+    const days = desk.getByLabel('Target time, days');
+    const before = await days.inputValue();
+
+    await days.fill('0');
+    await desk.getByRole('button', { name: 'Save target time' }).click();
+    await expect(desk.getByText('A whole number of days from 1 to 365.')).toBeVisible();
+    await page.reload();
+    await expect(days).toHaveValue(before);
+
+    await days.fill('12');
+    await desk.getByRole('button', { name: 'Save target time' }).click();
+    await expect(page.getByText('Target time saved.')).toBeVisible();
+    await page.goto(`/p/${KUZBASS.slug}/services?view=overdue`);
+    await expect(page.getByText("Open requests older than the park's target time: 12 days")).toBeVisible();
+
+    // Put it back for the other tests.
+    await page.goto(`/p/${KUZBASS.slug}/settings`);
+    await days.fill(before);
+    await desk.getByRole('button', { name: 'Save target time' }).click();
+    await expect(page.getByText('Target time saved.')).toBeVisible();
+  });
 });

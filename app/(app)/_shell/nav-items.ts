@@ -39,7 +39,7 @@ const PARK_SECTIONS: { path: string; label: string; icon: NavIcon; permission: P
   { path: '/budget', label: 'budget', icon: 'wallet', permission: 'budget.manage' },
   { path: '/programmes', label: 'programmes', icon: 'target', permission: 'report.read' },
   { path: '/reports', label: 'reports', icon: 'chart', permission: 'report.read' },
-  { path: '/settings', label: 'settings', icon: 'settings', permission: 'rubric.manage' },
+  { path: '/settings', label: 'settings', icon: 'settings', permission: 'park.update' },
 ];
 
 export function parkNav(actor: Actor, parks: { id: string; slug: string; name: string }[]): ParkNav[] {

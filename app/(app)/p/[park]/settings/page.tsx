@@ -13,41 +13,46 @@ import { ServiceTargetForm } from './service-target-form';
 
 export default async function ParkSettingsPage({ params }: { params: Promise<{ park: string }> }) {
   const { park: slug } = await params;
-  const { actor, db, park } = await parkContext(slug, 'rubric.manage');
-  const [rubric, rules] = await Promise.all([getRubric(db, { actor, parkId: park.id }), getCouncilRules(db, { actor, parkId: park.id })]);
+  // Managers keep the council's rubric and rules here; an admin, who runs the installation but not the council, the park's own settings.
+  const { actor, db, park } = await parkContext(slug, 'park.update');
+  const council = can(actor, 'rubric.manage', park.id)
+    ? await Promise.all([getRubric(db, { actor, parkId: park.id }), getCouncilRules(db, { actor, parkId: park.id })]).then(([rubric, rules]) => ({ rubric, rules }))
+    : null;
   const t = await getTranslations('rubric');
   const ta = await getTranslations('admin');
   const ts = await getTranslations('serviceDesk');
   return (
     <div className="space-y-6">
-      <PageHeader title={t('title')} description={t('subtitle', { park: park.name })} />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('rubric')}</CardTitle>
-          {!rubric.saved && <p className="text-sm text-amber-700 dark:text-amber-400">{t('unsaved')}</p>}
-        </CardHeader>
-        <CardContent>
-          <RubricForm
-            initial={{
-              parkId: park.id,
-              criteria: rubric.criteria.map((c) => ({ code: c.code, nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight, active: c.active })),
-            }}
-          />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('rules')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CouncilRulesForm parkId={park.id} minReviews={rules.minReviews} />
-        </CardContent>
-      </Card>
-      {can(actor, 'park.update', park.id) && (
-        <SectionCard title={ts('settings.title')} description={ts('settings.description')}>
-          <ServiceTargetForm parkId={park.id} serviceTargetDays={park.serviceTargetDays} />
-        </SectionCard>
+      <PageHeader title={t('title')} description={t(council ? 'subtitle' : 'subtitleParkOnly', { park: park.name })} />
+      {council && (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('rubric')}</CardTitle>
+              {!council.rubric.saved && <p className="text-sm text-amber-700 dark:text-amber-400">{t('unsaved')}</p>}
+            </CardHeader>
+            <CardContent>
+              <RubricForm
+                initial={{
+                  parkId: park.id,
+                  criteria: council.rubric.criteria.map((c) => ({ code: c.code, nameEn: c.nameEn, nameRu: c.nameRu, weight: c.weight, active: c.active })),
+                }}
+              />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('rules')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <CouncilRulesForm parkId={park.id} minReviews={council.rules.minReviews} />
+            </CardContent>
+          </Card>
+        </>
       )}
+      <SectionCard title={ts('settings.title')} description={ts('settings.description')}>
+        <ServiceTargetForm parkId={park.id} serviceTargetDays={park.serviceTargetDays} />
+      </SectionCard>
       {can(actor, 'dataset.export', park.id) && (
         <SectionCard title={ta('datasetTitle')} description={ta('datasetHint')}>
           <Button asChild variant="outline">
