@@ -72,7 +72,7 @@ const ROLES: { email: string; pages: string[]; details: Detail[] }[] = [
   { email: demo.analyst, pages: ['/compare'], details: [] },
   {
     email: demo.admin,
-    pages: ['/admin', '/admin/parks', '/admin/users', '/admin/audit', '/admin/audit?action=user.create', '/admin/audit?from=2026-03-04&to=2026-03-01', '/admin/outbox'],
+    pages: ['/admin', '/admin/parks', '/admin/users', '/admin/audit', '/admin/audit?action=user.create', '/admin/audit?from=2026-03-04&to=2026-03-01', '/admin/outbox', '/p/kuzbass/settings'],
     details: [['/admin/users', /^\/admin\/users\/[0-9a-f-]{36}$/]],
   },
 ];
