@@ -36,6 +36,8 @@ export const kpiReports = pgTable(
     unique('kpi_reports_park_key').on(t.parkId, t.key),
     unique('kpi_reports_company_period').on(t.parkId, t.companyId, t.year, t.quarter).nullsNotDistinct(),
     index('kpi_reports_park_year_status').on(t.parkId, t.year, t.status),
+    // A representative's reports, in every park (lib/kpi/list.ts), and a company's profile.
+    index('kpi_reports_company').on(t.companyId),
     /**
      * Covers the park reports' sums of accepted annual reports (lib/reports/summary.ts, analytics.ts):
      * they read it with index-only scans instead of fetching a park's reports from all over the heap.

@@ -34,6 +34,7 @@ export const premises = pgTable(
   (t) => [
     unique('premises_park_key').on(t.parkId, t.key),
     index('premises_park').on(t.parkId),
+    index('premises_building').on(t.buildingId),
     check('premises_area_positive', sql`${t.areaM2} > 0`),
     check(
       'premises_availability_order',

@@ -33,6 +33,8 @@ export const residencies = pgTable(
     unique('residencies_park_key').on(t.parkId, t.key),
     index('residencies_park_start').on(t.parkId, t.startOn),
     index('residencies_company').on(t.companyId),
+    // The dashboard's "approved, not yet admitted" looks residencies up by their application.
+    index('residencies_application').on(t.applicationId),
     periodInOrder('residencies_period_order', t.startOn, t.endOn),
   ],
 );
@@ -65,6 +67,7 @@ export const leases = pgTable(
     index('leases_park_start').on(t.parkId, t.startOn),
     index('leases_premises').on(t.premisesId),
     index('leases_residency').on(t.residencyId),
+    index('leases_company').on(t.companyId),
     periodInOrder('leases_period_order', t.startOn, t.endOn),
   ],
 );
@@ -94,6 +97,7 @@ export const taxIncentives = pgTable(
     unique('tax_incentives_park_key').on(t.parkId, t.key),
     index('tax_incentives_park_granted').on(t.parkId, t.grantedOn),
     index('tax_incentives_company').on(t.companyId),
+    index('tax_incentives_residency').on(t.residencyId),
     periodInOrder('tax_incentives_validity_order', t.validFrom, t.validTo),
     check('tax_incentives_revocation', sql`(${t.status} = 'revoked') = (${t.revokedOn} IS NOT NULL)`),
   ],
