@@ -203,6 +203,7 @@ const TABLE: Record<string, Entry> = {
   'kpi/getKpiSettings': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id }), otherCompany: STAFF },
   'kpi/getMyKpiReport': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkSlug: park.slug, companyId: w.companyId, year: 2023, quarter: null }) },
   'kpi/listKpiReports': { call: ({ f, db, actor, park }) => f(db, { actor, parkId: park.id, status: 'all' }), otherCompany: STAFF },
+  'kpi/countMissingKpiReports': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'kpi/listMissingKpiReports': { call: ({ f, db, w, actor, park }) => f(db, { actor, parkId: park.id, today: w.today }), otherCompany: STAFF },
   'kpi/listMyKpiPeriods': { call: ({ f, db, w, actor }) => f(db, { actor, today: w.today }), otherPark: { scoped: 'their own residencies’ periods' }, otherCompany: { scoped: 'their own residencies’ periods' } },
   'kpi/previewKpiUpload': { call: ({ f, db, actor, park }) => f(db, { actor, input: { parkId: park.id, year: 2023 }, file: TINY_PDF }), otherCompany: STAFF },

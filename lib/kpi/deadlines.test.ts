@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, companies, kpiReminders, notifications, outbox, parks, residencies } from '@/db/schema';
 import { makeAdmin, makeApplicant, makeManager, makePark } from '@/lib/test/fixtures';
-import { getKpiSettings, listMissingKpiReports, sendKpiReminders, updateKpiSettings } from './deadlines';
+import { countMissingKpiReports, getKpiSettings, listMissingKpiReports, sendKpiReminders, updateKpiSettings } from './deadlines';
 import { saveKpiDraft, submitKpiReport } from './filing';
 import { makeResident } from '@/lib/test/residents-fixtures';
 import { figures } from './test-fixtures';
@@ -70,6 +70,12 @@ describe('missing reports and reminders', () => {
       [2021, 'A company', 'none', '2022-03-01', true, 1],
     ]);
     expect((await listMissingKpiReports(db, { actor: manager, parkId: park.id, today: '2024-03-02', year: 2022 })).map((m) => m.companyName)).toEqual(['B company']);
+    // The tab's count is over every year, without reading the list.
+    expect(await countMissingKpiReports(db, { actor: manager, parkId: park.id, today: '2024-03-02' })).toBe(5);
+    expect(await countMissingKpiReports(db, { actor: manager, parkId: park.id, today: '2023-03-02' })).toBe(
+      (await listMissingKpiReports(db, { actor: manager, parkId: park.id, today: '2023-03-02' })).length,
+    );
+    await expect(countMissingKpiReports(db, { actor: a.representative, parkId: park.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const onTime = await listMissingKpiReports(db, { actor: manager, parkId: park.id, today: '2024-02-10', year: 2023 });
     expect(onTime.every((m) => !m.overdue)).toBe(true);
     await expect(listMissingKpiReports(db, { actor: a.representative, parkId: park.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

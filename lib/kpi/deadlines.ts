@@ -80,11 +80,22 @@ export async function listMissingKpiReports(
   });
 }
 
-async function missingPairs(db: DbOrTx, parkId: string, lastYear: number, onlyYear: number | null) {
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`
-      WITH pairs AS (
+/** How many annual reports the park is still waiting for, over every year (the KPI list's tab counts them; the list itself shows a year). */
+export async function countMissingKpiReports(db: DbOrTx, { actor, parkId, today: day }: { actor: Actor; parkId: string; today?: string }): Promise<number> {
+  assertCan(actor, 'kpi.review', parkId);
+  const today = day ?? (await parkToday(db, parkId));
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${missingQuery(parkId, Number(today.slice(0, 4)) - 1, null)}) m`);
+  return row.n;
+}
+
+/**
+ * Each resident company and whole year of its residency up to `lastYear` whose annual report is
+ * missing, a draft or returned (company_id, year, report_id, state); only `onlyYear` when given.
+ */
+function missingQuery(parkId: string, lastYear: number, onlyYear: number | null) {
+  return sql`
+      SELECT p.company_id, p.year, k.id AS report_id, coalesce(k.status::text, 'none') AS state
+      FROM (
         SELECT DISTINCT r.company_id, y.year::int AS year
         FROM residencies r
         CROSS JOIN LATERAL generate_series(
@@ -92,17 +103,23 @@ async function missingPairs(db: DbOrTx, parkId: string, lastYear: number, onlyYe
           LEAST(extract(year FROM coalesce(r.end_on, make_date(${lastYear}, 12, 31)))::int, ${lastYear})
         ) AS y(year)
         WHERE r.park_id = ${parkId}
-      )
-      SELECT p.company_id AS "companyId", c.name AS "companyName", c.inn AS "companyInn", p.year AS "year",
-             k.id AS "reportId", coalesce(k.status::text, 'none') AS "state",
-             (SELECT count(*) FROM company_members m JOIN users u ON u.id = m.user_id
-               WHERE m.company_id = p.company_id AND u.disabled_at IS NULL)::int AS "representatives"
-      FROM pairs p
-      JOIN companies c ON c.id = p.company_id
+      ) p
       LEFT JOIN kpi_reports k ON k.park_id = ${parkId} AND k.company_id = p.company_id AND k.year = p.year AND k.quarter IS NULL
       WHERE (k.id IS NULL OR k.status IN ('draft', 'returned'))
-        AND (${onlyYear}::int IS NULL OR p.year = ${onlyYear}::int)
-      ORDER BY p.year DESC, c.name, p.company_id
+        AND (${onlyYear}::int IS NULL OR p.year = ${onlyYear}::int)`;
+}
+
+async function missingPairs(db: DbOrTx, parkId: string, lastYear: number, onlyYear: number | null) {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+      SELECT m.company_id AS "companyId", c.name AS "companyName", c.inn AS "companyInn", m.year AS "year",
+             m.report_id AS "reportId", m.state AS "state",
+             (SELECT count(*) FROM company_members cm JOIN users u ON u.id = cm.user_id
+               WHERE cm.company_id = m.company_id AND u.disabled_at IS NULL)::int AS "representatives"
+      FROM (${missingQuery(parkId, lastYear, onlyYear)}) m
+      JOIN companies c ON c.id = m.company_id
+      ORDER BY m.year DESC, c.name, m.company_id
       LIMIT 5000
     `,
   );

@@ -14,7 +14,7 @@ import { todayIso } from '@/lib/dates';
 import { formatDate, formatDateTime, formatNumber, formatRub } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { deadlineOf } from '@/lib/kpi/common';
-import { getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE } from '@/lib/kpi/deadlines';
+import { countMissingKpiReports, getKpiSettings, listMissingKpiReports, REMINDER_DAYS_BEFORE } from '@/lib/kpi/deadlines';
 import { countKpiReports, listKpiReports, type KpiListFilter } from '@/lib/kpi/list';
 import { SendRemindersButton } from './send-reminders';
 
@@ -36,14 +36,14 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
   // The missing list opens on the year whose reports are due next (it can run to hundreds of rows over all years).
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && tab === 'missing' ? lastYear : null;
 
-  const [settings, counts, missing] = await Promise.all([
+  const [settings, counts, missingCount, page, missingShown] = await Promise.all([
     getKpiSettings(db, { actor, parkId: park.id }),
     countKpiReports(db, { actor, parkId: park.id }),
-    listMissingKpiReports(db, { actor, parkId: park.id, today }),
+    countMissingKpiReports(db, { actor, parkId: park.id, today }),
+    tab === 'missing' ? null : listKpiReports(db, { actor, parkId: park.id, status: tab as KpiListFilter, year, page: { after: query.after, before: query.before } }),
+    tab === 'missing' ? listMissingKpiReports(db, { actor, parkId: park.id, today, year }) : [],
   ]);
-  const page = tab === 'missing' ? null : await listKpiReports(db, { actor, parkId: park.id, status: tab as KpiListFilter, year, page: { after: query.after, before: query.before } });
   const rows = page?.rows ?? [];
-  const missingShown = year ? missing.filter((m) => m.year === year) : missing;
   const base = `/p/${slug}/kpi`;
   const href = (next: Tab) => `${base}?tab=${next}${yearText ? `&year=${yearText}` : ''}`;
   const pageHref = (cursor: string | null, side: 'after' | 'before') => (cursor ? `${href(tab)}&${side}=${cursor}` : null);
@@ -69,7 +69,7 @@ export default async function KpiReviewPage({ params, searchParams }: { params: 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <nav aria-label={t('tabs.label')} className="flex flex-wrap gap-1 rounded-lg bg-muted p-1">
           {TABS.map((name) => {
-            const n = name === 'missing' ? missing.length : counts[name];
+            const n = name === 'missing' ? missingCount : counts[name];
             return (
               <Link
                 key={name}
