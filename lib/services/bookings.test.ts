@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, bookableResources, bookings, serviceRequests } from '@/db/schema';
+import { auditLog, bookableResources, bookings, notifications, outbox, serviceRequests } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/auth/permissions';
 import { getParkSummary } from '@/lib/reports/summary';
@@ -276,5 +276,65 @@ describe('cancelling and taking place', () => {
     // (1500 − 500) × 2.5 hours on 8 January 2030; (1500 − 500) × 0.9 hours on 31 December 2029.
     expect((await summary(2030)).support.servicesRub).toBe('2500.00');
     expect((await summary(2029)).support.servicesRub).toBe('900.00');
+  });
+});
+
+describe('the park’s managers are told', () => {
+  /** Each person's notices of `kind` in the park, by user id. */
+  async function noticesBy(userIds: string[], kind: string) {
+    const db = await getDb();
+    const rows = await db.select({ userId: notifications.userId, parkId: notifications.parkId, params: notifications.params, href: notifications.href }).from(notifications).where(and(inArray(notifications.userId, userIds), eq(notifications.kind, kind)));
+    return Object.fromEntries(userIds.map((id) => [id, rows.filter((r) => r.userId === id)]));
+  }
+
+  it('when a company books: one notice to each manager of the park (and an e-mail), none to another park’s; a refused booking tells nobody', async () => {
+    const db = await getDb();
+    const park = await newWorld();
+    const second = await makeManager(park.parkId);
+    const elsewhere = await newWorld();
+    const room = await newRoom(park, 'Notice room');
+    const { representative: rep, companyId } = await newResident(park);
+    const managers = [park.manager.userId, second.userId];
+    const everyone = [...managers, elsewhere.manager.userId, rep.userId];
+    const outboxBefore = (await db.select({ id: outbox.id }).from(outbox)).length;
+
+    await book(rep, companyId, room.id, '10:00', '11:30');
+    const told = await noticesBy(everyone, 'bookingCreated');
+    for (const id of managers)
+      expect(told[id]).toEqual([
+        { userId: id, parkId: park.parkId, params: { company: expect.any(String), resource: 'Notice room', startsAt: `${TUESDAY} 10:00`, endsAt: '11:30' }, href: `/p/${park.parkSlug}/services/resources/${room.id}` },
+      ]);
+    expect(told[elsewhere.manager.userId]).toEqual([]);
+    expect(told[rep.userId]).toEqual([]);
+    // Each notice is also e-mailed, in the same transaction.
+    expect((await db.select({ id: outbox.id }).from(outbox)).length - outboxBefore).toBe(2);
+
+    expect(await codeOf(book(rep, companyId, room.id, '11:00', '12:00'))).toBe('CONFLICT');
+    expect(Object.values(await noticesBy(everyone, 'bookingCreated')).map((n) => n.length)).toEqual([1, 1, 0, 0]);
+  });
+
+  it('when the company cancels: one notice to each manager of the park, none to another park’s; when the park cancels, the company is told instead', async () => {
+    const db = await getDb();
+    const park = await newWorld();
+    const second = await makeManager(park.parkId);
+    const elsewhere = await newWorld();
+    const room = await newRoom(park);
+    const { representative: rep, companyId } = await newResident(park);
+    const managers = [park.manager.userId, second.userId];
+    const everyone = [...managers, elsewhere.manager.userId, rep.userId];
+
+    const dropped = await book(rep, companyId, room.id, '10:00', '11:00');
+    await cancelBooking(db, { actor: rep, input: { bookingId: dropped.id }, now: NOW });
+    const cancelled = await noticesBy(everyone, 'bookingCancelled');
+    for (const id of managers) expect(cancelled[id]).toEqual([expect.objectContaining({ parkId: park.parkId, params: expect.objectContaining({ resource: room.name, startsAt: `${TUESDAY} 10:00` }) })]);
+    expect(cancelled[elsewhere.manager.userId]).toEqual([]);
+    expect(cancelled[rep.userId]).toEqual([]);
+
+    const moved = await book(rep, companyId, room.id, '12:00', '13:00');
+    await cancelBooking(db, { actor: park.manager, input: { bookingId: moved.id }, now: NOW });
+    expect(Object.values(await noticesBy(everyone, 'bookingCancelled')).map((n) => n.length)).toEqual([1, 1, 0, 0]);
+    expect(Object.values(await noticesBy(everyone, 'bookingCancelledByPark')).map((n) => n.length)).toEqual([0, 0, 0, 1]);
+    // Both bookings were announced to each manager when made.
+    expect(Object.values(await noticesBy(everyone, 'bookingCreated')).map((n) => n.length)).toEqual([2, 2, 0, 0]);
   });
 });

@@ -302,7 +302,8 @@ const overlap = (refusalError: AppError) =>
  * Only a resident may (a residency on today and on the booking's day). The booking is also a service
  * request of the resource's service at today's prices (quantity = hours), which the scheduler records as
  * done once the booking has ended (completeFinishedBookings). Two overlapping bookings of one resource
- * are refused by the database, so of two people booking one slot at once exactly one succeeds.
+ * are refused by the database, so of two people booking one slot at once exactly one succeeds. The
+ * park's managers are told (bookingCreated), as they are when the company cancels (bookingCancelled).
  * `now` is for the seed and tests; pages leave it to the clock.
  */
 export async function createBooking(db: Db, { actor, input, now = new Date() }: { actor: Actor; input: CreateBookingInput; now?: Date }): Promise<BookingDto> {
@@ -372,6 +373,14 @@ export async function createBooking(db: Db, { actor, input, now = new Date() }: 
         { actor, parkId: resource.parkId, action: 'booking.create', entity: 'booking', entityId: booking.id, after: view },
         { actor, parkId: resource.parkId, action: 'serviceRequest.create', entity: 'serviceRequest', entityId: request.id, after: { status: 'requested', bookingId: booking.id, quantity } },
       ]);
+      // The park's managers hear of it as of any new request, in the same transaction, times on the park's clock.
+      await notify(tx, {
+        userIds: await managersOf(tx, resource.parkId),
+        parkId: resource.parkId,
+        kind: 'bookingCreated',
+        params: { company: company.name, resource: resource.name, startsAt: `${data.date} ${clockOf(data.startAt)}`, endsAt: clockOf(data.endAt) },
+        href: `/p/${resource.parkSlug}/services/resources/${resource.id}`,
+      });
       return { id: booking.id, resourceId: resource.id, companyId: company.id, serviceRequestId: request.id, startsAt, endsAt, status: booking.status, quantity };
     },
     { onConflict: overlap },
