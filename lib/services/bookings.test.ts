@@ -206,6 +206,61 @@ describe('booking a slot', () => {
   });
 });
 
+describe('the day the booking page opens on', () => {
+  /** A moment on the park's clock (UTC+7), `YYYY-MM-DDTHH:MM`. */
+  const at = (local: string) => new Date(`${local}:00+07:00`);
+
+  it('is the first day from today with a free slot to come, on an open weekday, in the park’s time zone; the representative’s calendar opens there', async () => {
+    const db = await getDb();
+    const room = await newRoom(w);
+    const { representative: rep, companyId } = await newResident(w);
+    const first = async (now: Date) => (await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', now })).firstFree;
+
+    // Monday 07:00, before opening: today, from 09:00.
+    expect(await first(NOW)).toEqual({ date: '2030-01-07', startMinute: 540 });
+    // Monday 17:20: the 17:30 slot is still to come; at 17:45 it has begun, and at 20:00 the day is over: Tuesday 09:00.
+    expect(await first(at('2030-01-07T17:20'))).toEqual({ date: '2030-01-07', startMinute: 1050 });
+    expect(await first(at('2030-01-07T17:30'))).toEqual({ date: '2030-01-08', startMinute: 540 });
+    const evening = await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', now: at('2030-01-07T20:00') });
+    expect(evening).toMatchObject({ today: '2030-01-07', days: ['2030-01-08'], firstFree: { date: '2030-01-08', startMinute: 540 } });
+    // 00:30 on Tuesday in the park is still Monday in UTC: the park's day counts.
+    expect(await first(new Date('2030-01-07T17:30:00Z'))).toEqual({ date: '2030-01-08', startMinute: 540 });
+    // Friday evening: the room is closed at weekends, so Monday; the week shown is Monday's.
+    const friday = await getResourceCalendar(db, { actor: rep, resourceId: room.id, now: at('2030-01-11T19:00') });
+    expect(friday.firstFree).toEqual({ date: '2030-01-14', startMinute: 540 });
+    expect(friday.days[0]).toBe('2030-01-14');
+    // A day asked for is shown as asked.
+    expect((await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', date: '2030-01-09', now: at('2030-01-07T20:00') })).days).toEqual(['2030-01-09']);
+
+    // Taken slots are skipped, whoever took them: Monday morning booked to 11:00 leaves 11:00; the rest of Monday booked too, Tuesday.
+    const neighbour = await newResident(w);
+    await book(neighbour.representative, neighbour.companyId, room.id, '09:00', '11:00', '2030-01-07');
+    expect(await first(NOW)).toEqual({ date: '2030-01-07', startMinute: 660 });
+    await book(rep, companyId, room.id, '11:00', '18:00', '2030-01-07');
+    expect(await first(NOW)).toEqual({ date: '2030-01-08', startMinute: 540 });
+    // A cancelled booking frees its slot again.
+    const morning = await book(rep, companyId, room.id, '09:00', '12:00', TUESDAY);
+    expect(await first(at('2030-01-07T20:00'))).toEqual({ date: TUESDAY, startMinute: 720 });
+    await cancelBooking(db, { actor: rep, input: { bookingId: morning.id }, now: NOW });
+    expect(await first(at('2030-01-07T20:00'))).toEqual({ date: TUESDAY, startMinute: 540 });
+  });
+
+  it('is none for staff (their calendar opens on today) and for a resource out of booking', async () => {
+    const db = await getDb();
+    const room = await newRoom(w);
+    const { representative: rep } = await newResident(w);
+    const evening = at('2030-01-11T19:00');
+    const staff = await getResourceCalendar(db, { actor: w.manager, resourceId: room.id, view: 'day', now: evening });
+    expect(staff).toMatchObject({ firstFree: null, days: ['2030-01-11'] });
+    await updateResource(db, {
+      actor: w.manager,
+      parkId: w.parkId,
+      input: { resourceId: room.id, serviceId: w.serviceId, name: room.name, opensAt: '09:00', closesAt: '18:00', weekdays: [1, 2, 3, 4, 5], slotMinutes: 30, active: false },
+    });
+    expect(await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', now: evening })).toMatchObject({ firstFree: null, days: ['2030-01-11'] });
+  });
+});
+
 describe('cancelling and taking place', () => {
   it('the company cancels up to the park’s notice (booking and request together, the slot free again); after it, only the park may, and nobody once it has started', async () => {
     const db = await getDb();
