@@ -20,6 +20,17 @@ function parkClock(moment: Date): { date: string; time: string } {
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The first slot of the demo room (08:00–21:00 every day, half-hour slots) that starts after `moment`,
+ * when no booking holds it: the demo books none today, and this spec books weeks ahead.
+ */
+function firstBookable(moment: Date): { date: string; time: string } {
+  const { date, time } = parkClock(moment);
+  const [h, m] = time.split(':').map(Number);
+  const next = Math.max(8 * 60, Math.floor((h * 60 + m) / 30) * 30 + 30);
+  return next > 20 * 60 + 30 ? { date: addDays(date, 1), time: '08:00' } : { date, time: `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}` };
+}
+
 /** Opens the representative's booking page of a resource by its name. */
 async function openBooking(page: Page, resource: string) {
   await page.goto('/my/services');
@@ -42,8 +53,12 @@ test('the demo representative books the meeting room; an end before the start an
   const [from, to] = [`${hour}:00`, `${hour}:30`];
 
   await signIn(applicant, demo.applicant);
+  const opened = firstBookable(new Date());
   await openBooking(applicant, ROOM);
   const form = applicant.getByRole('form', { name: 'Book a slot' });
+  // The form offers the first slot still to come: today's next half hour, or tomorrow's opening once today's last slot has begun.
+  expect([opened, firstBookable(new Date())].map((f) => f.date)).toContain(await form.getByLabel('Day').inputValue());
+  expect([opened, firstBookable(new Date())].map((f) => f.time)).toContain(await form.getByLabel('From').inputValue());
   await form.getByLabel('Day').fill(day);
   // An end that is not after the start.
   await form.getByLabel('From').selectOption(to);

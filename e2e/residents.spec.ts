@@ -133,6 +133,10 @@ test.describe('residents, premises and incentives', () => {
     const registerRow = page.getByRole('row').filter({ hasText: resident.name });
     await expect(registerRow).toContainText('Reduced profit-tax rate');
     await expect(registerRow).toContainText('In force');
+    // The status counts the grants the filters match in the whole register, not the rows of the page.
+    await expect(page.getByText('1 grant matches', { exact: true })).toBeVisible();
+    await page.goto(`${PARK}/incentives?q=${encodeURIComponent('No such decision')}`);
+    await expect(page.getByText('No grants match', { exact: true })).toBeVisible();
     // It ends within 90 days, so it is also on the manager's home.
     await page.goto(PARK);
     await expect(page.getByRole('region', { name: 'Tax incentives expiring within 90 days' }).getByText(resident.name)).toBeVisible();

@@ -77,8 +77,10 @@ describe('seedDemo', () => {
     // 6 submission receipts, 5 screenings and 1 council decision to the applicants, 13 assignments to the experts, the 2 meetings called to
     // each of the 5 Kuzbass council members, and the demo applicant's question and the manager's answer about its application; each
     // is also e-mailed (every demo account is enabled), into the outbox page unless SMTP is configured. The service desk
-    // (lib/demo/support.ts) adds 12 new requests to the manager and 10 deliveries and 1 start to the applicant: 69.
-    expect(first).toMatchObject({ notifications: 69, outbox: 69 });
+    // (lib/demo/support.ts) adds 12 new requests to the manager and 10 deliveries and 1 start to the applicant, and the
+    // 6 bookings (lib/demo/bookings.ts) one notice each to the Kuzbass manager: 75.
+    expect(first).toMatchObject({ notifications: 75, outbox: 75 });
+    expect(await queryRows(db, sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'bookingCreated'`)).toEqual([{ n: 6 }]);
     expect(await liveAuditCounts()).toEqual(LIVE_AUDIT);
 
     expect(await seedDemo(db)).toEqual({ seeded: false });

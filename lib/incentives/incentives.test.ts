@@ -229,4 +229,62 @@ describe('expiring incentives', () => {
     const otherManager = await makeManager((await makePark()).id);
     await expect(listIncentivesPage(db, { actor: otherManager, parkId: park, today: '2025-03-01' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('says how many grants match the filters in all, on every page, not how many the page shows; another park’s grants do not count', async () => {
+    const db = await getDb();
+    const { parkId: park, manager: m } = await makeManagedPark();
+    const a = await makeResident(m, park, { startOn: '2000-01-01', name: 'Alpha' });
+    // 130 grants: 110 property-tax ones (15 of them expiring within 90 days of 2025-03-01, 5 revoked) and 20 land-tax ones.
+    await db.insert(taxIncentives).values(
+      Array.from({ length: 130 }, (_, i) => {
+        const day = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+        const validTo = i < 15 ? new Date(Date.UTC(2025, 2, 2 + i)).toISOString().slice(0, 10) : null;
+        const revoked = i >= 15 && i < 20;
+        return {
+          parkId: park,
+          companyId: a.companyId,
+          residencyId: a.residencyId,
+          kind: i < 110 ? ('property_tax' as const) : ('land_tax' as const),
+          grantedOn: day,
+          validFrom: day,
+          validTo,
+          decisionNumber: `T-${i}`,
+          ...(revoked ? { status: 'revoked' as const, revokedOn: '2024-01-01', revokeReason: 'Probe' } : {}),
+        };
+      }),
+    );
+    // The same kind in another park, to a resident named alike, is not this register's.
+    const { parkId: elsewhere, manager: other } = await makeManagedPark();
+    const b = await makeResident(other, elsewhere, { startOn: '2000-01-01', name: 'Alpha' });
+    await db.insert(taxIncentives).values({ parkId: elsewhere, companyId: b.companyId, residencyId: b.residencyId, kind: 'property_tax', grantedOn: '2020-01-01', validFrom: '2020-01-01', decisionNumber: 'T-0' });
+
+    const today = '2025-03-01';
+    for (const filters of [{}, { kind: 'property_tax' as const }, { kind: 'property_tax' as const, status: 'active' as const }, { expiring: '1' as const }, { q: 'T-1' }, { q: 'nothing like it' }]) {
+      const label = JSON.stringify(filters);
+      const whole = await listIncentives(db, { actor: m, parkId: park, today, filters });
+      const totals: number[] = [];
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listIncentivesPage(db, { actor: m, parkId: park, today, filters, page: { after } });
+        totals.push(page.total);
+        seen.push(...page.rows.map((r) => r.id));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(totals.every((t) => t === seen.length), label).toBe(true);
+      expect(seen, label).toEqual(whole.map((r) => r.id));
+    }
+    const total = async (filters: Parameters<typeof listIncentivesPage>[1]['filters']) => (await listIncentivesPage(db, { actor: m, parkId: park, today, filters })).total;
+    expect(await total({})).toBe(130);
+    expect(await total({ kind: 'property_tax' })).toBe(110);
+    expect(await total({ kind: 'property_tax', status: 'active' })).toBe(105);
+    expect(await total({ expiring: '1' })).toBe(15);
+    // T-1, T-10 … T-19 and T-100 … T-129.
+    expect(await total({ q: 'T-1' })).toBe(41);
+    expect(await total({ q: 'nothing like it' })).toBe(0);
+    // The page of a later cursor still counts them all.
+    const first = await listIncentivesPage(db, { actor: m, parkId: park, today, filters: { kind: 'property_tax' } });
+    const second = await listIncentivesPage(db, { actor: m, parkId: park, today, filters: { kind: 'property_tax' }, page: { after: first.next! } });
+    expect([first.rows.length, second.rows.length, second.total]).toEqual([INCENTIVES_PAGE_SIZE, INCENTIVES_PAGE_SIZE, 110]);
+  });
 });

@@ -139,23 +139,27 @@ const EXPIRY_WINDOW_DAYS = 90;
 
 type Paging = { keys: readonly SortKey[]; limit: number };
 
+/** The park's grants with their state and days to expiry on `today`: the rows the register's conditions and keys name. */
+const incentiveRows = (parkId: string, today: string) => sql`
+    SELECT ti.id, ti.company_id AS "companyId", c.name AS "companyName", ti.residency_id AS "residencyId", ti.kind::text AS kind,
+           ti.legal_basis AS "legalBasis", ti.decision_number AS "decisionNumber", ti.granted_on::text AS "grantedOn",
+           ti.valid_from::text AS "validFrom", ti.valid_to::text AS "validTo", ti.conditions, ti.status::text AS status,
+           ti.revoked_on::text AS "revokedOn", ti.revoke_reason AS "revokeReason", ti.created_at,
+           CASE WHEN ti.status = 'revoked' THEN 'revoked'
+                WHEN ti.valid_to IS NOT NULL AND ti.valid_to < ${today}::date THEN 'expired'
+                WHEN ti.valid_from > ${today}::date THEN 'not_yet'
+                ELSE 'in_force' END AS state,
+           CASE WHEN ti.status = 'active' AND ti.valid_to >= ${today}::date AND ti.valid_to <= ${today}::date + ${EXPIRY_WINDOW_DAYS}::int
+                THEN ti.valid_to - ${today}::date END AS "expiresInDays"
+    FROM tax_incentives ti JOIN companies c ON c.id = ti.company_id
+    WHERE ti.park_id = ${parkId}`;
+
 async function queryIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[], order: SQL, paging?: Paging): Promise<(IncentiveRowDto & { cursor?: string[] })[]> {
   const rows = await queryRows<IncentiveRowDto & { expiresInDays: number | string | null; cursor?: string[] }>(
     db,
     sql`
     WITH x AS (
-      SELECT ti.id, ti.company_id AS "companyId", c.name AS "companyName", ti.residency_id AS "residencyId", ti.kind::text AS kind,
-             ti.legal_basis AS "legalBasis", ti.decision_number AS "decisionNumber", ti.granted_on::text AS "grantedOn",
-             ti.valid_from::text AS "validFrom", ti.valid_to::text AS "validTo", ti.conditions, ti.status::text AS status,
-             ti.revoked_on::text AS "revokedOn", ti.revoke_reason AS "revokeReason", ti.created_at,
-             CASE WHEN ti.status = 'revoked' THEN 'revoked'
-                  WHEN ti.valid_to IS NOT NULL AND ti.valid_to < ${today}::date THEN 'expired'
-                  WHEN ti.valid_from > ${today}::date THEN 'not_yet'
-                  ELSE 'in_force' END AS state,
-             CASE WHEN ti.status = 'active' AND ti.valid_to >= ${today}::date AND ti.valid_to <= ${today}::date + ${EXPIRY_WINDOW_DAYS}::int
-                  THEN ti.valid_to - ${today}::date END AS "expiresInDays"
-      FROM tax_incentives ti JOIN companies c ON c.id = ti.company_id
-      WHERE ti.park_id = ${parkId}
+      ${incentiveRows(parkId, today)}
     )
     SELECT *${paging ? sql`, ${cursorValues(paging.keys)} AS cursor` : sql``} FROM x ${whereAll(where)}
     ORDER BY ${order}${paging ? sql` LIMIT ${paging.limit}` : sql``}`,
@@ -164,6 +168,12 @@ async function queryIncentives(db: DbOrTx, parkId: string, today: string, where:
     ...r,
     expiresInDays: r.expiresInDays === null ? null : Number(r.expiresInDays),
   }));
+}
+
+/** How many of the park's grants the register's conditions (over queryIncentives' columns) match. */
+async function countIncentives(db: DbOrTx, parkId: string, today: string, where: SQL[]): Promise<number> {
+  const [row] = await queryRows<{ total: number | string }>(db, sql`SELECT count(*)::int AS total FROM (${incentiveRows(parkId, today)}) x ${whereAll(where)}`);
+  return Number(row?.total ?? 0);
 }
 
 /** How many grants a page of the register shows. */
@@ -207,20 +217,28 @@ export async function listIncentives(
   return queryIncentives(db, parkId, today, where, pageOrder(keys, undefined));
 }
 
-/** One page of the register (INCENTIVES_PAGE_SIZE grants) in `listIncentives`' order, after or before the cursor in `page`. */
+export type IncentivesPage = KeysetPage<IncentiveRowDto> & { total: number };
+
+/**
+ * One page of the register (INCENTIVES_PAGE_SIZE grants) in `listIncentives`' order, after or before the
+ * cursor in `page`, and how many grants match the filters in all (the page alone would say at most fifty).
+ */
 export async function listIncentivesPage(
   db: DbOrTx,
   { actor, parkId, today, filters = {}, page = {} }: { actor: Actor; parkId: string; today: string; filters?: IncentiveFilters; page?: PageRequest },
-): Promise<KeysetPage<IncentiveRowDto>> {
+): Promise<IncentivesPage> {
   assertCan(actor, 'resident.read', parkId);
   const { where, keys } = registerQuery(filters);
   const cursor = readCursor(keys, page);
-  const fetched = await queryIncentives(db, parkId, today, cursor ? [...where, beyondCursor(keys, cursor)] : where, pageOrder(keys, cursor), {
-    keys,
-    limit: INCENTIVES_PAGE_SIZE + 1,
-  });
+  const [fetched, total] = await Promise.all([
+    queryIncentives(db, parkId, today, cursor ? [...where, beyondCursor(keys, cursor)] : where, pageOrder(keys, cursor), {
+      keys,
+      limit: INCENTIVES_PAGE_SIZE + 1,
+    }),
+    countIncentives(db, parkId, today, where),
+  ]);
   const result = keysetPage(fetched, INCENTIVES_PAGE_SIZE, cursor, (r) => r.cursor ?? []);
-  return { ...result, rows: result.rows.map(({ cursor: _, ...r }) => r) };
+  return { ...result, rows: result.rows.map(({ cursor: _, ...r }) => r), total };
 }
 
 /** Active grants whose validity ends within 90 days of `today` (inclusive), soonest first. */

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, bookableResources, bookings, serviceRequests } from '@/db/schema';
+import { auditLog, bookableResources, bookings, notifications, outbox, serviceRequests } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/auth/permissions';
 import { getParkSummary } from '@/lib/reports/summary';
@@ -206,6 +206,61 @@ describe('booking a slot', () => {
   });
 });
 
+describe('the day the booking page opens on', () => {
+  /** A moment on the park's clock (UTC+7), `YYYY-MM-DDTHH:MM`. */
+  const at = (local: string) => new Date(`${local}:00+07:00`);
+
+  it('is the first day from today with a free slot to come, on an open weekday, in the park’s time zone; the representative’s calendar opens there', async () => {
+    const db = await getDb();
+    const room = await newRoom(w);
+    const { representative: rep, companyId } = await newResident(w);
+    const first = async (now: Date) => (await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', now })).firstFree;
+
+    // Monday 07:00, before opening: today, from 09:00.
+    expect(await first(NOW)).toEqual({ date: '2030-01-07', startMinute: 540 });
+    // Monday 17:20: the 17:30 slot is still to come; at 17:45 it has begun, and at 20:00 the day is over: Tuesday 09:00.
+    expect(await first(at('2030-01-07T17:20'))).toEqual({ date: '2030-01-07', startMinute: 1050 });
+    expect(await first(at('2030-01-07T17:30'))).toEqual({ date: '2030-01-08', startMinute: 540 });
+    const evening = await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', now: at('2030-01-07T20:00') });
+    expect(evening).toMatchObject({ today: '2030-01-07', days: ['2030-01-08'], firstFree: { date: '2030-01-08', startMinute: 540 } });
+    // 00:30 on Tuesday in the park is still Monday in UTC: the park's day counts.
+    expect(await first(new Date('2030-01-07T17:30:00Z'))).toEqual({ date: '2030-01-08', startMinute: 540 });
+    // Friday evening: the room is closed at weekends, so Monday; the week shown is Monday's.
+    const friday = await getResourceCalendar(db, { actor: rep, resourceId: room.id, now: at('2030-01-11T19:00') });
+    expect(friday.firstFree).toEqual({ date: '2030-01-14', startMinute: 540 });
+    expect(friday.days[0]).toBe('2030-01-14');
+    // A day asked for is shown as asked.
+    expect((await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', date: '2030-01-09', now: at('2030-01-07T20:00') })).days).toEqual(['2030-01-09']);
+
+    // Taken slots are skipped, whoever took them: Monday morning booked to 11:00 leaves 11:00; the rest of Monday booked too, Tuesday.
+    const neighbour = await newResident(w);
+    await book(neighbour.representative, neighbour.companyId, room.id, '09:00', '11:00', '2030-01-07');
+    expect(await first(NOW)).toEqual({ date: '2030-01-07', startMinute: 660 });
+    await book(rep, companyId, room.id, '11:00', '18:00', '2030-01-07');
+    expect(await first(NOW)).toEqual({ date: '2030-01-08', startMinute: 540 });
+    // A cancelled booking frees its slot again.
+    const morning = await book(rep, companyId, room.id, '09:00', '12:00', TUESDAY);
+    expect(await first(at('2030-01-07T20:00'))).toEqual({ date: TUESDAY, startMinute: 720 });
+    await cancelBooking(db, { actor: rep, input: { bookingId: morning.id }, now: NOW });
+    expect(await first(at('2030-01-07T20:00'))).toEqual({ date: TUESDAY, startMinute: 540 });
+  });
+
+  it('is none for staff (their calendar opens on today) and for a resource out of booking', async () => {
+    const db = await getDb();
+    const room = await newRoom(w);
+    const { representative: rep } = await newResident(w);
+    const evening = at('2030-01-11T19:00');
+    const staff = await getResourceCalendar(db, { actor: w.manager, resourceId: room.id, view: 'day', now: evening });
+    expect(staff).toMatchObject({ firstFree: null, days: ['2030-01-11'] });
+    await updateResource(db, {
+      actor: w.manager,
+      parkId: w.parkId,
+      input: { resourceId: room.id, serviceId: w.serviceId, name: room.name, opensAt: '09:00', closesAt: '18:00', weekdays: [1, 2, 3, 4, 5], slotMinutes: 30, active: false },
+    });
+    expect(await getResourceCalendar(db, { actor: rep, resourceId: room.id, view: 'day', now: evening })).toMatchObject({ firstFree: null, days: ['2030-01-11'] });
+  });
+});
+
 describe('cancelling and taking place', () => {
   it('the company cancels up to the park’s notice (booking and request together, the slot free again); after it, only the park may, and nobody once it has started', async () => {
     const db = await getDb();
@@ -276,5 +331,65 @@ describe('cancelling and taking place', () => {
     // (1500 − 500) × 2.5 hours on 8 January 2030; (1500 − 500) × 0.9 hours on 31 December 2029.
     expect((await summary(2030)).support.servicesRub).toBe('2500.00');
     expect((await summary(2029)).support.servicesRub).toBe('900.00');
+  });
+});
+
+describe('the park’s managers are told', () => {
+  /** Each person's notices of `kind` in the park, by user id. */
+  async function noticesBy(userIds: string[], kind: string) {
+    const db = await getDb();
+    const rows = await db.select({ userId: notifications.userId, parkId: notifications.parkId, params: notifications.params, href: notifications.href }).from(notifications).where(and(inArray(notifications.userId, userIds), eq(notifications.kind, kind)));
+    return Object.fromEntries(userIds.map((id) => [id, rows.filter((r) => r.userId === id)]));
+  }
+
+  it('when a company books: one notice to each manager of the park (and an e-mail), none to another park’s; a refused booking tells nobody', async () => {
+    const db = await getDb();
+    const park = await newWorld();
+    const second = await makeManager(park.parkId);
+    const elsewhere = await newWorld();
+    const room = await newRoom(park, 'Notice room');
+    const { representative: rep, companyId } = await newResident(park);
+    const managers = [park.manager.userId, second.userId];
+    const everyone = [...managers, elsewhere.manager.userId, rep.userId];
+    const outboxBefore = (await db.select({ id: outbox.id }).from(outbox)).length;
+
+    await book(rep, companyId, room.id, '10:00', '11:30');
+    const told = await noticesBy(everyone, 'bookingCreated');
+    for (const id of managers)
+      expect(told[id]).toEqual([
+        { userId: id, parkId: park.parkId, params: { company: expect.any(String), resource: 'Notice room', startsAt: `${TUESDAY} 10:00`, endsAt: '11:30' }, href: `/p/${park.parkSlug}/services/resources/${room.id}` },
+      ]);
+    expect(told[elsewhere.manager.userId]).toEqual([]);
+    expect(told[rep.userId]).toEqual([]);
+    // Each notice is also e-mailed, in the same transaction.
+    expect((await db.select({ id: outbox.id }).from(outbox)).length - outboxBefore).toBe(2);
+
+    expect(await codeOf(book(rep, companyId, room.id, '11:00', '12:00'))).toBe('CONFLICT');
+    expect(Object.values(await noticesBy(everyone, 'bookingCreated')).map((n) => n.length)).toEqual([1, 1, 0, 0]);
+  });
+
+  it('when the company cancels: one notice to each manager of the park, none to another park’s; when the park cancels, the company is told instead', async () => {
+    const db = await getDb();
+    const park = await newWorld();
+    const second = await makeManager(park.parkId);
+    const elsewhere = await newWorld();
+    const room = await newRoom(park);
+    const { representative: rep, companyId } = await newResident(park);
+    const managers = [park.manager.userId, second.userId];
+    const everyone = [...managers, elsewhere.manager.userId, rep.userId];
+
+    const dropped = await book(rep, companyId, room.id, '10:00', '11:00');
+    await cancelBooking(db, { actor: rep, input: { bookingId: dropped.id }, now: NOW });
+    const cancelled = await noticesBy(everyone, 'bookingCancelled');
+    for (const id of managers) expect(cancelled[id]).toEqual([expect.objectContaining({ parkId: park.parkId, params: expect.objectContaining({ resource: room.name, startsAt: `${TUESDAY} 10:00` }) })]);
+    expect(cancelled[elsewhere.manager.userId]).toEqual([]);
+    expect(cancelled[rep.userId]).toEqual([]);
+
+    const moved = await book(rep, companyId, room.id, '12:00', '13:00');
+    await cancelBooking(db, { actor: park.manager, input: { bookingId: moved.id }, now: NOW });
+    expect(Object.values(await noticesBy(everyone, 'bookingCancelled')).map((n) => n.length)).toEqual([1, 1, 0, 0]);
+    expect(Object.values(await noticesBy(everyone, 'bookingCancelledByPark')).map((n) => n.length)).toEqual([0, 0, 0, 1]);
+    // Both bookings were announced to each manager when made.
+    expect(Object.values(await noticesBy(everyone, 'bookingCreated')).map((n) => n.length)).toEqual([2, 2, 0, 0]);
   });
 });

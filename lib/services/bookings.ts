@@ -25,7 +25,7 @@ import {
   type ResourceFields,
   type UpdateResourceInput,
 } from '@/lib/validation/bookings';
-import { isoWeekday } from '@/lib/validation/clock';
+import { isoWeekday, slotTimes } from '@/lib/validation/clock';
 import { parseInput } from '@/lib/validation/parse';
 
 /** How far ahead a slot may be booked, in days. */
@@ -216,6 +216,13 @@ export type ResourceCalendarDto = {
   bookings: CalendarBookingDto[];
   /** The representative's companies resident in the park today, that may book; empty for staff. */
   companies: { id: string; name: string }[];
+  /**
+   * For a representative: the first slot from now on that is free and starts in the future, on an open
+   * weekday within the booking horizon, on the park's clock (`date`, and its start in minutes). The
+   * booking page opens on that day. Null for staff, for a resource out of booking, or when every slot
+   * of the horizon is taken.
+   */
+  firstFree: { date: string; startMinute: number } | null;
 };
 
 
@@ -225,10 +232,49 @@ function momentAt(date: string, minute: number, zone: string): Date {
   return zonedMoment(`${day}T${clockOf(minute % 1440)}`, zone);
 }
 
+/** How many days of bookings firstFreeSlot reads at a time: a month, so a resource that is not booked solid takes one query. */
+const FREE_SLOT_WINDOW_DAYS = 31;
+
+/**
+ * The first slot of the resource's grid that starts after `now` and overlaps no booking: on an open
+ * weekday from the park's today to the last day createBooking accepts (HORIZON_DAYS ahead). Null when
+ * the resource is out of booking or all of them are taken.
+ */
+async function firstFreeSlot(db: DbOrTx, resource: ResourceDto, now: Date): Promise<{ date: string; startMinute: number } | null> {
+  if (!resource.active) return null;
+  const zone = zoneOr(resource.timeZone);
+  const today = todayIso(zone, now);
+  const last = addDays(today, HORIZON_DAYS);
+  const { starts } = slotTimes(resource);
+  for (let from = today; from <= last; from = addDays(from, FREE_SLOT_WINDOW_DAYS)) {
+    const windowEnd = addDays(from, FREE_SLOT_WINDOW_DAYS - 1);
+    const to = windowEnd < last ? windowEnd : last;
+    const taken = (
+      await queryRows<{ startsAt: Date | string; endsAt: Date | string }>(
+        db,
+        sql`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM bookings
+            WHERE resource_id = ${resource.id} AND status = 'booked'
+              AND starts_at < ${momentAt(to, 1440, zone).toISOString()}::timestamptz AND ends_at > ${now.toISOString()}::timestamptz`,
+      )
+    ).map((b) => ({ startsAt: new Date(b.startsAt).getTime(), endsAt: new Date(b.endsAt).getTime() }));
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      if (!resource.weekdays.includes(isoWeekday(day))) continue;
+      for (const minute of starts) {
+        const start = momentAt(day, minute, zone).getTime();
+        if (start <= now.getTime()) continue;
+        const end = momentAt(day, minute + resource.slotMinutes, zone).getTime();
+        if (!taken.some((b) => b.startsAt < end && b.endsAt > start)) return { date: day, startMinute: minute };
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * A resource's day or week, for the park's staff (every booking with its company and request) or a
  * representative of a company resident in the park today (their own bookings, the others as busy
- * times). Anyone else finds the resource missing. Cancelled bookings are not shown.
+ * times). Anyone else finds the resource missing. Cancelled bookings are not shown. Without `date`,
+ * staff see today and a representative the first day with a free slot to come (firstFree).
  */
 export async function getResourceCalendar(
   db: DbOrTx,
@@ -243,7 +289,9 @@ export async function getResourceCalendar(
   if (!resource) throw notFound('bookable resource');
   const audience = can(actor, 'serviceRequest.read', resource.parkId) ? 'staff' : 'company';
   const today = todayIso(resource.timeZone, now);
-  const anchor = date ?? today;
+  const firstFree = audience === 'company' ? await firstFreeSlot(db, resource, now) : null;
+  // Without a day asked for, a representative's calendar opens on the first day they can book.
+  const anchor = date ?? firstFree?.date ?? today;
   const first = view === 'day' ? anchor : addDays(anchor, 1 - isoWeekday(anchor));
   const days = Array.from({ length: view === 'day' ? 1 : 7 }, (_, i) => addDays(first, i));
   const from = momentAt(days[0], 0, resource.timeZone);
@@ -279,7 +327,7 @@ export async function getResourceCalendar(
               ORDER BY c.name`,
         )
       : [];
-  return { resource, audience, view, days, today, bookings: shown, companies };
+  return { resource, audience, view, days, today, bookings: shown, companies, firstFree };
 }
 
 /** A booking as its company and the park's staff see it after a change. */
@@ -302,7 +350,8 @@ const overlap = (refusalError: AppError) =>
  * Only a resident may (a residency on today and on the booking's day). The booking is also a service
  * request of the resource's service at today's prices (quantity = hours), which the scheduler records as
  * done once the booking has ended (completeFinishedBookings). Two overlapping bookings of one resource
- * are refused by the database, so of two people booking one slot at once exactly one succeeds.
+ * are refused by the database, so of two people booking one slot at once exactly one succeeds. The
+ * park's managers are told (bookingCreated), as they are when the company cancels (bookingCancelled).
  * `now` is for the seed and tests; pages leave it to the clock.
  */
 export async function createBooking(db: Db, { actor, input, now = new Date() }: { actor: Actor; input: CreateBookingInput; now?: Date }): Promise<BookingDto> {
@@ -372,6 +421,14 @@ export async function createBooking(db: Db, { actor, input, now = new Date() }: 
         { actor, parkId: resource.parkId, action: 'booking.create', entity: 'booking', entityId: booking.id, after: view },
         { actor, parkId: resource.parkId, action: 'serviceRequest.create', entity: 'serviceRequest', entityId: request.id, after: { status: 'requested', bookingId: booking.id, quantity } },
       ]);
+      // The park's managers hear of it as of any new request, in the same transaction, times on the park's clock.
+      await notify(tx, {
+        userIds: await managersOf(tx, resource.parkId),
+        parkId: resource.parkId,
+        kind: 'bookingCreated',
+        params: { company: company.name, resource: resource.name, startsAt: `${data.date} ${clockOf(data.startAt)}`, endsAt: clockOf(data.endAt) },
+        href: `/p/${resource.parkSlug}/services/resources/${resource.id}`,
+      });
       return { id: booking.id, resourceId: resource.id, companyId: company.id, serviceRequestId: request.id, startsAt, endsAt, status: booking.status, quantity };
     },
     { onConflict: overlap },

@@ -69,7 +69,7 @@ export default async function IncentivesPage({ params, searchParams }: { params:
         />
         <FilterSelect name="kind" label={t('kindFilter')} value={filters.kind} any={t('any')} options={INCENTIVE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
         <FilterCheckbox name="expiring" label={t('expiringFilter')} checked={filters.expiring === '1'} className="sm:col-span-2" />
-        <FilterActions apply={t('apply')} reset={{ href: `${base}/incentives`, label: t('reset') }} status={t('shown', { count: rows.length })} className="sm:col-span-2" />
+        <FilterActions apply={t('apply')} reset={{ href: `${base}/incentives`, label: t('reset') }} status={t('total', { count: page.total })} className="sm:col-span-2" />
       </FilterForm>
       <DataTable
         aria-label={t('title')}

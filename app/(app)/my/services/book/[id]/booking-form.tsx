@@ -21,17 +21,20 @@ export function BookingForm({
   resource,
   companies,
   date,
+  start,
 }: {
   resource: { id: string; opensMinute: number; closesMinute: number; slotMinutes: number };
   companies: { id: string; name: string }[];
   date: string;
+  /** The slot the form offers first (minutes from midnight): the first free one of `date`; else the opening time. */
+  start?: number;
 }) {
   const t = useTranslations('bookings');
   const router = useRouter();
   const { starts, ends } = slotTimes(resource);
   const form = useForm<Values>({
     resolver: lazyZodResolver(() => import('@/lib/validation/bookings').then((m) => m.createBookingSchema)),
-    defaultValues: { resourceId: resource.id, companyId: companies[0]?.id ?? '', date, startAt: clockOf(starts[0]), endAt: clockOf(ends[0]) },
+    defaultValues: { resourceId: resource.id, companyId: companies[0]?.id ?? '', date, startAt: clockOf(start ?? starts[0]), endAt: clockOf(start === undefined ? ends[0] : start + resource.slotMinutes) },
   });
   const { submit, formError } = useActionForm(form, createBookingAction, () => {
     toast.success(t('book.booked'));

@@ -24,7 +24,9 @@ export default async function BookResourcePage({ params, searchParams }: { param
   const t = await getTranslations('bookings');
   const locale = (await getLocale()) as Locale;
   const hrefOf = (b: { serviceRequestId: string | null; mine: boolean }) => (b.mine && b.serviceRequestId ? `/my/services/${b.serviceRequestId}` : null);
-  const date = query.date && query.date >= calendar.today ? query.date : calendar.today;
+  // Without a day asked for (or with a past one), the form offers the first day and slot still free.
+  const date = query.date && query.date >= calendar.today ? query.date : (calendar.firstFree?.date ?? calendar.today);
+  const start = calendar.firstFree?.date === date ? calendar.firstFree.startMinute : undefined;
 
   return (
     <div className="max-w-6xl space-y-6">
@@ -49,6 +51,7 @@ export default async function BookResourcePage({ params, searchParams }: { param
             resource={{ id: resource.id, opensMinute: resource.opensMinute, closesMinute: resource.closesMinute, slotMinutes: resource.slotMinutes }}
             companies={calendar.companies}
             date={date}
+            start={start}
           />
           <p className="mt-3 text-sm text-muted-foreground">{t('book.support')}</p>
         </SectionCard>
