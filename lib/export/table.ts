@@ -1,5 +1,5 @@
 import { csvNumber, CSV_TYPE, INTERCHANGE_CSV, toCsv, type CsvCell, type CsvDialect } from './csv';
-import { columnWidth, newWorkbook, NUMBER_FORMATS, sheetName, workbookBuffer, XLSX_TYPE } from './xlsx';
+import { addTableSheet, columnWidth, newWorkbook, NUMBER_FORMATS, sheetName, workbookBuffer, XLSX_TYPE } from './xlsx';
 
 /* A plain table (a filtered list on a page) as CSV or XLSX: a header row, then a row per record. */
 
@@ -23,14 +23,15 @@ const FORMAT: Record<ColumnKind, string | undefined> = { text: undefined, date: 
 
 export async function tableToXlsx(name: string, columns: TableColumn[], rows: TableCell[][]): Promise<Buffer> {
   const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet(sheetName(name));
-  sheet.columns = columns.map((c, i) => ({
-    header: c.header,
-    width: columnWidth(Math.max(c.header.length, ...rows.map((r) => String(r[i] ?? '').length)), 8, 60),
-    style: { numFmt: FORMAT[c.kind] },
-  }));
-  for (const row of rows) {
-    sheet.addRow(
+  addTableSheet(
+    workbook,
+    sheetName(name),
+    columns.map((c, i) => ({
+      header: c.header,
+      width: columnWidth(Math.max(c.header.length, ...rows.map((r) => String(r[i] ?? '').length)), 8, 60),
+      style: { numFmt: FORMAT[c.kind] },
+    })),
+    rows.map((row) =>
       row.map((v, i) => {
         if (v === null || v === '') return null;
         const kind = columns[i].kind;
@@ -39,10 +40,9 @@ export async function tableToXlsx(name: string, columns: TableColumn[], rows: Ta
         if (kind === 'decimal' || kind === 'count') return Number(v);
         return String(v);
       }),
-    );
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    ),
+    {},
+  );
   return workbookBuffer(workbook);
 }
 

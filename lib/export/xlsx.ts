@@ -30,9 +30,18 @@ export const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').sli
 /** A column width in characters, kept between `min` and `max` (room for two more). */
 export const columnWidth = (chars: number, min = 10, max = 60) => Math.min(max, Math.max(min, chars + 2));
 
-/** A sheet of a template's reference list: the columns with a bold header row, then one row per record. */
-export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[], rows: readonly Record<string, unknown>[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
+/**
+ * A sheet of columns with a bold header row, then one row per record (by column key, or in column
+ * order); `frozen` keeps the header row (and the first columns) in view.
+ */
+export function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Partial<ExcelJS.Column>[],
+  rows: readonly (Record<string, unknown> | unknown[])[],
+  frozen?: { columns?: number },
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, frozen ? { views: [{ state: 'frozen', ySplit: 1, xSplit: frozen.columns ?? 0 }] } : {});
   sheet.columns = columns;
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);

@@ -6,7 +6,7 @@ import { actorUserId, type Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { AppError, notFound } from '@/lib/errors';
-import { addInstructionsSheet, cellText as textOf, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
+import { addInstructionsSheet, addTableSheet, cellText as textOf, newWorkbook, NUMBER_FORMATS, openXlsx, readCell, workbookBuffer, type CellRead, type ExcelJS } from '@/lib/export/xlsx';
 import { capitalWithinInvestment, readMoney } from '@/lib/validation/amounts';
 import { parseInput } from '@/lib/validation/parse';
 import { KPI_FIGURES, KPI_UPLOAD_MAX_BYTES, KPI_UPLOAD_MAX_ROWS, kpiTemplateSchema, readCount, type KpiFigure } from '@/lib/validation/kpi';
@@ -70,24 +70,27 @@ export async function buildKpiTemplate(db: DbOrTx, { actor, input }: { actor: Ac
   const existing = await existingReports(db, parkId, year);
 
   const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet(SHEET_NAME(year), { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
-  sheet.columns = TEMPLATE_COLUMNS.map((key) => ({
-    header: key,
-    key,
-    width: key === 'name' ? 40 : key === 'company' ? 24 : 18,
-    style: MONEY_COLUMNS.has(key as FigureColumn) ? { numFmt: NUMBER_FORMATS.money } : key === 'inn' || key === 'company' ? { numFmt: '@' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for (const r of residents) {
-    const report = existing.get(r.id);
-    const figures = report && report.status !== 'draft' ? report.figures : null;
-    sheet.addRow({
-      company: companyRef(r),
-      inn: r.inn ?? '',
-      name: r.name,
-      ...(figures ? Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, cellFor(c, figures[c])])) : {}),
-    });
-  }
+  addTableSheet(
+    workbook,
+    SHEET_NAME(year),
+    TEMPLATE_COLUMNS.map((key) => ({
+      header: key,
+      key,
+      width: key === 'name' ? 40 : key === 'company' ? 24 : 18,
+      style: MONEY_COLUMNS.has(key as FigureColumn) ? { numFmt: NUMBER_FORMATS.money } : key === 'inn' || key === 'company' ? { numFmt: '@' } : {},
+    })),
+    residents.map((r) => {
+      const report = existing.get(r.id);
+      const figures = report && report.status !== 'draft' ? report.figures : null;
+      return {
+        company: companyRef(r),
+        inn: r.inn ?? '',
+        name: r.name,
+        ...(figures ? Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, cellFor(c, figures[c])])) : {}),
+      };
+    }),
+    { columns: 3 },
+  );
 
   addInstructionsSheet(workbook, TEMPLATE_HELP);
 

@@ -76,14 +76,18 @@ export async function buildServiceImportTemplate(db: DbOrTx, { actor, parkId }: 
   const { companies, services } = await listsOf(db, parkId);
 
   const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SERVICE_IMPORT_COLUMNS.map((key) => ({
-    header: key,
-    key,
-    width: key === 'company' || key === 'service' ? 28 : 16,
-    style: key === 'quantity' ? { numFmt: NUMBER_FORMATS.decimal } : key.endsWith('Rub') ? { numFmt: NUMBER_FORMATS.money } : { numFmt: '@' },
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const sheet = addTableSheet(
+    workbook,
+    SHEET,
+    SERVICE_IMPORT_COLUMNS.map((key) => ({
+      header: key,
+      key,
+      width: key === 'company' || key === 'service' ? 28 : 16,
+      style: key === 'quantity' ? { numFmt: NUMBER_FORMATS.decimal } : key.endsWith('Rub') ? { numFmt: NUMBER_FORMATS.money } : { numFmt: '@' },
+    })),
+    [],
+    {},
+  );
   // Value lists on the first thousand rows (exceljs writes a range once, but reads it back cell by cell).
   const lastRow = 1001;
   const column = (key: Column) => String.fromCharCode(65 + SERVICE_IMPORT_COLUMNS.indexOf(key));
